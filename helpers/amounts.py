@@ -1,0 +1,1 @@
+"""Placeholder: the money-amount component is being written."""

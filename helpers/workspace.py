@@ -1,0 +1,162 @@
+"""The workspace: one folder, one SQLite database, shared by notebooks and the CLI.
+
+Tables are written whole, inside one transaction, so a run interrupted at any
+moment leaves the previous complete state readable. Caches are key/value rows
+in the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import pandas as pd
+
+from helpers.paths import resolve_workspace
+
+DB_NAME = "dossier.sqlite"
+
+
+class Workspace:
+    """A workspace folder holding ``dossier.sqlite`` and readable decision files."""
+
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self.path: Path = resolve_workspace(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.path / DB_NAME
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS cache (namespace TEXT, key TEXT, value BLOB, "
+                "PRIMARY KEY (namespace, key))"
+            )
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.path)!r})"
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.db_path, timeout=60)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    # Tables -----------------------------------------------------------------
+
+    def write_table(self, name: str, frame: pd.DataFrame) -> None:
+        """Replace table ``name`` with ``frame`` atomically."""
+        self.write_tables({name: frame})
+
+    def write_tables(self, tables: dict[str, pd.DataFrame]) -> None:
+        """Replace several tables in one transaction: all of them change, or none."""
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for name, frame in tables.items():
+                    _check_name(name)
+                    frame = frame.reset_index(drop=True)
+                    columns = list(frame.columns)
+                    conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+                    column_sql = ", ".join(f'"{c}"' for c in columns)
+                    conn.execute(f'CREATE TABLE "{name}" ({column_sql})')
+                    records = [
+                        tuple(_to_sql_value(v) for v in row)
+                        for row in frame.itertuples(index=False, name=None)
+                    ]
+                    if records:
+                        marks = ", ".join("?" for _ in columns)
+                        conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', records)
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (f"columns:{name}", json.dumps(columns)),
+                    )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def has_table(self, name: str) -> bool:
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+            ).fetchone()
+        return row is not None
+
+    def read_table(self, name: str) -> pd.DataFrame:
+        """Return table ``name``; a table never written is an error naming the step to run."""
+        _check_name(name)
+        if not self.has_table(name):
+            raise LookupError(
+                f"The workspace {self.path} has no table {name!r} yet: run the step that "
+                "writes it first (see the README's notebook list)."
+            )
+        with self._connect() as conn:
+            return pd.read_sql_query(f'SELECT * FROM "{name}"', conn)
+
+    # Caches -----------------------------------------------------------------
+
+    def get_cached(self, namespace: str, keys: list[str]) -> dict[str, bytes]:
+        """Return the cached values among ``keys`` in ``namespace``."""
+        found: dict[str, bytes] = {}
+        with self._connect() as conn:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for key, value in conn.execute(
+                    f"SELECT key, value FROM cache WHERE namespace=? AND key IN ({marks})",
+                    (namespace, *chunk),
+                ):
+                    found[key] = value
+        return found
+
+    def put_cached(self, namespace: str, items: dict[str, bytes]) -> None:
+        """Store ``items`` in ``namespace`` in one transaction."""
+        if not items:
+            return
+        with self._connect() as conn:
+            with conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+                    [(namespace, k, v) for k, v in items.items()],
+                )
+
+    # Readable files (curation decisions and the like) -------------------------
+
+    def file(self, name: str) -> Path:
+        """Path of a readable file kept in the workspace folder."""
+        return self.path / name
+
+    def write_text_atomic(self, name: str, text: str) -> Path:
+        """Write a text file in the workspace so that readers never see half of it."""
+        target = self.file(name)
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+        return target
+
+
+def _check_name(name: str) -> None:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"Invalid table name {name!r}")
+
+
+def _to_sql_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value
