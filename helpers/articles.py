@@ -1,0 +1,509 @@
+"""Turn files and folders of articles into a clean corpus.
+
+Every supported file becomes zero or more articles; anything that cannot be
+read becomes a row of ``skipped`` with a plain-language reason, and the rest of
+the corpus goes on. Nothing here raises on bad input except a missing path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import pandas as pd
+import py3langid
+import yaml
+from charset_normalizer import from_bytes
+
+from helpers.text import normalize_text, split_related
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".csv")
+#: Documentation files that sit beside articles (attribution, licences) and are not articles.
+NOT_ARTICLES = {"readme.md", "sources.md", "license.md", "licence.md", "notice.md", "changelog.md"}
+
+ARTICLE_COLUMNS = [
+    "article_id", "path", "title", "text", "related", "lang", "lang_source",
+    "published", "url", "source", "licence", "n_chars", "sha256", "duplicates",
+]
+SKIPPED_COLUMNS = ["path", "reason"]
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive or Office document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
+
+
+class InputPathError(FileNotFoundError):
+    """An input path given by the user does not exist."""
+
+
+@dataclass
+class RawArticle:
+    """One article as read from its file, before normalisation."""
+
+    path: str
+    text: str
+    title: str = ""
+    article_id: str = ""
+    url: str = ""
+    published: str = ""
+    lang: str = ""
+    source: str = ""
+    licence: str = ""
+
+
+@dataclass
+class Corpus:
+    """The result of loading: the articles, and what was skipped and why."""
+
+    articles: pd.DataFrame
+    skipped: pd.DataFrame
+    files_seen: int = 0
+
+    def summary(self) -> str:
+        lines = [f"{len(self.articles)} articles loaded from {self.files_seen} files; "
+                 f"{len(self.skipped)} items skipped."]
+        for reason, count in _reason_kinds(self.skipped).items():
+            lines.append(f"  skipped {count}: {reason}")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Collector:
+    articles: list[RawArticle] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, path: str, reason: str) -> None:
+        log.info("Skipped %s: %s", path, reason)
+        self.skipped.append((path, reason))
+
+
+# Public API ------------------------------------------------------------------
+
+
+def find_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """Expand files and folders (recursively) into a sorted list of files.
+
+    Hidden files and folders (starting with ".") are left out.
+
+    Raises:
+        InputPathError: when an input path does not exist.
+    """
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            raise InputPathError(f"Input path does not exist: {path}")
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    files.append(child)
+        else:
+            files.append(path)
+    return files
+
+
+def load_articles(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int], None] | None = None,
+) -> Corpus:
+    """Read every article under ``inputs`` into a normalised, de-duplicated corpus.
+
+    Args:
+        inputs: files or folders (read recursively).
+        max_bytes: files larger than this are skipped (default 20 MB).
+        progress: called with 1 after each file.
+
+    Returns:
+        A :class:`Corpus`; its ``articles`` has :data:`ARTICLE_COLUMNS`.
+    """
+    files = find_files(inputs)
+    collector = _Collector()
+    for path in files:
+        read_file(path, collector, max_bytes=max_bytes)
+        if progress:
+            progress(1)
+    articles = _finish(collector)
+    skipped = pd.DataFrame(collector.skipped, columns=SKIPPED_COLUMNS)
+    return Corpus(articles=articles, skipped=skipped, files_seen=len(files))
+
+
+def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Read one file into ``collector``: its articles, or the reason it was skipped."""
+    where = str(path)
+    suffix = path.suffix.lower()
+    if path.name.lower() in NOT_ARTICLES:
+        collector.skip(where, f"documentation file ({path.name}), not an article")
+        return
+    if suffix not in SUPPORTED_SUFFIXES:
+        collector.skip(
+            where,
+            f"unsupported file type '{suffix or path.name}' (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+        )
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        collector.skip(where, f"cannot read file: {err.strerror or err}")
+        return
+    if size > max_bytes:
+        collector.skip(
+            where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB size limit"
+        )
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        collector.skip(where, f"cannot read file: {err.strerror or err}")
+        return
+    if not data.strip():
+        collector.skip(where, "empty file")
+        return
+    text, problem = decode_bytes(data)
+    if text is None:
+        collector.skip(where, problem)
+        return
+    if not text.strip():
+        collector.skip(where, "empty file (only whitespace after decoding)")
+        return
+    READERS[suffix](where, text, collector)
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str]:
+    """Decode file bytes: UTF-8, UTF-8 or UTF-16 with BOM, then a detected legacy encoding.
+
+    Returns:
+        ``(text, "")`` on success, ``(None, reason)`` when the bytes are not text.
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), ""
+            except UnicodeDecodeError as err:
+                return None, f"undecodable bytes: the file starts with a {encoding} mark but {err.reason} at byte {err.start}"
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return None, f"binary file ({kind}), not text"
+    head = data[:8192]
+    if b"\x00" in head:
+        return None, "binary file (contains NUL bytes), not text"
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None or best.encoding is None:
+        return None, "undecodable bytes: not UTF-8 and no legacy encoding fits"
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        return None, f"binary file (mostly control characters as {best.encoding}), not text"
+    log.info("Decoded as %s", best.encoding)
+    return text, ""
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+# Readers per format ------------------------------------------------------------
+
+
+def _read_txt(path: str, text: str, collector: _Collector) -> None:
+    lines = text.strip().splitlines()
+    title = lines[0].strip() if lines else ""
+    body = "\n".join(lines[1:]).strip()
+    if not body:
+        collector.skip(path, "no article text: the file has a title line and nothing else")
+        return
+    collector.articles.append(RawArticle(path=path, title=title, text=body))
+
+
+def _read_md(path: str, text: str, collector: _Collector) -> None:
+    try:
+        post = frontmatter.loads(text)
+    except (yaml.YAMLError, ValueError) as err:
+        collector.skip(path, f"malformed front matter: {_one_line(err)}")
+        return
+    meta = {str(k).lower(): v for k, v in post.metadata.items()}
+    body = post.content.strip()
+    title = _text_field(meta.get("title"))
+    if not title:
+        heading = re.match(r"\s*#\s+(.+)\n", body)
+        if heading:
+            title = heading.group(1).strip()
+            body = body[heading.end():].strip()
+    if not body:
+        collector.skip(path, "no article text after the front matter")
+        return
+    collector.articles.append(
+        RawArticle(
+            path=path,
+            title=title,
+            text=body,
+            url=_text_field(meta.get("url") or meta.get("link")),
+            published=_date_field(meta.get("date") or meta.get("published")),
+            lang=_text_field(meta.get("lang") or meta.get("language")),
+            source=_text_field(meta.get("source") or meta.get("publisher")),
+            licence=_text_field(meta.get("licence") or meta.get("license")),
+        )
+    )
+
+
+def _read_html(path: str, text: str, collector: _Collector) -> None:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+    )
+    body = (doc.text if doc is not None else "") or ""
+    if not body.strip():
+        collector.skip(path, "no article text found in the HTML page")
+        return
+    collector.articles.append(
+        RawArticle(
+            path=path,
+            title=(doc.title or "").strip(),
+            text=body,
+            url=(doc.url or "").strip(),
+            published=_date_field(doc.date),
+            lang=_html_lang(text),
+            source=(doc.sitename or "").strip(),
+        )
+    )
+
+
+def _html_lang(html: str) -> str:
+    match = re.search(r"<html[^>]*\slang\s*=\s*[\"']?([A-Za-z]{2,3})", html[:5000], re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
+def _read_json(path: str, text: str, collector: _Collector) -> None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        collector.skip(path, f"malformed JSON: {err.msg} at line {err.lineno}, column {err.colno}")
+        return
+    records = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        records = data["articles"]
+    for number, record in enumerate(records, start=1):
+        _add_record(f"{path}#{number}" if len(records) > 1 else path, record, collector)
+
+
+def _read_jsonl(path: str, text: str, collector: _Collector) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}#line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            collector.skip(where, f"malformed JSON line: {err.msg} at column {err.colno}")
+            continue
+        _add_record(where, record, collector)
+
+
+def _read_csv(path: str, text: str, collector: _Collector) -> None:
+    csv.field_size_limit(DEFAULT_MAX_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as err:
+        collector.skip(path, f"malformed CSV: no header row ({_one_line(err) or 'empty'})")
+        return
+    names = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if not {"text", "body"} & set(names):
+        collector.skip(path, f"CSV header has no 'text' or 'body' column (found: {', '.join(names)})")
+        return
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            collector.skip(f"{path}#row {reader.line_num}", f"malformed CSV row: {_one_line(err)}")
+            continue
+        line += 1
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{path}#row {reader.line_num}"
+        if len(row) != len(names):
+            collector.skip(where, f"malformed CSV row: {len(row)} fields where the header has {len(names)}")
+            continue
+        _add_record(where, dict(zip(names, row)), collector)
+
+
+def _add_record(where: str, record: Any, collector: _Collector) -> None:
+    if not isinstance(record, dict):
+        collector.skip(where, f"record is a JSON {type(record).__name__}, not an object")
+        return
+    record = {str(k).lower(): v for k, v in record.items()}
+    body = _text_field(record.get("text") or record.get("body"))
+    if not body.strip():
+        collector.skip(where, "record has no 'text' or 'body'")
+        return
+    collector.articles.append(
+        RawArticle(
+            path=where,
+            article_id=_text_field(record.get("id")),
+            title=_text_field(record.get("title")),
+            text=body,
+            url=_text_field(record.get("url")),
+            published=_date_field(record.get("published") or record.get("date")),
+            lang=_text_field(record.get("lang")),
+            source=_text_field(record.get("source")),
+            licence=_text_field(record.get("licence") or record.get("license")),
+        )
+    )
+
+
+READERS: dict[str, Callable[[str, str, _Collector], None]] = {
+    ".txt": _read_txt,
+    ".md": _read_md,
+    ".markdown": _read_md,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".jsonl": _read_jsonl,
+    ".csv": _read_csv,
+}
+
+
+# Normalisation, ids, languages, duplicates ----------------------------------------
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of ``text``'s language; the same answer on every run."""
+    sample = text[:5000]
+    if not re.search(r"[^\W\d_]", sample):
+        return "und"
+    lang, _score = py3langid.classify(sample)
+    return lang
+
+
+def content_id(title: str, text: str) -> str:
+    """An article id derived from the content, stable across runs."""
+    return hashlib.sha256(f"{title}\n{text}".encode("utf-8")).hexdigest()[:16]
+
+
+def _finish(collector: _Collector) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
+    by_hash: dict[str, dict[str, Any]] = {}
+    used_ids: set[str] = set()
+    for raw in collector.articles:
+        title = normalize_text(raw.title).replace("\n", " ")
+        full = normalize_text(raw.text)
+        body, related = split_related(full)
+        digest = hashlib.sha256(full.encode("utf-8")).hexdigest()
+        if digest in by_hash:
+            first = by_hash[digest]
+            first["duplicates"].append(raw.path)
+            collector.skip(raw.path, f"duplicate of {first['path']} (same text), loaded once as {first['article_id']}")
+            continue
+        article_id = raw.article_id.strip() or content_id(title, full)
+        if article_id in used_ids:
+            collector.skip(raw.path, f"article id {article_id!r} is already used by another article with different text")
+            continue
+        given_lang = raw.lang.strip().lower()[:2] if raw.lang.strip() else ""
+        row = {
+            "article_id": article_id,
+            "path": raw.path,
+            "title": title,
+            "text": body,
+            "related": related,
+            "lang": given_lang or detect_language(body),
+            "lang_source": "input" if given_lang else "detected",
+            "published": raw.published,
+            "url": raw.url,
+            "source": raw.source,
+            "licence": raw.licence,
+            "n_chars": len(body),
+            "sha256": digest,
+            "duplicates": [],
+        }
+        by_hash[digest] = row
+        used_ids.add(article_id)
+        rows.append(row)
+    for row in rows:
+        row["duplicates"] = "; ".join(row["duplicates"])
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def _text_field(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    return str(value).strip()
+
+
+def _date_field(value: Any) -> str:
+    """Return an ISO date when the value reads as one, else the value as given."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    try:
+        parsed = pd.to_datetime(text, utc=True)
+    except (ValueError, TypeError, OverflowError):
+        return text
+    if pd.isna(parsed):
+        return text
+    return parsed.date().isoformat()
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:200]
+
+
+def _reason_kinds(skipped: pd.DataFrame) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for reason in skipped.get("reason", []):
+        kind = reason.split(":")[0].split("(")[0].strip()
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
+def iter_article_texts(articles: pd.DataFrame) -> Iterator[tuple[str, str, str]]:
+    """``(article_id, lang, text)`` for every article, the input of the tagging steps."""
+    yield from zip(articles["article_id"], articles["lang"], articles["text"])

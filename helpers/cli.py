@@ -1,0 +1,164 @@
+"""Command line: ``python -m helpers extract`` and ``python -m helpers report``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from helpers import __version__
+from helpers.articles import DEFAULT_MAX_BYTES, InputPathError
+from helpers.paths import DEFAULT_WORKSPACE
+
+log = logging.getLogger("helpers")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers",
+        description="Dossier: turn a folder of news articles into sourced findings.",
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="article files or folders (folders are read recursively): "
+        ".txt, .md, .html/.htm, .json, .jsonl, .csv",
+    )
+    common.add_argument(
+        "--out", required=True, metavar="DIR",
+        help="output folder (created if missing)",
+    )
+    common.add_argument(
+        "--workspace", metavar="DIR", default=None,
+        help=f"workspace folder shared with the notebooks (default: $DOSSIER_WORKSPACE or {DEFAULT_WORKSPACE.name}/)",
+    )
+    common.add_argument(
+        "--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, metavar="MB",
+        help="skip files larger than this many megabytes (default: %(default)g)",
+    )
+    common.add_argument(
+        "--watchlist", metavar="FILE", default=None,
+        help="CSV or YAML file of names to always tag (columns: name, label, aliases)",
+    )
+    common.add_argument(
+        "--processes", type=int, default=1, metavar="N",
+        help="worker processes for tagging (default: %(default)s)",
+    )
+    common.add_argument("--quiet", action="store_true", help="no progress bars")
+    common.add_argument("-v", "--verbose", action="store_true", help="log every skipped file as it happens")
+
+    sub.add_parser(
+        "extract", parents=[common],
+        help="run the pipeline without notebooks and write CSV files to DIR",
+        description="Load, tag entities and amounts, relate entities, and write "
+        "articles.csv, skipped.csv, mentions.csv, entities.csv, amounts.csv, "
+        "relations.csv and the graph (GraphML, GEXF) to DIR.",
+    )
+    report = sub.add_parser(
+        "report", parents=[common],
+        help="execute the notebooks headless and write the HTML report to DIR",
+        description="Execute every notebook in order with PATH injected into its "
+        "'parameters' cell, render each to HTML in DIR, write DIR/index.html and the "
+        "CSV and graph files in DIR/data/.",
+    )
+    report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML pages")
+    report.add_argument(
+        "--timeout", type=int, default=1800, metavar="SECONDS",
+        help="time limit per notebook cell (default: %(default)s)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from helpers.workspace import Workspace
+
+    missing = [p for p in args.paths if not Path(p).expanduser().exists()]
+    if missing:
+        print(f"error: input path does not exist: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    workspace = Workspace(args.workspace)
+    max_bytes = int(args.max_mb * 1024 * 1024)
+    watchlist = None
+    if args.watchlist:
+        from helpers.entities import load_watchlist
+
+        try:
+            watchlist = load_watchlist(args.watchlist)
+        except (OSError, ValueError) as err:
+            print(f"error: cannot read the watchlist {args.watchlist}: {err}", file=sys.stderr)
+            return 2
+    try:
+        if args.command == "extract":
+            return _extract(args, workspace, max_bytes, watchlist)
+        return _report(args, workspace, max_bytes)
+    except InputPathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def _progress_factory(quiet: bool):
+    def factory(label: str, total: int):
+        if quiet:
+            return None
+        bar = tqdm(total=total, desc=label, unit="item", file=sys.stderr, leave=False)
+        return bar.update
+
+    return factory
+
+
+def _extract(args, workspace, max_bytes, watchlist) -> int:
+    from helpers.pipeline import run_extract
+
+    corpus, report, written = run_extract(
+        args.paths,
+        out_dir=args.out,
+        workspace=workspace,
+        max_bytes=max_bytes,
+        watchlist=watchlist,
+        n_process=args.processes,
+        progress_factory=_progress_factory(args.quiet),
+    )
+    print(corpus.summary())
+    _print_skipped(corpus.skipped)
+    for line in report.lines:
+        print(line)
+    print(f"Workspace: {workspace.path}")
+    print(f"Outputs in {Path(args.out).resolve()}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def _report(args, workspace, max_bytes) -> int:
+    from helpers.report import NotebookFailed, build_report
+
+    try:
+        result = build_report(
+            args.paths,
+            out_dir=args.out,
+            workspace=workspace,
+            max_bytes=max_bytes,
+            watchlist=args.watchlist,
+            show_code=args.show_code,
+            timeout=args.timeout,
+            progress=not args.quiet,
+        )
+    except NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(result.summary())
+    return 0
+
+
+def _print_skipped(skipped) -> None:
+    for path, reason in zip(skipped["path"], skipped["reason"]):
+        print(f"  skipped {path}: {reason}")

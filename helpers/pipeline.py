@@ -1,0 +1,285 @@
+"""The analysis steps, each reading and writing the workspace.
+
+Notebooks call one step each; ``python -m helpers extract`` calls them all.
+Data flows one way: input files -> workspace tables -> CSV files and report.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.articles import (
+    ARTICLE_COLUMNS,
+    SKIPPED_COLUMNS,
+    Corpus,
+    iter_article_texts,
+    load_articles,
+)
+from helpers.nlp import TagStats, Watchlist, tag_texts
+from helpers.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+AMOUNT_COLUMNS = [
+    "article_id", "amount_id", "start", "end", "text", "value", "currency", "threshold",
+    "approximate", "vague", "sanctions_context", "linked_to", "sentence_id", "sentence",
+]
+#: CSV files written by ``extract`` and the report, in this order, with their tables.
+CSV_TABLES = {
+    "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related")]),
+    "skipped.csv": ("skipped", SKIPPED_COLUMNS),
+    "mentions.csv": ("mentions", None),
+    "entities.csv": ("entities", None),
+    "amounts.csv": ("amounts", None),
+    "relations.csv": ("relations", None),
+}
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class StepReport:
+    """What a step did, for the summary printed at the end of a run."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        log.info(line)
+        self.lines.append(line)
+
+
+# Step 1: load -------------------------------------------------------------------
+
+
+def load_corpus(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    workspace: Workspace,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Load articles from ``inputs`` and store them (and what was skipped) in the workspace."""
+    options = {} if max_bytes is None else {"max_bytes": max_bytes}
+    corpus = load_articles(inputs, progress=progress, **options)
+    workspace.write_tables({"articles": corpus.articles, "skipped": corpus.skipped})
+    return corpus
+
+
+def read_articles(workspace: Workspace) -> pd.DataFrame:
+    return workspace.read_table("articles")
+
+
+# Step 2 and 3: tagging (one cached spaCy pass serves both) ----------------------------
+
+
+def tag_corpus(
+    workspace: Workspace,
+    *,
+    watchlist: Watchlist | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: Progress | None = None,
+) -> tuple[pd.DataFrame, dict[str, dict], TagStats]:
+    """Run (or reuse from cache) the spaCy pass over every article body."""
+    articles = workspace.read_table("articles")
+    payloads, stats = tag_texts(
+        iter_article_texts(articles),
+        workspace=workspace,
+        watchlist=watchlist or Watchlist(),
+        n_process=n_process,
+        batch_size=batch_size,
+        progress=progress,
+    )
+    return articles, payloads, stats
+
+
+def sentence_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFrame:
+    """Every sentence of every article, with its paragraph, from the tagging output."""
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        payload = payloads.get(aid)
+        if payload is None:
+            continue
+        paragraph = 0
+        cursor = 0
+        for sid, (start, end) in enumerate(payload["sents"]):
+            paragraph += text.count("\n\n", cursor, start)
+            cursor = start
+            rows.append((aid, sid, paragraph, start, end, text[start:end]))
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def tag_entities(
+    workspace: Workspace,
+    *,
+    watchlist: Watchlist | None = None,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> StepReport:
+    """Tag people, organisations and places; write ``sentences``, ``mentions``, ``entities``."""
+    from helpers.entities import build_entities, load_curation
+
+    articles, payloads, stats = tag_corpus(
+        workspace, watchlist=watchlist, n_process=n_process, progress=progress
+    )
+    sentences = sentence_table(articles, payloads)
+    mentions, entities = build_entities(
+        articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace)
+    )
+    status = articles[["article_id", "lang"]].copy()
+    status["has_model"] = ~status["lang"].isin(stats.languages_without_model)
+    workspace.write_tables(
+        {"sentences": sentences, "mentions": mentions, "entities": entities, "tag_status": status}
+    )
+    report = StepReport()
+    report.add(
+        f"Entities: {len(entities)} entities, {len(mentions)} mentions "
+        f"({stats.tagged} articles tagged, {stats.cached} from cache)."
+    )
+    if stats.languages_without_model:
+        report.add(
+            "No language model for: " + ", ".join(sorted(stats.languages_without_model))
+            + " (only the watchlist and the amount rules ran on those articles)."
+        )
+    return report
+
+
+def tag_amounts(
+    workspace: Workspace,
+    *,
+    watchlist: Watchlist | None = None,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> StepReport:
+    """Tag money amounts and thresholds; write ``amounts``."""
+    articles, payloads, stats = tag_corpus(
+        workspace, watchlist=watchlist, n_process=n_process, progress=progress
+    )
+    amounts = amount_table(articles, payloads)
+    workspace.write_table("amounts", amounts)
+    report = StepReport()
+    thresholds = int(amounts["threshold"].notna().sum()) if len(amounts) else 0
+    report.add(f"Amounts: {len(amounts)} amounts, {thresholds} of them thresholds.")
+    return report
+
+
+def amount_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFrame:
+    """Amounts of every article with their sentence, from the tagging output."""
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        payload = payloads.get(aid)
+        if payload is None:
+            continue
+        sents = payload["sents"]
+        for index, amount in enumerate(payload.get("amounts", [])):
+            sid = _sentence_of(sents, amount["start"])
+            s_start, s_end = sents[sid] if sents else (0, len(text))
+            linked = amount.get("linked_to")
+            rows.append(
+                {
+                    "article_id": aid,
+                    "amount_id": f"{aid}-a{index}",
+                    "start": amount["start"],
+                    "end": amount["end"],
+                    "text": amount["text"],
+                    "value": amount["value"],
+                    "currency": amount["currency"],
+                    "threshold": amount["threshold"],
+                    "approximate": bool(amount["approximate"]),
+                    "vague": bool(amount["vague"]),
+                    "sanctions_context": bool(amount["sanctions_context"]),
+                    "linked_to": f"{aid}-a{linked}" if linked is not None else None,
+                    "sentence_id": sid,
+                    "sentence": text[s_start:s_end],
+                }
+            )
+    return pd.DataFrame(rows, columns=AMOUNT_COLUMNS)
+
+
+def _sentence_of(sents: list[list[int]], offset: int) -> int:
+    for sid, (start, end) in enumerate(sents):
+        if start <= offset < end:
+            return sid
+    return max(len(sents) - 1, 0)
+
+
+# Step 5: relations -------------------------------------------------------------
+
+
+def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepReport:
+    """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
+    from helpers.relations import build_relations
+
+    mentions = workspace.read_table("mentions")
+    sentences = workspace.read_table("sentences")
+    relations, evidence = build_relations(mentions, sentences, unit=unit)
+    workspace.write_tables({"relations": relations, "relation_evidence": evidence})
+    report = StepReport()
+    report.add(f"Relations: {len(relations)} pairs of entities mentioned in the same {unit}.")
+    return report
+
+
+# Outputs -----------------------------------------------------------------------
+
+
+def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
+    """Write the CSV files (and the graph files, when relations exist) to ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, (table, columns) in CSV_TABLES.items():
+        if not workspace.has_table(table):
+            continue
+        frame = workspace.read_table(table)
+        if columns is not None:
+            frame = frame[columns]
+        target = out / filename
+        frame.to_csv(target, index=False)
+        written.append(target)
+    if workspace.has_table("relations"):
+        from helpers.relations import write_graph_files
+
+        written.extend(write_graph_files(workspace, out))
+    return written
+
+
+def run_extract(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    out_dir: str | os.PathLike,
+    workspace: Workspace,
+    max_bytes: int | None = None,
+    watchlist: Watchlist | None = None,
+    n_process: int = 1,
+    progress_factory: Callable[[str, int], Progress] | None = None,
+) -> tuple[Corpus, StepReport, list[Path]]:
+    """Every step without notebooks: load, tag entities and amounts, relate, export CSV."""
+    inputs = list(inputs)
+    report = StepReport()
+
+    def progress(label: str, total: int) -> Progress | None:
+        return progress_factory(label, total) if progress_factory else None
+
+    from helpers.articles import find_files
+
+    corpus = load_corpus(
+        inputs,
+        workspace=workspace,
+        max_bytes=max_bytes,
+        progress=progress("Loading", len(find_files(inputs))),
+    )
+    n = len(corpus.articles)
+    report.lines += tag_entities(
+        workspace, watchlist=watchlist, n_process=n_process, progress=progress("Tagging", n)
+    ).lines
+    report.lines += tag_amounts(workspace, watchlist=watchlist).lines
+    report.lines += relate_entities(workspace).lines
+    written = export_data(workspace, out_dir)
+    return corpus, report, written

@@ -1,0 +1,207 @@
+"""The report: execute every notebook headless and render it to static HTML.
+
+Pages carry no script at all and embed their figures, so the report reads
+offline from disk and article text can never run in it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+
+from helpers.paths import NOTEBOOKS
+from helpers.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised an error; the message names the notebook and the cell."""
+
+
+@dataclass
+class ReportResult:
+    out_dir: Path
+    pages: list[Path] = field(default_factory=list)
+    data_files: list[Path] = field(default_factory=list)
+    articles: int = 0
+    skipped: pd.DataFrame | None = None
+
+    def summary(self) -> str:
+        lines = [f"{self.articles} articles loaded; {0 if self.skipped is None else len(self.skipped)} items skipped."]
+        if self.skipped is not None:
+            for path, reason in zip(self.skipped["path"], self.skipped["reason"]):
+                lines.append(f"  skipped {path}: {reason}")
+        lines.append(f"Report: {self.out_dir / 'index.html'}")
+        lines.append(f"Pages: {', '.join(p.name for p in self.pages)}")
+        lines.append(f"Data: {self.out_dir / 'data'} ({len(self.data_files)} files)")
+        return "\n".join(lines)
+
+
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The numbered notebooks, in order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+class DropWidgets(Preprocessor):
+    """Remove live widgets and their state, keeping the static rendering each view carries."""
+
+    def preprocess(self, nb, resources):
+        nb.metadata.pop("widgets", None)
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.get("cell_type") == "code":
+            kept = []
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if WIDGET_MIME in data:
+                    data.pop(WIDGET_MIME)
+                    if set(data) <= {"text/plain"}:
+                        continue
+                kept.append(output)
+            cell.outputs = kept
+        return cell, resources
+
+
+def render_html(notebook: Path, target: Path, *, show_code: bool = False) -> Path:
+    """Render an executed notebook to a script-free HTML page."""
+    nb = nbformat.read(notebook, as_version=4)
+    exporter = HTMLExporter(
+        template_name="dossier",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    exporter.register_preprocessor(DropWidgets(), enabled=True)
+    body, _resources = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook)}})
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def _title(nb, path: Path) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return path.stem
+
+
+def build_report(
+    inputs: list[str],
+    *,
+    out_dir: str | os.PathLike,
+    workspace: Workspace,
+    max_bytes: int | None = None,
+    watchlist: str | None = None,
+    show_code: bool = False,
+    timeout: int = 1800,
+    progress: bool = True,
+) -> ReportResult:
+    """Execute the notebooks in order on ``inputs`` and write the report to ``out_dir``.
+
+    Raises:
+        NotebookFailed: a notebook raised; its partial HTML page is kept.
+    """
+    from helpers.pipeline import export_data
+
+    out = Path(out_dir).resolve()
+    executed_dir = out / "notebooks"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+    values = {
+        "inputs": [str(Path(p).expanduser().resolve()) for p in inputs],
+        "workspace": str(workspace.path),
+        "max_mb": (max_bytes or 20 * 1024 * 1024) / 1024 / 1024,
+        "watchlist": str(Path(watchlist).resolve()) if watchlist else "",
+    }
+    result = ReportResult(out_dir=out)
+    for notebook in notebook_paths():
+        declared = papermill.inspect_notebook(str(notebook))
+        parameters = {k: v for k, v in values.items() if k in declared}
+        executed = executed_dir / notebook.name
+        page = out / f"{notebook.stem}.html"
+        if progress:
+            print(f"Running {notebook.name} ...", file=sys.stderr)
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                cwd=str(notebook.parent),
+                kernel_name="python3",
+                execution_timeout=timeout,
+                progress_bar=False,
+                log_output=False,
+            )
+        except papermill.PapermillExecutionError as err:
+            render_html(executed, page, show_code=True)
+            raise NotebookFailed(
+                f"notebook {notebook.name} failed in cell {err.exec_count} "
+                f"(cell index {err.cell_index}): {err.ename}: {err.evalue}. "
+                f"Partial page kept at {page}"
+            ) from err
+        result.pages.append(render_html(executed, page, show_code=show_code))
+    result.data_files = export_data(workspace, out / "data")
+    articles = workspace.read_table("articles")
+    result.articles = len(articles)
+    result.skipped = workspace.read_table("skipped")
+    write_index(workspace, out, pages=result.pages, data_files=result.data_files)
+    return result
+
+
+def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_files: list[Path]) -> Path:
+    """Write ``index.html``: what was run on what, and links to every page and file."""
+    from helpers.views import index_sections
+
+    sections = index_sections(workspace)
+    links = "\n".join(
+        f'<li><a href="{html.escape(p.name)}">{html.escape(_page_label(p))}</a></li>' for p in pages
+    )
+    data = "\n".join(
+        f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a></li>' for p in data_files
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>Dossier report</title>
+<style>{INDEX_CSS}</style></head>
+<body><main>
+<h1>Dossier report</h1>
+{sections}
+<h2>Notebooks</h2><ol>{links}</ol>
+<h2>Data</h2><ul>{data}</ul>
+</main></body></html>
+"""
+    target = out / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def _page_label(page: Path) -> str:
+    return page.stem.replace("_", " ", 1).replace("_", " ")
+
+
+INDEX_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+mark { background: #ffe58a; }
+.quote { font-style: italic; }
+"""
