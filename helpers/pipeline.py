@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
 AMOUNT_COLUMNS = [
     "article_id", "amount_id", "start", "end", "text", "value", "currency", "threshold",
-    "approximate", "vague", "sanctions_context", "linked_to", "sentence_id", "sentence",
+    "approximate", "vague", "sanctions_context", "linked_to", "sentence_id", "sentence_start", "sentence",
 ]
 #: CSV files written by ``extract`` and the report, in this order, with their tables.
 CSV_TABLES = {
@@ -197,6 +197,7 @@ def amount_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFr
                     "sanctions_context": bool(amount["sanctions_context"]),
                     "linked_to": f"{aid}-a{linked}" if linked is not None else None,
                     "sentence_id": sid,
+                    "sentence_start": s_start,
                     "sentence": text[s_start:s_end],
                 }
             )

@@ -173,3 +173,34 @@ def _strongest_relations(workspace: Workspace, titles: dict[str, str], top: int 
         "<th>Sentences</th><th>Evidence (article: sentence)</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def with_sentence_offsets(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with ``s_start``/``s_end``: their offsets inside their sentence."""
+    starts = sentences[["article_id", "sentence_id", "start"]].rename(columns={"start": "sentence_start"})
+    merged = mentions.merge(starts, on=["article_id", "sentence_id"], how="left")
+    merged["s_start"] = merged["start"] - merged["sentence_start"]
+    merged["s_end"] = merged["end"] - merged["sentence_start"]
+    return merged
+
+
+def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int = 40, width: int = 100) -> str:
+    """Amounts with their article and sentence, the amount highlighted; all escaped."""
+    rows = []
+    for a in amounts.head(max_rows).itertuples(index=False):
+        local = a.start - a.sentence_start
+        quote = highlight(a.sentence, local, local + len(a.text), width=width)
+        value = "" if a.value is None or a.value != a.value else f"{a.value:,.2f}"
+        flags = ", ".join(f for f, on in (("approx.", a.approximate), ("vague", a.vague),
+                                          ("sanctions", a.sanctions_context)) if bool(on))
+        rows.append(
+            f"<tr><td>{escape(a.text)}</td><td>{escape(value)}</td><td>{escape(a.currency)}</td>"
+            f"<td>{escape(a.threshold)}</td><td>{escape(flags)}</td>"
+            f"<td>{escape(titles.get(a.article_id, a.article_id))}</td><td>{quote}</td></tr>"
+        )
+    more = f"<p>{len(amounts) - max_rows} more not shown.</p>" if len(amounts) > max_rows else ""
+    return (
+        f'<p>{len(amounts)} amounts.</p><table class="{TEX_IGNORE}"><thead><tr><th>Amount</th><th>Value</th>'
+        "<th>Currency</th><th>Direction</th><th>Flags</th><th>Article</th><th>Sentence</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>{more}"
+    )

@@ -91,7 +91,9 @@ def make_view(
         control.observe(refresh, names="value")
     refresh()
     box_children = layout_controls if layout_controls is not None else list(controls.values())
-    return View([*box_children, output], controls=controls, output=output, static=static)
+    view = View([*box_children, output], controls=controls, output=output, static=static)
+    view.refresh = refresh
+    return view
 
 
 def article_reader(articles: pd.DataFrame) -> View:
@@ -111,3 +113,158 @@ def article_reader(articles: pd.DataFrame) -> View:
         return article_html(row)
 
     return make_view({"article": picker}, render)
+
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def entity_table(entities: pd.DataFrame, *, max_rows: int = 30) -> View:
+    """The entity table, filtered by label, minimum mentions and a search box."""
+    from helpers.views import table_html
+
+    label = W.Dropdown(options=["all", *LABELS], value="all", description="Label")
+    highest = int(entities["mentions"].max()) if len(entities) else 1
+    min_mentions = W.IntSlider(value=1, min=1, max=max(highest, 1), description="Min mentions")
+    search = W.Text(value="", description="Search", placeholder="part of a name or alias")
+
+    def render() -> str:
+        shown = filter_entities(entities, label=label.value, min_mentions=min_mentions.value, search=search.value)
+        return table_html(shown, max_rows=max_rows, caption="Entities")
+
+    return make_view({"label": label, "min_mentions": min_mentions, "search": search}, render)
+
+
+def filter_entities(entities: pd.DataFrame, *, label: str = "all", min_mentions: int = 1, search: str = "") -> pd.DataFrame:
+    """Entities with ``label`` (or all), at least ``min_mentions``, whose name or alias contains ``search``."""
+    shown = entities[entities["mentions"] >= min_mentions]
+    if label != "all":
+        shown = shown[shown["label"] == label]
+    if search.strip():
+        needle = search.strip().casefold()
+        hay = (shown["name"].fillna("") + "; " + shown["aliases"].fillna("")).str.casefold()
+        shown = shown[hay.str.contains(needle, regex=False)]
+    return shown
+
+
+def entity_context(mentions: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
+                   articles: pd.DataFrame, *, width: int = 80) -> View:
+    """Pick an entity and read its mentions in context, the mention highlighted."""
+    from helpers.views import kwic_html, with_sentence_offsets
+
+    located = with_sentence_offsets(mentions, sentences)
+    titles = dict(zip(articles["article_id"], articles["title"]))
+    options = [(f"{n} ({l}, {m})", eid) for eid, n, l, m in
+               zip(entities["entity_id"], entities["name"], entities["label"], entities["mentions"])]
+    picker = W.Dropdown(options=options, description="Entity", layout=W.Layout(width="60%"))
+
+    def render() -> str:
+        rows = located[located["entity_id"] == picker.value]
+        return kwic_html(rows, titles, width=width)
+
+    return make_view({"entity": picker}, render)
+
+
+def curation_panel(workspace, *, on_change: Callable[[], None] | None = None) -> View:
+    """Merge, rename, relabel or hide entities; decisions are saved in the workspace.
+
+    Each decision is written to the workspace's curation file and applied by
+    re-running the entity step (from cache, so it takes seconds).
+    """
+    from helpers import entities as ent
+    from helpers.pipeline import tag_entities
+    from helpers.views import escape, table_html
+
+    def names() -> list[tuple[str, tuple[str, str]]]:
+        table = workspace.read_table("entities")
+        return [(f"{n} ({l})", (n, l)) for n, l in zip(table["name"], table["label"])]
+
+    action = W.Dropdown(options=["merge", "rename", "relabel", "hide"], value="merge", description="Action")
+    first = W.Dropdown(options=names(), description="Entity", layout=W.Layout(width="45%"))
+    second = W.Dropdown(options=names(), description="Into", layout=W.Layout(width="45%"))
+    new_name = W.Text(description="New name")
+    new_label = W.Dropdown(options=list(LABELS), description="New label")
+    apply = W.Button(description="Apply", button_style="primary")
+    undo = W.Button(description="Undo last")
+    message = W.HTML()
+
+    def render() -> str:
+        decisions = ent.load_curation(workspace)
+        table = pd.DataFrame(decisions) if decisions else pd.DataFrame({"decision": []})
+        return message.value + table_html(table.astype(str), max_rows=100, caption="Curation decisions")
+
+    def rerun() -> None:
+        tag_entities(workspace)
+        first.options = names()
+        second.options = names()
+        if on_change:
+            on_change()
+
+    def do_apply(_button) -> None:
+        name, label = first.value
+        fields = {"name": name, "label": label}
+        if action.value == "merge":
+            fields.update(into_name=second.value[0], into_label=second.value[1])
+        elif action.value == "rename":
+            fields.update(new_name=new_name.value.strip())
+        elif action.value == "relabel":
+            fields.update(new_label=new_label.value)
+        try:
+            ent.record_decision(workspace, action.value, **fields)
+        except ValueError as err:
+            message.value = f"<p style='color:#b00'>{escape(err)}</p>"
+        else:
+            message.value = f"<p>Saved: {escape(action.value)} {escape(name)}.</p>"
+            rerun()
+        view.refresh()
+
+    def do_undo(_button) -> None:
+        if ent.load_curation(workspace):
+            ent.undo_decision(workspace)
+            message.value = "<p>Last decision undone.</p>"
+            rerun()
+        view.refresh()
+
+    apply.on_click(do_apply)
+    undo.on_click(do_undo)
+    controls = {"action": action, "entity": first, "into": second, "new_name": new_name, "new_label": new_label}
+    view = make_view(controls, render, layout_controls=[
+        W.HBox([action, first]), W.HBox([second, new_name, new_label]), W.HBox([apply, undo])])
+    view.controls.update(apply=apply, undo=undo)
+    return view
+
+
+def amount_table(amounts: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = 40) -> View:
+    """Amounts filtered by currency, direction, minimum value and sanctions context."""
+    from helpers.views import amounts_html
+
+    currencies = sorted(c for c in amounts["currency"].dropna().unique() if c)
+    currency = W.Dropdown(options=["all", *currencies], value="all", description="Currency")
+    direction = W.Dropdown(options=["all", "above", "below", "none"], value="all", description="Direction")
+    min_value = W.FloatText(value=0.0, description="Min value")
+    sanctions = W.Checkbox(value=False, description="Sanctions context only")
+    titles = dict(zip(articles["article_id"], articles["title"]))
+
+    def render() -> str:
+        shown = filter_amounts(amounts, currency=currency.value, direction=direction.value,
+                               min_value=min_value.value, sanctions_only=sanctions.value)
+        return amounts_html(shown, titles, max_rows=max_rows)
+
+    return make_view({"currency": currency, "direction": direction, "min_value": min_value,
+                      "sanctions": sanctions}, render)
+
+
+def filter_amounts(amounts: pd.DataFrame, *, currency: str = "all", direction: str = "all",
+                   min_value: float = 0.0, sanctions_only: bool = False) -> pd.DataFrame:
+    """Amounts matching every filter; vague amounts (no value) pass a zero minimum only."""
+    shown = amounts
+    if currency != "all":
+        shown = shown[shown["currency"] == currency]
+    if direction == "none":
+        shown = shown[shown["threshold"].isna() | (shown["threshold"] == "")]
+    elif direction != "all":
+        shown = shown[shown["threshold"] == direction]
+    if min_value > 0:
+        shown = shown[shown["value"].fillna(-1) >= min_value]
+    if sanctions_only:
+        shown = shown[shown["sanctions_context"].astype(bool)]
+    return shown
