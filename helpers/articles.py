@@ -172,7 +172,7 @@ def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX
         return
     if size > max_bytes:
         collector.skip(
-            where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB size limit"
+            where, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB size limit"
         )
         return
     try:
@@ -216,17 +216,56 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
     if b"\x00" in head:
         return None, "binary file (contains NUL bytes), not text"
     try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data, cp_isolation=None).best()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    else:
+        if _control_ratio(text) > 0.05:
+            return None, "binary file (mostly control characters), not text"
+        return text, ""
+    utf8_chars = len(_UTF8_MULTIBYTE.findall(data))
+    if utf8_chars > len(_UTF8_MULTIBYTE.sub(b"", data).translate(None, bytes(range(128)))):
+        # Mostly UTF-8 with a few broken bytes: any legacy encoding would only give mojibake.
+        return None, f"undecodable bytes: UTF-8 text with invalid bytes (first at byte {first_bad})"
+    matches = from_bytes(data, cp_isolation=None)
+    best = matches.best()
     if best is None or best.encoding is None:
         return None, "undecodable bytes: not UTF-8 and no legacy encoding fits"
-    text = str(best)
+    encoding = _prefer_western(data, matches, best)
+    text = data.decode(encoding)
     if _control_ratio(text) > 0.05:
-        return None, f"binary file (mostly control characters as {best.encoding}), not text"
-    log.info("Decoded as %s", best.encoding)
+        return None, f"binary file (mostly control characters as {encoding}), not text"
+    log.info("Decoded as %s", encoding)
     return text, ""
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+#: Characters that Windows-1252 text in French, English and other Western languages is made of.
+_WESTERN_CHARS = set(
+    "\u00a0«»°§€’‘“”„–—…•œŒšŠžŽŸ"
+    "ÀÁÂÃÄÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäæçèéêëìíîïñòóôõöùúûüýÿß"
+)
+
+
+def _prefer_western(data: bytes, matches: Any, best: Any) -> str:
+    """The detected encoding, or Windows-1252/Latin-1 when that reads at least as well.
+
+    On short French or English texts detection often picks a Central European or
+    Baltic code page (è read as č); Windows-1252 wins when its reading is as
+    coherent and uses only Western letters and punctuation.
+    """
+    for match in matches:
+        western = next((e for e in _WESTERN if e in match.could_be_from_charset), None)
+        if western is None or match.coherence < best.coherence:
+            continue
+        try:
+            text = data.decode(western)
+        except UnicodeDecodeError:
+            continue
+        if all(ch in _WESTERN_CHARS for ch in text if ord(ch) > 127):
+            return western
+    return best.encoding
 
 
 def _control_ratio(text: str) -> float:
@@ -343,33 +382,48 @@ def _read_jsonl(path: str, text: str, collector: _Collector) -> None:
 
 def _read_csv(path: str, text: str, collector: _Collector) -> None:
     csv.field_size_limit(DEFAULT_MAX_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as err:
-        collector.skip(path, f"malformed CSV: no header row ({_one_line(err) or 'empty'})")
+    rows = _csv_rows(io.StringIO(text, newline="").readlines())
+    first = next(rows, None)
+    if first is None or first[1] is None:
+        collector.skip(path, f"malformed CSV: no header row ({first[2] if first else 'empty'})")
         return
-    names = [h.strip().lstrip("\ufeff").lower() for h in header]
+    names = [h.strip().lstrip("\ufeff").lower() for h in first[1]]
     if not {"text", "body"} & set(names):
         collector.skip(path, f"CSV header has no 'text' or 'body' column (found: {', '.join(names)})")
         return
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            collector.skip(f"{path}#row {reader.line_num}", f"malformed CSV row: {_one_line(err)}")
+    for number, row, problem in rows:
+        where = f"{path}#row {number}"
+        if row is None:
+            collector.skip(where, f"malformed CSV row: {problem}")
             continue
-        line += 1
         if not any(cell.strip() for cell in row):
             continue
-        where = f"{path}#row {reader.line_num}"
         if len(row) != len(names):
             collector.skip(where, f"malformed CSV row: {len(row)} fields where the header has {len(names)}")
             continue
         _add_record(where, dict(zip(names, row)), collector)
+
+
+def _csv_rows(lines: list[str], first_line: int = 1) -> Iterator[tuple[int, list[str] | None, str]]:
+    """``(line number, row, "")`` per CSV record, or ``(line number, None, problem)`` for a broken one.
+
+    A stray quote makes a record run on over the next lines; strict parsing stops
+    it at the first impossible character, and the lines it swallowed are read
+    again, so one bad row never takes its good neighbours with it.
+    """
+    reader = csv.reader(lines, strict=True)
+    done = 0  # lines consumed by the records read so far
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield first_line + done, None, _one_line(err)
+            yield from _csv_rows(lines[done + 1 : reader.line_num], first_line + done + 1)
+        else:
+            yield first_line + done, row, ""
+        done = reader.line_num
 
 
 def _add_record(where: str, record: Any, collector: _Collector) -> None:
@@ -420,6 +474,18 @@ def detect_language(text: str) -> str:
     return lang
 
 
+#: ISO 639-2/3 codes seen in article metadata, mapped to the ISO 639-1 codes the kit uses.
+_THREE_LETTER = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es",
+                 "por": "pt", "ita": "it", "rus": "ru", "ukr": "uk", "nld": "nl", "dut": "nl",
+                 "pol": "pl", "zho": "zh", "chi": "zh", "ara": "ar"}
+
+
+def language_code(value: str) -> str:
+    """``"fr-FR"``, ``"FR"``, ``"fra"`` -> ``"fr"``; an unknown code is kept as given, lower-cased."""
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return _THREE_LETTER.get(code, code)
+
+
 def content_id(title: str, text: str) -> str:
     """An article id derived from the content, stable across runs."""
     return hashlib.sha256(f"{title}\n{text}".encode("utf-8")).hexdigest()[:16]
@@ -443,7 +509,7 @@ def _finish(collector: _Collector) -> pd.DataFrame:
         if article_id in used_ids:
             collector.skip(raw.path, f"article id {article_id!r} is already used by another article with different text")
             continue
-        given_lang = raw.lang.strip().lower()[:2] if raw.lang.strip() else ""
+        given_lang = language_code(raw.lang)
         row = {
             "article_id": article_id,
             "path": raw.path,

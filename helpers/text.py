@@ -50,6 +50,9 @@ _RELATED_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_SEPARATOR = re.compile(r"\s*[_\-=*~]{3,}\s*$")
+_LINK_LINE = re.compile(r"\s*(?:[-–—•*·▪►>]\s|https?://|\[[^\]]+\]\()")
+
 
 def normalize_text(text: str) -> str:
     """Return ``text`` in NFC with one apostrophe, plain spaces and ``\\n`` line endings."""
@@ -71,6 +74,17 @@ def split_related(text: str, *, min_body_chars: int = 200) -> tuple[str, str]:
     """
     for match in _RELATED_HEADING.finditer(text):
         start = match.start()
-        if start >= max(min_body_chars, len(text) // 2):
+        if start >= max(min_body_chars, len(text) // 2) and _opens_block(match.group(0), text[match.end():]):
             return text[:start].rstrip(), text[start:].strip()
     return text, ""
+
+
+def _opens_block(line: str, rest: str) -> bool:
+    """A heading opens a related block; a bare separator only when links or a heading follow.
+
+    A section break (``***``) before more paragraphs is part of the article.
+    """
+    if not _SEPARATOR.match(line):
+        return True
+    following = next((part for part in rest.splitlines() if part.strip()), "")
+    return bool(_RELATED_HEADING.match(following) or _LINK_LINE.match(following))

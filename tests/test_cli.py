@@ -1,0 +1,194 @@
+"""The command line (helpers.cli): ``python -m helpers extract`` and its options."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.cli import build_parser, main
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_CSV_COLUMNS = ["article_id", "path", "title", "lang", "published", "url", "n_chars", "sha256"]
+
+
+def run_module(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
+    )
+
+
+def run_main(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def extract_run(articles_dir, bad_dir, tmp_path_factory):
+    """``extract`` run once on a few good files and every bad one, with a small size limit."""
+    base = tmp_path_factory.mktemp("extract")
+    inputs = base / "inputs"
+    inputs.mkdir()
+    for name in ("en_report.md", "fr_brief.txt", "records.csv", "cp1252_fr.txt"):
+        shutil.copy(articles_dir / name, inputs / name)
+    shutil.copytree(bad_dir, inputs / "bad")
+    (inputs / "big.txt").write_text("Big\n" + "An article over the limit. " * 2000, encoding="utf-8")
+    code, out, err = run_main(
+        ["extract", str(inputs), "--out", str(base / "out"), "--workspace", str(base / "ws"),
+         "--max-mb", "0.02", "--quiet"]
+    )
+    return {"code": code, "out": out, "err": err, "dir": base / "out", "workspace": base / "ws", "inputs": inputs}
+
+
+# Missing paths and help (as a subprocess, the way a reporter runs it) ---------------------
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ["no/such/folder"],
+        ["seeds/000_dc811fb2d9703db4.txt", "no/such/file.txt"],
+        ["no/such/a.txt", "no/such/b.md"],
+    ],
+)
+def test_cli_extract_missing_path_exits_nonzero(tmp_path, paths):
+    done = run_module("extract", *paths, "--out", str(tmp_path / "out"), "--workspace", str(tmp_path / "ws"))
+    assert done.returncode != 0
+    missing = [p for p in paths if p.startswith("no/")]
+    assert "does not exist" in done.stderr
+    for path in missing:
+        assert path in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_report_missing_path_exits_nonzero(tmp_path):
+    done = run_module("report", "no/such/folder", "--out", str(tmp_path / "out"), "--workspace", str(tmp_path / "ws"))
+    assert done.returncode != 0
+    assert "does not exist" in done.stderr and "no/such/folder" in done.stderr
+
+
+def test_cli_missing_path_in_process_returns_error(tmp_path, capsys):
+    code = main(["extract", str(tmp_path / "missing"), "--out", str(tmp_path / "out"), "--workspace", str(tmp_path / "ws")])
+    assert code == 2
+    assert f"input path does not exist: {tmp_path / 'missing'}" in capsys.readouterr().err
+
+
+def _options(command: str) -> list[tuple[str, str]]:
+    """Every option of ``command`` as (longest flag or metavar, help text)."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices[command]
+    return [
+        (max(a.option_strings, key=len) if a.option_strings else a.metavar, a.help or "")
+        for a in sub._actions
+    ]
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_cli_help_documents_every_option(command):
+    done = run_module(command, "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    options = _options(command)
+    assert {"--out", "--workspace", "--max-mb", "PATH"} <= {flag for flag, _ in options}
+    for flag, help_text in options:
+        assert flag in done.stdout
+        assert len(help_text) > 10, f"{flag} has no help text"
+        first_words = " ".join(help_text.replace("%(default)s", "").replace("%(default)g", "").split()[:3])
+        assert first_words in text, f"help of {flag} not shown"
+
+
+def test_cli_help_lists_commands():
+    done = run_module("--help")
+    assert done.returncode == 0
+    assert "extract" in done.stdout and "report" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["extract"], ["extract", "seeds"], ["unknown-command", "seeds", "--out", "x"]],
+)
+def test_cli_bad_usage_exits_nonzero(argv):
+    done = run_module(*argv)
+    assert done.returncode == 2
+    assert "usage:" in done.stderr
+
+
+# extract (in process) ------------------------------------------------------------------
+
+
+def test_cli_extract_succeeds(extract_run):
+    assert extract_run["code"] == 0, extract_run["err"]
+
+
+def test_cli_extract_writes_articles_csv(extract_run):
+    articles = pd.read_csv(extract_run["dir"] / "articles.csv", keep_default_na=False)
+    assert set(ARTICLE_CSV_COLUMNS) <= set(articles.columns)
+    assert list(articles.columns)[:3] == ["article_id", "path", "title"]
+    assert "text" not in articles.columns
+    titles = set(articles["title"])
+    assert {
+        "Shell companies linked to sanctioned oligarch, leaked files show",
+        "Saisie record d'avoirs gelés chez un courtier en ligne",
+        "Port authority chief arrested",
+        "Le Trésor gèle 2 500 € d'avoirs d'un élu",
+        "Prosecutors seize records at shipping agent",
+        "First good row",
+        "Third good line",
+    } <= titles
+    assert len(articles) == 11
+    assert articles["article_id"].is_unique
+    assert articles["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert (articles["n_chars"] > 0).all()
+    assert set(articles["lang"]) == {"en", "fr"}
+    row = articles.set_index("article_id").loc["csv-1"]
+    assert (row["published"], row["url"]) == ("2020-02-11", "https://news.example.org/port-chief")
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("empty.txt", "empty file"),
+        ("nul_bytes.txt", "binary file"),
+        ("undecodable.txt", "undecodable bytes"),
+        ("malformed.json", "malformed JSON"),
+        ("mixed.jsonl#line 2", "malformed JSON line"),
+        ("mixed.csv#row 3", "malformed CSV row"),
+        ("no_text_column.csv", "no 'text' or 'body' column"),
+        ("report.docx", "unsupported file type"),
+        ("big.txt", "size limit"),
+    ],
+)
+def test_cli_extract_writes_skipped_csv(extract_run, name, phrase):
+    skipped = pd.read_csv(extract_run["dir"] / "skipped.csv")
+    assert list(skipped.columns) == ["path", "reason"]
+    reasons = {Path(p).name: r for p, r in zip(skipped["path"], skipped["reason"])}
+    assert phrase in reasons[name]
+    assert len(skipped) == 13
+
+
+def test_cli_extract_prints_summary_at_the_end(extract_run):
+    out = extract_run["out"]
+    assert "11 articles loaded from" in out and "13 items skipped" in out
+    assert "empty file" in out and "size limit" in out
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("Outputs in") and "articles.csv" in last and "skipped.csv" in last
+    assert f"Workspace: {extract_run['workspace'].resolve()}" in out
+
+
+def test_cli_extract_fills_the_workspace(extract_run):
+    from helpers.workspace import Workspace
+
+    ws = Workspace(extract_run["workspace"])
+    articles = pd.read_csv(extract_run["dir"] / "articles.csv", keep_default_na=False)
+    assert sorted(ws.read_table("articles")["article_id"]) == sorted(articles["article_id"])
+    assert len(ws.read_table("skipped")) == 13
