@@ -1,0 +1,660 @@
+"""Tests of the money-amount tagger (``helpers.amounts``) on blank pipelines."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import spacy
+
+from helpers.amounts import (
+    RECORD_KEYS,
+    amount_records,
+    blank_amount_pipeline,
+    evaluate_amounts,
+    load_amount_cases,
+    parse_number,
+    score_amounts,
+)
+from helpers.paths import PROJECT_ROOT, SEEDS
+from helpers.text import normalize_text
+
+CASES = Path(__file__).parent / "data" / "amounts_cases.jsonl"
+
+SAMPLE_VAGUE = (
+    "La réunion aurait eu lieu à la suite d'un travail effectué par Rosfin pour retracer des "
+    "bitcoins (BTC) d'une valeur de « millions de dollars » qui avaient été levés par le "
+    "politicien de l'opposition russe emprisonné Alexei Navalny."
+)
+SAMPLE_THRESHOLD = (
+    "Cependant, comme indiqué hier, Binance a annoncé qu'en raison des mesures restrictives "
+    "prises contre la Russie, il est nécessaire de limiter les services pour les ressortissants "
+    "russes ou les personnes physiques résidant en Russie, ou les entités juridiques établies en "
+    "Russie, qui ont des crypto-actifs dépassant la valeur de EUR 10 000 (10 900 USD)."
+)
+
+
+@pytest.fixture(scope="module")
+def nlps() -> dict[str, spacy.Language]:
+    return {lang: blank_amount_pipeline(lang) for lang in ("fr", "en", "xx")}
+
+
+def records(nlps, lang: str, text: str) -> list[dict]:
+    return amount_records(nlps[lang](text))
+
+
+def summary(nlps, lang: str, text: str) -> list[tuple]:
+    return [(r["text"], r["value"], r["currency"], r["threshold"]) for r in records(nlps, lang, text)]
+
+
+# -- the sample article ----------------------------------------------------------
+
+
+def test_amounts_sample_article_sentences(nlps):
+    doc = nlps["fr"](SAMPLE_VAGUE + " " + SAMPLE_THRESHOLD)
+    found = amount_records(doc)
+    assert [(r["text"], r["value"], r["currency"], r["threshold"], r["vague"]) for r in found] == [
+        ("millions de dollars", None, "USD", None, True),
+        ("EUR 10 000", 10000.0, "EUR", "above", False),
+        ("10 900 USD", 10900.0, "USD", "above", False),
+    ]
+    assert [r["sanctions_context"] for r in found] == [False, True, True]
+    assert [r["linked_to"] for r in found] == [None, None, 1]
+    assert found[0]["approximate"] is False
+
+
+def test_amounts_sample_article_forbes_headline(nlps):
+    assert summary(nlps, "fr", "Binance investit 200 millions de dollars dans Forbes") == [
+        ("200 millions de dollars", 200000000.0, "USD", None)
+    ]
+
+
+def test_amounts_sample_article_bitcoins_alone_are_not_an_amount(nlps):
+    assert records(nlps, "fr", "Rosfin a retracé des bitcoins (BTC) levés par Navalny.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("000_dc811fb2d9703db4.txt", ["millions de dollars", "EUR 10 000", "10 900 USD", "200 millions de dollars"]),
+        ("03_treasury-hydra-garantex.md", ["$25 million"]),
+        ("06_enwiki-anti-corruption-foundation.md", ["₽29.2 million", "28.5 million rubles", "₽45 million"]),
+        ("13_frwiki-fondation-anticorruption.md", ["28,5 millions de roubles", "80 millions de roubles", "2 100 dollars"]),
+        ("14_frwiki-ofac.md", ["30 millions de dollars", "4,2 millions de dollars"]),
+        ("19_frwiki-faillite-ftx-brouillon.md", ["seize milliards de dollars", "473 millions de dollars"]),
+        ("02_fincen-bitzlato.md", []),
+        ("12_wiki-death-of-navalny.md", []),
+    ],
+)
+def test_amounts_seed_articles(nlps, name, expected):
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip(f"seed {name} not present")
+    text = normalize_text(path.read_text(encoding="utf-8"))
+    lang = "en" if re.search(r"^lang:\s*en", text, re.M) else "fr"
+    assert [r["text"] for r in records(nlps, lang, text)] == expected
+
+
+# -- number formats ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("fr", "Il a versé 10 000 € hier.", "10 000 €", 10000.0, "EUR"),
+        ("fr", "Il a versé 10\u00a0000\u00a0€ hier.", "10\u00a0000\u00a0€", 10000.0, "EUR"),
+        ("fr", "Il a versé 10\u202f000 € hier.", "10\u202f000 €", 10000.0, "EUR"),
+        ("fr", "Il a versé 10\u2009000 € hier.", "10\u2009000 €", 10000.0, "EUR"),
+        ("fr", "Une caution de 10.000 euros.", "10.000 euros", 10000.0, "EUR"),
+        ("fr", "Un solde de 10 000,5 €.", "10 000,5 €", 10000.5, "EUR"),
+        ("fr", "Le montant est de 1,5 million d'euros.", "1,5 million d'euros", 1.5e6, "EUR"),
+        ("fr", "Il a payé 10'000 francs suisses.", "10'000 francs suisses", 10000.0, "CHF"),
+        ("fr", "Il a payé 1.234.567,89 €.", "1.234.567,89 €", 1234567.89, "EUR"),
+        ("fr", "Il détient 0,5 BTC.", "0,5 BTC", 0.5, "BTC"),
+        ("fr", "Il détient 1,250 BTC.", "1,250 BTC", 1.25, "BTC"),
+        ("en", "He paid $10,000 yesterday.", "$10,000", 10000.0, "USD"),
+        ("en", "He paid $10.5 yesterday.", "$10.5", 10.5, "USD"),
+        ("en", "He paid $10,000.50 yesterday.", "$10,000.50", 10000.5, "USD"),
+        ("en", "He paid 1.5 million dollars.", "1.5 million dollars", 1.5e6, "USD"),
+        ("en", "He paid CHF 10'000.", "CHF 10'000", 10000.0, "CHF"),
+        ("en", "He paid £416,590.92 for it.", "£416,590.92", 416590.92, "GBP"),
+        ("en", "He paid $10 000 in cash.", "$10 000", 10000.0, "USD"),
+        ("xx", "Il a payé 10 000,5 €.", "10 000,5 €", 10000.5, "EUR"),
+        ("xx", "He paid $10,000.5.", "$10,000.5", 10000.5, "USD"),
+        ("xx", "Il a payé 10.000 €.", "10.000 €", 10000.0, "EUR"),
+        ("xx", "He paid $10.5.", "$10.5", 10.5, "USD"),
+        ("xx", "Il a payé 1,5 million d'euros.", "1,5 million d'euros", 1.5e6, "EUR"),
+        ("xx", "Il a payé 1.234,56 €.", "1.234,56 €", 1234.56, "EUR"),
+    ],
+)
+def test_amounts_number_formats(nlps, lang, text, amount, value, currency):
+    assert summary(nlps, lang, text) == [(amount, value, currency, None)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "decimal_mark", "decimal_only", "expected"),
+    [
+        ("10 000", ",", False, "10000"),
+        ("10.000", ",", False, "10000"),
+        ("10,000", ".", False, "10000"),
+        ("10.5", ".", False, "10.5"),
+        ("10,5", ",", False, "10.5"),
+        ("1,5", ".", False, "1.5"),
+        ("1.5", ",", False, "1.5"),
+        ("10'000", ".", False, "10000"),
+        ("1,500", ",", True, "1.500"),
+        ("1.500", ".", True, "1.500"),
+        ("1,500", ".", True, "1500"),
+        ("0,125", ",", False, "0.125"),
+        ("1,000,000", ",", False, "1000000"),
+        ("1.000.000,50", ".", False, "1000000.50"),
+        ("1,000.50", ",", False, "1000.50"),
+        ("10,000", "auto", False, "10000"),
+        ("10,5", "auto", False, "10.5"),
+    ],
+)
+def test_parse_number_reads_language_conventions(raw, decimal_mark, decimal_only, expected):
+    assert parse_number(raw, decimal_mark=decimal_mark, decimal_only=decimal_only) == Decimal(expected)
+
+
+# -- currencies ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("en", "It cost €10,000.", "€10,000", 10000.0, "EUR"),
+        ("fr", "Il coûte 10 000 €.", "10 000 €", 10000.0, "EUR"),
+        ("fr", "Il coûte 500€.", "500€", 500.0, "EUR"),
+        ("en", "They raised $ 50 M.", "$ 50 M", 5e7, "USD"),
+        ("en", "US$700 million left.", "US$700 million", 7e8, "USD"),
+        ("en", "The firm was fined ¥100,000.", "¥100,000", 1e5, "JPY"),
+        ("en", "They paid ₽29.2 million.", "₽29.2 million", 29.2e6, "RUB"),
+        ("en", "They paid ₴500,000.", "₴500,000", 5e5, "UAH"),
+        ("en", "They paid CHF 5 million.", "CHF 5 million", 5e6, "CHF"),
+        ("en", "They paid C$2.3 million.", "C$2.3 million", 2.3e6, "CAD"),
+        ("en", "They paid A$500,000.", "A$500,000", 5e5, "AUD"),
+        ("en", "They paid HK$1 billion.", "HK$1 billion", 1e9, "HKD"),
+        ("fr", "Ils ont payé 2 500 000 $ US.", "2 500 000 $ US", 2.5e6, "USD"),
+        ("fr", "Un prêt de EUR 10 000.", "EUR 10 000", 1e4, "EUR"),
+        ("fr", "Un prêt de 10 900 USD.", "10 900 USD", 10900.0, "USD"),
+        ("en", "A loan of USD 1.5bn.", "USD 1.5bn", 1.5e9, "USD"),
+        ("fr", "Il a reçu 3 000 euros.", "3 000 euros", 3000.0, "EUR"),
+        ("fr", "Il a reçu 1 euro.", "1 euro", 1.0, "EUR"),
+        ("fr", "Il a reçu 3 000 dollars.", "3 000 dollars", 3000.0, "USD"),
+        ("fr", "Il a reçu 3 000 dollars américains.", "3 000 dollars américains", 3000.0, "USD"),
+        ("en", "He got 3,000 US dollars.", "3,000 US dollars", 3000.0, "USD"),
+        ("fr", "Il a reçu 3 000 roubles.", "3 000 roubles", 3000.0, "RUB"),
+        ("en", "He got 3,000 rubles.", "3,000 rubles", 3000.0, "RUB"),
+        ("fr", "Il a reçu 3 000 livres sterling.", "3 000 livres sterling", 3000.0, "GBP"),
+        ("en", "He got 3,000 pounds.", "3,000 pounds", 3000.0, "GBP"),
+        ("en", "He got 3,000 pounds sterling.", "3,000 pounds sterling", 3000.0, "GBP"),
+        ("fr", "Il a reçu 3 000 yens.", "3 000 yens", 3000.0, "JPY"),
+        ("en", "He got 3,000 yen.", "3,000 yen", 3000.0, "JPY"),
+        ("fr", "Il a reçu 3 000 hryvnias.", "3 000 hryvnias", 3000.0, "UAH"),
+        ("fr", "Il a reçu 3 000 francs suisses.", "3 000 francs suisses", 3000.0, "CHF"),
+        ("fr", "Il a reçu 3 000 yuans.", "3 000 yuans", 3000.0, "CNY"),
+        ("en", "He got 3,000 yuan.", "3,000 yuan", 3000.0, "CNY"),
+        ("fr", "Il a reçu 30 bitcoins.", "30 bitcoins", 30.0, "BTC"),
+        ("fr", "Il a reçu 30 ethers.", "30 ethers", 30.0, "ETH"),
+        ("en", "He got 30,000 tether.", "30,000 tether", 30000.0, "USDT"),
+        ("en", "He got 30,000 USDT.", "30,000 USDT", 30000.0, "USDT"),
+        ("en", "He got 3,500 ETH.", "3,500 ETH", 3500.0, "ETH"),
+        ("fr", "Ils ont dérobé 2 millions d'USDT.", "2 millions d'USDT", 2e6, "USDT"),
+    ],
+)
+def test_amounts_currency_markers(nlps, lang, text, amount, value, currency):
+    assert summary(nlps, lang, text) == [(amount, value, currency, None)]
+
+
+# -- scales and written numbers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("en", "A $10k fee.", "$10k", 1e4, "USD"),
+        ("fr", "Un salaire de 80 k€.", "80 k€", 8e4, "EUR"),
+        ("en", "They paid 10K euros.", "10K euros", 1e4, "EUR"),
+        ("en", "They raised €2.5m.", "€2.5m", 2.5e6, "EUR"),
+        ("en", "They raised $20mn.", "$20mn", 2e7, "USD"),
+        ("en", "They raised £2.3bn.", "£2.3bn", 2.3e9, "GBP"),
+        ("fr", "Ils détiennent 3 Md€.", "3 Md€", 3e9, "EUR"),
+        ("fr", "Ils détiennent 3 md€.", "3 md€", 3e9, "EUR"),
+        ("fr", "Un contrat de 50 M€.", "50 M€", 5e7, "EUR"),
+        ("fr", "Une levée de 200 M$.", "200 M$", 2e8, "USD"),
+        ("fr", "Une levée de 1,5 Md$.", "1,5 Md$", 1.5e9, "USD"),
+        ("fr", "Il a reçu 1 million d'euros.", "1 million d'euros", 1e6, "EUR"),
+        ("fr", "Il a reçu 200 millions de dollars.", "200 millions de dollars", 2e8, "USD"),
+        ("fr", "Il a reçu 1,55 milliard d'euros.", "1,55 milliard d'euros", 1.55e9, "EUR"),
+        ("fr", "Il a reçu 4 milliards de dollars.", "4 milliards de dollars", 4e9, "USD"),
+        ("en", "He got 2 billion dollars.", "2 billion dollars", 2e9, "USD"),
+        ("en", "He got 2 trillion yen.", "2 trillion yen", 2e12, "JPY"),
+        ("en", "They paid a $10-million penalty.", "$10-million", 1e7, "USD"),
+        ("en", "Rewards Totaling $6 Million.", "$6 Million", 6e6, "USD"),
+        ("fr", "Un demi-million d'euros a été saisi.", "Un demi-million d'euros", 5e5, "EUR"),
+        ("fr", "Il a reçu trois millions d'euros.", "trois millions d'euros", 3e6, "EUR"),
+        ("fr", "Une caution de dix mille euros.", "dix mille euros", 1e4, "EUR"),
+        ("fr", "Il a reçu cent mille euros.", "cent mille euros", 1e5, "EUR"),
+        ("fr", "Il a payé vingt-cinq millions de dollars.", "vingt-cinq millions de dollars", 2.5e7, "USD"),
+        ("fr", "Il a payé quatre-vingt-dix mille euros.", "quatre-vingt-dix mille euros", 9e4, "EUR"),
+        ("fr", "Un million et demi d'euros a été saisi.", "Un million et demi d'euros", 1.5e6, "EUR"),
+        ("fr", "Il a payé près d'un milliard de dollars.", "un milliard de dollars", 1e9, "USD"),
+        ("en", "They lost two million dollars.", "two million dollars", 2e6, "USD"),
+        ("en", "A million dollars was found.", "A million dollars", 1e6, "USD"),
+        ("en", "Half a billion dollars vanished.", "Half a billion dollars", 5e8, "USD"),
+        ("en", "One and a half million dollars vanished.", "One and a half million dollars", 1.5e6, "USD"),
+        ("en", "They wired one hundred thousand dollars.", "one hundred thousand dollars", 1e5, "USD"),
+    ],
+)
+def test_amounts_scales_and_written_numbers(nlps, lang, text, amount, value, currency):
+    assert summary(nlps, lang, text) == [(amount, value, currency, None)]
+
+
+# -- ranges and shared currencies --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Damages range between €1m and €5m.", [("€1m", 1e6), ("€5m", 5e6)]),
+        ("fr", "Une amende de 3 000 à 10 000 € selon les cas.", [("3 000", 3e3), ("10 000 €", 1e4)]),
+        ("en", "Bribes of $1-2 million were paid.", [("$1", 1e6), ("2 million", 2e6)]),
+        ("fr", "Un coût entre 1 et 5 millions d'euros.", [("1", 1e6), ("5 millions d'euros", 5e6)]),
+        ("fr", "Un préjudice de 10 à 20 millions d'euros.", [("10", 1e7), ("20 millions d'euros", 2e7)]),
+        ("en", "Fines range from 5,000 to 10,000 euros.", [("5,000", 5e3), ("10,000 euros", 1e4)]),
+        ("en", "Bribes from $5 to 10 million.", [("$5", 5e6), ("10 million", 1e7)]),
+        (
+            "fr",
+            "Ils ont perdu 573,6 millions et 1,55 milliard d'euros.",
+            [("573,6 millions", 573.6e6), ("1,55 milliard d'euros", 1.55e9)],
+        ),
+        (
+            "en",
+            "They held 573.6 million and 1.55 billion euros.",
+            [("573.6 million", 573.6e6), ("1.55 billion euros", 1.55e9)],
+        ),
+        (
+            "fr",
+            "Ils ont perdu 2 millions, 5 millions et 7 millions d'euros.",
+            [("2 millions", 2e6), ("5 millions", 5e6), ("7 millions d'euros", 7e6)],
+        ),
+    ],
+)
+def test_amounts_ranges_and_lists_share_currency_and_scale(nlps, lang, text, expected):
+    found = records(nlps, lang, text)
+    assert [(r["text"], r["value"]) for r in found] == expected
+    assert len({r["currency"] for r in found}) == 1 and found[0]["currency"] is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Entre 2019 et 2021, la plateforme a traité 4,5 milliards d'euros.", ["4,5 milliards d'euros"]),
+        ("fr", "En 2022, 500 000 euros ont été saisis.", ["500 000 euros"]),
+        ("en", "The firm paid $5 million and 200 employees left.", ["$5 million"]),
+        ("en", "In 2021 and 2022 $5 million was paid.", ["$5 million"]),
+    ],
+)
+def test_amounts_ranges_do_not_swallow_other_numbers(nlps, lang, text, expected):
+    assert [r["text"] for r in records(nlps, lang, text)] == expected
+
+
+# -- thresholds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Transfers exceeding $10,000 are reported."),
+        ("en", "Transfers in excess of $10,000 are reported."),
+        ("en", "Transfers of more than $10,000 are reported."),
+        ("en", "Transfers over $10,000 are reported."),
+        ("en", "Transfers above $10,000 are reported."),
+        ("en", "Transfers of at least $10,000 are reported."),
+        ("en", "Transfers of $10,000 or more are reported."),
+        ("en", "Transfers upwards of $10,000 are reported."),
+        ("en", "Transfers greater than $10,000 are reported."),
+        ("en", "Transfers worth no less than $10,000 are reported."),
+        ("en", "Payments of $5,000 a month or more are reported."),
+        ("en", "A $10,000-plus fee is charged."),
+        ("fr", "Les avoirs dépassant 10 000 € sont gelés."),
+        ("fr", "Le prix dépasse 10 000 €."),
+        ("fr", "Les avoirs excédant 10 000 € sont gelés."),
+        ("fr", "Les avoirs supérieurs à 10 000 € sont gelés."),
+        ("fr", "Les sommes supérieures à 10 000 € sont gelées."),
+        ("fr", "Les avoirs au-delà de 10 000 € sont gelés."),
+        ("fr", "Les avoirs au-delà d'un million d'euros sont gelés."),
+        ("fr", "Il a reçu plus de 10 000 €."),
+        ("fr", "Il a reçu plus d'un million d'euros."),
+        ("fr", "Il a reçu au moins 10 000 €."),
+        ("fr", "Les dépôts à partir de 10 000 € sont interdits."),
+        ("fr", "Toute somme égale ou supérieure à 10 000 € est déclarée."),
+        ("fr", "Un dépôt minimum de 10 000 € est exigé."),
+        ("fr", "Les ventes de 5 000 euros ou plus sont contrôlées."),
+        ("fr", "Il ne peut pas détenir pas moins de 10 000 €."),
+        ("fr", "Des crypto-actifs dépassant la valeur de EUR 10 000 sont visés."),
+    ],
+)
+def test_amounts_threshold_above(nlps, lang, text):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == ["above"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gifts of up to $500 are allowed."),
+        ("en", "Withdrawals not exceeding €1,000 are allowed."),
+        ("en", "Loans of no more than $25,000 qualify."),
+        ("en", "Accounts with less than $10,000 are exempt."),
+        ("en", "Purchases under $600 are exempt."),
+        ("en", "Payments below €1,000 are exempt."),
+        ("en", "Each customer can hold $5,000 or less."),
+        ("en", "A maximum of $5,000 can be withdrawn."),
+        ("en", "Fees are capped at $50."),
+        ("en", "Payments are limited to €2,000."),
+        ("en", "A cap of $60 per barrel applies."),
+        ("en", "The ceiling of $60 per barrel applies."),
+        ("en", "The price cap is set at $60 per barrel."),
+        ("en", "The US imposed a $60-a-barrel price cap."),
+        ("en", "The Treasury capped Russian oil at $60 a barrel."),
+        ("fr", "Le G7 plafonne le prix du baril russe à 60 dollars."),
+        ("en", "Offenders face up to 20 years in prison and a $1 million fine."),
+        ("fr", "L'amende peut aller jusqu'à 5 000 000 €."),
+        ("fr", "Les virements n'excédant pas 5 000 € sont autorisés."),
+        ("fr", "Les virements ne dépassant pas 5 000 € sont autorisés."),
+        ("fr", "Les virements inférieurs à 1 000 euros sont exemptés."),
+        ("fr", "La somme inférieure à 1 000 euros est exemptée."),
+        ("fr", "Il a dépensé moins de 500 dollars."),
+        ("fr", "Le G7 a fixé un plafond de 60 dollars par baril."),
+        ("fr", "Les dépenses sont plafonnées à 2 000 € par mois."),
+        ("fr", "Le retrait est limité à 1 000 euros par jour."),
+        ("fr", "L'amende peut atteindre 10 000 euros au maximum."),
+        ("fr", "Ils encourent jusqu'à 5 ans de prison et 500 000 € d'amende."),
+        ("fr", "La somme ne doit pas dépasser 5 000 €."),
+        ("fr", "Les sommes qui n'ont pas dépassé 5 000 € sont exemptées."),
+        ("en", "Payments must not exceed $5,000."),
+        ("en", "Payments can't exceed $5,000."),
+        ("en", "The price did not go above $60."),
+    ],
+)
+def test_amounts_threshold_below(nlps, lang, text):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == ["below"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le prix dépasse le plafond de 60 dollars fixé par le G7."),
+        ("fr", "Le pétrole se vend au-dessus du plafond de 60 $."),
+        ("en", "Tankers were selling above the price cap of $60."),
+        ("en", "Russian oil traded well above the $60 cap."),
+    ],
+)
+def test_amounts_threshold_comparison_beats_cap(nlps, lang, text):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == ["above"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Binance had a market cap of $1.3 billion."),
+        ("fr", "Le seuil est fixé à 15 000 euros."),
+        ("en", "Prices rose 7% to $1,850 an ounce."),
+        ("fr", "Binance investit 200 millions de dollars dans Forbes."),
+        ("en", "He moved more than doubled to $5 million."),
+    ],
+)
+def test_amounts_threshold_absent(nlps, lang, text):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == [None]
+
+
+def test_amounts_threshold_shared_by_coordinated_amount(nlps):
+    found = records(nlps, "en", "The EU price cap is $60 per barrel for crude and $100 for premium products.")
+    assert [(r["text"], r["threshold"]) for r in found] == [("$60", "below"), ("$100", "below")]
+
+
+# -- conversions, approximations, vague amounts ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Des avoirs dépassant EUR 10 000 (10 900 USD).", [("EUR 10 000", "above", None), ("10 900 USD", "above", 0)]),
+        ("en", "Fines above €100,000 ($109,000) apply.", [("€100,000", "above", None), ("$109,000", "above", 0)]),
+        ("en", "The fine was €100,000 ($109,000).", [("€100,000", None, None), ("$109,000", None, 0)]),
+        (
+            "fr",
+            "La somme de 10 000 euros (environ 10 900 dollars) a été saisie.",
+            [("10 000 euros", None, None), ("10 900 dollars", None, 0)],
+        ),
+        (
+            "fr",
+            "Une rançon de 40 BTC, soit environ 1,2 million d'euros, a été versée.",
+            [("40 BTC", None, None), ("1,2 million d'euros", None, 0)],
+        ),
+        ("fr", "Il a payé 50 000 € et 10 000 € d'amende.", [("50 000 €", None, None), ("10 000 €", None, None)]),
+    ],
+)
+def test_amounts_links_converted_amounts(nlps, lang, text, expected):
+    assert [(r["text"], r["threshold"], r["linked_to"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "approximate"),
+    [
+        ("fr", "Il a reçu environ 2 100 dollars.", True),
+        ("fr", "Il a reçu près de 2 100 dollars.", True),
+        ("fr", "Il a reçu approximativement 2 100 dollars.", True),
+        ("fr", "Il a reçu quelque 2 100 dollars.", True),
+        ("en", "He got about $2,100.", True),
+        ("en", "He got nearly $2,100.", True),
+        ("en", "He got approximately $2,100.", True),
+        ("en", "He got around $2,100.", True),
+        ("en", "He got roughly $2,100.", True),
+        ("en", "He got some $2,100.", True),
+        ("en", "He got an estimated $2,100.", True),
+        ("en", "He got almost $2,100.", True),
+        ("en", "He got $2,100.", False),
+        ("fr", "Il a reçu 2 100 dollars.", False),
+    ],
+)
+def test_amounts_approximate(nlps, lang, text, approximate):
+    found = records(nlps, lang, text)
+    assert [(r["approximate"], r["threshold"]) for r in found] == [(approximate, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "currency"),
+    [
+        ("fr", "Il aurait détourné des millions de dollars.", "des millions de dollars", "USD"),
+        ("fr", "Une valeur de « millions de dollars ».", "millions de dollars", "USD"),
+        ("fr", "Plusieurs millions d'euros ont transité.", "Plusieurs millions d'euros", "EUR"),
+        ("fr", "La Russie a tiré des milliards d'euros du gaz.", "des milliards d'euros", "EUR"),
+        ("fr", "Des dizaines de millions de dollars ont été blanchis.", "Des dizaines de millions de dollars", "USD"),
+        ("en", "Oligarchs hold hundreds of millions of dollars.", "hundreds of millions of dollars", "USD"),
+        ("en", "Russia earned billions of euros.", "billions of euros", "EUR"),
+        ("en", "The fund manages tens of millions of dollars.", "tens of millions of dollars", "USD"),
+        ("en", "He has several million dollars.", "several million dollars", "USD"),
+    ],
+)
+def test_amounts_vague(nlps, lang, text, amount, currency):
+    found = records(nlps, lang, text)
+    assert [(r["text"], r["value"], r["currency"], r["vague"]) for r in found] == [(amount, None, currency, True)]
+
+
+# -- not amounts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Plus de 100 000 transactions ont été analysées."),
+        ("fr", "Le taux a augmenté de 15 % en 2022."),
+        ("fr", "En 2021, la plateforme a fermé."),
+        ("fr", "L'article 8 du règlement s'applique."),
+        ("fr", "Le règlement (UE) n° 833/2014 a été modifié."),
+        ("fr", "Appelez le 01 23 45 67 89 avant 18 h 30."),
+        ("fr", "Le 24 février 2022 à 14:19, la Russie a envahi l'Ukraine."),
+        ("fr", "Le décret n° 2021-1234 du 23/09/2021 s'applique."),
+        ("fr", "Binance propose des échanges BTC et USDT contre des roubles."),
+        ("fr", "Le village se trouve à 600 m de la centrale."),
+        ("fr", "Il vaut un dollar symbolique."),
+        ("fr", "Il a perdu des millions."),
+        ("en", "Executive Order 14024 was signed in 2021."),
+        ("en", "Nearly 80 percent of assets are targeted."),
+        ("en", "Binance handles an estimated 60% of trading."),
+        ("en", "Call +1 202 622 2490 before 5:30 p.m."),
+        ("en", "Garantex received hundreds of millions in criminal proceeds."),
+        ("en", "The address bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh received funds."),
+        ("en", "The address 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed received 3 transfers."),
+        ("en", "Account 4021 7788 9912 was closed."),
+        ("en", "It cost 20 pounds of flour."),
+        ("en", "The fine follows a review of more than 500,000 USDT transfers."),
+        ("en", "The US dollar fell against the euro."),
+        ("en", "A dollar-denominated bond was issued."),
+        ("xx", "Plus de 100 000 transactions en 2021, article 8, 15 %."),
+    ],
+)
+def test_amounts_ignores_non_amounts(nlps, lang, text):
+    assert records(nlps, lang, text) == []
+
+
+# -- sanctions context ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sanctions"),
+    [
+        ("fr", "Les sanctions visent 2 milliards d'euros d'avoirs.", True),
+        ("fr", "L'oligarque sanctionné détient 2 milliards d'euros.", True),
+        ("fr", "Les mesures restrictives visent 2 milliards d'euros.", True),
+        ("fr", "Le gel des avoirs porte sur 2 milliards d'euros.", True),
+        ("fr", "L'embargo a coûté 2 milliards d'euros.", True),
+        ("fr", "L'OFAC a saisi 2 milliards d'euros.", True),
+        ("fr", "La fondation a reçu 2 milliards d'euros.", False),
+        ("en", "The SDN list entry holds $2 billion.", True),
+        ("en", "The price cap cost Russia $2 billion.", True),
+        ("en", "The asset freeze covers $2 billion.", True),
+        ("en", "Restrictive measures cover $2 billion.", True),
+        ("en", "Designated banks hold $2 billion.", True),
+        ("en", "Blocked property worth $2 billion.", True),
+        ("en", "The company raised $2 billion.", False),
+        ("en", "The sdn of $2 billion.", False),
+    ],
+)
+def test_amounts_sanctions_context(nlps, lang, text, sanctions):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [sanctions]
+
+
+def test_amounts_sanctions_context_stays_in_its_sentence(nlps):
+    found = records(nlps, "fr", "Les sanctions ont été adoptées en mars. La fondation a reçu 2 millions d'euros.")
+    assert [r["sanctions_context"] for r in found] == [False]
+
+
+def test_amounts_sanctions_context_stops_at_line_break(nlps):
+    found = records(nlps, "fr", "Budget\nLa fondation a reçu 2 millions d'euros[2]\nLes comptes sont gelés.")
+    assert [r["sanctions_context"] for r in found] == [False]
+
+
+# -- component interface -----------------------------------------------------------------------
+
+
+def test_amounts_span_group_and_extensions(nlps):
+    doc = nlps["fr"](SAMPLE_THRESHOLD)
+    spans = list(doc.spans["amounts"])
+    assert [s.text for s in spans] == ["EUR 10 000", "10 900 USD"]
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    first, second = spans
+    assert (first._.amount_value, first._.amount_currency, first._.amount_threshold) == (10000.0, "EUR", "above")
+    assert (first._.amount_approximate, first._.amount_vague, first._.amount_sanctions) == (False, False, True)
+    assert first._.amount_linked_to is None and second._.amount_linked_to == 0
+
+
+def test_amount_records_are_plain_json(nlps):
+    doc = nlps["fr"](SAMPLE_VAGUE + " " + SAMPLE_THRESHOLD)
+    found = amount_records(doc)
+    assert all(tuple(r) == RECORD_KEYS for r in found)
+    assert json.loads(json.dumps(found)) == found
+    for r in found:
+        assert doc.text[r["start"]:r["end"]] == r["text"]
+        assert r["sentence_start"] <= r["start"] < r["end"] <= r["sentence_end"]
+
+
+def test_amounts_without_sentencizer_use_whole_doc(nlps):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("dossier_amounts")
+    text = "Les sanctions ont été adoptées. La fondation a reçu 2 millions d'euros."
+    assert [(r["sanctions_context"], r["sentence_start"], r["sentence_end"]) for r in amount_records(nlp(text))] == [
+        (True, 0, len(text))
+    ]
+
+
+def test_amounts_long_digit_runs_stay_fast(nlps):
+    import time
+
+    text = " ".join(["123"] * 2000) + " personnes."
+    started = time.perf_counter()
+    assert records(nlps, "fr", text) == []
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "xx"])
+def test_amounts_empty_and_amountless_docs(nlps, lang):
+    assert records(nlps, lang, "") == []
+    assert list(nlps[lang]("Rien ici. Nothing here.").spans["amounts"]) == []
+
+
+def test_amounts_config_decimal_mark_override():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("dossier_amounts", config={"decimal_mark": ",", "vocabularies": ["fr", "en"]})
+    assert [r["value"] for r in amount_records(nlp("Er zahlte 10,5 € und 1.000 euros."))] == [10.5, 1000.0]
+
+
+def test_amounts_config_rejects_unknown_decimal_mark():
+    with pytest.raises(ValueError, match="decimal_mark"):
+        spacy.blank("en").add_pipe("dossier_amounts", config={"decimal_mark": ";"})
+
+
+# -- test set and scoring --------------------------------------------------------------------
+
+
+def test_score_amounts_is_strict():
+    gold = [[{"text": "$5", "value": 5.0, "currency": "USD", "threshold": None}]]
+    right = [[{"text": "$5", "value": 5.0, "currency": "USD", "threshold": None, "vague": False, "linked_to": None}]]
+    wrong = [[{"text": "$5", "value": 5.0, "currency": "USD", "threshold": "above", "vague": False, "linked_to": None}]]
+    assert (score_amounts(right, gold)["tp"], score_amounts(right, gold)["f1"]) == (1, 1.0)
+    scores = score_amounts(wrong, gold)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (0, 1, 1)
+
+
+def test_amount_cases_cover_both_languages_and_non_amounts():
+    cases = load_amount_cases(CASES)
+    by_lang = {lang: [c for c in cases if c["lang"] == lang] for lang in ("fr", "en")}
+    assert len(cases) >= 150 and set(c["lang"] for c in cases) == {"fr", "en"}
+    assert all(len(group) >= 0.4 * len(cases) for group in by_lang.values())
+    assert sum(1 for c in cases if not c["amounts"]) >= 30
+    for case in cases:
+        for amount in case["amounts"]:
+            assert amount["text"] in case["text"]
+
+
+def test_amount_cases_precision_and_recall_per_language():
+    results = evaluate_amounts(load_amount_cases(CASES))
+    for lang in ("fr", "en"):
+        assert results[lang]["precision"] >= 0.95, results[lang]["false_positives"]
+        assert results[lang]["recall"] >= 0.95, results[lang]["misses"]
+
+
+def test_evaluate_script_runs_from_project_root():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "scripts/evaluate_amounts.py", "--quiet"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
+    )
+    assert re.search(r"^all\s+\d+", done.stdout, re.M)
