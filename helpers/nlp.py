@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,7 +40,7 @@ MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
 KEEP_COMPONENTS = ("tok2vec", "parser", "ner")
 
 #: Bump when the tagging code changes what it stores, so caches are rebuilt.
-TAGGER_VERSION = "2"
+TAGGER_VERSION = "3"
 
 CACHE_NAMESPACE = "tags"
 
@@ -64,7 +65,14 @@ class Watchlist:
 
 
 def model_name(lang: str) -> str | None:
-    """Return the installed model package for ``lang``, or None when there is none."""
+    """Return the installed model package for ``lang``, or None when there is none.
+
+    ``$DOSSIER_MODEL_<LANG>`` (e.g. ``DOSSIER_MODEL_FR=fr_core_news_sm``) picks
+    another installed spaCy package for that language.
+    """
+    chosen = os.environ.get(f"DOSSIER_MODEL_{lang.upper()}")
+    if chosen:
+        return chosen
     for candidate in MODEL_CANDIDATES.get(lang, ()):
         if importlib.util.find_spec(candidate) is not None:
             return candidate
@@ -117,8 +125,7 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
             **ruler_after,
         )
         ruler.add_patterns(watchlist.patterns())
-    if Language.has_factory("dossier_amounts"):
-        nlp.add_pipe("dossier_amounts")
+    nlp.add_pipe("dossier_amounts")
     log.info("Loaded pipeline for %s: %s %s", lang, name or "blank", nlp.pipe_names)
     return nlp
 
@@ -145,9 +152,7 @@ def doc_payload(doc) -> dict[str, Any]:
         "ents": [
             [e.start_char, e.end_char, e.label_, e.ent_id_ or ""] for e in doc.ents
         ],
-        "amounts": helpers.amounts.amount_records(doc)
-        if hasattr(helpers.amounts, "amount_records")
-        else [],
+        "amounts": helpers.amounts.amount_records(doc),
     }
 
 
