@@ -136,3 +136,381 @@ def draw_label_counts(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Mentions and relations (notebooks 04 and 05) ------------------------------------
+
+#: Layouts :func:`draw_network` knows; all deterministic for a given seed.
+NETWORK_LAYOUTS = ("spring", "kamada_kawai", "circular")
+
+
+def draw_top_entities(
+    entities: pd.DataFrame,
+    *,
+    by: str = "mentions",
+    top: int = 20,
+    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+    ax: Axes | None = None,
+    max_name: int = 40,
+) -> Axes:
+    """The ``top`` entities by ``"mentions"`` or ``"articles"``, bars coloured by label.
+
+    Args:
+        entities: the ``entities`` table (``name``, ``label``, ``mentions``, ``articles``).
+        by: the column to rank by; ties go to the other count, then the name.
+        labels: labels to keep (None keeps all).
+    """
+    shown = top_entities(entities, by=by, top=top, labels=labels)
+    with plt.rc_context(RC_PARAMS):
+        ax = _axes(ax, (8, max(2.5, 0.3 * len(shown) + 1.3)))
+        if shown.empty:
+            return _say(ax, "No entity to show with these filters", title="Top entities")
+        ordered = shown.iloc[::-1]
+        colors = [LABEL_COLORS.get(label, DEFAULT_COLOR) for label in ordered["label"]]
+        ax.barh([_shorten(str(n), max_name) for n in ordered["name"]], ordered[by], color=colors)
+        for y, value in enumerate(ordered[by]):
+            ax.annotate(f"{value:g}", (value, y), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=8)
+        ax.set_title(f"Top {len(shown)} entities by {by}")
+        ax.set_xlabel("mentions" if by == "mentions" else "articles mentioning the entity")
+        _label_legend(ax, ordered["label"], loc="lower right")
+        ax.figure.tight_layout()
+    return ax
+
+
+def top_entities(
+    entities: pd.DataFrame,
+    *,
+    by: str = "mentions",
+    top: int = 20,
+    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+) -> pd.DataFrame:
+    """The table behind :func:`draw_top_entities`: the ``top`` rows by ``by``, ties by the other count."""
+    other = "articles" if by == "mentions" else "mentions"
+    shown = entities if labels is None else entities[entities["label"].isin(list(labels))]
+    return shown.sort_values([by, other, "name"], ascending=[False, False, True]).head(top)
+
+
+def draw_entity_heatmap(
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    top: int = 20,
+    max_articles: int = 30,
+    ax: Axes | None = None,
+    max_title: int = 45,
+) -> Axes:
+    """Mentions of the ``top`` entities in each article (rows: articles, most mentions first).
+
+    Only the ``max_articles`` articles with the most mentions of those entities
+    are drawn; the title says how many were left out.
+    """
+    import numpy as np
+
+    chosen = entities.sort_values(["mentions", "name"], ascending=[False, True]).head(top)
+    matrix = entity_article_counts(mentions, chosen)
+    n_articles = len(matrix)
+    matrix = matrix.head(max_articles)
+    with plt.rc_context(RC_PARAMS):
+        ax = _axes(ax, (max(7.0, 0.42 * len(chosen) + 4.5), max(3.0, 0.32 * len(matrix) + 2.6)))
+        if matrix.empty:
+            return _say(ax, "No mention to show", title="Mentions per article")
+        titles = dict(zip(articles["article_id"], articles["title"]))
+        image = ax.imshow(matrix.to_numpy(), aspect="auto", cmap="Blues", vmin=0)
+        values = matrix.to_numpy()
+        if values.size <= 900:
+            limit = values.max() * 0.6
+            for (row, col), value in np.ndenumerate(values):
+                if value:
+                    ax.text(col, row, str(value), ha="center", va="center", fontsize=7,
+                            color="white" if value > limit else "#222222")
+        names = dict(zip(chosen["entity_id"], chosen["name"]))
+        label_of = dict(zip(chosen["entity_id"], chosen["label"]))
+        ax.set_xticks(range(matrix.shape[1]))
+        ax.set_xticklabels([_shorten(str(names[e]), 28) for e in matrix.columns], rotation=60, ha="right")
+        for tick, eid in zip(ax.get_xticklabels(), matrix.columns):
+            tick.set_color(LABEL_COLORS.get(label_of[eid], DEFAULT_COLOR))
+        ax.set_yticks(range(len(matrix)))
+        ax.set_yticklabels([_shorten(str(titles.get(a, a)), max_title) for a in matrix.index])
+        ax.spines[["left", "bottom"]].set_visible(False)
+        more = f" (top {len(matrix)} of {n_articles} articles)" if n_articles > len(matrix) else ""
+        ax.set_title(f"Mentions of the {matrix.shape[1]} most mentioned entities per article{more}")
+        ax.figure.colorbar(image, ax=ax, label="mentions", fraction=0.03, pad=0.02)
+        ax.figure.tight_layout()
+    return ax
+
+
+def entity_article_counts(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """The table behind the heatmap: mentions per article (rows) and entity (columns, in ``entities`` order)."""
+    ids = list(entities["entity_id"])
+    found = mentions[mentions["entity_id"].isin(ids)]
+    if found.empty:
+        return pd.DataFrame(columns=ids, dtype=int)
+    counts = found.groupby(["article_id", "entity_id"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=[i for i in ids if i in counts.columns], fill_value=0)
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    return counts.loc[order].astype(int)
+
+
+def draw_mentions_timeline(
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    top: int = 10,
+    entities: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Mentions of the ``top`` entities by the publication date of their articles.
+
+    One row per entity, one dot per publication date, sized by mentions.
+    Articles without a known date cannot be placed; the figure says how many.
+    With ``entities`` the rows carry canonical names, else the commonest form.
+    """
+    from helpers.relations import entity_names
+
+    dated = mention_dates(mentions, articles)
+    n_dated = articles["article_id"].isin(dated["article_id"].unique()).sum() if len(dated) else 0
+    undated = int((publication_dates(articles).isna()).sum())
+    with plt.rc_context(RC_PARAMS):
+        if dated.empty:
+            ax = _axes(ax, (8, 2.5))
+            why = ("No publication date is known for these articles, so mentions cannot be placed in time."
+                   if undated == len(articles) else "No mention in the articles that have a publication date.")
+            return _say(ax, why, title="Mentions by publication date")
+        top_ids = list(dated["entity_id"].value_counts().head(top).index)
+        ax = _axes(ax, (9, max(2.5, 0.38 * len(top_ids) + 1.8)))
+        names = entity_names(mentions, entities)
+        counts = dated[dated["entity_id"].isin(top_ids)].groupby(["entity_id", "date"]).size()
+        label_of = mentions.groupby("entity_id")["label"].agg(lambda s: s.mode().iloc[0])
+        row_of = {eid: len(top_ids) - 1 - i for i, eid in enumerate(top_ids)}
+        biggest = counts.max()
+        for (eid, day), n in counts.items():
+            ax.scatter(day, row_of[eid], s=30 + 370 * (n / biggest) ** 0.5, alpha=0.75, zorder=3,
+                       color=LABEL_COLORS.get(label_of.get(eid), DEFAULT_COLOR), edgecolors="white")
+            ax.annotate(str(n), (day, row_of[eid]), xytext=(0, 9), textcoords="offset points",
+                        ha="center", fontsize=7)
+        ax.set_yticks(range(len(top_ids)))
+        ax.set_yticklabels([_shorten(str(names.get(e, e)), 32) for e in reversed(top_ids)])
+        ax.set_ylim(-0.7, len(top_ids) - 0.3)
+        ax.grid(axis="x", alpha=0.3)
+        ax.margins(x=0.08)
+        ax.figure.autofmt_xdate()
+        note = f"; {undated} of {len(articles)} articles have no date and are not shown" if undated else ""
+        ax.set_title(f"Mentions by publication date ({n_dated} dated articles{note})", fontsize=10)
+        _label_legend(ax, label_of.reindex(top_ids), loc="upper left", bbox_to_anchor=(1.01, 1))
+        ax.figure.tight_layout()
+    return ax
+
+
+def publication_dates(articles: pd.DataFrame) -> pd.Series:
+    """Each article's publication day (NaT when unknown or unreadable)."""
+    published = articles["published"].fillna("").astype(str).str[:10]
+    return pd.to_datetime(published, format="%Y-%m-%d", errors="coerce")
+
+
+def mention_dates(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The table behind the timeline: mentions of dated articles, with their ``date``."""
+    dates = pd.DataFrame({"article_id": articles["article_id"], "date": publication_dates(articles)})
+    merged = mentions.merge(dates.dropna(), on="article_id", how="inner")
+    return merged[merged["entity_id"].notna()]
+
+
+def draw_network(
+    graph,
+    *,
+    ax: Axes | None = None,
+    layout: str = "spring",
+    seed: int = 7,
+    max_nodes: int = 150,
+    top_labels: int = 20,
+    max_name: int = 22,
+    title: str = "Entities mentioned together",
+) -> Axes:
+    """The relation network: nodes sized by mentions and coloured by label, edges by weight.
+
+    Only the ``max_nodes`` best-connected entities are drawn (a bigger
+    picture is unreadable), and only the ``top_labels`` best-connected ones are
+    named, on a white outline so names stay legible over edges.
+
+    Args:
+        graph: a graph from :func:`helpers.relations.relation_graph`.
+        layout: ``"spring"``, ``"kamada_kawai"`` or ``"circular"``; the same
+            graph and ``seed`` always give the same picture.
+    """
+    import networkx as nx
+
+    if layout not in NETWORK_LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(NETWORK_LAYOUTS)}, not {layout!r}")
+    strength = dict(graph.degree(weight="weight"))
+    rank = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n].get("mentions", 0), str(n)))
+    kept = graph.subgraph(rank[:max_nodes])
+    with plt.rc_context(RC_PARAMS):
+        ax = _axes(ax, (10, 8))
+        if kept.number_of_nodes() == 0:
+            return _say(ax, "No relation to show with these filters", title=title)
+        pos = network_positions(kept, layout=layout, seed=seed)
+        nodes = sorted(kept)
+        mentions = [kept.nodes[n].get("mentions", 0) or 1 for n in nodes]
+        most = max(mentions)
+        biggest = 700 * min(1.0, (30 / len(nodes)) ** 0.5)  # smaller discs in a crowded picture
+        sizes = [30 + biggest * (m / most) ** 0.5 for m in mentions]
+        colors = [LABEL_COLORS.get(kept.nodes[n].get("label"), DEFAULT_COLOR) for n in nodes]
+        edges = sorted(kept.edges(data="weight", default=1), key=lambda e: e[2])
+        heaviest = max((w for _s, _t, w in edges), default=1)
+        nx.draw_networkx_edges(
+            kept, pos, ax=ax, edgelist=[(s, t) for s, t, _w in edges],
+            width=[0.8 + 4.7 * ((w - 1) / (heaviest - 1)) ** 0.5 if heaviest > 1 else 1.5
+                   for _s, _t, w in edges],
+            edge_color="#8c8c8c", alpha=0.45,
+        )
+        nx.draw_networkx_nodes(kept, pos, ax=ax, nodelist=nodes, node_size=sizes, node_color=colors,
+                               edgecolors="white", linewidths=0.8)
+        ax.set_axis_off()
+        ax.margins(0.08)
+        more = f" (the best connected) of {len(graph)}" if len(graph) > len(kept) else ""
+        ax.set_title(f"{title}: {kept.number_of_nodes()} entities{more}, {kept.number_of_edges()} pairs")
+        _label_legend(ax, [kept.nodes[n].get("label") for n in nodes], loc="upper left",
+                      bbox_to_anchor=(1.0, 1.0), marker=True, extra="line width:\ntimes together")
+        ax.figure.tight_layout()
+        named = [n for n in rank if n in kept][:top_labels]
+        _place_labels(ax, [(pos[n], _shorten(str(kept.nodes[n].get("name", n)), max_name)) for n in named])
+    return ax
+
+
+def _place_labels(ax: Axes, labels: list[tuple[tuple[float, float], str]]) -> None:
+    """Name nodes in priority order, above or else below each one.
+
+    A name that would cover one already placed is left out: fewer names, all readable.
+    """
+    import matplotlib.patheffects as effects
+
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    outline = [effects.withStroke(linewidth=3, foreground="white")]
+    box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6}
+    for (x, y), text in labels:
+        for dy, va in ((7, "bottom"), (-7, "top")):
+            note = ax.annotate(text, (x, y), xytext=(0, dy), textcoords="offset points", ha="center",
+                               va=va, fontsize=8, color="#111111", path_effects=outline, zorder=5, bbox=box)
+            extent = note.get_window_extent(renderer).expanded(1.05, 1.1)
+            if not any(extent.overlaps(other) for other in placed):
+                placed.append(extent)
+                break
+            note.remove()
+
+
+def network_positions(graph, *, layout: str = "spring", seed: int = 7) -> dict:
+    """Node positions for :func:`draw_network`, independent of the graph's insertion order.
+
+    Spring and Kamada–Kawai lay out each connected group on its own, then pack
+    the groups biggest first, so a few stray pairs cannot squeeze the main network.
+    """
+    import networkx as nx
+
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: str(item[0])))
+    ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
+    if layout == "circular" or len(ordered) <= 2:
+        # Entities of one label sit together around the circle.
+        return nx.circular_layout(sorted(ordered, key=lambda n: (str(ordered.nodes[n].get("label")), str(n))))
+    groups = sorted(nx.connected_components(ordered), key=lambda c: (-len(c), min(map(str, c))))
+    placed = []
+    for group in groups:
+        part = ordered.subgraph(sorted(group, key=str))
+        if len(part) <= 2:
+            pos = nx.circular_layout(list(part))
+        elif layout == "kamada_kawai":
+            pos = _stress_layout(part, seed=seed)
+        else:
+            pos = nx.spring_layout(part, seed=seed, weight="weight", k=2.0 / len(part) ** 0.5, iterations=120)
+        placed.append(pos)
+    return _pack(placed)
+
+
+def _pack(groups: list[dict]) -> dict:
+    """Place laid-out groups (largest first) in rows, each scaled by the root of its size."""
+    import numpy as np
+
+    largest = len(groups[0])
+    scales = [max((len(g) / largest) ** 0.5, 0.18) for g in groups]
+    pad = 0.25
+    width = max(2 * scales[0] + pad, sum((2 * s + pad) ** 2 for s in scales) ** 0.5 * 1.1)
+    result, x, y, row = {}, 0.0, 0.0, 0.0
+    for group, scale in zip(groups, scales):
+        size = 2 * scale + pad
+        if x > 0 and x + size > width:
+            x, y, row = 0.0, y - row, 0.0
+        coords = np.array([group[n] for n in group], dtype=float)
+        coords -= (coords.max(axis=0) + coords.min(axis=0)) / 2
+        coords /= max(np.abs(coords).max(), 1e-9)
+        centre = np.array([x + size / 2, y - size / 2])
+        for node, xy in zip(group, coords):
+            result[node] = centre + xy * scale
+        x, row = x + size, max(row, size)
+    return result
+
+
+def _stress_layout(graph, *, seed: int, iterations: int = 300) -> dict:
+    """Kamada–Kawai's layout: minimise its energy (stress weighted by 1/d²) by majorization.
+
+    Done with numpy alone (networkx's version needs scipy). Unconnected entities,
+    should any be given, are kept one step further apart than the graph's diameter.
+    """
+    import networkx as nx
+    import numpy as np
+
+    nodes = list(graph)
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    dist = np.full((n, n), np.nan)
+    for source, lengths in nx.all_pairs_shortest_path_length(graph):
+        for target, d in lengths.items():
+            dist[index[source], index[target]] = d
+    dist[np.isnan(dist)] = np.nanmax(dist) + 1
+    weights = np.zeros_like(dist)
+    off = ~np.eye(n, dtype=bool)
+    weights[off] = dist[off] ** -2.0
+    laplacian = -weights
+    laplacian[np.diag_indices(n)] = weights.sum(axis=1)
+    ones = np.full((n, n), 1.0 / n)
+    pseudo = np.linalg.inv(laplacian + ones) - ones
+    coords = np.random.default_rng(seed).random((n, 2))
+    for _ in range(iterations):
+        gaps = np.linalg.norm(coords[:, None, :] - coords[None, :, :], axis=-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            b = np.where(gaps > 1e-9, -weights * dist / gaps, 0.0)
+        b[np.diag_indices(n)] = -b.sum(axis=1)
+        updated = pseudo @ (b @ coords)
+        if np.abs(updated - coords).max() < 1e-5:
+            coords = updated
+            break
+        coords = updated
+    coords -= coords.mean(axis=0)
+    coords /= max(np.abs(coords).max(), 1e-9)
+    return {node: coords[i] for i, node in enumerate(nodes)}
+
+
+def _label_legend(ax: Axes, labels, *, marker: bool = False, extra: str = "", **kwargs) -> None:
+    """A legend of the labels present, in the order of :data:`LABEL_COLORS`."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    present = set(pd.Series(list(labels)).dropna())
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=8, color=color, label=label) if marker
+        else Patch(color=color, label=label)
+        for label, color in LABEL_COLORS.items() if label in present
+    ]
+    if extra:
+        handles.append(Line2D([], [], color="#8c8c8c", linewidth=3, label=extra))
+    if handles:
+        ax.legend(handles=handles, fontsize=8, frameon=False, **kwargs)
+
+
+def _say(ax: Axes, message: str, *, title: str) -> Axes:
+    """Write ``message`` in an empty figure, so an empty selection still says why."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, wrap=True)
+    ax.set_title(title)
+    ax.set_axis_off()
+    return ax

@@ -204,3 +204,42 @@ def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int
         "<th>Currency</th><th>Direction</th><th>Flags</th><th>Article</th><th>Sentence</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{more}"
     )
+
+
+def locate_in_sentences(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with ``s_start``/``s_end`` (offsets inside their sentence), from the article text.
+
+    For when the ``sentences`` table is not at hand: the sentence is found in
+    the article text where it covers the mention, so repeated sentences do not
+    mislead. A sentence that is not in the text falls back to the first
+    occurrence of the mention in it.
+    """
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    starts, ends = [], []
+    for aid, start, end, sentence, form in zip(
+        mentions["article_id"], mentions["start"], mentions["end"], mentions["sentence"], mentions["text"]
+    ):
+        text, sentence = texts.get(aid) or "", sentence or ""
+        begin = text.rfind(sentence, max(0, int(end) - len(sentence)), int(start) + len(sentence)) if sentence else -1
+        local = int(start) - begin if begin >= 0 else max(sentence.find(form or ""), 0)
+        starts.append(local)
+        ends.append(local + int(end) - int(start))
+    located = mentions.copy()
+    located["s_start"], located["s_end"] = starts, ends
+    return located
+
+
+def evidence_html(evidence: pd.DataFrame, titles: dict[str, str], *, caption: str = "", max_rows: int = 50) -> str:
+    """Evidence sentences of a relation with their article, all escaped."""
+    rows = "".join(
+        f'<tr><td style="text-align: left">{escape(titles.get(e.article_id, e.article_id))}</td>'
+        f"<td>{escape(int(e.sentence_id) + 1)}</td>"
+        f'<td class="quote" style="text-align: left">{escape(e.sentence)}</td></tr>'
+        for e in evidence.head(max_rows).itertuples(index=False)
+    )
+    more = f"<p>{len(evidence) - max_rows} more not shown.</p>" if len(evidence) > max_rows else ""
+    cap = f"<p>{escape(caption)}</p>" if caption else ""
+    return (
+        f'{cap}<table class="{TEX_IGNORE}"><thead><tr><th>Article</th><th>Sentence no.</th><th>Sentence</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>{more}"
+    )

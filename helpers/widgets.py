@@ -268,3 +268,149 @@ def filter_amounts(amounts: pd.DataFrame, *, currency: str = "all", direction: s
     if sanctions_only:
         shown = shown[shown["sanctions_context"].astype(bool)]
     return shown
+
+
+def join_views(*views: View) -> View:
+    """One view made of several, each part keeping its own controls and output.
+
+    The static rendering is one HTML block: figures become embedded PNG images.
+    """
+    controls = {name: control for view in views for name, control in view.controls.items()}
+
+    def static() -> dict[str, str]:
+        parts = []
+        for view in views:
+            bundle = view.static_bundle()
+            if "image/png" in bundle:
+                parts.append(f'<img alt="figure" src="data:image/png;base64,{bundle["image/png"]}">')
+            else:
+                parts.append(bundle.get("text/html", ""))
+        return {"text/html": "\n".join(parts)}
+
+    joined = View(list(views), controls=controls, output=views[0].output, static=static)
+    joined.parts = list(views)
+    return joined
+
+
+def _label_picker(labels: pd.Series) -> W.SelectMultiple:
+    present = [label for label in LABELS if label in set(labels)]
+    present += sorted(set(labels.dropna()) - set(present))
+    return W.SelectMultiple(options=present, value=tuple(present), rows=len(present) or 1,
+                            description="Labels")
+
+
+def mention_explorer(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.DataFrame,
+                     *, top: int = 20, width: int = 80) -> View:
+    """Top entities (by label, count, article) as bars; pick one to read its mentions in context.
+
+    ``view.shown["entities"]`` is the table behind the bars as they are drawn.
+    """
+    from helpers.plots import draw_top_entities, top_entities
+    from helpers.views import kwic_html, locate_in_sentences
+
+    titles = dict(zip(articles["article_id"], articles["title"]))
+    labels = _label_picker(entities["label"])
+    count = W.IntSlider(value=top, min=1, max=max(top, min(len(entities), 100), 1), description="Top")
+    by = W.Dropdown(options=["mentions", "articles"], value="mentions", description="Rank by")
+    article = W.Dropdown(
+        options=[("All articles", "")] + [(f"{t[:80]}", a) for a, t in titles.items()],
+        value="", description="Article", layout=W.Layout(width="95%"),
+    )
+    shown: dict[str, object] = {}
+
+    def render_bars():
+        table = entities
+        if article.value:
+            table = article_entity_counts(mentions[mentions["article_id"] == article.value], entities)
+        shown["entities"] = top_entities(table, by=by.value, top=count.value, labels=labels.value)
+        ax = draw_top_entities(table, by=by.value, top=count.value, labels=labels.value)
+        if article.value:
+            ax.set_title(f"Top entities in: {titles[article.value][:60]}")
+        return ax.figure
+
+    located = locate_in_sentences(mentions, articles)
+    ranked = entities.sort_values(["mentions", "name"], ascending=[False, True])
+    picker = W.Dropdown(
+        options=[(f"{n} ({l}, {m})", e) for e, n, l, m in
+                 zip(ranked["entity_id"], ranked["name"], ranked["label"], ranked["mentions"])],
+        description="Entity", layout=W.Layout(width="60%"),
+    )
+
+    def render_kwic() -> str:
+        rows = located[located["entity_id"] == picker.value]
+        shown["mentions"] = rows
+        return kwic_html(rows, titles, width=width)
+
+    bars = make_view({"labels": labels, "top": count, "by": by, "article": article}, render_bars,
+                     layout_controls=[W.HBox([labels, W.VBox([count, by])]), article])
+    kwic = make_view({"entity": picker}, render_kwic)
+    view = join_views(bars, kwic)
+    view.shown = shown
+    return view
+
+
+def article_entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """``entities`` with ``mentions``/``articles`` recounted on the given mentions only."""
+    counts = mentions.groupby("entity_id").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+    table = entities.drop(columns=["mentions", "articles"]).merge(counts, left_on="entity_id", right_index=True)
+    return table
+
+
+def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: pd.DataFrame,
+                     articles: pd.DataFrame, *, min_weight: int = 1, layout: str = "spring",
+                     max_nodes: int = 150) -> View:
+    """The relation network, filtered; pick a relation to read the sentences behind it.
+
+    Controls: labels shown, minimum weight, a focus entity and how many steps
+    around it, the layout. ``view.shown["graph"]`` is the graph as drawn and
+    ``view.shown["relations"]`` the table behind it.
+    """
+    from helpers.plots import NETWORK_LAYOUTS, draw_network
+    from helpers.relations import filter_graph, relation_graph, with_names
+    from helpers.views import evidence_html
+
+    relations = with_names(relations, entities)
+    graph = relation_graph(relations, entities)
+    titles = dict(zip(articles["article_id"], articles["title"]))
+    labels = _label_picker(pd.Series([d.get("label") for _n, d in graph.nodes(data=True)], dtype=object))
+    heaviest = int(relations["weight"].max()) if len(relations) else 1
+    weight = W.IntSlider(value=min_weight, min=1, max=max(heaviest, min_weight, 1), description="Min weight")
+    names = sorted((d["name"], n) for n, d in graph.nodes(data=True))
+    focus = W.Dropdown(options=[("(whole network)", "")] + names, value="", description="Focus")
+    depth = W.IntSlider(value=1, min=1, max=3, description="Depth")
+    shape = W.Dropdown(options=list(NETWORK_LAYOUTS), value=layout, description="Layout")
+    shown: dict[str, object] = {}
+
+    def render_network():
+        drawn = filter_graph(graph, min_weight=weight.value, labels=labels.value,
+                             focus=focus.value or None, depth=depth.value)
+        shown["graph"] = drawn
+        ids = relations["source_id"].astype(str) + "\t" + relations["target_id"].astype(str)
+        pairs = {f"{s}\t{t}" for s, t in drawn.edges} | {f"{t}\t{s}" for s, t in drawn.edges}
+        shown["relations"] = relations[ids.isin(pairs)]
+        return draw_network(drawn, layout=shape.value, max_nodes=max_nodes).figure
+
+    pairs = relations.head(500)
+    relation = W.Dropdown(
+        options=[(f"{s} — {t} ({w})", (si, ti)) for s, t, si, ti, w in
+                 zip(pairs["source"], pairs["target"], pairs["source_id"], pairs["target_id"], pairs["weight"])],
+        description="Relation", layout=W.Layout(width="70%"),
+    )
+
+    def render_evidence() -> str:
+        if relation.value is None:
+            return "<p>No relation found.</p>"
+        source_id, target_id = relation.value
+        rows = evidence[(evidence["source_id"] == source_id) & (evidence["target_id"] == target_id)]
+        shown["evidence"] = rows
+        label = relation.label or ""
+        return evidence_html(rows, titles, caption=f"{len(rows)} passages support {label}")
+
+    network = make_view(
+        {"labels": labels, "min_weight": weight, "focus": focus, "depth": depth, "layout": shape},
+        render_network,
+        layout_controls=[W.HBox([labels, W.VBox([weight, shape]), W.VBox([focus, depth])])],
+    )
+    view = join_views(network, make_view({"relation": relation}, render_evidence))
+    view.shown = shown
+    return view
