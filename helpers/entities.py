@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -244,11 +244,17 @@ def _strip_accents(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Words of a name in order, without case, accents, apostrophes, hyphens or dots."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=100_000)
+def _name_tokens(name: str) -> tuple[str, ...]:
     text = _strip_accents(name).casefold()
     text = re.sub(r"['’`´.\-]", "", text)
-    return [t for t in re.split(r"[^\w]+", text) if t]
+    return tuple(t for t in re.split(r"[^\w]+", text) if t)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """Key under which two spellings are the same name: up to case, accents, apostrophes and word order."""
     return " ".join(sorted(name_tokens(name)))
@@ -883,8 +889,9 @@ class _Node:
     key: str
     mentions: list[_Mention] = field(default_factory=list)
 
-    @property
+    @cached_property
     def tokens(self) -> list[str]:
+        """Tokens of the fullest form; read only once every mention is in."""
         return name_tokens(_best_form(self.mentions))
 
     def votes(self) -> Counter[str]:
@@ -999,16 +1006,46 @@ def _link_partials(
                         m.person_link = True
             elif not roots:
                 no_local_candidate.append(node)
-    # across the corpus: only nodes with no candidate in their own article
-    free_full = [n for n in nodes.values() if (n.article_id, n.key) not in linked]
+    # across the corpus: only nodes with no candidate in their own article. Nodes
+    # are grouped by their name's tokens and looked up by last word (a surname ends
+    # the full name) or first word (a legal variant starts with the short name), so
+    # each distinct name is tested once, not once per article it appears in.
+    groups: dict[tuple[str, ...], list[_Node]] = defaultdict(list)
+    for n in nodes.values():
+        if (n.article_id, n.key) not in linked and n.tokens:
+            groups[tuple(n.tokens)].append(n)
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    people_groups: set[tuple[str, ...]] = set()
+    org_groups: set[tuple[str, ...]] = set()
+    for toks, members in groups.items():
+        by_first[toks[0]].append(toks)
+        if any(full_people[id(n)] for n in members):
+            by_last[toks[-1]].append(toks)
+            people_groups.add(toks)
+        if any(is_org(n) for n in members):
+            org_groups.add(toks)
+
+    def elsewhere(toks: tuple[str, ...], article_id: str, *, people_only: bool) -> list[_Node]:
+        return [
+            n for n in groups[toks]
+            if n.article_id != article_id and (full_people[id(n)] or not people_only)
+        ]
+
     for node in no_local_candidate:
         lex = load_lexicon(node.mentions[0].lang)
         tokens = node.tokens
-        people = [o for o in free_full if o.article_id != node.article_id and full_people[id(o)] and _is_subname(tokens, o.tokens)]
-        legal = [
-            o for o in free_full
-            if o.article_id != node.article_id and _is_legal_variant(tokens, o.tokens, lex) and (is_org(o) or is_org(node))
-        ]
+        if not tokens:
+            continue
+        people: list[_Node] = []
+        for toks in by_last.get(tokens[-1], ()):
+            if _is_subname(tokens, list(toks)):
+                people += elsewhere(toks, node.article_id, people_only=True)
+        legal: list[_Node] = []
+        node_is_org = is_org(node)
+        for toks in by_first.get(tokens[0], ()):
+            if (toks in org_groups or node_is_org) and _is_legal_variant(tokens, list(toks), lex):
+                legal += [o for o in elsewhere(toks, node.article_id, people_only=False) if is_org(o) or node_is_org]
         # full names are one entity across the corpus by key, so count keys
         keys = {o.key for o in people + legal}
         if len(keys) == 1:
@@ -1030,15 +1067,29 @@ def _spells(acronym: str, name: str, lex: Lexicon) -> bool:
 def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: _UnionFind, linked: set, defined: set[str]) -> None:
     """Join an acronym the text never defines to the one name it spells, in its article or else the corpus."""
     forms = {node_id: _best_form(node.mentions) for node_id, node in nodes.items()}
-    long_names = [(node_id, form) for node_id, form in forms.items() if len(form.split()) >= 2]
+    # Long names by article and by the initial of their first word: an acronym only
+    # looks at the names whose first letter it starts with.
+    long_by_initial: dict[str, list[tuple[tuple[str, str], str]]] = defaultdict(list)
+    for node_id, form in forms.items():
+        words = [w for w, _, _ in _words(form, 0)]
+        if len(form.split()) >= 2 and words:
+            long_by_initial[_initial(words[0])].append((node_id, form))
+    corpus_matches: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for node_id, node in nodes.items():
         form = forms[node_id]
         if node.key in defined or not re.fullmatch(r"[A-Z]{2,6}", form) or any(m.ent_id for m in node.mentions):
             continue
         lex = load_lexicon(node.mentions[0].lang)
-        local = {nid for nid, name in long_names if nid[0] == node.article_id and _spells(form, name, lex)}
+        letters = _acronym_letters(form)
+        if not letters:
+            continue
+        pool = long_by_initial.get(letters[0], ())
+        local = {nid for nid, name in pool if nid[0] == node.article_id and _spells(form, name, lex)}
         if not local:
-            candidates = {nid for nid, name in long_names if _spells(form, name, lex)}
+            memo = (form, node.mentions[0].lang)
+            if memo not in corpus_matches:
+                corpus_matches[memo] = {nid for nid, name in pool if _spells(form, name, lex)}
+            candidates = corpus_matches[memo]
             if len({nid[1] for nid in candidates}) == 1:
                 local = {next(iter(candidates))}
         if len(local) == 1:

@@ -16,12 +16,14 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
 
 import helpers.amounts  # noqa: F401  (registers the dossier_amounts factory)
+from helpers.paths import PACKAGE_DATA
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,6 @@ MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
 #: attribute ruler and lemmatizer go, which makes tagging about 1.5x faster.
 KEEP_COMPONENTS = ("tok2vec", "parser", "ner")
 
-#: Bump when the tagging code changes what it stores, so caches are rebuilt.
-TAGGER_VERSION = "3"
 
 CACHE_NAMESPACE = "tags"
 
@@ -81,6 +81,11 @@ def model_name(lang: str) -> str | None:
 
 def model_signature(lang: str) -> str:
     """A string that changes when the model used for ``lang`` changes."""
+    return _model_signature(lang, os.environ.get(f"DOSSIER_MODEL_{lang.upper()}", ""))
+
+
+@lru_cache(maxsize=None)
+def _model_signature(lang: str, _override: str) -> str:
     name = model_name(lang)
     if name is None:
         return f"blank-{lang}-spacy{spacy.__version__}"
@@ -136,10 +141,28 @@ def _components_to_exclude(name: str) -> list[str]:
     return [c for c in components if c not in KEEP_COMPONENTS]
 
 
-def cache_key(text: str, lang: str, watchlist: Watchlist) -> str:
-    """Key of an article's tags: its text, the model for its language, the watchlist."""
+def code_signature(*paths: Path) -> str:
+    """A hash of source files and data folders: a cache keyed by it is dropped when they change."""
     h = hashlib.sha256()
-    for part in (TAGGER_VERSION, model_signature(lang), watchlist.key, lang, text):
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            h.update(file.name.encode("utf-8"))
+            h.update(file.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def tagger_signature() -> str:
+    """What the cached tags depend on besides the text: this module and the amount rules."""
+    here = Path(__file__).resolve().parent
+    return code_signature(here / "nlp.py", here / "amounts.py", PACKAGE_DATA / "amounts")
+
+
+def cache_key(text: str, lang: str, watchlist: Watchlist) -> str:
+    """Key of an article's tags: its text, the model for its language, the watchlist, the code."""
+    h = hashlib.sha256()
+    for part in (tagger_signature(), model_signature(lang), watchlist.key, lang, text):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
@@ -154,6 +177,11 @@ def doc_payload(doc) -> dict[str, Any]:
         ],
         "amounts": helpers.amounts.amount_records(doc),
     }
+
+
+def tag_keys(items: Iterable[tuple[str, str, str]], watchlist: Watchlist = Watchlist()) -> dict[str, str]:
+    """``{article_id: cache key}`` for ``(article_id, lang, text)`` items."""
+    return {aid: cache_key(text, lang, watchlist) for aid, lang, text in items}
 
 
 @dataclass
@@ -190,7 +218,7 @@ def tag_texts(
     """
     items = list(items)
     stats = TagStats()
-    keys = {aid: cache_key(text, lang, watchlist) for aid, lang, text in items}
+    keys = tag_keys(items, watchlist)
     cached = workspace.get_cached(CACHE_NAMESPACE, list(set(keys.values()))) if workspace else {}
     results: dict[str, dict[str, Any]] = {}
     todo: dict[str, list[tuple[str, str]]] = {}

@@ -6,6 +6,7 @@ Data flows one way: input files -> workspace tables -> CSV files and report.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -21,7 +22,8 @@ from helpers.articles import (
     iter_article_texts,
     load_articles,
 )
-from helpers.nlp import TagStats, Watchlist, tag_texts
+from helpers.nlp import TagStats, Watchlist, code_signature, tag_keys, tag_texts
+from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -116,6 +118,39 @@ def sentence_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.Data
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
+def _signature(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tags_signature(articles: pd.DataFrame, watchlist: Watchlist | None) -> str:
+    """Changes when any article's tags would: its text, language, model, the watchlist, the code."""
+    keys = tag_keys(iter_article_texts(articles), watchlist or Watchlist())
+    return _signature(*(f"{aid}={key}" for aid, key in sorted(keys.items())))
+
+
+def _up_to_date(workspace: Workspace, step: str, signature: str, tables: tuple[str, ...]) -> bool:
+    """True when ``step`` last ran on exactly these inputs and its tables are there."""
+    return workspace.get_meta(f"signature:{step}") == signature and all(
+        workspace.has_table(t) for t in tables
+    )
+
+
+def _entities_signature(workspace: Workspace, articles: pd.DataFrame, watchlist: Watchlist | None) -> str:
+    from helpers import entities
+
+    curation = entities.curation_path(workspace)
+    here = Path(__file__).resolve().parent
+    return _signature(
+        _tags_signature(articles, watchlist),
+        code_signature(here / "entities.py", PACKAGE_DATA / "entities"),
+        curation.read_text(encoding="utf-8") if curation.exists() else "",
+    )
+
+
 def tag_entities(
     workspace: Workspace,
     *,
@@ -123,9 +158,21 @@ def tag_entities(
     n_process: int = 1,
     progress: Progress | None = None,
 ) -> StepReport:
-    """Tag people, organisations and places; write ``sentences``, ``mentions``, ``entities``."""
+    """Tag people, organisations and places; write ``sentences``, ``mentions``, ``entities``.
+
+    When the articles, models, watchlist, rules and curation are all unchanged
+    since the last run, the tables already in the workspace are kept as they are.
+    """
     from helpers.entities import build_entities, load_curation
 
+    report = StepReport()
+    articles = workspace.read_table("articles")
+    signature = _entities_signature(workspace, articles, watchlist)
+    tables = ("sentences", "mentions", "entities", "tag_status")
+    if _up_to_date(workspace, "entities", signature, tables):
+        entities = workspace.read_table("entities")
+        report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
+        return report
     articles, payloads, stats = tag_corpus(
         workspace, watchlist=watchlist, n_process=n_process, progress=progress
     )
@@ -136,9 +183,9 @@ def tag_entities(
     status = articles[["article_id", "lang"]].copy()
     status["has_model"] = ~status["lang"].isin(stats.languages_without_model)
     workspace.write_tables(
-        {"sentences": sentences, "mentions": mentions, "entities": entities, "tag_status": status}
+        {"sentences": sentences, "mentions": mentions, "entities": entities, "tag_status": status},
+        meta={"signature:entities": signature},
     )
-    report = StepReport()
     report.add(
         f"Entities: {len(entities)} entities, {len(mentions)} mentions "
         f"({stats.tagged} articles tagged, {stats.cached} from cache)."
@@ -158,14 +205,19 @@ def tag_amounts(
     n_process: int = 1,
     progress: Progress | None = None,
 ) -> StepReport:
-    """Tag money amounts and thresholds; write ``amounts``."""
-    articles, payloads, stats = tag_corpus(
-        workspace, watchlist=watchlist, n_process=n_process, progress=progress
-    )
-    amounts = amount_table(articles, payloads)
-    workspace.write_table("amounts", amounts)
+    """Tag money amounts and thresholds; write ``amounts`` (kept when nothing changed)."""
     report = StepReport()
-    thresholds = int(amounts["threshold"].notna().sum()) if len(amounts) else 0
+    articles = workspace.read_table("articles")
+    signature = _tags_signature(articles, watchlist)
+    if _up_to_date(workspace, "amounts", signature, ("amounts",)):
+        amounts = workspace.read_table("amounts")
+    else:
+        articles, payloads, _stats = tag_corpus(
+            workspace, watchlist=watchlist, n_process=n_process, progress=progress
+        )
+        amounts = amount_table(articles, payloads)
+        workspace.write_tables({"amounts": amounts}, meta={"signature:amounts": signature})
+    thresholds = int(amounts["threshold"].isin(["above", "below"]).sum())
     report.add(f"Amounts: {len(amounts)} amounts, {thresholds} of them thresholds.")
     return report
 
@@ -218,11 +270,21 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
     """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
     from helpers.relations import build_relations
 
-    mentions = workspace.read_table("mentions")
-    sentences = workspace.read_table("sentences")
-    relations, evidence = build_relations(mentions, sentences, unit=unit)
-    workspace.write_tables({"relations": relations, "relation_evidence": evidence})
+    here = Path(__file__).resolve().parent
+    signature = _signature(
+        workspace.get_meta("signature:entities"), unit, code_signature(here / "relations.py")
+    )
     report = StepReport()
+    if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):
+        relations = workspace.read_table("relations")
+    else:
+        mentions = workspace.read_table("mentions")
+        sentences = workspace.read_table("sentences")
+        relations, evidence = build_relations(mentions, sentences, unit=unit)
+        workspace.write_tables(
+            {"relations": relations, "relation_evidence": evidence},
+            meta={"signature:relations": signature},
+        )
     report.add(f"Relations: {len(relations)} pairs of entities mentioned in the same {unit}.")
     return report
 

@@ -53,8 +53,8 @@ class Workspace:
         """Replace table ``name`` with ``frame`` atomically."""
         self.write_tables({name: frame})
 
-    def write_tables(self, tables: dict[str, pd.DataFrame]) -> None:
-        """Replace several tables in one transaction: all of them change, or none."""
+    def write_tables(self, tables: dict[str, pd.DataFrame], *, meta: dict[str, str] | None = None) -> None:
+        """Replace several tables (and set ``meta`` values) in one transaction: all change, or none."""
         with self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -76,10 +76,18 @@ class Workspace:
                         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                         (f"columns:{name}", json.dumps(columns)),
                     )
+                for key, value in (meta or {}).items():
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+
+    def get_meta(self, key: str) -> str | None:
+        """A value stored with :meth:`write_tables` ``meta``, or None."""
+        with self._connect() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else row[0]
 
     def has_table(self, name: str) -> bool:
         with self._connect() as conn:
