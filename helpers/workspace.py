@@ -65,11 +65,8 @@ class Workspace:
                     conn.execute(f'DROP TABLE IF EXISTS "{name}"')
                     column_sql = ", ".join(f'"{c}"' for c in columns)
                     conn.execute(f'CREATE TABLE "{name}" ({column_sql})')
-                    records = [
-                        tuple(_to_sql_value(v) for v in row)
-                        for row in frame.itertuples(index=False, name=None)
-                    ]
-                    if records:
+                    records = _records(frame)
+                    if columns:
                         marks = ", ".join("?" for _ in columns)
                         conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', records)
                     conn.execute(
@@ -152,6 +149,18 @@ class Workspace:
 def _check_name(name: str) -> None:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"Invalid table name {name!r}")
+
+
+def _records(frame: pd.DataFrame) -> Iterator[tuple]:
+    """Rows of ``frame`` as tuples of SQLite-ready Python values (None for missing)."""
+    columns = []
+    for name in frame.columns:
+        series = frame[name]
+        values = series.astype(object).where(series.notna(), None).tolist()
+        if series.dtype == object:
+            values = [_to_sql_value(v) for v in values]
+        columns.append(values)
+    return zip(*columns)
 
 
 def _to_sql_value(value: Any) -> Any:

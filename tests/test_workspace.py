@@ -84,17 +84,19 @@ class Interrupted(KeyboardInterrupt):
     """Stands for Ctrl-C arriving in the middle of a write."""
 
 
-def _failing_value(after: int, error: BaseException):
+def _failing_records(after: int, error: BaseException):
+    """Stand-in for ``_records`` that raises ``error`` after ``after`` rows, across tables."""
     calls = {"n": 0}
-    real = workspace_module._to_sql_value
+    real = workspace_module._records
 
-    def convert(value):
-        calls["n"] += 1
-        if calls["n"] > after:
-            raise error
-        return real(value)
+    def rows(frame):
+        for row in real(frame):
+            calls["n"] += 1
+            if calls["n"] > after:
+                raise error
+            yield row
 
-    return convert
+    return rows
 
 
 @pytest.mark.parametrize(
@@ -105,16 +107,16 @@ def _failing_value(after: int, error: BaseException):
         # A value SQLite cannot store, in the second table.
         ({"articles": NEW_ARTICLES, "skipped": pd.DataFrame({"path": [object()], "reason": ["x"]})},
          None, sqlite3.Error),
-        # Ctrl-C after a few rows of the first table.
-        ({"articles": NEW_ARTICLES, "skipped": OLD_SKIPPED}, 4, Interrupted),
-        # A failure while writing the second table.
-        ({"articles": NEW_ARTICLES, "skipped": OLD_SKIPPED}, 10, OSError),
+        # Ctrl-C after the first row of the first table (3 rows).
+        ({"articles": NEW_ARTICLES, "skipped": OLD_SKIPPED}, 1, Interrupted),
+        # A failure while writing the second table, the first one (3 rows) written.
+        ({"articles": NEW_ARTICLES, "skipped": OLD_SKIPPED}, 3, OSError),
     ],
     ids=["invalid-name", "unstorable-value", "interrupted", "error-in-second-table"],
 )
 def test_write_tables_failure_keeps_previous_tables(filled, monkeypatch, tables, patch, error):
     if patch is not None:
-        monkeypatch.setattr(workspace_module, "_to_sql_value", _failing_value(patch, error()))
+        monkeypatch.setattr(workspace_module, "_records", _failing_records(patch, error()))
     with pytest.raises(error):
         filled.write_tables(tables)
     monkeypatch.undo()
@@ -125,7 +127,7 @@ def test_write_tables_failure_keeps_previous_tables(filled, monkeypatch, tables,
 
 
 def test_write_tables_new_table_not_created_on_failure(filled, monkeypatch):
-    monkeypatch.setattr(workspace_module, "_to_sql_value", _failing_value(1, Interrupted()))
+    monkeypatch.setattr(workspace_module, "_records", _failing_records(1, Interrupted()))
     with pytest.raises(Interrupted):
         filled.write_tables({"brand_new": NEW_ARTICLES})
     monkeypatch.undo()
@@ -134,21 +136,22 @@ def test_write_tables_new_table_not_created_on_failure(filled, monkeypatch):
 
 def test_write_tables_reader_sees_previous_state_during_write(filled, monkeypatch):
     seen: list[pd.DataFrame] = []
-    real = workspace_module._to_sql_value
+    real = workspace_module._records
     reader = Workspace(filled.path)
 
-    def convert(value):
-        if not seen:
-            seen.append(reader.read_table("articles"))
-        return real(value)
+    def rows(frame):
+        for row in real(frame):
+            if not seen:
+                seen.append(reader.read_table("articles"))
+            yield row
 
-    monkeypatch.setattr(workspace_module, "_to_sql_value", convert)
+    monkeypatch.setattr(workspace_module, "_records", rows)
     filled.write_tables({"articles": NEW_ARTICLES})
     pd.testing.assert_frame_equal(seen[0], OLD_ARTICLES)
     pd.testing.assert_frame_equal(reader.read_table("articles"), NEW_ARTICLES)
 
 
-@pytest.mark.parametrize("kill_after", [1, 5, 9])
+@pytest.mark.parametrize("kill_after", [0, 2, 4])
 def test_write_tables_killed_process_keeps_previous_tables(filled, kill_after):
     """A process that dies mid-write (no cleanup at all) leaves the previous state readable."""
     script = textwrap.dedent(
@@ -157,16 +160,17 @@ def test_write_tables_killed_process_keeps_previous_tables(filled, kill_after):
         import pandas as pd
         import helpers.workspace as w
 
-        real = w._to_sql_value
+        real = w._records
         calls = [0]
 
-        def convert(value):
-            calls[0] += 1
-            if calls[0] > {kill_after}:
-                os._exit(9)
-            return real(value)
+        def rows(frame):
+            for row in real(frame):
+                calls[0] += 1
+                if calls[0] > {kill_after}:
+                    os._exit(9)
+                yield row
 
-        w._to_sql_value = convert
+        w._records = rows
         ws = w.Workspace({str(filled.path)!r})
         new = pd.DataFrame({{"article_id": ["b1", "b2", "b3"], "title": ["1", "2", "3"], "n_chars": [1, 2, 3]}})
         ws.write_tables({{"articles": new, "skipped": new}})
