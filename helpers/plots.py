@@ -295,9 +295,13 @@ def draw_mentions_timeline(
         ax.set_ylim(-0.7, len(top_ids) - 0.3)
         ax.grid(axis="x", alpha=0.3)
         ax.margins(x=0.08)
+        first, last = dated["date"].min(), dated["date"].max()
+        if last - first < pd.Timedelta(days=60):  # a few days apart: show them on a readable scale
+            ax.set_xlim(first - pd.Timedelta(days=30), last + pd.Timedelta(days=30))
         ax.figure.autofmt_xdate()
-        note = f"; {undated} of {len(articles)} articles have no date and are not shown" if undated else ""
-        ax.set_title(f"Mentions by publication date ({n_dated} dated articles{note})", fontsize=10)
+        note = f"; {undated} of {len(articles)} without a date, not shown" if undated else ""
+        plural = "" if n_dated == 1 else "s"
+        ax.set_title(f"Mentions by publication date ({n_dated} dated article{plural}{note})", fontsize=10)
         _label_legend(ax, label_of.reindex(top_ids), loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.figure.tight_layout()
     return ax
@@ -433,21 +437,21 @@ def _pack(groups: list[dict]) -> dict:
     import numpy as np
 
     largest = len(groups[0])
-    scales = [max((len(g) / largest) ** 0.5, 0.18) for g in groups]
-    pad = 0.25
-    width = max(2 * scales[0] + pad, sum((2 * s + pad) ** 2 for s in scales) ** 0.5 * 1.1)
-    result, x, y, row = {}, 0.0, 0.0, 0.0
-    for group, scale in zip(groups, scales):
-        size = 2 * scale + pad
-        if x > 0 and x + size > width:
-            x, y, row = 0.0, y - row, 0.0
-        coords = np.array([group[n] for n in group], dtype=float)
+    pad = 0.3
+    boxes = []
+    for group in groups:
+        coords = np.array([group[n] for n in group], dtype=float).reshape(len(group), 2)
         coords -= (coords.max(axis=0) + coords.min(axis=0)) / 2
-        coords /= max(np.abs(coords).max(), 1e-9)
-        centre = np.array([x + size / 2, y - size / 2])
+        coords *= max((len(group) / largest) ** 0.5, 0.25) / max(np.abs(coords).max(), 1e-9)
+        boxes.append((coords, coords.max(axis=0) - coords.min(axis=0) + pad))
+    width = max(boxes[0][1][0], sum(w * h for _c, (w, h) in boxes) ** 0.5 * 1.2)
+    result, x, y, row = {}, 0.0, 0.0, 0.0
+    for group, (coords, (w, h)) in zip(groups, boxes):
+        if x > 0 and x + w > width:
+            x, y, row = 0.0, y - row, 0.0
         for node, xy in zip(group, coords):
-            result[node] = centre + xy * scale
-        x, row = x + size, max(row, size)
+            result[node] = xy + np.array([x + w / 2, y - h / 2])
+        x, row = x + w, max(row, h)
     return result
 
 

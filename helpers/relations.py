@@ -1,0 +1,254 @@
+"""Relations between entities: who is mentioned together with whom, and where.
+
+Two entities are related when both are mentioned in the same unit of text (a
+sentence, a paragraph or a whole article). A relation's weight is the number of
+such units, and every unit is kept as evidence with a quotable sentence, so
+each edge of the network can be checked against the articles.
+
+Evidence sentences: for sentence units, the sentence itself. For paragraph and
+article units, the first sentence of the unit that mentions both entities; when
+no single sentence does, the first sentence mentioning each of the two, in text
+order, joined with " … ". The row's ``sentence_id`` is the first sentence quoted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from helpers.workspace import Workspace
+
+#: Units of co-occurrence, smallest first.
+UNITS = ("sentence", "paragraph", "article")
+RELATION_COLUMNS = ["source", "target", "source_id", "target_id", "weight", "articles", "evidence"]
+EVIDENCE_COLUMNS = ["source_id", "target_id", "article_id", "sentence_id", "unit_id", "sentence"]
+#: Joins the two sentences quoted when no single sentence of a unit names both entities.
+EVIDENCE_JOINER = " … "
+GRAPH_FILES = ("graph.graphml", "graph.gexf")
+
+
+def build_relations(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    unit: str = "sentence",
+    entities: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Relate every pair of entities mentioned in the same ``unit``.
+
+    Args:
+        mentions: one row per mention, with ``article_id``, ``sentence_id``,
+            ``entity_id``, ``text`` and ``sentence``.
+        sentences: the ``sentences`` table; gives paragraphs and sentence text.
+        unit: ``"sentence"``, ``"paragraph"`` or ``"article"``.
+        entities: the ``entities`` table, for canonical names. Without it an
+            entity is named by its most frequent mention text.
+
+    Returns:
+        ``(relations, evidence)``: one row per unordered pair (``source_id`` <
+        ``target_id``), sorted by weight then names; and one row per supporting
+        unit, with the sentence to quote (see the module docstring).
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    found = mentions[mentions["entity_id"].notna()] if len(mentions) else mentions
+    if not len(found):
+        return pd.DataFrame(columns=RELATION_COLUMNS), pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    texts = _sentence_texts(found, sentences)
+    paragraph_of = _paragraphs(sentences)
+
+    # unit -> entity -> sentence ids mentioning it (units in order of first appearance)
+    units: dict[tuple, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
+    ordered = found.sort_values(["article_id", "sentence_id", "start"], kind="stable")
+    for aid, sid, eid in zip(ordered["article_id"], ordered["sentence_id"], ordered["entity_id"]):
+        sid = int(sid)
+        units[_unit_key(unit, aid, sid, paragraph_of)][eid].add(sid)
+
+    rows = []
+    for key, by_entity in units.items():
+        aid = key[0]
+        for a, b in combinations(sorted(by_entity), 2):
+            sid, sentence = _evidence(by_entity[a], by_entity[b], aid, texts)
+            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence))
+    evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    if evidence.empty:
+        return pd.DataFrame(columns=RELATION_COLUMNS), evidence
+    evidence = evidence.sort_values(
+        ["source_id", "target_id", "article_id", "sentence_id"], kind="stable"
+    ).reset_index(drop=True)
+
+    names = entity_names(found, entities)
+    grouped = evidence.groupby(["source_id", "target_id"], sort=False)
+    relations = grouped.agg(
+        weight=("unit_id", "size"),
+        articles=("article_id", "nunique"),
+        evidence=("sentence", "first"),
+    ).reset_index()
+    relations["source"] = relations["source_id"].map(names)
+    relations["target"] = relations["target_id"].map(names)
+    relations = relations.sort_values(
+        ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
+    )
+    return relations[RELATION_COLUMNS].reset_index(drop=True), evidence
+
+
+def entity_names(mentions: pd.DataFrame, entities: pd.DataFrame | None = None) -> dict:
+    """``entity_id -> name``: from ``entities`` when given, else the most frequent mention text."""
+    names: dict = {}
+    if len(mentions):
+        counts = mentions.groupby(["entity_id", "text"]).size().reset_index(name="n")
+        counts["length"] = counts["text"].str.len()
+        counts = counts.sort_values(["n", "length", "text"], ascending=[False, False, True])
+        names = dict(counts.drop_duplicates("entity_id")[["entity_id", "text"]].itertuples(index=False))
+    if entities is not None and len(entities):
+        names.update(zip(entities["entity_id"], entities["name"]))
+    return names
+
+
+def with_names(relations: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """``relations`` with ``source``/``target`` set to the entities' canonical names where known."""
+    names = dict(zip(entities["entity_id"], entities["name"]))
+    named = relations.copy()
+    for column in ("source", "target"):
+        named[column] = [names.get(i, n) for i, n in zip(named[f"{column}_id"], named[column])]
+    return named
+
+
+def _sentence_texts(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple, str]:
+    texts = dict(zip(zip(mentions["article_id"], mentions["sentence_id"].astype(int)), mentions["sentence"]))
+    if len(sentences):
+        texts.update(zip(zip(sentences["article_id"], sentences["sentence_id"].astype(int)), sentences["text"]))
+    return texts
+
+
+def _paragraphs(sentences: pd.DataFrame) -> dict[tuple, int]:
+    if not len(sentences):
+        return {}
+    keys = zip(sentences["article_id"], sentences["sentence_id"].astype(int))
+    return dict(zip(keys, sentences["paragraph_id"].astype(int)))
+
+
+def _unit_key(unit: str, article_id: str, sentence_id: int, paragraph_of: dict[tuple, int]) -> tuple:
+    if unit == "sentence":
+        return (article_id, sentence_id)
+    if unit == "paragraph":
+        # A sentence missing from the sentences table stands as its own paragraph.
+        return (article_id, paragraph_of.get((article_id, sentence_id), f"s{sentence_id}"))
+    return (article_id,)
+
+
+def _unit_id(unit: str, key: tuple) -> str:
+    if unit == "sentence":
+        return f"{key[0]}:s{key[1]}"
+    if unit == "paragraph":
+        return f"{key[0]}:p{key[1]}"
+    return str(key[0])
+
+
+def _evidence(a: set[int], b: set[int], article_id: str, texts: dict[tuple, str]) -> tuple[int, str]:
+    both = a & b
+    if both:
+        sid = min(both)
+        return sid, texts.get((article_id, sid), "")
+    first, second = sorted((min(a), min(b)))
+    quoted = EVIDENCE_JOINER.join(texts.get((article_id, s), "") for s in (first, second))
+    return first, quoted
+
+
+# The network -----------------------------------------------------------------
+
+
+def relation_graph(
+    relations: pd.DataFrame, entities: pd.DataFrame | None = None, *, isolated: bool = False
+) -> nx.Graph:
+    """The relations as an undirected graph keyed by ``entity_id`` (as text).
+
+    Nodes carry ``name``, ``label`` and ``mentions``; edges ``weight`` and
+    ``articles``. ``isolated=True`` also adds entities that have no relation.
+    """
+    graph = nx.Graph()
+    info = {}
+    if entities is not None and len(entities):
+        info = {
+            str(e): {
+                "name": str(n),
+                "label": str(l) if pd.notna(l) else "",
+                "mentions": int(m) if pd.notna(m) else 0,
+            }
+            for e, n, l, m in zip(
+                entities["entity_id"], entities["name"], entities["label"], entities["mentions"]
+            )
+        }
+    ids = sorted({str(i) for i in relations["source_id"]} | {str(i) for i in relations["target_id"]})
+    fallback = dict(zip(relations["source_id"].astype(str), relations["source"]))
+    fallback.update(zip(relations["target_id"].astype(str), relations["target"]))
+    if isolated:
+        ids = sorted(set(ids) | set(info))
+    for node in ids:
+        attrs = info.get(node, {"name": str(fallback.get(node, node)), "label": "", "mentions": 0})
+        graph.add_node(node, **attrs)
+    for s, t, w, a in zip(
+        relations["source_id"], relations["target_id"], relations["weight"], relations["articles"]
+    ):
+        graph.add_edge(str(s), str(t), weight=int(w), articles=int(a))
+    return graph
+
+
+def filter_graph(
+    graph: nx.Graph,
+    *,
+    min_weight: int = 1,
+    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> nx.Graph:
+    """The part of ``graph`` worth drawing: strong enough edges, chosen labels, one ego network.
+
+    Edges lighter than ``min_weight`` and entities whose label is not in
+    ``labels`` (None: every label) go first; then, with a ``focus`` entity id,
+    only entities within ``depth`` steps of it stay. Entities left without any
+    edge are dropped, except the focus itself.
+    """
+    kept = nx.Graph()
+    kept.add_nodes_from(
+        (n, d) for n, d in graph.nodes(data=True) if labels is None or d.get("label") in labels
+    )
+    kept.add_edges_from(
+        (s, t, d)
+        for s, t, d in graph.edges(data=True)
+        if d.get("weight", 1) >= min_weight and s in kept and t in kept
+    )
+    if focus is not None:
+        if focus not in kept:
+            return nx.Graph()
+        kept = nx.ego_graph(kept, focus, radius=depth)
+    kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != focus])
+    return kept
+
+
+def write_graph_files(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
+    """Write the relation network as ``graph.graphml`` and ``graph.gexf`` (Gephi).
+
+    GEXF keeps its own ``label`` for the display name, so there the entity's
+    name is the node label and PER/ORG/LOC/MISC is the ``type`` attribute.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    entities = workspace.read_table("entities") if workspace.has_table("entities") else None
+    graph = relation_graph(workspace.read_table("relations"), entities)
+    graphml = out / GRAPH_FILES[0]
+    nx.write_graphml(graph, graphml)
+    gexf_graph = nx.Graph()
+    gexf_graph.add_nodes_from(
+        (n, {"label": d["name"], "type": d["label"], "mentions": d["mentions"]})
+        for n, d in graph.nodes(data=True)
+    )
+    gexf_graph.add_edges_from(graph.edges(data=True))
+    gexf = out / GRAPH_FILES[1]
+    nx.write_gexf(gexf_graph, gexf)
+    return [graphml, gexf]

@@ -1,0 +1,201 @@
+"""Relations between entities: co-occurrence counts, evidence, the graph and its files."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from helpers.relations import (
+    EVIDENCE_COLUMNS,
+    EVIDENCE_JOINER,
+    RELATION_COLUMNS,
+    UNITS,
+    build_relations,
+    entity_names,
+    filter_graph,
+    relation_graph,
+    with_names,
+    write_graph_files,
+)
+from helpers.workspace import Workspace
+
+
+def pair(relations: pd.DataFrame, a: str, b: str) -> pd.Series:
+    found = relations[
+        ((relations["source_id"] == a) & (relations["target_id"] == b))
+        | ((relations["source_id"] == b) & (relations["target_id"] == a))
+    ]
+    assert len(found) == 1, f"expected one relation {a}–{b}, found {len(found)}"
+    return found.iloc[0]
+
+
+@pytest.fixture
+def built(toy_tables):
+    return build_relations(toy_tables["mentions"], toy_tables["sentences"], entities=toy_tables["entities"])
+
+
+def test_build_relations_columns_are_exact(built):
+    relations, evidence = built
+    assert list(relations.columns) == RELATION_COLUMNS
+    assert list(evidence.columns) == EVIDENCE_COLUMNS
+
+
+def test_build_relations_weight_counts_sentences_together(built):
+    relations, _ = built
+    # Binance and Changpeng Zhao share sentences 1 and 3 of article a1.
+    row = pair(relations, "e01", "e02")
+    assert (row["source"], row["target"], row["weight"], row["articles"]) == ("Binance", "Changpeng Zhao", 2, 1)
+    assert pair(relations, "e04", "e05")["weight"] == 1
+
+
+def test_build_relations_never_relates_entities_in_different_sentences(built):
+    relations, _ = built
+    # Alexei Navalny (a3, sentence 0) and Binance (a3, sentence 1).
+    assert relations[{"e01", "e09"} == relations[["source_id", "target_id"]].apply(set, axis=1)].empty
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_build_relations_pairs_are_unordered_with_source_first_by_id(toy_tables, unit):
+    relations, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit=unit)
+    assert (relations["source_id"] < relations["target_id"]).all()
+    assert (evidence["source_id"] < evidence["target_id"]).all()
+    assert not relations.duplicated(["source_id", "target_id"]).any()
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_build_relations_weight_is_number_of_evidence_units(toy_tables, unit):
+    relations, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit=unit)
+    counted = evidence.groupby(["source_id", "target_id"])["unit_id"].nunique()
+    weights = relations.set_index(["source_id", "target_id"])["weight"]
+    assert weights.sort_index().tolist() == counted.sort_index().tolist()
+    articles = evidence.groupby(["source_id", "target_id"])["article_id"].nunique()
+    assert relations.set_index(["source_id", "target_id"])["articles"].sort_index().tolist() == articles.sort_index().tolist()
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_build_relations_sorted_by_weight_then_names(toy_tables, unit):
+    relations, _ = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit=unit)
+    keys = list(zip(-relations["weight"], relations["source"], relations["target"]))
+    assert keys == sorted(keys)
+
+
+def test_build_relations_bigger_units_find_every_smaller_pair(toy_tables):
+    found = {}
+    for unit in UNITS:
+        relations, _ = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit=unit)
+        found[unit] = set(zip(relations["source_id"], relations["target_id"]))
+    assert found["sentence"] <= found["paragraph"] <= found["article"]
+    assert found["sentence"] < found["article"]
+
+
+def test_build_relations_sentence_evidence_quotes_the_sentence(built, toy_tables):
+    _, evidence = built
+    sentences = toy_tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    for row in evidence.itertuples(index=False):
+        assert row.sentence == sentences[(row.article_id, row.sentence_id)]
+
+
+def test_build_relations_paragraph_evidence_joins_two_sentences_when_none_names_both(toy_tables):
+    _, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit="paragraph")
+    # Treasury (e03) is in sentence 0 of a1 and Changpeng Zhao (e02) in sentence 1: same paragraph.
+    row = evidence[(evidence["source_id"] == "e02") & (evidence["target_id"] == "e03")
+                   & (evidence["unit_id"] == "a1:p0")].iloc[0]
+    assert row["sentence"] == "Binance agreed to pay the Treasury." + EVIDENCE_JOINER + "Changpeng Zhao left Binance."
+    assert row["sentence_id"] == 0
+
+
+def test_build_relations_paragraph_evidence_prefers_a_sentence_naming_both(toy_tables):
+    _, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"], unit="paragraph")
+    row = evidence[(evidence["source_id"] == "e01") & (evidence["target_id"] == "e02")
+                   & (evidence["unit_id"] == "a1:p0")].iloc[0]
+    assert row["sentence"] == "Changpeng Zhao left Binance."
+
+
+def test_build_relations_counts_one_unit_once_however_many_mentions(toy_tables):
+    mentions = toy_tables["mentions"]
+    doubled = pd.concat([mentions, mentions[mentions["entity_id"] == "e01"]], ignore_index=True)
+    relations, _ = build_relations(doubled, toy_tables["sentences"])
+    assert pair(relations, "e01", "e02")["weight"] == 2
+
+
+def test_build_relations_ignores_mentions_without_entity(toy_tables):
+    mentions = toy_tables["mentions"].copy()
+    mentions.loc[mentions["entity_id"] == "e02", "entity_id"] = None
+    relations, _ = build_relations(mentions, toy_tables["sentences"])
+    assert "e02" not in set(relations["source_id"]) | set(relations["target_id"])
+
+
+def test_build_relations_empty_input_gives_empty_tables(toy_tables):
+    empty = toy_tables["mentions"].iloc[0:0]
+    relations, evidence = build_relations(empty, toy_tables["sentences"])
+    assert relations.empty and list(relations.columns) == RELATION_COLUMNS
+    assert evidence.empty and list(evidence.columns) == EVIDENCE_COLUMNS
+
+
+def test_build_relations_rejects_unknown_unit(toy_tables):
+    with pytest.raises(ValueError, match="unit must be one of"):
+        build_relations(toy_tables["mentions"], toy_tables["sentences"], unit="page")
+
+
+def test_entity_names_without_entities_use_the_commonest_form(toy_tables):
+    names = entity_names(toy_tables["mentions"])
+    assert names["e03"] == "Treasury"
+    assert entity_names(toy_tables["mentions"], toy_tables["entities"])["e03"] == "U.S. Treasury"
+
+
+def test_with_names_sets_canonical_names(toy_tables):
+    relations, _ = build_relations(toy_tables["mentions"], toy_tables["sentences"])
+    assert "Treasury" in set(relations["source"]) | set(relations["target"])
+    named = with_names(relations, toy_tables["entities"])
+    assert "U.S. Treasury" in set(named["source"]) | set(named["target"])
+    assert "Treasury" not in set(named["source"]) | set(named["target"])
+
+
+def test_relation_graph_carries_node_and_edge_attributes(built, toy_tables):
+    relations, _ = built
+    graph = relation_graph(relations, toy_tables["entities"])
+    assert graph.number_of_edges() == len(relations)
+    assert graph.nodes["e01"] == {"name": "Binance", "label": "ORG", "mentions": 4}
+    assert graph.edges["e01", "e02"] == {"weight": 2, "articles": 1}
+    assert len(relation_graph(relations, toy_tables["entities"], isolated=True)) == len(toy_tables["entities"])
+
+
+def test_filter_graph_min_weight_drops_light_edges_and_lonely_nodes(built, toy_tables):
+    graph = relation_graph(built[0], toy_tables["entities"])
+    strong = filter_graph(graph, min_weight=2)
+    assert all(w >= 2 for _s, _t, w in strong.edges(data="weight"))
+    assert strong.number_of_edges() == 3
+    assert all(strong.degree(n) > 0 for n in strong)
+
+
+def test_filter_graph_labels_hides_entities_of_other_labels(built, toy_tables):
+    graph = relation_graph(built[0], toy_tables["entities"])
+    orgs = filter_graph(graph, labels=["ORG"])
+    assert {d["label"] for _n, d in orgs.nodes(data=True)} == {"ORG"}
+    assert ("e01", "e04") in orgs.edges
+
+
+@pytest.mark.parametrize("depth, expected", [(1, {"e09", "e10", "e07"}), (2, {"e09", "e10", "e07", "e04", "e06"})])
+def test_filter_graph_focus_keeps_the_ego_network(built, toy_tables, depth, expected):
+    graph = relation_graph(built[0], toy_tables["entities"])
+    assert set(filter_graph(graph, focus="e09", depth=depth)) == expected
+
+
+def test_filter_graph_focus_filtered_out_gives_empty_graph(built, toy_tables):
+    graph = relation_graph(built[0], toy_tables["entities"])
+    assert len(filter_graph(graph, focus="e09", labels=["ORG"])) == 0
+
+
+def test_write_graph_files_reads_back_in_graphml_and_gexf(built, toy_tables, tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    ws.write_tables({"relations": built[0], "entities": toy_tables["entities"]})
+    written = write_graph_files(ws, tmp_path / "out")
+    assert [p.name for p in written] == ["graph.graphml", "graph.gexf"]
+    graphml = nx.read_graphml(written[0])
+    assert graphml.nodes["e02"]["name"] == "Changpeng Zhao"
+    assert graphml.edges["e01", "e02"]["weight"] == 2
+    gexf = nx.read_gexf(written[1])
+    assert gexf.nodes["e02"]["label"] == "Changpeng Zhao"
+    assert gexf.nodes["e02"]["type"] == "PER"
+    assert gexf.number_of_edges() == len(built[0])
