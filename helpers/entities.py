@@ -1222,7 +1222,9 @@ def build_entities(
             payload = payloads.get(m.article_id) or {}
             body = bodies[m.article_id]
             sid, (sa, sb) = _sentence_of(payload, body, m.start)
-            rows.append((m.article_id, sid, m.start, m.end, m.text, label, eid, body[sa:sb]))
+            # A name built from an acronym's definition can run past the parser's
+            # sentence end: the quote is extended so it always holds the mention.
+            rows.append((m.article_id, sid, m.start, m.end, m.text, label, eid, body[sa:max(sb, m.end)]))
     mention_table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     mention_table = mention_table.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
     entity_table = _entity_table(mention_table, names)

@@ -8,6 +8,7 @@ model and the watchlist, so an unchanged article is never tagged twice.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib.util
 import json
@@ -121,6 +122,9 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
             nlp = spacy.blank("xx")
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("dossier_line_breaks", after="sentencizer")
+    else:
+        nlp.add_pipe("dossier_line_breaks", first=True)
     if watchlist.entries:
         ruler_after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe(
@@ -133,6 +137,20 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
     nlp.add_pipe("dossier_amounts")
     log.info("Loaded pipeline for %s: %s %s", lang, name or "blank", nlp.pipe_names)
     return nlp
+
+
+@Language.component("dossier_line_breaks")
+def start_sentences_at_line_breaks(doc):
+    """Start a sentence after every line break.
+
+    Paragraphs, headings and list items end at a line break, often without a
+    full stop; without this the parser runs sentences (and so the evidence a
+    report quotes) across paragraphs. The parser and NER respect these starts.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _components_to_exclude(name: str) -> list[str]:
@@ -170,18 +188,56 @@ def cache_key(text: str, lang: str, watchlist: Watchlist) -> str:
 
 def doc_payload(doc) -> dict[str, Any]:
     """The raw tagging output of one doc, as plain JSON-ready data."""
+    ents = [[e.start_char, e.end_char, e.label_, e.ent_id_ or ""] for e in doc.ents]
     return {
-        "sents": [[s.start_char, s.end_char] for s in doc.sents],
-        "ents": [
-            [e.start_char, e.end_char, e.label_, e.ent_id_ or ""] for e in doc.ents
-        ],
+        "sents": _join_split_names(_sentence_spans(doc), ents),
+        "ents": ents,
         "amounts": helpers.amounts.amount_records(doc),
     }
+
+
+def _join_split_names(sents: list[list[int]], ents: list[list]) -> list[list[int]]:
+    """Join sentences that an entity runs across, so every mention lies inside one sentence.
+
+    The parser now and then puts a break inside a name ("Foreign Corrupt |
+    Practices Act"); the quoted sentence must still hold the whole mention.
+    """
+    if not ents or len(sents) < 2:
+        return sents
+    starts = [s for s, _ in sents]
+    joined = [list(s) for s in sents]
+    keep = [True] * len(sents)
+    for start, end, *_ in ents:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = max(bisect.bisect_right(starts, end - 1) - 1, 0)
+        if last > first:
+            joined[first][1] = max(joined[first][1], joined[last][1])
+            for i in range(first + 1, last + 1):
+                keep[i] = False
+    merged: list[list[int]] = []
+    for span, kept in zip(joined, keep):
+        if kept:
+            merged.append(span)
+        else:
+            merged[-1][1] = max(merged[-1][1], span[1])
+    return merged
 
 
 def tag_keys(items: Iterable[tuple[str, str, str]], watchlist: Watchlist = Watchlist()) -> dict[str, str]:
     """``{article_id: cache key}`` for ``(article_id, lang, text)`` items."""
     return {aid: cache_key(text, lang, watchlist) for aid, lang, text in items}
+
+
+def _sentence_spans(doc) -> list[list[int]]:
+    """Sentence offsets without their leading and trailing whitespace; blank ones left out."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if stripped:
+            start = sent.start_char + (len(text) - len(text.lstrip()))
+            spans.append([start, start + len(stripped)])
+    return spans
 
 
 @dataclass

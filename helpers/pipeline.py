@@ -280,7 +280,9 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
     else:
         mentions = workspace.read_table("mentions")
         sentences = workspace.read_table("sentences")
-        relations, evidence = build_relations(mentions, sentences, unit=unit)
+        relations, evidence = build_relations(
+            mentions, sentences, unit=unit, entities=workspace.read_table("entities")
+        )
         workspace.write_tables(
             {"relations": relations, "relation_evidence": evidence},
             meta={"signature:relations": signature},
