@@ -73,6 +73,12 @@ class Workspace:
                         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                         (f"columns:{name}", json.dumps(columns)),
                     )
+                    # SQLite stores booleans as 0/1: remember which columns were booleans.
+                    booleans = [c for c in columns if pd.api.types.is_bool_dtype(frame[c])]
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (f"booleans:{name}", json.dumps(booleans)),
+                    )
                 for key, value in (meta or {}).items():
                     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
                 conn.execute("COMMIT")
@@ -102,7 +108,10 @@ class Workspace:
                 "writes it first (see the README's notebook list)."
             )
         with self._connect() as conn:
-            return pd.read_sql_query(f'SELECT * FROM "{name}"', conn)
+            frame = pd.read_sql_query(f'SELECT * FROM "{name}"', conn)
+        for column in json.loads(self.get_meta(f"booleans:{name}") or "[]"):
+            frame[column] = frame[column].astype(bool)
+        return frame
 
     # Caches -----------------------------------------------------------------
 
