@@ -77,6 +77,31 @@ class DropWidgets(Preprocessor):
         return cell, resources
 
 
+def _execute(notebook: Path, executed: Path, parameters: dict, *, timeout: int) -> None:
+    """Run one notebook with papermill; a cell that times out gets the notebook one more run.
+
+    A kernel now and then drops a reply and the client waits for it forever: the
+    per-cell timeout turns that into an error, and the second run usually passes.
+    """
+    for attempt in (1, 2):
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                cwd=str(notebook.parent),
+                kernel_name="python3",
+                execution_timeout=timeout,
+                progress_bar=False,
+                log_output=False,
+            )
+            return
+        except TimeoutError:
+            if attempt == 2:
+                raise
+            log.warning("%s: a cell ran longer than %s s; running the notebook again", notebook.name, timeout)
+
+
 def render_html(notebook: Path, target: Path, *, show_code: bool = False) -> Path:
     """Render an executed notebook to a script-free HTML page."""
     nb = nbformat.read(notebook, as_version=4)
@@ -139,22 +164,20 @@ def build_report(
         if progress:
             print(f"Running {notebook.name} ...", file=sys.stderr)
         try:
-            papermill.execute_notebook(
-                str(notebook),
-                str(executed),
-                parameters=parameters,
-                cwd=str(notebook.parent),
-                kernel_name="python3",
-                execution_timeout=timeout,
-                progress_bar=False,
-                log_output=False,
-            )
+            _execute(notebook, executed, parameters, timeout=timeout)
         except papermill.PapermillExecutionError as err:
             render_html(executed, page, show_code=True)
             raise NotebookFailed(
                 f"notebook {notebook.name} failed in cell {err.exec_count} "
                 f"(cell index {err.cell_index}): {err.ename}: {err.evalue}. "
                 f"Partial page kept at {page}"
+            ) from err
+        except TimeoutError as err:
+            if executed.exists():
+                render_html(executed, page, show_code=True)
+            raise NotebookFailed(
+                f"notebook {notebook.name} did not finish: a cell ran longer than {timeout} s "
+                f"twice (--timeout). Partial page kept at {page}"
             ) from err
         result.pages.append(render_html(executed, page, show_code=show_code))
     result.data_files = export_data(workspace, out / "data")

@@ -164,7 +164,7 @@ def entity_context(mentions: pd.DataFrame, sentences: pd.DataFrame, entities: pd
     return make_view({"entity": picker}, render)
 
 
-def curation_panel(workspace, *, on_change: Callable[[], None] | None = None) -> View:
+def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] | None = None) -> View:
     """Merge, rename, relabel or hide entities; decisions are saved in the workspace.
 
     Each decision is written to the workspace's curation file and applied by
@@ -193,7 +193,7 @@ def curation_panel(workspace, *, on_change: Callable[[], None] | None = None) ->
         return message.value + table_html(table.astype(str), max_rows=100, caption="Curation decisions")
 
     def rerun() -> None:
-        tag_entities(workspace)
+        tag_entities(workspace, watchlist=watchlist)
         first.options = names()
         second.options = names()
         if on_change:

@@ -188,8 +188,8 @@ def run_report(corpus: Path, base: Path) -> Path:
     out, workspace = base / "report", base / "workspace"
     done = subprocess.run(
         [sys.executable, "-m", "helpers", "report", str(corpus), "--out", str(out),
-         "--workspace", str(workspace), "--quiet"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1500,
+         "--workspace", str(workspace), "--quiet", "--timeout", "300"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1200,
     )
     assert done.returncode == 0, f"report failed:\n{done.stdout}\n{done.stderr}"
     return out

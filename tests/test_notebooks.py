@@ -59,7 +59,7 @@ def execute(inputs: Path, base: Path) -> tuple[Path, Path]:
         cwd=str(NOTEBOOKS),
         kernel_name="python3",
         progress_bar=False,
-        execution_timeout=600,
+        execution_timeout=300,
     )
     return executed, workspace
 
