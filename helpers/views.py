@@ -243,3 +243,13 @@ def evidence_html(evidence: pd.DataFrame, titles: dict[str, str], *, caption: st
         f'{cap}<table class="{TEX_IGNORE}"><thead><tr><th>Article</th><th>Sentence no.</th><th>Sentence</th></tr>'
         f"</thead><tbody>{rows}</tbody></table>{more}"
     )
+
+
+def relations_with_sources(relations: pd.DataFrame, evidence: pd.DataFrame, titles: dict[str, str],
+                           *, width: int = 200) -> pd.DataFrame:
+    """Relations with the title of the article their quoted evidence comes from."""
+    first = evidence.drop_duplicates(["source_id", "target_id"]).set_index(["source_id", "target_id"])["article_id"]
+    article = [titles.get(first.get((s, t), ""), "") for s, t in zip(relations["source_id"], relations["target_id"])]
+    shown = relations[["source", "target", "weight", "articles"]].assign(
+        article=article, evidence=relations["evidence"].str.slice(0, width))
+    return shown
