@@ -1,15 +1,17 @@
-"""Notebooks: committed clean, and notebook 01 runs headless on the seeds without letting article HTML through."""
+"""Notebooks: committed clean; notebook 01 alone and the whole report run headless on the seeds."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from helpers.paths import NOTEBOOKS, SEEDS
+from helpers.paths import NOTEBOOKS, PROJECT_ROOT, SEEDS
 
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
 LOAD_NOTEBOOK = NOTEBOOKS / "01_load_articles.ipynb"
@@ -149,3 +151,43 @@ def test_notebook_01_report_page_escapes_article_html(script_run, tmp_path):
     assert ESCAPED in page
     assert "<script>alert" not in page
     assert "<script" not in page.lower()
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    """``python -m helpers report seeds`` run once: every notebook executed headless."""
+    base = tmp_path_factory.mktemp("seeds_report")
+    done = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", str(PROJECT_ROOT / "seeds"), "--out", str(base / "report"),
+         "--workspace", str(base / "ws"), "--quiet", "--timeout", "300"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1200,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    return base / "report", done.stdout
+
+
+def test_report_on_seeds_executes_every_notebook_without_error(seeds_report):
+    out, _stdout = seeds_report
+    notebooks = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) == 5
+    for notebook in notebooks:
+        assert (out / f"{notebook.stem}.html").is_file()
+        executed = nbformat.read(out / "notebooks" / notebook.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors, f"{notebook.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+
+
+def test_report_on_seeds_writes_data_and_index(seeds_report):
+    out, stdout = seeds_report
+    names = {p.name for p in (out / "data").iterdir()}
+    assert {"articles.csv", "skipped.csv", "mentions.csv", "entities.csv", "amounts.csv", "relations.csv",
+            "graph.graphml", "graph.gexf"} <= names
+    index = (out / "index.html").read_text(encoding="utf-8")
+    # The sample's sanctions threshold, with its article title and quoted sentence.
+    assert "EUR 10 000" in index
+    assert "Le responsable régional de Binance a accepté de transmettre" in index
+    assert "crypto-actifs dépassant la valeur de EUR 10 000 (10 900 USD)" in index
+    for notebook in sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert f'href="{notebook.stem}.html"' in index
+    assert "21 articles loaded" in stdout
