@@ -963,6 +963,15 @@ def _is_legal_variant(short: list[str], full: list[str], lex: Lexicon) -> bool:
     return all(t in lex.legal_forms for t in full[len(short):])
 
 
+def _join_partial(node: _Node, target: _Node, uf: _UnionFind, linked: set, *, as_person: bool) -> None:
+    """Join a partial name to its full name; a surname's mentions then vote for a person."""
+    uf.union((node.article_id, node.key), (target.article_id, target.key))
+    linked.add((node.article_id, node.key))
+    if as_person:
+        for m in node.mentions:
+            m.person_link = True
+
+
 def _link_partials(
     nodes: dict[tuple[str, str], _Node], uf: _UnionFind, rules: EntityRules, linked: set
 ) -> None:
@@ -998,12 +1007,7 @@ def _link_partials(
             ]
             roots = {uf.find((o.article_id, o.key)) for o in candidates + legal}
             if len(roots) == 1:
-                target = (candidates + legal)[0]
-                uf.union((node.article_id, node.key), (target.article_id, target.key))
-                linked.add((node.article_id, node.key))
-                if candidates:
-                    for m in node.mentions:
-                        m.person_link = True
+                _join_partial(node, (candidates + legal)[0], uf, linked, as_person=bool(candidates))
             elif not roots:
                 no_local_candidate.append(node)
     # across the corpus: only nodes with no candidate in their own article. Nodes
@@ -1049,12 +1053,7 @@ def _link_partials(
         # full names are one entity across the corpus by key, so count keys
         keys = {o.key for o in people + legal}
         if len(keys) == 1:
-            target = (people + legal)[0]
-            uf.union((node.article_id, node.key), (target.article_id, target.key))
-            linked.add((node.article_id, node.key))
-            if people:
-                for m in node.mentions:
-                    m.person_link = True
+            _join_partial(node, (people + legal)[0], uf, linked, as_person=bool(people))
 
 
 def _spells(acronym: str, name: str, lex: Lexicon) -> bool:

@@ -108,19 +108,21 @@ def index_sections(workspace: Workspace) -> str:
     return "\n".join(parts)
 
 
+def _first_quote(rows: pd.DataFrame, titles: dict[str, str]) -> str:
+    """'Article title: "sentence"' of the first row (with ``article_id`` and ``sentence``), escaped."""
+    if not len(rows):
+        return ""
+    row = rows.iloc[0]
+    title = titles.get(row["article_id"], row["article_id"])
+    return f'{escape(title)}: <span class="quote">"{escape(row["sentence"])}"</span>'
+
+
 def _top_entities(workspace: Workspace, titles: dict[str, str], top: int = 10) -> str:
     entities = workspace.read_table("entities").head(top)
     mentions = workspace.read_table("mentions")
     rows = []
     for ent in entities.itertuples(index=False):
-        first = mentions[mentions["entity_id"] == ent.entity_id].head(1)
-        quote = ""
-        if len(first):
-            m = first.iloc[0]
-            quote = (
-                f'{escape(titles.get(m["article_id"], m["article_id"]))}: '
-                f'<span class="quote">"{escape(m["sentence"])}"</span>'
-            )
+        quote = _first_quote(mentions[mentions["entity_id"] == ent.entity_id], titles)
         rows.append(
             f"<tr><td>{escape(ent.name)}</td><td>{escape(ent.label)}</td><td>{ent.mentions}</td>"
             f"<td>{ent.articles}</td><td>{quote}</td></tr>"
@@ -157,14 +159,9 @@ def _strongest_relations(workspace: Workspace, titles: dict[str, str], top: int 
     evidence = workspace.read_table("relation_evidence")
     rows = []
     for r in relations.itertuples(index=False):
-        ev = evidence[(evidence["source_id"] == r.source_id) & (evidence["target_id"] == r.target_id)].head(1)
-        quote = ""
-        if len(ev):
-            e = ev.iloc[0]
-            quote = (
-                f'{escape(titles.get(e["article_id"], e["article_id"]))}: '
-                f'<span class="quote">"{escape(e["sentence"])}"</span>'
-            )
+        quote = _first_quote(
+            evidence[(evidence["source_id"] == r.source_id) & (evidence["target_id"] == r.target_id)], titles
+        )
         rows.append(
             f"<tr><td>{escape(r.source)}</td><td>{escape(r.target)}</td><td>{r.weight}</td><td>{quote}</td></tr>"
         )
