@@ -890,9 +890,19 @@ class _Node:
     mentions: list[_Mention] = field(default_factory=list)
 
     @cached_property
+    def form(self) -> str:
+        """The fullest form; read only once every mention is in."""
+        return _best_form(self.mentions)
+
+    @cached_property
     def tokens(self) -> list[str]:
-        """Tokens of the fullest form; read only once every mention is in."""
-        return name_tokens(_best_form(self.mentions))
+        """Tokens of the fullest form."""
+        return name_tokens(self.form)
+
+    @cached_property
+    def winner(self) -> str:
+        """The label its mentions vote for; dropped by :func:`_join_partial` when the vote changes."""
+        return _winner(self.votes())
 
     def votes(self) -> Counter[str]:
         return _votes(self.mentions)
@@ -970,6 +980,7 @@ def _join_partial(node: _Node, target: _Node, uf: _UnionFind, linked: set, *, as
     if as_person:
         for m in node.mentions:
             m.person_link = True
+        node.__dict__.pop("winner", None)  # the vote changed
 
 
 def _link_partials(
@@ -983,11 +994,11 @@ def _link_partials(
     def is_full_person(node: _Node) -> bool:
         lex = load_lexicon(node.mentions[0].lang)
         if any(m.ent_id for m in node.mentions):
-            return _winner(node.votes()) == "PER" and len(node.tokens) >= 2
-        return _winner(node.votes()) == "PER" and _person_shaped(_best_form(node.mentions), lex)
+            return node.winner == "PER" and len(node.tokens) >= 2
+        return node.winner == "PER" and _person_shaped(node.form, lex)
 
     def is_org(node: _Node) -> bool:
-        return _winner(node.votes()) == "ORG"
+        return node.winner == "ORG"
 
     full_people = {id(n): is_full_person(n) for n in nodes.values()}
     no_local_candidate: list[_Node] = []
@@ -1065,7 +1076,7 @@ def _spells(acronym: str, name: str, lex: Lexicon) -> bool:
 
 def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: _UnionFind, linked: set, defined: set[str]) -> None:
     """Join an acronym the text never defines to the one name it spells, in its article or else the corpus."""
-    forms = {node_id: _best_form(node.mentions) for node_id, node in nodes.items()}
+    forms = {node_id: node.form for node_id, node in nodes.items()}
     # Long names by article and by the initial of their first word: an acronym only
     # looks at the names whose first letter it starts with.
     long_by_initial: dict[str, list[tuple[tuple[str, str], str]]] = defaultdict(list)
