@@ -54,6 +54,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -911,10 +913,23 @@ def _squash(text: str) -> str:
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character offsets of the sentences, or of the whole text when none are set."""
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+    """Character offsets of the sentences, or of the whole text when none are set.
+
+    The same as ``[(s.start_char, s.end_char) for s in doc.sents]``, read from
+    token arrays: iterating ``doc.sents`` builds a Python object per token,
+    which cost as much as the amount rules themselves.
+    """
+    if not len(doc):
+        return [(0, 0)]
+    sent_start = doc.to_array(SENT_START)
+    if not (sent_start[1:] != 0).any():  # no sentence annotation (Doc.has_annotation walks tokens)
+        return [(0, int(doc[-1].idx + len(doc[-1].text_with_ws)))]
+    sent_start[0] = 1
+    starts = numpy.flatnonzero(sent_start == 1)
+    ends = numpy.append(starts[1:], len(doc)) - 1
+    idx = doc.to_array(IDX)
+    length = doc.to_array(LENGTH)
+    return [(int(idx[a]), int(idx[b] + length[b])) for a, b in zip(starts, ends)]
 
 
 def amount_records(doc: Doc, *, spans_key: str = SPANS_KEY) -> list[dict[str, Any]]:
@@ -924,6 +939,7 @@ def amount_records(doc: Doc, *, spans_key: str = SPANS_KEY) -> list[dict[str, An
     sentences = sentence_bounds(doc)
     starts = [s for s, _ in sentences]
     records = []
+    text = doc.text if len(doc.spans[spans_key]) else ""  # Doc.text joins every token: read it once
     for span in doc.spans[spans_key]:
         start, end = span._.amount_offsets or (span.start_char, span.end_char)
         sentence = sentences[max(bisect.bisect_right(starts, start) - 1, 0)]
@@ -932,7 +948,7 @@ def amount_records(doc: Doc, *, spans_key: str = SPANS_KEY) -> list[dict[str, An
             {
                 "start": int(start),
                 "end": int(end),
-                "text": doc.text[start:end],
+                "text": text[start:end],
                 "value": None if span._.amount_value is None else float(span._.amount_value),
                 "currency": span._.amount_currency,
                 "threshold": span._.amount_threshold,

@@ -231,11 +231,12 @@ def tag_keys(items: Iterable[tuple[str, str, str]], watchlist: Watchlist = Watch
 def _sentence_spans(doc) -> list[list[int]]:
     """Sentence offsets without their leading and trailing whitespace; blank ones left out."""
     spans = []
-    for sent in doc.sents:
-        text = sent.text
+    full = doc.text  # Doc.text joins every token: read it once
+    for start, end in helpers.amounts.sentence_bounds(doc):
+        text = full[start:end]
         stripped = text.strip()
         if stripped:
-            start = sent.start_char + (len(text) - len(text.lstrip()))
+            start += len(text) - len(text.lstrip())
             spans.append([start, start + len(stripped)])
     return spans
 
