@@ -334,12 +334,8 @@ def run_extract(
 
     from helpers.articles import find_files
 
-    corpus = load_corpus(
-        inputs,
-        workspace=workspace,
-        max_bytes=max_bytes,
-        progress=progress("Loading", len(find_files(inputs))),
-    )
+    files = find_files(inputs)  # walked once: the count drives the progress bar
+    corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, progress=progress("Loading", len(files)))
     n = len(corpus.articles)
     report.lines += tag_entities(
         workspace, watchlist=watchlist, n_process=n_process, progress=progress("Tagging", n)
