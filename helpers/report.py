@@ -138,8 +138,11 @@ def build_report(
     show_code: bool = False,
     timeout: int = 1800,
     progress: bool = True,
+    notebooks: list[Path] | None = None,
 ) -> ReportResult:
     """Execute the notebooks in order on ``inputs`` and write the report to ``out_dir``.
+
+    ``notebooks`` defaults to the project's numbered notebooks, in order.
 
     Raises:
         NotebookFailed: a notebook raised; its partial HTML page is kept.
@@ -156,7 +159,7 @@ def build_report(
         "watchlist": str(Path(watchlist).resolve()) if watchlist else "",
     }
     result = ReportResult(out_dir=out)
-    for notebook in notebook_paths():
+    for notebook in notebooks or notebook_paths():
         declared = papermill.inspect_notebook(str(notebook))
         parameters = {k: v for k, v in values.items() if k in declared}
         executed = executed_dir / notebook.name
