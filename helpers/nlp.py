@@ -120,6 +120,7 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
             nlp = spacy.blank(lang)
         except ImportError:
             nlp = spacy.blank("xx")
+    nlp.tokenizer = KeepText(nlp.tokenizer)
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
         nlp.add_pipe("dossier_line_breaks", after="sentencizer")
@@ -137,6 +138,27 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
     nlp.add_pipe("dossier_amounts")
     log.info("Loaded pipeline for %s: %s %s", lang, name or "blank", nlp.pipe_names)
     return nlp
+
+
+class KeepText:
+    """A tokenizer wrapper that keeps the input text in ``doc.user_data``.
+
+    spaCy's tokenizer is non-destructive, so the input is exactly ``doc.text``;
+    keeping it spares rebuilding it from the tokens (see ``helpers.amounts.doc_text``).
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        doc.user_data[helpers.amounts.TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        if name == "tokenizer":  # not set yet (unpickling)
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
 
 
 @Language.component("dossier_line_breaks")
@@ -231,7 +253,7 @@ def tag_keys(items: Iterable[tuple[str, str, str]], watchlist: Watchlist = Watch
 def _sentence_spans(doc) -> list[list[int]]:
     """Sentence offsets without their leading and trailing whitespace; blank ones left out."""
     spans = []
-    full = doc.text  # Doc.text joins every token: read it once
+    full = helpers.amounts.doc_text(doc)
     for start, end in helpers.amounts.sentence_bounds(doc):
         text = full[start:end]
         stripped = text.strip()

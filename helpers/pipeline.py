@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -151,12 +152,16 @@ def _entities_signature(workspace: Workspace, articles: pd.DataFrame, watchlist:
     )
 
 
+Tagged = tuple[pd.DataFrame, dict[str, dict], TagStats]
+
+
 def tag_entities(
     workspace: Workspace,
     *,
     watchlist: Watchlist | None = None,
     n_process: int = 1,
     progress: Progress | None = None,
+    tagged: Callable[[], Tagged] | None = None,
 ) -> StepReport:
     """Tag people, organisations and places; write ``sentences``, ``mentions``, ``entities``.
 
@@ -173,9 +178,9 @@ def tag_entities(
         entities = workspace.read_table("entities")
         report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
         return report
-    articles, payloads, stats = tag_corpus(
-        workspace, watchlist=watchlist, n_process=n_process, progress=progress
-    )
+    articles, payloads, stats = (tagged or partial(
+        tag_corpus, workspace, watchlist=watchlist, n_process=n_process, progress=progress
+    ))()
     sentences = sentence_table(articles, payloads)
     mentions, entities = build_entities(
         articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace)
@@ -204,6 +209,7 @@ def tag_amounts(
     watchlist: Watchlist | None = None,
     n_process: int = 1,
     progress: Progress | None = None,
+    tagged: Callable[[], Tagged] | None = None,
 ) -> StepReport:
     """Tag money amounts and thresholds; write ``amounts`` (kept when nothing changed)."""
     report = StepReport()
@@ -212,9 +218,9 @@ def tag_amounts(
     if _up_to_date(workspace, "amounts", signature, ("amounts",)):
         amounts = workspace.read_table("amounts")
     else:
-        articles, payloads, _stats = tag_corpus(
-            workspace, watchlist=watchlist, n_process=n_process, progress=progress
-        )
+        articles, payloads, _stats = (tagged or partial(
+            tag_corpus, workspace, watchlist=watchlist, n_process=n_process, progress=progress
+        ))()
         amounts = amount_table(articles, payloads)
         workspace.write_tables({"amounts": amounts}, meta={"signature:amounts": signature})
     thresholds = int(amounts["threshold"].isin(["above", "below"]).sum())
@@ -336,11 +342,13 @@ def run_extract(
 
     files = find_files(inputs)  # walked once: the count drives the progress bar
     corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, progress=progress("Loading", len(files)))
-    n = len(corpus.articles)
-    report.lines += tag_entities(
-        workspace, watchlist=watchlist, n_process=n_process, progress=progress("Tagging", n)
-    ).lines
-    report.lines += tag_amounts(workspace, watchlist=watchlist).lines
+    # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
+    tagged = cache(partial(
+        tag_corpus, workspace, watchlist=watchlist, n_process=n_process,
+        progress=progress("Tagging", len(corpus.articles)),
+    ))
+    report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
+    report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
     report.lines += relate_entities(workspace).lines
     written = export_data(workspace, out_dir)
     return corpus, report, written
