@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,7 +160,37 @@ def build_report(
         "watchlist": str(Path(watchlist).resolve()) if watchlist else "",
     }
     result = ReportResult(out_dir=out)
-    for notebook in notebooks or notebook_paths():
+    with static_views_mode():
+        _run_notebooks(notebooks or notebook_paths(), values, out, executed_dir, result,
+                       show_code=show_code, timeout=timeout, progress=progress)
+    result.data_files = export_data(workspace, out / "data")
+    articles = workspace.read_table("articles")
+    result.articles = len(articles)
+    result.skipped = workspace.read_table("skipped")
+    write_index(workspace, out, pages=result.pages, data_files=result.data_files)
+    return result
+
+
+@contextmanager
+def static_views_mode():
+    """Kernels started inside render widget views statically (see ``helpers.widgets``)."""
+    from helpers.widgets import STATIC_VIEWS_ENV
+
+    before = os.environ.get(STATIC_VIEWS_ENV)
+    os.environ[STATIC_VIEWS_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(STATIC_VIEWS_ENV, None)
+        else:
+            os.environ[STATIC_VIEWS_ENV] = before
+
+
+def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir: Path, result: ReportResult,
+                   *, show_code: bool, timeout: int, progress: bool) -> None:
+    """Execute and render each notebook in order; a failure raises :class:`NotebookFailed`."""
+    for notebook in notebooks:
         declared = papermill.inspect_notebook(str(notebook))
         parameters = {k: v for k, v in values.items() if k in declared}
         executed = executed_dir / notebook.name
@@ -183,12 +214,6 @@ def build_report(
                 f"twice (--timeout). Partial page kept at {page}"
             ) from err
         result.pages.append(render_html(executed, page, show_code=show_code))
-    result.data_files = export_data(workspace, out / "data")
-    articles = workspace.read_table("articles")
-    result.articles = len(articles)
-    result.skipped = workspace.read_table("skipped")
-    write_index(workspace, out, pages=result.pages, data_files=result.data_files)
-    return result
 
 
 def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_files: list[Path]) -> Path:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 from collections.abc import Callable
+
+import comm
 
 import ipywidgets as W
 import matplotlib.pyplot as plt
@@ -22,6 +25,22 @@ from matplotlib.figure import Figure
 from helpers.views import article_html
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+#: Set by ``python -m helpers report`` for the kernels it starts: views are
+#: rendered statically and widgets never talk to a front end. Live widget
+#: messages in a headless run now and then leave the notebook client waiting
+#: for a reply that never comes (jupyter/nbclient#312); the report drops live
+#: widgets anyway.
+STATIC_VIEWS_ENV = "DOSSIER_STATIC_VIEWS"
+
+
+def static_views() -> bool:
+    """True when views render statically only (headless report runs)."""
+    return os.environ.get(STATIC_VIEWS_ENV) == "1"
+
+
+if static_views():
+    comm.create_comm = comm.DummyComm  # widgets work, but send no message
 
 
 class View(W.VBox):
@@ -89,7 +108,8 @@ def make_view(
 
     for control in controls.values():
         control.observe(refresh, names="value")
-    refresh()
+    if not static_views():  # headless, the static bundle is all that is shown
+        refresh()
     box_children = layout_controls if layout_controls is not None else list(controls.values())
     view = View([*box_children, output], controls=controls, output=output, static=static)
     view.refresh = refresh

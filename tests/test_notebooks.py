@@ -53,16 +53,19 @@ def execute(inputs: Path, base: Path) -> tuple[Path, Path]:
     """Run notebook 01 on ``inputs`` with papermill; return (executed notebook, workspace)."""
     import papermill
 
+    from helpers.report import static_views_mode
+
     executed, workspace = base / "01_executed.ipynb", base / "workspace"
-    papermill.execute_notebook(
-        str(LOAD_NOTEBOOK),
-        str(executed),
-        parameters={"inputs": [str(inputs)], "workspace": str(workspace)},
-        cwd=str(NOTEBOOKS),
-        kernel_name="python3",
-        progress_bar=False,
-        execution_timeout=300,
-    )
+    with static_views_mode():  # as `python -m helpers report` runs it
+        papermill.execute_notebook(
+            str(LOAD_NOTEBOOK),
+            str(executed),
+            parameters={"inputs": [str(inputs)], "workspace": str(workspace)},
+            cwd=str(NOTEBOOKS),
+            kernel_name="python3",
+            progress_bar=False,
+            execution_timeout=300,
+        )
     return executed, workspace
 
 

@@ -175,3 +175,29 @@ def test_evidence_html_escapes_sentences_and_titles(payload):
     assert page.count(html.escape(payload)) == 3  # caption, title, sentence
     assert page.count("<table") == page.count("</table>") == 1
     assert "<script" not in page and "<img" not in page and "<a " not in page
+
+
+def test_static_views_mode_renders_without_live_widget_messages():
+    """In a headless report run, views keep their static rendering and widgets send nothing."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import comm, pandas as pd
+        from helpers import widgets
+        entities = pd.DataFrame({"entity_id": ["e1"], "name": ["Binance <b>"], "label": ["ORG"],
+                                 "aliases": [""], "mentions": [3], "articles": [1]})
+        view = widgets.entity_table(entities)
+        assert widgets.static_views()
+        assert comm.create_comm is comm.DummyComm
+        assert not view.output.outputs  # nothing displayed into a live output area
+        html = view.static_bundle()["text/html"]
+        assert "Binance &lt;b&gt;" in html and "<b>" not in html
+        print("ok")
+        """
+    )
+    env = {**__import__("os").environ, "DOSSIER_STATIC_VIEWS": "1"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
