@@ -23,7 +23,7 @@ from helpers.articles import (
     iter_article_texts,
     load_articles,
 )
-from helpers.nlp import TagStats, Watchlist, code_signature, tag_keys, tag_texts
+from helpers.nlp import TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
 from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
 
@@ -186,7 +186,9 @@ def tag_entities(
         articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace)
     )
     status = articles[["article_id", "lang"]].copy()
-    status["has_model"] = ~status["lang"].isin(stats.languages_without_model)
+    # From the registry, not from this run's stats: cached articles were not tagged now.
+    without_model = sorted(lang for lang in status["lang"].unique() if model_name(lang) is None)
+    status["has_model"] = ~status["lang"].isin(without_model)
     workspace.write_tables(
         {"sentences": sentences, "mentions": mentions, "entities": entities, "tag_status": status},
         meta={"signature:entities": signature},
@@ -195,9 +197,9 @@ def tag_entities(
         f"Entities: {len(entities)} entities, {len(mentions)} mentions "
         f"({stats.tagged} articles tagged, {stats.cached} from cache)."
     )
-    if stats.languages_without_model:
+    if without_model:
         report.add(
-            "No language model for: " + ", ".join(sorted(stats.languages_without_model))
+            "No language model for: " + ", ".join(without_model)
             + " (only the watchlist and the amount rules ran on those articles)."
         )
     return report

@@ -133,3 +133,22 @@ def test_rerun_unchanged_corpus_reuses_tables_and_curation_triggers_rebuild(extr
         ent.undo_decision(ws)
         pipeline.tag_entities(ws)
     pd.testing.assert_frame_equal(ws.read_table("entities"), before)
+
+
+def test_article_without_model_stays_flagged_when_tags_come_from_cache(extracted, tmp_path):
+    """A second workspace fed from the same cache keys still flags the German article."""
+    ws = extracted["ws"]
+    pipeline.load_corpus([extracted["corpus"]], workspace=ws)
+    from helpers import entities as ent_module
+
+    ent_module.record_decision(ws, "hide", name="Garantex", label="ORG")  # forces a rebuild from cache
+    try:
+        report = pipeline.tag_entities(ws)
+        assert "0 articles tagged" in report.lines[0]
+        assert any("No language model for: de" in line for line in report.lines)
+        status = ws.read_table("tag_status")
+        assert status.loc[status["lang"] == "de", "has_model"].eq(False).all()
+        assert status.loc[status["lang"] == "fr", "has_model"].all()
+    finally:
+        ent_module.undo_decision(ws)
+        pipeline.tag_entities(ws)
