@@ -15,7 +15,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -269,8 +269,6 @@ class TagStats:
 
     tagged: int = 0
     cached: int = 0
-    words_tagged: int = 0
-    languages_without_model: set[str] = field(default_factory=set)
 
 
 def tag_texts(
@@ -311,8 +309,6 @@ def tag_texts(
     if progress and stats.cached:
         progress(stats.cached)
     for lang, batch in todo.items():
-        if model_name(lang) is None:
-            stats.languages_without_model.add(lang)
         nlp = load_pipeline(lang, watchlist)
         new: dict[str, bytes] = {}
         texts = ((text, aid) for aid, text in batch)
@@ -321,7 +317,6 @@ def tag_texts(
             results[aid] = payload
             new[keys[aid]] = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             stats.tagged += 1
-            stats.words_tagged += len(doc)
             if progress:
                 progress(1)
             if len(new) >= 256 and workspace:

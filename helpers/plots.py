@@ -65,7 +65,7 @@ def draw_corpus_overview(articles: pd.DataFrame, *, axes: tuple[Axes, Axes] | No
             n_sources = articles["source"].replace("", "(unknown)").nunique()
             _fig, axes = plt.subplots(1, 2, figsize=(12, max(3.0, 0.3 * min(n_sources, 25) + 1.5)))
         by_lang = articles["lang"].value_counts()
-        sources = articles["source"].replace("", "(unknown)").map(lambda s: s if len(s) <= 45 else s[:44] + "…")
+        sources = articles["source"].replace("", "(unknown)").map(lambda s: _shorten(s, 45))
         by_source = sources.value_counts().head(25)
         draw_counts(by_lang, ax=axes[0], title="Articles per language", xlabel="articles")
         draw_counts(by_source, ax=axes[1], title="Articles per source", xlabel="articles")

@@ -172,15 +172,6 @@ def _strongest_relations(workspace: Workspace, titles: dict[str, str], top: int 
     )
 
 
-def with_sentence_offsets(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Mentions with ``s_start``/``s_end``: their offsets inside their sentence."""
-    starts = sentences[["article_id", "sentence_id", "start"]].rename(columns={"start": "sentence_start"})
-    merged = mentions.merge(starts, on=["article_id", "sentence_id"], how="left")
-    merged["s_start"] = merged["start"] - merged["sentence_start"]
-    merged["s_end"] = merged["end"] - merged["sentence_start"]
-    return merged
-
-
 def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int = 40, width: int = 100) -> str:
     """Amounts with their article and sentence, the amount highlighted; all escaped."""
     rows = []

@@ -166,12 +166,12 @@ def filter_entities(entities: pd.DataFrame, *, label: str = "all", min_mentions:
     return shown
 
 
-def entity_context(mentions: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
-                   articles: pd.DataFrame, *, width: int = 80) -> View:
+def entity_context(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.DataFrame,
+                   *, width: int = 80) -> View:
     """Pick an entity and read its mentions in context, the mention highlighted."""
-    from helpers.views import kwic_html, with_sentence_offsets
+    from helpers.views import kwic_html, locate_in_sentences
 
-    located = with_sentence_offsets(mentions, sentences)
+    located = locate_in_sentences(mentions, articles)
     titles = dict(zip(articles["article_id"], articles["title"]))
     options = [(f"{n} ({l}, {m})", eid) for eid, n, l, m in
                zip(entities["entity_id"], entities["name"], entities["label"], entities["mentions"])]
