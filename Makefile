@@ -6,17 +6,37 @@ STAMP := $(VENV)/.installed
 INPUTS ?= seeds
 OUT ?= reports
 WORKSPACE ?= workspace
+UV_VERSION := 0.13.9
 
-.PHONY: setup report extract test lab bench browser clean
+.PHONY: setup system lock report extract test lab bench browser clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-pip.txt pyproject.toml
+	@$(MAKE) --no-print-directory system
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-pip.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Dossier)" >/dev/null
 	touch $(STAMP)
+
+## system: what pyicu (needed by rigour) compiles against: ICU headers, pkg-config, a C++ compiler.
+## Installed with apt-get when missing; on other systems install them by hand (see the README).
+system:
+	@{ command -v pkg-config >/dev/null && pkg-config --exists icu-uc && command -v g++ >/dev/null; } || \
+	  { (apt-get install -y libicu-dev pkg-config g++ || (apt-get update && apt-get install -y libicu-dev pkg-config g++)) >/dev/null; }
+
+## lock: recompile requirements.txt (every package, with hashes) from requirements.in
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	  --generate-hashes --no-header requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	  --generate-hashes --no-header requirements-pip.in -o requirements-pip.txt
+	sed -i '1i # The lock: every package Dossier installs, direct or not, pinned with its hashes.\n# Generated from requirements.in by `make lock`; do not edit by hand.' requirements.txt
 
 ## report: execute every notebook on $(INPUTS) and write the HTML report to $(OUT)/
 report: $(STAMP)
