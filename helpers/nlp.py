@@ -8,7 +8,6 @@ model and the watchlist, so an unchanged article is never tagged twice.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import importlib.util
 import json
@@ -23,7 +22,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-import helpers.amounts  # noqa: F401  (registers the dossier_amounts factory)
+from helpers.amounts import amount_records  # importing it registers the dossier_amounts factory
+from helpers.docs import TEXT_KEY, doc_text, sentence_bounds, sentence_index
 from helpers.paths import PACKAGE_DATA
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class KeepText:
     """A tokenizer wrapper that keeps the input text in ``doc.user_data``.
 
     spaCy's tokenizer is non-destructive, so the input is exactly ``doc.text``;
-    keeping it spares rebuilding it from the tokens (see ``helpers.amounts.doc_text``).
+    keeping it spares rebuilding it from the tokens (see ``helpers.docs.doc_text``).
     """
 
     def __init__(self, tokenizer) -> None:
@@ -152,7 +152,7 @@ class KeepText:
 
     def __call__(self, text: str):
         doc = self.tokenizer(text)
-        doc.user_data[helpers.amounts.TEXT_KEY] = text
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def __getattr__(self, name: str):
@@ -185,18 +185,23 @@ def code_signature(*paths: Path) -> str:
     """A hash of source files and data folders: a cache keyed by it is dropped when they change."""
     h = hashlib.sha256()
     for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if _is_source(p)) if path.is_dir() else [path]
         for file in files:
             h.update(file.name.encode("utf-8"))
             h.update(file.read_bytes())
     return h.hexdigest()[:16]
 
 
+def _is_source(path: Path) -> bool:
+    """A file that code or data is read from; compiled bytecode changes on its own and is left out."""
+    return path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+
+
 @lru_cache(maxsize=1)
 def tagger_signature() -> str:
-    """What the cached tags depend on besides the text: this module and the amount rules."""
+    """What the cached tags depend on besides the text: this module, the document helpers and the amount rules."""
     here = Path(__file__).resolve().parent
-    return code_signature(here / "nlp.py", here / "amounts.py", PACKAGE_DATA / "amounts")
+    return code_signature(here / "nlp.py", here / "docs.py", here / "amounts", PACKAGE_DATA / "amounts")
 
 
 def cache_key(text: str, lang: str, watchlist: Watchlist) -> str:
@@ -214,7 +219,7 @@ def doc_payload(doc) -> dict[str, Any]:
     return {
         "sents": _join_split_names(_sentence_spans(doc), ents),
         "ents": ents,
-        "amounts": helpers.amounts.amount_records(doc),
+        "amounts": amount_records(doc),
     }
 
 
@@ -226,12 +231,11 @@ def _join_split_names(sents: list[list[int]], ents: list[list]) -> list[list[int
     """
     if not ents or len(sents) < 2:
         return sents
-    starts = [s for s, _ in sents]
     joined = [list(s) for s in sents]
     keep = [True] * len(sents)
     for start, end, *_ in ents:
-        first = max(bisect.bisect_right(starts, start) - 1, 0)
-        last = max(bisect.bisect_right(starts, end - 1) - 1, 0)
+        first = sentence_index(sents, start)
+        last = sentence_index(sents, end - 1)
         if last > first:
             joined[first][1] = max(joined[first][1], joined[last][1])
             for i in range(first + 1, last + 1):
@@ -253,8 +257,8 @@ def tag_keys(items: Iterable[tuple[str, str, str]], watchlist: Watchlist = Watch
 def _sentence_spans(doc) -> list[list[int]]:
     """Sentence offsets without their leading and trailing whitespace; blank ones left out."""
     spans = []
-    full = helpers.amounts.doc_text(doc)
-    for start, end in helpers.amounts.sentence_bounds(doc):
+    full = doc_text(doc)
+    for start, end in sentence_bounds(doc):
         text = full[start:end]
         stripped = text.strip()
         if stripped:

@@ -23,6 +23,7 @@ from helpers.articles import (
     iter_article_texts,
     load_articles,
 )
+from helpers.docs import sentence_of
 from helpers.nlp import TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
 from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
@@ -147,7 +148,7 @@ def _entities_signature(workspace: Workspace, articles: pd.DataFrame, watchlist:
     here = Path(__file__).resolve().parent
     return _signature(
         _tags_signature(articles, watchlist),
-        code_signature(here / "entities.py", PACKAGE_DATA / "entities"),
+        code_signature(here / "docs.py", here / "entities", PACKAGE_DATA / "entities"),
         curation.read_text(encoding="utf-8") if curation.exists() else "",
     )
 
@@ -239,8 +240,7 @@ def amount_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFr
             continue
         sents = payload["sents"]
         for index, amount in enumerate(payload.get("amounts", [])):
-            sid = _sentence_of(sents, amount["start"])
-            s_start, s_end = sents[sid] if sents else (0, len(text))
+            sid, (s_start, s_end) = sentence_of(sents, amount["start"], text_length=len(text))
             linked = amount.get("linked_to")
             rows.append(
                 {
@@ -262,13 +262,6 @@ def amount_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFr
                 }
             )
     return pd.DataFrame(rows, columns=AMOUNT_COLUMNS)
-
-
-def _sentence_of(sents: list[list[int]], offset: int) -> int:
-    for sid, (start, end) in enumerate(sents):
-        if start <= offset < end:
-            return sid
-    return max(len(sents) - 1, 0)
 
 
 # Step 5: relations -------------------------------------------------------------

@@ -22,9 +22,8 @@ import pandas as pd
 from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
+from helpers.labels import LABELS
 from helpers.views import article_html
-
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 #: Set by ``python -m helpers report`` for the kernels it starts: views are
 #: rendered statically and widgets never talk to a front end. Live widget
@@ -133,9 +132,6 @@ def article_reader(articles: pd.DataFrame) -> View:
         return article_html(row)
 
     return make_view({"article": picker}, render)
-
-
-LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
 def entity_table(entities: pd.DataFrame, *, max_rows: int = 30) -> View:

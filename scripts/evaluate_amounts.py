@@ -6,7 +6,7 @@ Run from the project root::
 
 A predicted amount counts as correct only if its text, value, currency and
 threshold all equal a gold amount of the same sentence. The scoring lives in
-``helpers.amounts`` (``evaluate_amounts``, ``score_amounts``) so the tests use
+``helpers.evaluation`` (``evaluate_amounts``, ``score_amounts``) so the tests use
 exactly the same figures; this script only prints them.
 """
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.amounts import evaluate_amounts, load_amount_cases  # noqa: E402
+from helpers.evaluation import evaluate_amounts, load_amount_cases  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "amounts_cases.jsonl"
 

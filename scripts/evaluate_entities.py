@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 import pandas as pd  # noqa: E402
 
-from helpers import entities as E  # noqa: E402
+from helpers import entities as E, evaluation  # noqa: E402
 from helpers.nlp import tag_texts  # noqa: E402
 from helpers.text import normalize_text, split_related  # noqa: E402
 
@@ -93,11 +93,11 @@ class Bench:
         for aid, frame, gold, group in self.frames():
             payload = {aid: self.payloads[aid]}
             if rules is None:
-                predicted = E.raw_entity_set(E.raw_mentions(frame, payload))
+                predicted = evaluation.raw_entity_set(evaluation.raw_mentions(frame, payload))
             else:
                 _, entities = E.build_entities(frame, payload, rules=rules)
-                predicted = E.entity_set(entities)
-            score = E.score_entities(predicted, gold)
+                predicted = evaluation.entity_set(entities)
+            score = evaluation.score_entities(predicted, gold)
             for g in {group, group.split()[0]}:
                 add(totals.setdefault(g, {}), score)
             if errors and (predicted ^ gold):

@@ -10,15 +10,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from helpers.amounts import (
-    RECORD_KEYS,
-    amount_records,
-    blank_amount_pipeline,
-    evaluate_amounts,
-    load_amount_cases,
-    parse_number,
-    score_amounts,
-)
+from helpers.amounts import RECORD_KEYS, amount_records, parse_number
+from helpers.evaluation import blank_amount_pipeline, evaluate_amounts, load_amount_cases, score_amounts
 from helpers.paths import PROJECT_ROOT, SEEDS
 from helpers.text import normalize_text
 

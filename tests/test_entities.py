@@ -11,7 +11,7 @@ import pytest
 import spacy
 import yaml
 
-from helpers import entities as E
+from helpers import entities as E, evaluation
 from helpers.nlp import Watchlist, load_pipeline, model_name, tag_texts
 from helpers.text import normalize_text, split_related
 from helpers.workspace import Workspace
@@ -102,8 +102,8 @@ def test_raw_mentions_unifies_labels_without_cleanup(blank):
     articles, payloads = corpus(
         blank, [("en", text, [("Binance's", "PERSON"), ("Gleb Kostarev", "PERSON"), ("Monday", "DATE"), ("Moscow", "GPE")])]
     )
-    raw = E.raw_mentions(articles, payloads)
-    assert list(raw.columns) == E.RAW_COLUMNS
+    raw = evaluation.raw_mentions(articles, payloads)
+    assert list(raw.columns) == evaluation.RAW_COLUMNS
     assert list(zip(raw["text"], raw["label"])) == [("Binance's", "PER"), ("Gleb Kostarev", "PER"), ("Moscow", "LOC")]
 
 
@@ -640,8 +640,8 @@ def test_passages_file_is_well_formed(passages):
 def test_seed_f1_on_names(seed_run, seed_gold):
     _, payloads, _, entities = seed_run
     gold = _key_set(seed_gold["entities"])
-    kit = E.score_entities(E.entity_set(entities), gold)
-    raw = E.score_entities(E.raw_entity_set(E.raw_mentions(seed_run[0], payloads)), gold)
+    kit = evaluation.score_entities(evaluation.entity_set(entities), gold)
+    raw = evaluation.score_entities(evaluation.raw_entity_set(evaluation.raw_mentions(seed_run[0], payloads)), gold)
     assert kit["f1"] >= SEED_F1, kit
     assert kit["f1"] > raw["f1"]
 
@@ -687,10 +687,10 @@ def test_passages_f1_per_language(passages, passage_payloads, lang):
         gold = _key_set(p["entities"])
         _, entities = E.build_entities(articles, payload)
         for total, predicted in (
-            (kit_total, E.entity_set(entities)),
-            (raw_total, E.raw_entity_set(E.raw_mentions(articles, payload))),
+            (kit_total, evaluation.entity_set(entities)),
+            (raw_total, evaluation.raw_entity_set(evaluation.raw_mentions(articles, payload))),
         ):
-            score = E.score_entities(predicted, gold)
+            score = evaluation.score_entities(predicted, gold)
             for k in total:
                 total[k] += score[k]
 

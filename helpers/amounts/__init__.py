@@ -1,0 +1,65 @@
+"""Money amounts and sanctions thresholds: the ``dossier_amounts`` spaCy component.
+
+The component reads ``doc.text`` with regular expressions compiled once per
+component from the vocabularies in ``helpers/data/amounts/`` (currency symbols,
+codes and words, scale words, written numbers, threshold and approximation cues,
+sanctions vocabulary), so it adds little to an ``nlp.pipe`` pass that also runs
+NER. Every amount becomes a span in ``doc.spans["amounts"]`` with its value in
+units, its ISO 4217 currency (crypto-assets by ticker), whether the text puts it
+above or below a threshold, and whether its sentence speaks of sanctions.
+:func:`amount_records` turns those spans into plain dicts
+(``helpers.evaluation.evaluate_amounts`` scores them on a hand-written test set).
+
+The rules, which a methodology section can quote:
+
+* A number is an amount only with a currency written next to it (symbol, ISO
+  code, crypto ticker or currency word), or when it shares the currency of the
+  amount it forms a range or a list with ("de 3 000 à 10 000 €", "$1-2 million",
+  "573,6 millions et 1,55 milliard d'euros"); the left number then takes the
+  right one's scale when it is smaller ("entre 1 et 5 millions" is 1 to 5 million).
+  Years, counts, percentages, article numbers and dates never carry a currency,
+  so they are never amounts; "500,000 USDT transfers" and "20 pounds of flour"
+  are counts and weights.
+* Digits are read in the article's language: French "10 000,5" and "10.000",
+  English "10,000.5". Spaces and apostrophes group thousands; a lone "," or "."
+  followed by exactly three digits groups thousands too, since money has no
+  third decimal, except the language's decimal mark before a scale word or a
+  crypto ticker ("1,500 milliard", "0.125 BTC"). Other languages get a reading
+  that accepts both conventions.
+* "millions de dollars" or "hundreds of millions of dollars" with no numeral is a
+  vague amount: currency but no value.
+* A threshold is read from cue phrases just before the amount, with only
+  fillers between ("dépassant la valeur de EUR 10 000"), or just after it ("or
+  more", "au maximum", "a $60-a-barrel price cap"). An explicit comparison wins
+  over a cap ("dépasse le plafond de 60 dollars" is above); a negation flips a
+  comparison ("must not exceed" is below); an amount coordinated with the
+  previous one shares its threshold ("$60 for crude and $100 for …").
+* An amount in brackets right after another one ("EUR 10 000 (10 900 USD)"), or
+  introduced by "soit"/"i.e.", converts it: it takes its threshold and points to
+  it with ``linked_to``.
+* Cues and the sanctions vocabulary are searched in the amount's sentence, cut
+  at line breaks (headings and list items have no final stop).
+
+One module per job, the import graph running one way: ``vocabulary`` reads the
+data files, ``numbers`` reads digits and written numbers, ``patterns`` builds
+every regular expression from the vocabularies, ``component`` is the spaCy
+component and ``records`` turns its spans into plain records.
+"""
+
+from helpers.amounts.component import DEFAULT_CONFIG, SPANS_KEY, AmountTagger, make_amount_tagger
+from helpers.amounts.numbers import parse_number
+from helpers.amounts.records import RECORD_KEYS, amount_records
+from helpers.amounts.vocabulary import DATA_DIR, available_vocabularies, default_vocabularies
+
+__all__ = [
+    "DATA_DIR",
+    "DEFAULT_CONFIG",
+    "RECORD_KEYS",
+    "SPANS_KEY",
+    "AmountTagger",
+    "amount_records",
+    "available_vocabularies",
+    "default_vocabularies",
+    "make_amount_tagger",
+    "parse_number",
+]

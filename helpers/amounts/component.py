@@ -1,0 +1,388 @@
+"""The ``dossier_amounts`` spaCy component: finds amounts, reads their cues, links conversions."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from helpers.amounts.numbers import looks_like_year, parse_number
+from helpers.amounts.patterns import compile_patterns
+from helpers.amounts.vocabulary import default_vocabularies, load_language
+from helpers.docs import doc_text, sentence_bounds, sentence_of
+
+log = logging.getLogger(__name__)
+
+SPANS_KEY = "amounts"
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    # Key of the span group that receives the amounts.
+    "spans_key": SPANS_KEY,
+    # "," or "." as decimal mark, or "auto"; None reads it from the language's vocabulary.
+    "decimal_mark": None,
+    # Vocabularies to use (e.g. ["fr", "en"]); None means the pipeline's language,
+    # or every available vocabulary when there is none for that language.
+    "vocabularies": None,
+    # How many characters before an amount are searched for threshold cues.
+    "context_chars": 80,
+}
+
+
+_EXTENSIONS: dict[str, Any] = {
+    "amount_value": None,
+    "amount_currency": None,
+    "amount_threshold": None,
+    "amount_approximate": False,
+    "amount_vague": False,
+    "amount_sanctions": False,
+    "amount_linked_to": None,
+    # Exact character offsets of the amount; the span itself is token-aligned.
+    "amount_offsets": None,
+}
+for _name, _default in _EXTENSIONS.items():
+    Span.set_extension(_name, default=_default, force=True)
+
+
+@Language.factory("dossier_amounts", default_config=DEFAULT_CONFIG, assigns=["doc.spans"])
+def make_amount_tagger(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    decimal_mark: str | None,
+    vocabularies: list[str] | None,
+    context_chars: int,
+) -> AmountTagger:
+    """Build the amount tagger for ``nlp`` (registered as ``dossier_amounts``)."""
+    return AmountTagger(
+        nlp,
+        name,
+        spans_key=spans_key,
+        decimal_mark=decimal_mark,
+        vocabularies=vocabularies,
+        context_chars=context_chars,
+    )
+
+
+@dataclass
+class _Amount:
+    """One amount while the tagger works on it; offsets are into ``doc.text``."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    currency: str | None
+    number: Decimal | None = None
+    scale: int | None = None
+    prefixed: bool = False
+    vague: bool = False
+    threshold: str | None = None
+    approximate: bool = False
+    sanctions: bool = False
+    linked: _Amount | None = None
+    # The amount's sentence, cut at line breaks: where cues and sanctions are read.
+    sentence: tuple[int, int] = (0, 0)
+
+
+class AmountTagger:
+    """Tag money amounts, their thresholds and their sanctions context."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dossier_amounts",
+        *,
+        spans_key: str = SPANS_KEY,
+        decimal_mark: str | None = None,
+        vocabularies: Sequence[str] | None = None,
+        context_chars: int = 80,
+    ) -> None:
+        """Compile the patterns for the pipeline's language.
+
+        Args:
+            nlp: The pipeline; its ``lang`` chooses vocabularies and number format.
+            name: Component name.
+            spans_key: Span group that receives the amounts.
+            decimal_mark: "," or "." or "auto"; None reads it from the vocabulary.
+            vocabularies: Vocabulary languages; None picks them from ``nlp.lang``.
+            context_chars: Width of the window searched for cues before an amount.
+        """
+        self.name = name
+        self.spans_key = spans_key
+        self.context_chars = context_chars
+        languages = tuple(vocabularies) if vocabularies else default_vocabularies(nlp.lang)
+        self.languages = languages
+        if decimal_mark is None:
+            decimal_mark = load_language(nlp.lang)["decimal_mark"] if nlp.lang in languages else "auto"
+        if decimal_mark not in {",", ".", "auto"}:
+            raise ValueError(f"decimal_mark must be ',', '.' or 'auto', not {decimal_mark!r}")
+        self.decimal_mark = decimal_mark
+        self.patterns = compile_patterns(languages)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag ``doc``: its amounts go to ``doc.spans[self.spans_key]``."""
+        sentences = sentence_bounds(doc)
+        amounts = self._find_amounts(doc_text(doc), sentences)
+        self._set_spans(doc, amounts)
+        return doc
+
+    def _find_amounts(self, text: str, sentences: Sequence[tuple[int, int]]) -> list[_Amount]:
+        """Every amount of ``text`` in order, with its cues and links resolved.
+
+        Args:
+            text: The document text.
+            sentences: ``(start, end)`` character offsets of its sentences, in order.
+        """
+        amounts = self._match_amounts(text)
+        if not amounts:
+            return []
+        for amount in amounts:
+            _index, (start, end) = sentence_of(sentences, amount.start, text_length=len(text))
+            # A line break ends the context too: headings and list items carry no
+            # final stop, and the sentencizer misses stops after "[2]".
+            line_end = text.find("\n", amount.end)
+            amount.sentence = (
+                max(start, text.rfind("\n", 0, amount.start) + 1),
+                min(end, line_end) if line_end >= 0 else end,
+            )
+        amounts = self._add_partners(text, amounts)
+        for amount in amounts:
+            self._read_cues(text, amount)
+        self._link_conversions(text, amounts)
+        self._share_thresholds(text, amounts)
+        self._mark_sanctions(text, amounts)
+        return amounts
+
+    def _set_spans(self, doc: Doc, amounts: Sequence[_Amount]) -> None:
+        """Write ``amounts`` to ``doc.spans`` with their extension attributes."""
+        spans: list[Span] = []
+        kept: list[_Amount] = []
+        for amount in amounts:
+            span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+            if span is None:
+                log.debug("No token span for amount at %d-%d", amount.start, amount.end)
+                continue
+            spans.append(span)
+            kept.append(amount)
+        index = {id(a): i for i, a in enumerate(kept)}
+        for span, amount in zip(spans, kept):
+            span._.amount_value = None if amount.value is None else float(amount.value)
+            span._.amount_currency = amount.currency
+            span._.amount_threshold = amount.threshold
+            span._.amount_approximate = amount.approximate
+            span._.amount_vague = amount.vague
+            span._.amount_sanctions = amount.sanctions
+            span._.amount_linked_to = index.get(id(amount.linked)) if amount.linked else None
+            span._.amount_offsets = (amount.start, amount.end)
+        doc.spans[self.spans_key] = spans
+
+    # -- matching -------------------------------------------------------------
+
+    def _match_amounts(self, text: str) -> list[_Amount]:
+        p = self.patterns
+        found: list[_Amount] = []
+        for m in p.numeric.finditer(text):
+            amount = self._numeric_amount(m)
+            if amount is not None:
+                found.append(amount)
+        taken = [(a.start, a.end) for a in found]
+        for m in p.words.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            value = p.parse_words(m.group("c_words"))
+            if value is None or p.is_count(text, m.end()):
+                continue
+            if value < 1_000_000 and p.is_unit(m.group("c_cur"), text, m.end()):
+                continue
+            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur"))))
+        taken = [(a.start, a.end) for a in found]
+        for m in p.vague.finditer(text):
+            if _overlaps(taken, m.start(), m.end()) or not p.vague_is_valid(text, m):
+                continue
+            found.append(_Amount(m.start(), m.end(), None, p.currency(m.group("d_cur")), vague=True))
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _numeric_amount(self, m: re.Match) -> _Amount | None:
+        p = self.patterns
+        prefixed = m.group("a_cur") is not None
+        tag = "a" if prefixed else "b"
+        currency = p.currency(m.group(f"{tag}_cur"))
+        scale_text = m.group(f"{tag}_scale")
+        scale = p.scale(scale_text) if scale_text else None
+        number = parse_number(
+            m.group(f"{tag}_num"),
+            decimal_mark=self.decimal_mark,
+            decimal_only=scale is not None or currency in p.crypto,
+        )
+        if scale is None and p.is_unit(m.group(f"{tag}_cur"), m.string, m.end()):
+            return None
+        if not prefixed and p.is_count(m.string, m.end()):
+            return None
+        value = number * scale if scale else number
+        return _Amount(m.start(), m.end(), value, currency, number=number, scale=scale, prefixed=prefixed)
+
+    def _add_partners(self, text: str, amounts: list[_Amount]) -> list[_Amount]:
+        """Numbers that share the currency of a neighbouring amount (ranges, lists)."""
+        result: list[_Amount] = []
+        previous_end = 0
+        for i, amount in enumerate(amounts):
+            if amount.vague or amount.number is None:
+                result.append(amount)
+                previous_end = amount.end
+                continue
+            left = self._left_partners(text, amount, max(previous_end, amount.sentence[0]))
+            result.extend(left)
+            result.append(amount)
+            previous_end = amount.end
+            if amount.prefixed:
+                limit = amounts[i + 1].start if i + 1 < len(amounts) else amount.sentence[1]
+                right = self._right_partner(text, amount, min(limit, amount.end + 40))
+                if right is not None:
+                    result.append(right)
+                    previous_end = right.end
+        return result
+
+    def _left_partners(self, text: str, anchor: _Amount, lo: int) -> list[_Amount]:
+        p = self.patterns
+        partners: list[_Amount] = []
+        right = anchor
+        while True:
+            m = p.left_partner.search(text, max(lo, right.start - 60), right.start)
+            if m is None:
+                break
+            conj = m.group("conj").lower()
+            intro = (m.group("intro") or "").lower()
+            scale_text = m.group("scale")
+            scale = p.scale(scale_text) if scale_text else None
+            raw = m.group("num")
+            if conj in p.range_and and not (intro in p.range_between or scale):
+                break
+            if conj == "," and not scale:
+                break
+            if conj in p.range_to and not intro and not scale and looks_like_year(raw):
+                break
+            number = parse_number(
+                raw, decimal_mark=self.decimal_mark,
+                decimal_only=scale is not None or right.scale is not None or anchor.currency in p.crypto,
+            )
+            if scale is None and right.scale is not None and number < right.number:
+                scale = right.scale
+            value = number * scale if scale else number
+            end = m.end("scale") if scale_text else m.end("num")
+            partner = _Amount(m.start("num"), end, value, anchor.currency, number=number, scale=scale)
+            partner.sentence = anchor.sentence
+            partners.insert(0, partner)
+            if not (scale_text and conj in p.range_and | {","}):
+                break
+            right = partner
+        return partners
+
+    def _right_partner(self, text: str, anchor: _Amount, hi: int) -> _Amount | None:
+        p = self.patterns
+        m = p.right_partner.match(text, anchor.end, hi)
+        if m is None:
+            return None
+        conj = m.group("conj").lower()
+        if conj not in p.range_dash:
+            lo = max(anchor.sentence[0], anchor.start - 20)
+            intro = p.intro_before.search(text, lo, anchor.start)
+            if intro is None:
+                return None
+            if conj in p.range_and and intro.group("intro").lower() not in p.range_between:
+                return None
+        scale_text = m.group("scale")
+        scale = p.scale(scale_text) if scale_text else None
+        number = parse_number(
+            m.group("num"), decimal_mark=self.decimal_mark,
+            decimal_only=scale is not None or anchor.currency in p.crypto,
+        )
+        if anchor.scale is None and scale is not None and anchor.number < number:
+            anchor.scale = scale
+            anchor.value = anchor.number * scale
+        value = number * scale if scale else number
+        partner = _Amount(m.start("num"), m.end(), value, anchor.currency, number=number, scale=scale)
+        partner.sentence = anchor.sentence
+        return partner
+
+    # -- cues, links, sanctions ----------------------------------------------
+
+    def _read_cues(self, text: str, amount: _Amount) -> None:
+        p = self.patterns
+        lo = max(amount.sentence[0], amount.start - self.context_chars)
+        comparison = cap = None
+        for m in p.cues.finditer(text, lo, amount.start):
+            kind = m.lastgroup
+            if kind == "neutral":
+                continue
+            if not p.filler_tail.fullmatch(text, m.end(), amount.start) and not (
+                kind == "cap" and p.cap_tail.fullmatch(text, m.end(), amount.start)
+            ):
+                continue
+            if kind == "approx":
+                amount.approximate = True
+            elif kind == "cap":
+                cap = cap or "below"
+            elif comparison is None:
+                comparison = self._negated(text, m, kind, lo)
+        hi = min(amount.sentence[1], amount.end + 30)
+        after = p.after_cues.match(text, amount.end, hi)
+        if after is not None:
+            if after.lastgroup == "approx":
+                amount.approximate = True
+            elif after.lastgroup == "cap":
+                cap = cap or "below"
+            elif comparison is None:
+                comparison = after.lastgroup
+        amount.threshold = comparison or cap
+
+    def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
+        """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed"."""
+        p = self.patterns
+        if p.negation.search(cue.group()) or not p.negation_before.search(text, lo, cue.start()):
+            return kind
+        return "below" if kind == "above" else "above"
+
+    def _link_conversions(self, text: str, amounts: list[_Amount]) -> None:
+        p = self.patterns
+        for previous, amount in zip(amounts, amounts[1:]):
+            if previous.vague or amount.vague or previous.linked is not None:
+                continue
+            if previous.sentence != amount.sentence:
+                continue
+            in_brackets = p.conversion_open.fullmatch(
+                text, previous.end, amount.start
+            ) and p.conversion_close.match(text, amount.end, amount.sentence[1])
+            after_words = amount.currency != previous.currency and p.conversion_after_words.fullmatch(
+                text, previous.end, amount.start
+            )
+            if in_brackets or after_words or p.conversion_inline.fullmatch(text, previous.end, amount.start):
+                amount.linked = previous
+                amount.threshold = previous.threshold or amount.threshold
+
+    def _share_thresholds(self, text: str, amounts: list[_Amount]) -> None:
+        """An amount coordinated with the previous one ("… and $100") shares its threshold."""
+        for previous, amount in zip(amounts, amounts[1:]):
+            if amount.threshold or not previous.threshold or amount.linked:
+                continue
+            if previous.vague or amount.vague or previous.sentence != amount.sentence:
+                continue
+            if self.patterns.coordinated.fullmatch(text, previous.end, amount.start):
+                amount.threshold = previous.threshold
+
+    def _mark_sanctions(self, text: str, amounts: list[_Amount]) -> None:
+        seen: dict[tuple[int, int], bool] = {}
+        for amount in amounts:
+            if amount.sentence not in seen:
+                start, end = amount.sentence
+                seen[amount.sentence] = self.patterns.sanctions.search(text, start, end) is not None
+            amount.sanctions = seen[amount.sentence]
+
+
+def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)

@@ -1,0 +1,128 @@
+"""Numbers: digits read in the article's conventions, and written numbers ("trois millions")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+SPACE = "[ \u00a0\u202f\u2009\u2007]"
+# Possessive quantifiers: a long run of digit groups is read once, not backtracked
+# group by group against every currency word.
+NUMBER = (
+    r"(?<![\w/])(?<!\d[.,'’])"
+    r"(?:\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’])\d{3})++(?:[.,]\d++)?|\d++(?:[.,]\d++)?)"
+    r"(?!\d)(?![.,'’]\d)"
+)
+_GROUPING = re.compile(r"[ \u00a0\u202f\u2009\u2007'’]")
+
+
+def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = False) -> Decimal:
+    """Read a number written with digits, in the conventions of the article.
+
+    Spaces and apostrophes always group thousands. A lone "," or "." followed by
+    exactly three digits groups thousands too ("10.000" in French, "10,000" in
+    English), unless it is the language's decimal mark and ``decimal_only`` says
+    the number precedes a scale word or a crypto ticker ("1,500 milliard",
+    "0.125 BTC"), or the integer part is 0. Money has no third decimal, so a
+    French "10,000 euros" is ten thousand too.
+
+    Args:
+        raw: The digits as written, e.g. "10 000,5" or "1,000.50".
+        decimal_mark: "," (French), "." (English) or "auto" (either).
+        decimal_only: True when three digits after the decimal mark are decimals.
+
+    Returns:
+        The number as a Decimal, so that scales multiply exactly.
+    """
+    digits = _GROUPING.sub("", raw)
+    marks = [c for c in digits if c in ",."]
+    if not marks:
+        return Decimal(digits)
+    if "," in marks and "." in marks:
+        decimal = marks[-1]
+        grouping = "." if decimal == "," else ","
+        return Decimal(digits.replace(grouping, "").replace(decimal, "."))
+    mark = marks[0]
+    head, _, tail = digits.rpartition(mark)
+    if len(marks) > 1:
+        return Decimal(digits.replace(mark, ""))
+    if len(tail) != 3 or head.lstrip("0") == "":
+        return Decimal(f"{head}.{tail}")
+    if mark == decimal_mark and decimal_only:
+        return Decimal(f"{head}.{tail}")
+    return Decimal(head + tail)
+
+
+def looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+@dataclass(frozen=True)
+class WrittenNumbers:
+    """The words of written numbers in a set of vocabularies, with their values.
+
+    Attributes:
+        number_words: counting and multiplying words ("trois", "cent", "mille").
+        big_scales: scale words of a million and more ("millions", "billion").
+        articles: articles that count as one before a scale word ("un", "a").
+        halves: words for a half ("demi", "half").
+        joiners: words that join parts of a number ("et", "and").
+    """
+
+    number_words: dict[str, Decimal]
+    big_scales: dict[str, Decimal]
+    articles: frozenset[str]
+    halves: frozenset[str]
+    joiners: frozenset[str]
+
+    def read(self, tokens: Sequence[str]) -> Decimal | None:
+        """Value of a written number's words, lowercase ("un", "demi", "million"), or None.
+
+        A lone article ("a dollar", "un euro") is not a number; it counts only
+        before a scale word ("a million dollars").
+        """
+        meaningful = [t for t in tokens if t not in self.joiners]
+        has_number = any(t in self.number_words and t not in self.articles for t in meaningful)
+        has_multiplier = any(
+            t in self.big_scales or t in self.halves or self.number_words.get(t, 0) >= 100
+            for t in meaningful
+        )
+        has_article = any(t in self.articles or t in self.halves for t in meaningful)
+        if not has_number and not (has_multiplier and has_article):
+            return None
+        total = Decimal(0)
+        current: Decimal | None = None
+        from_article = False
+        last_scale = Decimal(0)
+        after_scale = False
+        for token in meaningful:
+            if token in self.halves:
+                if current is None or from_article:
+                    if after_scale:
+                        total += last_scale / 2
+                        current = None
+                    else:
+                        current = Decimal("0.5")
+                else:
+                    current += Decimal("0.5")
+                from_article = after_scale = False
+            elif token in self.articles:
+                if current is None:
+                    current, from_article = Decimal(1), True
+            elif token in self.big_scales:
+                total += (current if current is not None else Decimal(1)) * self.big_scales[token]
+                last_scale, current, from_article, after_scale = self.big_scales[token], None, False, True
+            else:
+                value = self.number_words[token]
+                if value == 1000:
+                    total += (current if current is not None else Decimal(1)) * value
+                    last_scale, current, after_scale = value, None, True
+                elif value == 100:
+                    current = (current if current is not None else Decimal(1)) * value
+                    after_scale = False
+                else:
+                    current = value if current is None or from_article else current + value
+                    after_scale = False
+                from_article = False
+        return total + (current or 0)
+

@@ -1,0 +1,331 @@
+"""Every regular expression of the amount tagger, built from the vocabularies and compiled once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from helpers.amounts.numbers import NUMBER, SPACE, WrittenNumbers
+from helpers.amounts.vocabulary import load_currencies, merge_vocabularies
+
+_APOSTROPHE = "['’]"
+
+
+def _alternation(items: Iterable[str]) -> str:
+    """Escaped alternatives, longest first so that "millions" wins over "million"."""
+    unique = sorted(set(items), key=lambda s: (-len(s), s))
+    return "|".join(re.escape(s) for s in unique)
+
+
+def _word_regex(phrase: str) -> str:
+    """A vocabulary word or phrase: spaces match any whitespace, apostrophes both kinds."""
+    body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE)
+    before = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    after = r"(?![\w])" if phrase[-1:].isalnum() or phrase[-1:] == "." else ""
+    return before + body + after
+
+
+def _cue_regex(phrase: str) -> str:
+    """A cue phrase; "de" also matches du/des/d', "à" au/aux, a hyphen a space."""
+    words = phrase.split()
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        if word == "de":
+            parts.append(r"(?:(?:de|du|des)(?!\w)|d['’])" if last else r"(?:(?:de|du|des)\s+|d['’]\s*)")
+            continue
+        if word == "à":
+            parts.append(r"(?:à|au|aux)(?!\w)" + ("" if last else r"\s*"))
+            continue
+        body = re.escape(word).replace(r"\-", r"[\s-]").replace("'", _APOSTROPHE)
+        if not last:
+            body += r"\s*" if word.endswith("'") else r"\s+"
+        elif word[-1].isalnum():
+            body += r"(?!\w)"
+        parts.append(body)
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    return before + "".join(parts)
+
+
+def _cue_alternation(phrases: Iterable[str]) -> str:
+    unique = sorted(set(phrases), key=lambda s: (-len(s), s))
+    return "|".join(_cue_regex(p) for p in unique) or r"(?!)"
+
+
+@lru_cache(maxsize=None)
+def compile_patterns(languages: tuple[str, ...]) -> Patterns:
+    return Patterns(languages)
+
+
+class Patterns:
+    """Every regular expression of the tagger, compiled once for a set of vocabularies.
+
+    The fragments shared between patterns (currencies, scales, connectors) are
+    built first; each ``_build_*`` method then compiles one family of patterns.
+    """
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        self.languages = languages
+        self._build_fragments()
+        self._build_amounts()
+        self._build_written_numbers()
+        self._build_vague()
+        self._build_ranges()
+        self._build_cues()
+        self._build_links()
+        self._build_sanctions()
+
+    def _vocabulary(self, key: str, default: Any) -> Any:
+        value = merge_vocabularies(self.languages, key)
+        return default if value is None else value
+
+    def _build_fragments(self) -> None:
+        cur = load_currencies()
+        self.crypto = frozenset(cur["crypto"])
+        words: dict[str, str] = self._vocabulary("currency_words", {})
+        scale_words: dict[str, int] = self._vocabulary("scale_words", {})
+        abbreviations: dict[str, int] = cur["scale_abbreviations"]
+        self._currencies: dict[str, str] = {
+            **cur["symbols"], **cur["prefixed_symbols"], **cur["codes"],
+            **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
+            **{_squash(k).lower(): v for k, v in words.items()},
+        }
+        self._scales = {**abbreviations, **{k.lower(): v for k, v in scale_words.items()}}
+        self._scale_abbreviations = abbreviations
+        self._big_scales = {k.lower(): Decimal(v) for k, v in scale_words.items() if v >= 1_000_000}
+
+        symbols = _alternation(cur["symbols"])
+        prefixed = _alternation(cur["prefixed_symbols"])
+        suffixed = "|".join(
+            re.escape(s).replace(r"\ ", r"\s?")
+            for s in sorted(cur["suffixed_symbols"], key=len, reverse=True)
+        )
+        codes = _alternation(cur["codes"])
+        word_alt = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
+        no_number = r"(?![ \u00a0\u202f\u2009]?\d)"  # "2021 $5m": the "$" belongs to 5m
+        self._scale = (
+            rf"(?i:{_alternation(scale_words)})(?![\w])|(?:{_alternation(abbreviations)})(?![\w])"
+        )
+        self._cur_prefix = rf"(?<![\w.$])(?:{prefixed})|(?:{symbols})|(?<![\w])(?:{codes})(?![A-Za-z])"
+        self._cur_suffix = (
+            rf"(?:(?:{suffixed})(?![\w])|(?:{symbols})){no_number}"
+            rf"|(?:{codes})(?![\w]){no_number}"
+            rf"|(?i:{word_alt})"
+        )
+        self._cur_word = rf"(?:{codes})(?![\w])|(?i:{word_alt})"
+
+        # "millions de dollars", "millions d'euros", "millions of dollars".
+        connectors: list[str] = self._vocabulary("currency_connectors", [])
+        spaced = [c for c in connectors if not c.endswith("'")]
+        elided = [c[:-1] for c in connectors if c.endswith("'")]
+        inner = ([rf"(?:{_alternation(spaced)})\s+"] if spaced else []) + (
+            [rf"(?:{_alternation(elided)})['’]\s*"] if elided else []
+        )
+        self._inner_connector = "|".join(inner) or r"(?!)"
+        self._connector = rf"\s+(?:{self._inner_connector})|\s*"
+
+        number_words: dict[str, int] = self._vocabulary("number_words", {})
+        multiplying: dict[str, int] = self._vocabulary("multiplying_words", {})
+        self._number_words = {k.lower(): Decimal(v) for k, v in {**number_words, **multiplying}.items()}
+        self._articles = frozenset(self._vocabulary("number_articles", []))
+        self._halves = frozenset(self._vocabulary("number_half_words", []))
+        self._joiners = frozenset(self._vocabulary("number_joiners", []))
+        counting = _alternation(w for w in self._number_words if w not in self._articles)
+        self._counting = rf"(?<![\w])(?i:{counting})(?![\w])" if counting else r"(?!)"
+
+        nouns = _cue_alternation(self._vocabulary("count_nouns", []))
+        self._count_after = re.compile(rf"[ \u00a0\u202f\u2009]+(?:{nouns})", re.IGNORECASE)
+        units: dict[str, list[str]] = self._vocabulary("not_money_before", {})
+        self._unit_contexts = {
+            word.lower(): re.compile(rf"\s+(?:{_cue_alternation(after)})", re.IGNORECASE)
+            for word, after in units.items()
+        }
+
+    def _build_amounts(self) -> None:
+        """Digits with a currency before ("US$700 million") or after ("200 millions de dollars")."""
+        sp, scale = SPACE, self._scale
+        self.numeric = re.compile(
+            rf"(?P<a_cur>{self._cur_prefix}){sp}?(?P<a_num>{NUMBER})(?:(?:{sp}?|-)(?P<a_scale>{scale}))?"
+            rf"|(?P<b_num>{NUMBER})(?:(?:{sp}?|-)(?P<b_scale>{scale})(?:{self._connector}))?"
+            rf"{sp}?(?P<b_cur>{self._cur_suffix})"
+        )
+
+    def _build_written_numbers(self) -> None:
+        """Written numbers: "trois millions d'euros", "half a billion dollars"."""
+        words = _alternation(list(self._number_words) + list(self._big_scales) + list(self._halves))
+        word = rf"(?:{words})(?![\w])"
+        self._number_token = re.compile(rf"(?<![\w])(?i:{word})")
+        self.written = WrittenNumbers(
+            number_words=self._number_words,
+            big_scales=self._big_scales,
+            articles=self._articles,
+            halves=self._halves,
+            joiners=self._joiners,
+        )
+        joiners = _alternation(self._joiners)
+        joiner = rf"(?:\s+|-)(?:(?:{joiners})(?:\s+|-))?" if joiners else r"(?:\s+|-)"
+        self.words = re.compile(
+            rf"(?<![\w-])(?P<c_words>(?i:{word}(?:{joiner}{word})*))(?![\w])"
+            rf"(?:{self._connector})(?P<c_cur>{self._cur_suffix})"
+        )
+
+    def _build_vague(self) -> None:
+        """Vague amounts: "des millions de dollars", "hundreds of millions of dollars"."""
+        vague: dict[str, list[str]] = self._vocabulary("vague", {})
+        quantifiers = "|".join(_word_regex(q) for q in vague.get("quantifiers", [])) or r"(?!)"
+        multipliers = _alternation(vague.get("multipliers", [])) or r"(?!)"
+        scales = _alternation(vague.get("scales", []) + vague.get("scales_singular", [])) or r"(?!)"
+        self._vague_plural = frozenset(s.lower() for s in vague.get("scales", []))
+        self.vague = re.compile(
+            rf"(?<![\w-])(?i:(?P<d_quant>(?:{quantifiers})\s+)?"
+            rf"(?:(?:{multipliers})\s+(?:{self._inner_connector}))?(?P<d_scale>{scales}))(?![\w])"
+            rf"(?P<d_conn>{self._connector})(?P<d_cur>{self._cur_word})"
+        )
+        self._number_before = re.compile(rf"(?:\d|{self._counting})[\s-]*\Z")
+
+    def _build_ranges(self) -> None:
+        """Ranges and lists: "de 3 000 à 10 000 €", "$1-2 million", "573,6 millions et 1,55 milliard"."""
+        ranges: dict[str, list[str]] = self._vocabulary("ranges", {})
+        self.range_to = frozenset(w.lower() for w in ranges.get("to", []))
+        self.range_and = frozenset(w.lower() for w in ranges.get("and", []))
+        self.range_dash = frozenset(w for w in self.range_to if not w.isalpha())
+        intro = ranges.get("intro", [])
+        self.range_between = frozenset(w.lower() for w in intro) & {"entre", "between"}
+        words = [w for w in self.range_to | self.range_and if w.isalpha()]
+        conj = rf"(?:{_alternation(self.range_dash) or '(?!)'})|(?i:{_alternation(words) or '(?!)'})(?!\w)"
+        intro_alt = rf"(?i:{_alternation(intro)})(?!\w)" if intro else r"(?!)"
+        number = rf"(?P<num>{NUMBER})(?:(?:{SPACE}?|-)(?P<scale>{self._scale}))?"
+        self.left_partner = re.compile(rf"(?:(?P<intro>{intro_alt})\s+)?{number}\s*(?P<conj>{conj}|,)\s*\Z")
+        self.right_partner = re.compile(
+            rf"\s*(?P<conj>{conj})\s*{number}(?!\s*(?:%|(?i:percent|pour\s*cent|per\s*cent)))"
+        )
+        self.intro_before = re.compile(rf"(?P<intro>{intro_alt})\s*\Z")
+
+    def _build_cues(self) -> None:
+        """Threshold and approximation cues, and what may sit between a cue and its amount."""
+        threshold: dict[str, list[str]] = self._vocabulary("threshold", {})
+        approximate: dict[str, list[str]] = self._vocabulary("approximate", {})
+        self._comparisons = threshold.get("above_before", []) + threshold.get("below_before", [])
+        self.cues = re.compile(
+            rf"(?P<neutral>{_cue_alternation(threshold.get('neutral_before', []))})"
+            rf"|(?P<below>{_cue_alternation(threshold.get('below_before', []))})"
+            rf"|(?P<above>{_cue_alternation(threshold.get('above_before', []))})"
+            rf"|(?P<cap>{_cue_alternation(threshold.get('cap_before', []))})"
+            rf"|(?P<approx>{_cue_alternation(approximate.get('before', []))})",
+            re.IGNORECASE,
+        )
+        negations: list[str] = self._vocabulary("negations", [])
+        negation = "|".join(
+            (r"(?<!\w)" if n[:1].isalnum() and "'" not in n else "")
+            + re.escape(n).replace("'", _APOSTROPHE)
+            + (r"(?!\w)" if n[-1:].isalnum() else "")
+            for n in sorted(negations, key=len, reverse=True)
+        ) or r"(?!)"
+        self.negation = re.compile(negation, re.IGNORECASE)
+        self.negation_before = re.compile(rf"(?:{negation})(?:\s+[^\W\d_]+){{0,2}}\s*\Z", re.IGNORECASE)
+
+        # Between a cue and its amount: fillers ("la valeur de"), a prison term before
+        # the fine ("jusqu'à 5 ans de prison et 500 000 €"), and at most one other word
+        # before de/of ("limités à des dépôts de 10 000 euros").
+        fillers = _cue_alternation(self._vocabulary("fillers", []) + approximate.get("before", []))
+        filler = rf"\s*(?:{fillers}|[«\"“])"
+        clauses = _cue_alternation(self._vocabulary("clauses_before", []))
+        clause = rf"\s*(?:\d+|{self._counting})\s+(?:{clauses})"
+        any_word = rf"\s*[^\W\d_]+\s+(?:{self._inner_connector})"
+        self.filler_tail = re.compile(
+            rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
+        )
+
+        # A cap verb and its object: "capped Russian oil at $60".
+        links = _cue_alternation(self._vocabulary("cap_links", []))
+        self.cap_tail = re.compile(
+            rf"(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){{1,6}}\s+(?:{links}){filler}*\s*", re.IGNORECASE
+        )
+
+        # After the amount: "or more", "au maximum", "$60-a-barrel price cap", "environ".
+        units = _cue_alternation(self._vocabulary("unit_words", []))
+        unit = rf"(?:-(?:{units})-[^\W\d_]+|\s+(?:{units})\s+[^\W\d_]+)"
+        self.after_cues = re.compile(
+            rf"(?:{unit})?\s*,?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
+            rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
+            rf"|(?P<approx>{_cue_alternation(approximate.get('after', []))}))",
+            re.IGNORECASE,
+        )
+
+        # "… $60 per barrel for crude and $100 for premium products": the second
+        # amount shares the first one's threshold.
+        coordination = _cue_alternation(self._vocabulary("coordination", []))
+        self.coordinated = re.compile(
+            rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?\s+(?:{coordination})\s+(?:{self._inner_connector})?",
+            re.IGNORECASE,
+        )
+
+    def _build_links(self) -> None:
+        """Conversions: "EUR 10 000 (10 900 USD)", "40 BTC, soit environ 1,2 million d'euros"."""
+        conversion = _cue_alternation(self._vocabulary("conversion", []) + self._comparisons)
+        inline = _cue_alternation(self._vocabulary("conversion_outside_brackets", []))
+        self.conversion_open = re.compile(rf"\s*[(\[]\s*(?:(?:{conversion})\s*)*", re.IGNORECASE)
+        self.conversion_close = re.compile(r"[^()\[\]\n]{0,40}?[)\]]")
+        self.conversion_inline = re.compile(
+            rf"\s*,?\s*(?:{inline})\s*(?:(?:{conversion})\s*)*", re.IGNORECASE
+        )
+        # "300 M€ pour son yacht, soit 320 millions de dollars": a few words may sit
+        # before the comma when the currency changes.
+        self.conversion_after_words = re.compile(
+            rf"(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){{1,5}}\s*,\s*(?:{inline})\s*(?:(?:{conversion})\s*)*",
+            re.IGNORECASE,
+        )
+
+    def _build_sanctions(self) -> None:
+        """Sanctions vocabulary; all-capital phrases (OFAC, SDN) keep their case."""
+        phrases: list[str] = self._vocabulary("sanctions", [])
+        acronyms = [p for p in phrases if p.isupper()]
+        others = [p for p in phrases if not p.isupper()]
+        parts = []
+        if others:
+            parts.append(f"(?i:{_cue_alternation(others)})")
+        if acronyms:
+            parts.append(rf"(?<!\w)(?:{_alternation(acronyms)})(?!\w)")
+        self.sanctions = re.compile("|".join(parts) or r"(?!)")
+
+    def is_unit(self, currency_text: str | None, text: str, end: int) -> bool:
+        """Whether a currency word is a unit here ("20 pounds of flour")."""
+        if not currency_text:
+            return False
+        pattern = self._unit_contexts.get(_squash(currency_text).lower())
+        return pattern is not None and pattern.match(text, end) is not None
+
+    def is_count(self, text: str, end: int) -> bool:
+        """Whether the currency just before ``end`` qualifies a count ("500,000 USDT transfers")."""
+        return self._count_after.match(text, end) is not None
+
+    def currency(self, text: str) -> str | None:
+        """ISO code of a currency as written ("€", "US$", "dollars américains", "USDT")."""
+        key = _squash(text)
+        return self._currencies.get(key) or self._currencies.get(key.lower())
+
+    def scale(self, text: str) -> int:
+        """Multiplier of a scale word or abbreviation ("milliards", "bn", "M")."""
+        return self._scale_abbreviations.get(text) or self._scales[text.lower()]
+
+    def vague_is_valid(self, text: str, m: re.Match) -> bool:
+        """A vague amount needs "de"/"of" after a plural scale, a quantifier before a singular one."""
+        plural = m.group("d_scale").lower() in self._vague_plural
+        if plural and not m.group("d_conn").strip():
+            return False
+        if not plural and not m.group("d_quant"):
+            return False
+        return self._number_before.search(text, max(0, m.start() - 30), m.start()) is None
+
+    def parse_words(self, words: str) -> Decimal | None:
+        """Value of a written number ("un demi-million", "two and a half million"), or None."""
+        return self.written.read([t.lower() for t in self._number_token.findall(words)])
+
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())

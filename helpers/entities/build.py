@@ -1,0 +1,78 @@
+"""The entity step's algorithm: clean every article's spans, link them into entities, replay curation."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.docs import sentence_of
+from helpers.entities.acronyms import apply_acronyms
+from helpers.entities.cleanup import article_rows, clean_mentions, split_known
+from helpers.entities.cues import add_cued_names, context_cue, name_word_label
+from helpers.entities.curation import apply_curation
+from helpers.entities.lexicon import load_lexicon
+from helpers.entities.linking import cluster_mentions, decide
+from helpers.entities.names import entity_id
+from helpers.entities.tables import MENTION_COLUMNS, entity_summary
+from helpers.entities.types import EntityRules, Mention
+
+def build_entities(
+    articles: pd.DataFrame,
+    payloads: dict[str, dict],
+    *,
+    decisions: list[dict] | None = None,
+    rules: EntityRules = EntityRules(),
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean the tagged spans and join them into canonical entities.
+
+    Args:
+        articles: columns ``article_id, lang, text``; ``text`` is the analysed,
+            normalised body that the payload offsets refer to.
+        payloads: ``{article_id: payload}`` from :func:`helpers.nlp.tag_texts`.
+        decisions: curation decisions to replay (see :func:`load_curation`).
+        rules: which clean-up and merge rules run (all by default).
+
+    Returns:
+        ``(mentions, entities)`` with the columns of :data:`MENTION_COLUMNS`
+        and :data:`ENTITY_COLUMNS`; entities sorted by mentions, most first.
+    """
+    mentions: list[Mention] = []
+    acronym_links: list[tuple[Mention, Mention]] = []
+    bodies: dict[str, str] = {}
+    for article_id, lang, body in article_rows(articles):
+        bodies[article_id] = body
+        payload = payloads.get(article_id) or {}
+        found = clean_mentions(article_id, lang, body, payload, rules)
+        lex = load_lexicon(lang)
+        if rules.split:
+            found = split_known(found, body, lex)
+        if rules.patterns:
+            found = add_cued_names(found, article_id, lang, body, lex, rules)
+        if rules.acronyms:
+            found, links = apply_acronyms(found, body, article_id, lang)
+            acronym_links.extend(links)
+        if rules.cues:
+            for m in found:
+                if m.ent_id:
+                    continue
+                m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+        mentions.extend(found)
+    clusters = cluster_mentions(mentions, acronym_links, rules)
+    rows = []
+    names: dict[str, tuple[str, str]] = {}
+    for cluster in clusters.values():
+        name, label = decide(cluster, rules)
+        eid = entity_id(name, label)
+        names[eid] = (name, label)
+        for m in cluster:
+            payload = payloads.get(m.article_id) or {}
+            body = bodies[m.article_id]
+            sid, (sa, sb) = sentence_of(payload.get("sents") or (), m.start, text_length=len(body))
+            # A name built from an acronym's definition can run past the parser's
+            # sentence end: the quote is extended so it always holds the mention.
+            rows.append((m.article_id, sid, m.start, m.end, m.text, label, eid, body[sa:max(sb, m.end)]))
+    mention_table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    mention_table = mention_table.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+    entity_table = entity_summary(mention_table, names)
+    if decisions:
+        mention_table, entity_table = apply_curation(mention_table, entity_table, decisions)
+    return mention_table, entity_table

@@ -1,0 +1,224 @@
+"""Span clean-up: cut the model's spans at breaks, trim their edges, drop what is not a name.
+
+Also splits a span made of two names already found in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from helpers.entities.lexicon import Lexicon, load_lexicon
+from helpers.entities.names import name_key, name_tokens
+from helpers.entities.types import MISC_WEIGHT, MODEL_WEIGHT, SPLIT_WEIGHT, EntityRules, Mention
+from helpers.labels import unify_label
+
+# Where a span is cut into pieces: line breaks, brackets and citation marks,
+# quotes, list separators, spaced dashes, and a sentence end inside the span.
+_BREAKS = re.compile(
+    r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+|:\s+|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])"
+)
+_EDGE_JUNK = re.compile(r"^[^\w$€£¥₽]+|[^\w.]+$|(?<![.\s]\w)(?<!\.\w\w)\.$")
+_LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
+_TRAILING_ELISION = re.compile(r"\s(\w{1,7}')\W*$")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_INTERNAL_POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
+_ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b(?:ltd|inc|corp|co|jr|sr|st|bros)\.)$", re.IGNORECASE)
+
+
+def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -> list[tuple[int, int]]:
+    """Cut ``body[start:end]`` at hard breaks and at the given sentence starts."""
+    cuts = [start]
+    for b in breaks:
+        if start < b < end:
+            cuts.append(b)
+    spans = []
+    for a, b in zip(cuts, [*cuts[1:], end]):
+        pos = a
+        segment = body[a:b]
+        patterns = [_BREAKS]
+        if lang == "en":
+            patterns.append(_INTERNAL_POSSESSIVE)
+        marks = sorted(
+            (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
+        )
+        for m_start, m_end in marks:
+            if a + m_start >= pos:
+                spans.append((pos, a + m_start))
+                pos = a + m_end
+        spans.append((pos, b))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _mid_sentence(body: str, start: int) -> bool:
+    """True when the text before ``start`` ends with a word or a comma on the same line."""
+    before = body[:start].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",'")
+
+
+def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """Strip punctuation, determiners, elisions, prepositions and possessives at the edges.
+
+    A capitalised determiner in the middle of a sentence is part of a name
+    ("selon le quotidien Le Monde") and is kept.
+
+    Returns:
+        The new ``(start, end)``; ``start == end`` when nothing is left.
+    """
+    while start < end:
+        text = body[start:end]
+        # trailing elided word: "Comité national de planification de l'"
+        m = _TRAILING_ELISION.search(text)
+        if m and m.group(1).casefold() in lex.function_words:
+            end = start + m.start()
+            continue
+        m = _EDGE_JUNK.search(text)
+        if m and m.start() == 0 and m.end() > 0:
+            start += m.end()
+            continue
+        abbreviation = text.endswith(".") and _ABBREVIATION_END.search(text)  # "Ltd.", "U.S."
+        if m and m.end() == len(text) and m.start() < len(text) and not abbreviation:
+            end = start + m.start()
+            continue
+        # leading elided article or preposition: l'OTAN, d'Europe
+        m = _LEADING_ELISION.match(text)
+        if m and m.group(1).casefold() in lex.function_words:
+            if not (text[0].isupper() and _mid_sentence(body, start)):
+                start += m.end()
+                continue
+        # leading determiner, preposition or courtesy title
+        first, _, rest = text.partition(" ")
+        low = first.casefold()
+        if rest and low in lex.honorifics:
+            start += len(first) + 1
+            continue
+        shouted = first.isupper() and len(first) > 1  # "US", "IT": acronyms, not words
+        if rest and low in lex.function_words and not shouted:
+            if not (first[0].isupper() and _mid_sentence(body, start)):
+                start += len(first) + 1
+                continue
+        # trailing possessive
+        m = _POSSESSIVE.search(text)
+        if m and len(text) > 2:
+            end = start + m.start()
+            continue
+        # trailing function word or elided form: "de l'", "of"
+        head, _, last = text.rpartition(" ")
+        if head and (last.endswith("'") or not last.isupper()) and last.casefold() in lex.function_words:
+            end = start + len(head)
+            continue
+        break
+    # leading/trailing spaces left by the cuts above
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None:
+    """Why ``text`` is not a name, or None when it may be one."""
+    if not re.search(r"[^\W\d_]", text):
+        return "no letter"
+    low = text.casefold()
+    words = low.split()
+    if len(re.sub(r"[^\w]", "", text)) < 2:
+        return "too short"
+    if text.upper() != text and all(w in lex.function_words for w in words):
+        return "function word"
+    if low.strip("$€£¥₽ ") in lex.currencies or low in lex.currencies:
+        return "currency"
+    if text.isupper() and low.lstrip("$") in lex.tickers:
+        return "ticker"
+    tokens = name_tokens(text)
+    if any(w in lex.dates for w in tokens) and all(
+        w in lex.dates or w.isdigit() or w in lex.function_words for w in tokens
+    ):
+        return "date"
+    if not any(c.isupper() for c in text):
+        return "lowercase"
+    if stoplist and low in lex.stoplist:
+        return "stoplist"
+    return None
+
+
+def article_rows(articles: pd.DataFrame) -> Iterable[tuple[str, str, str]]:
+    for row in articles[["article_id", "lang", "text"]].itertuples(index=False, name=None):
+        yield str(row[0]), str(row[1] or ""), str(row[2] or "")
+
+
+def clean_mentions(
+    article_id: str, lang: str, body: str, payload: dict[str, Any], rules: EntityRules
+) -> list[Mention]:
+    """Cut, trim and filter the model's spans of one article."""
+    lex = load_lexicon(lang)
+    sents = payload.get("sents") or [[0, len(body)]]
+    sentence_starts = [s[0] for s in sents]
+    out: list[Mention] = []
+    for ent in payload.get("ents", []):
+        start, end, raw_label = int(ent[0]), int(ent[1]), ent[2]
+        ent_id = ent[3] if len(ent) > 3 and ent[3] else ""
+        label = unify_label(raw_label)
+        if label is None:
+            continue
+        if ent_id:  # a watchlist match: the user asked for exactly this
+            out.append(Mention(article_id, lang, start, end, body[start:end], label, ent_id))
+            continue
+        spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
+        for a, b in spans:
+            if rules.trim:
+                a, b = trim_span(body, a, b, lex)
+            if a >= b:
+                continue
+            text = body[a:b]
+            if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
+                continue
+            if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
+                continue
+            weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
+            out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
+    # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
+    out.sort(key=lambda m: (m.start, -m.end))
+    unique: list[Mention] = []
+    for m in out:
+        if unique and m.start == unique[-1].start and m.end == unique[-1].end:
+            continue
+        unique.append(m)
+    return unique
+
+
+# "Kostarev de Binance": a span made of two names already known in the article.
+_SPLIT_AT = re.compile(r"\s+(?:de|du|des|of|and|et|&)\s+(?:(?:la|le|les|the)\s+)?|\s+d'|\s+l'")
+
+
+def split_known(mentions: list[Mention], body: str, lex: Lexicon) -> list[Mention]:
+    known: Counter[str] = Counter(m.key for m in mentions)
+    person_words = set()
+    for m in mentions:
+        tokens = name_tokens(m.text)
+        if len(tokens) >= 2 and m.model_label == "PER":
+            person_words.add(tokens[-1])
+    out = []
+    for m in mentions:
+        done = False
+        if not m.ent_id:
+            for sep in _SPLIT_AT.finditer(m.text):
+                left = m.text[: sep.start()]
+                right = m.text[sep.end():]
+                lk, rk = name_key(left), name_key(right)
+                left_known = known[lk] - (lk == m.key) > 0 or lk in person_words
+                right_known = known[rk] - (rk == m.key) > 0
+                if left and right and left_known and right_known:
+                    a = m.start
+                    b = m.start + sep.end()
+                    out.append(Mention(m.article_id, m.lang, a, a + len(left), left, m.model_label, weight=SPLIT_WEIGHT))
+                    out.append(Mention(m.article_id, m.lang, b, m.end, right, m.model_label, weight=SPLIT_WEIGHT))
+                    done = True
+                    break
+        if not done:
+            out.append(m)
+    return out

@@ -1,0 +1,186 @@
+"""Context cues: the words around a name, or inside it, that show what kind of entity it is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from helpers.entities.cleanup import drop_reason, trim_span
+from helpers.entities.lexicon import MAX_FILLERS, Lexicon
+from helpers.entities.types import EntityRules, Mention
+
+_CUE_TOKEN = re.compile(r"\w+'|\w+(?:[-.]\w+)*\.?|[^\w\s]")
+_BLOCKERS = frozenset(
+    {
+        "in", "at", "from", "to", "with", "by", "for", "on", "into", "against", "and", "or", "which", "who",
+        "that", "than", "as", "à", "au", "aux", "en", "dans", "vers", "par", "pour", "avec", "chez", "sur",
+        "sous", "entre", "contre", "et", "ou", "que", "qui", "dont", "où", "comme", "selon",
+    }
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "its", "his", "her", "their", "leur", "notre", "our"}
+)
+_OF = frozenset({"de", "du", "d'", "des", "of", "for", "at", "chez"})
+
+
+def _tokens(text: str) -> list[str]:
+    return _CUE_TOKEN.findall(text)
+
+
+def _match_end(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str]) -> str | None:
+    """The phrase among ``phrases`` whose last word is ``tokens[i - 1]``, if any."""
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        phrase = " ".join(t.casefold() for t in tokens[i - n : i]).replace("' ", "'")
+        if phrase in phrases:
+            return phrase
+    return None
+
+
+def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str]) -> tuple[str, int] | None:
+    """The phrase among ``phrases`` starting at ``tokens[i]`` and its length, if any."""
+    for n in (3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        phrase = " ".join(t.casefold() for t in tokens[i : i + n]).replace("' ", "'")
+        if phrase in phrases:
+            return phrase, n
+    return None
+
+
+def _clause(body: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text around a span up to the nearest sentence punctuation or line break.
+
+    Found in the text itself, since a parser's sentence boundaries sometimes
+    fall inside a noun phrase ("Le groupe pétrolier | Sibneftegaz").
+    """
+    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (body.find(p, end) for p in ("\n", ". ", "! ", "? ")) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(body)
+    return max(left, start - 200), min(right, end + 200)
+
+
+def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
+    """The label that the words around ``body[start:end]`` point to, or None.
+
+    Before the name: a kind-of noun ("la plateforme d'échange X", "payments firm X"),
+    a person's title ("le député X", "son fondateur, X"), or a role and "de/of"
+    ("le représentant de X", "founder of X": X is an organisation).
+    After it: an apposition (", a private bank", ", a spokeswoman"), a possessive
+    role ("X's chairman") or a role before a person's name ("X chief executive Jane Doe").
+    """
+    left, right = _clause(body, start, end)
+    before = _tokens(body[left:start])
+    tail = body[end:right]
+    possessive = re.match(r"'s?\b|'", tail)
+    after = _tokens(tail[possessive.end():] if possessive else tail)
+    # role of X -> ORG ("le représentant de Binance", "a spokeswoman for the CBN")
+    i = len(before)
+    if i and before[i - 1].casefold() in _DETERMINERS:
+        i -= 1
+    if i >= 2 and before[i - 1].casefold() in _OF and _match_end(before, i - 1, lex.role_cues):
+        return "ORG"
+    # title right before the name -> PER ("son fondateur, X", "Senator X")
+    i = len(before)
+    if i and before[i - 1] in {",", '"', "«"}:
+        i -= 1
+    if i and _match_end(before, i, lex.title_cues):
+        return "PER"
+    # kind-of noun before the name, lowercase words allowed in between
+    i = len(before)
+    while i and before[i - 1] in {",", '"', "«"}:
+        i -= 1
+    fillers = 0
+    while i > 0 and fillers <= lex.max_fillers:
+        phrase = _match_end(before, i, lex.type_cues)
+        if phrase and before[i - 1][:1].islower():
+            return lex.type_cues[phrase]
+        word = before[i - 1]
+        low = word.casefold()
+        if not word[:1].isalpha() or not word[:1].islower() or low in _BLOCKERS or low in _DETERMINERS:
+            break
+        if fillers == 0 and low in _OF:
+            break
+        i -= 1
+        fillers += 1
+    if before_only:
+        return None
+    if possessive:
+        # X's chairman, X's former compliance chief -> ORG
+        for j in range(min(3, len(after))):
+            if _match_start(after, j, lex.role_cues):
+                return "ORG"
+            if not after[j][:1].islower():
+                break
+        return None
+    # apposition after the name: ", a private bank in", ", a spokeswoman for"
+    if after[:1] == [","]:
+        j = 1
+        if j < len(after) and after[j].casefold() in _DETERMINERS:
+            j += 1
+        fillers = 0
+        while j < len(after) and fillers <= MAX_FILLERS:
+            hit = _match_start(after, j, lex.type_cues)
+            title = _match_start(after, j, lex.title_cues)
+            found = (lex.type_cues[hit[0]], hit[1]) if hit and after[j][:1].islower() else ("PER", title[1]) if title else None
+            if found:
+                label, n = found
+                following = after[j + n] if j + n < len(after) else ""
+                # "À Kiev, le député Oleksandr Hrytsenko": the title is the next name's
+                return None if following[:1].isupper() else label
+            word = after[j]
+            low = word.casefold()
+            if not word[:1].isalpha() or not word[:1].islower() or low in _BLOCKERS or low in _DETERMINERS:
+                break
+            j += 1
+            fillers += 1
+        return None
+    # X chief executive Jane Doe -> ORG
+    hit = _match_start(after, 0, lex.role_cues)
+    if hit and len(after) > hit[1] and after[hit[1]][:1].isupper():
+        return "ORG"
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[^\W\d_a-zà-ÿ][\w.&'’-]*(?:[ ][^\W\d_a-zà-ÿ][\w.&'’-]*){0,3}")
+
+
+def add_cued_names(
+    mentions: list[Mention], article_id: str, lang: str, body: str, lex: Lexicon, rules: EntityRules
+) -> list[Mention]:
+    """Add the capitalised names the model missed that follow a kind-of noun or a title."""
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for match in _CAPITALISED_RUN.finditer(body):
+        run_start, b = match.span()
+        if any(run_start < e and s < b for s, e in taken):
+            continue
+        # the title may open the run itself: "Senator Tom Hale"
+        starts = [run_start] + [run_start + m.end() for m in re.finditer(r"\S+ ", match.group())]
+        label, a = None, run_start
+        for a in starts:
+            label = context_cue(body, a, b, lex, before_only=True)
+            if label:
+                break
+        if label is None:
+            continue
+        a, b = trim_span(body, a, b, lex)
+        if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist):
+            continue
+        added.append(Mention(article_id, lang, a, b, body[a:b], label, weight=0.0, created=True))
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+def name_word_label(text: str, lex: Lexicon) -> str | None:
+    """The label shown by a word inside the name ("Bank", "Fondation", "Islands"), or a web domain."""
+    if re.search(r"\w\.(?:com|net|org|io|info|fr|ru|co|uk)$", text, re.IGNORECASE):
+        return "ORG"
+    words = [w.strip(".,").casefold() for w in text.split()]
+    if len(words) < 2:
+        return None
+    for w in words:
+        if w in lex.name_words:
+            return lex.name_words[w]
+    return None

@@ -1,0 +1,192 @@
+"""Curation: the reporter's decisions (merge, rename, relabel, hide), stored as YAML and replayed on every run."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from helpers.entities.names import entity_id, name_key
+from helpers.entities.tables import entity_summary
+from helpers.labels import LABELS
+
+log = logging.getLogger(__name__)
+
+#: File of curation decisions in the workspace folder.
+CURATION_FILE = "curation.yaml"
+
+#: Curation actions and the fields each one needs besides ``name`` and ``label``.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "merge": ("into",),
+    "rename": ("to",),
+    "relabel": ("to",),
+    "hide": (),
+}
+
+
+_CURATION_HEADER = (
+    "# Curation decisions of the entity step, replayed in this order on every run.\n"
+    "# Entities are named by canonical name + label. Actions: merge (into), rename (to),\n"
+    "# relabel (to), hide. Edit by hand or with helpers.entities.record_decision / undo_decision.\n"
+)
+
+
+#: Other spellings of decision fields, accepted and stored under the canonical one.
+FIELD_ALIASES = {"into_name": "into", "new_name": "to", "new_label": "to"}
+
+
+def curation_path(workspace: Any) -> Path:
+    """Path of the workspace's curation file (it may not exist yet)."""
+    return Path(workspace.file(CURATION_FILE))
+
+
+def _normalise_decision(decision: Any) -> Any:
+    if not isinstance(decision, dict):
+        return decision
+    out = {}
+    for key, value in decision.items():
+        out.setdefault(FIELD_ALIASES.get(key, key), value)
+    return out
+
+
+def load_curation(workspace: Any) -> list[dict]:
+    """The decisions saved in the workspace, oldest first; none when the file is missing."""
+    path = curation_path(workspace)
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path} is not valid YAML: {err}") from err
+    if data is None:
+        return []
+    decisions = data.get("decisions") if isinstance(data, dict) else data
+    if decisions is None:
+        return []
+    if not isinstance(decisions, list):
+        raise ValueError(f"{path}: 'decisions' must be a list")
+    decisions = [_normalise_decision(d) for d in decisions]
+    for i, decision in enumerate(decisions):
+        _check_decision(decision, f"{path.name} decision {i + 1}")
+    return decisions
+
+
+def _save_curation(workspace: Any, decisions: list[dict]) -> Path:
+    body = yaml.safe_dump({"decisions": decisions}, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return workspace.write_text_atomic(CURATION_FILE, _CURATION_HEADER + body)
+
+
+def _check_decision(decision: Any, where: str) -> None:
+    if not isinstance(decision, dict):
+        raise ValueError(f"{where}: a decision is a mapping")
+    action = decision.get("action")
+    if action not in ACTIONS:
+        raise ValueError(f"{where}: action {action!r} is not one of {', '.join(ACTIONS)}")
+    for key in ("name", *ACTIONS[action]):
+        if not str(decision.get(key) or "").strip():
+            raise ValueError(f"{where}: {action} needs {key!r}")
+    for key in ("label", "into_label") + (("to",) if action == "relabel" else ()):
+        if decision.get(key) is not None and str(decision[key]).upper() not in LABELS:
+            raise ValueError(f"{where}: {key} {decision[key]!r} is not one of {', '.join(LABELS)}")
+
+
+def record_decision(workspace: Any, action: str, **fields: Any) -> dict:
+    """Append a curation decision to the workspace's ``curation.yaml`` and return it.
+
+    Args:
+        workspace: a :class:`helpers.workspace.Workspace`.
+        action: ``merge`` (``name, label, into, into_label``), ``rename``
+            (``name, label, to``), ``relabel`` (``name, label, to``) or
+            ``hide`` (``name, label``).
+        **fields: the fields of that action; ``note`` is kept as written.
+            ``into_name``, ``new_name`` and ``new_label`` are accepted for
+            ``into`` and ``to``.
+
+    Raises:
+        ValueError: unknown action, missing field or unknown label.
+    """
+    decision: dict[str, Any] = {"action": action}
+    for key, value in _normalise_decision(fields).items():
+        if value is None:
+            continue
+        if key in ("label", "into_label") or (key == "to" and action == "relabel"):
+            value = str(value).upper()
+        decision[key] = value
+    decision.setdefault("at", datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    _check_decision(decision, "decision")
+    decisions = load_curation(workspace)
+    decisions.append(decision)
+    _save_curation(workspace, decisions)
+    return decision
+
+
+def undo_decision(workspace: Any, index: int | None = None) -> dict:
+    """Remove the last decision, or the one at ``index``, and return it.
+
+    Raises:
+        IndexError: there is no such decision.
+    """
+    decisions = load_curation(workspace)
+    if not decisions:
+        raise IndexError("There is no curation decision to undo")
+    removed = decisions.pop(-1 if index is None else index)
+    _save_curation(workspace, decisions)
+    return removed
+
+
+def _find_entity(entities: pd.DataFrame, name: str, label: str | None) -> int | None:
+    key = name_key(name)
+    hits = entities.index[entities["name"].map(name_key) == key]
+    if label:
+        hits = [i for i in hits if entities.at[i, "label"] == str(label).upper()]
+    hits = list(hits)
+    return hits[0] if len(hits) == 1 else None
+
+
+def apply_curation(
+    mentions: pd.DataFrame, entities: pd.DataFrame, decisions: Iterable[dict]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Replay curation decisions on the two tables, in order, and return new tables.
+
+    A decision whose entity is not found (the corpus changed, or the rules now
+    do the same thing) is skipped with a warning, so old decisions never break a run.
+    """
+    mentions = mentions.copy()
+    names = {row.entity_id: (row.name, row.label) for row in entities.itertuples(index=False)}
+    table = entities.copy()
+    for decision in decisions:
+        decision = _normalise_decision(decision)
+        _check_decision(decision, "decision")
+        action = decision["action"]
+        index = _find_entity(table, decision["name"], decision.get("label"))
+        if index is None:
+            log.warning("Curation: no single entity %r (%s); decision skipped", decision["name"], decision.get("label"))
+            continue
+        eid = table.at[index, "entity_id"]
+        name, label = names[eid]
+        if action == "hide":
+            mentions = mentions[mentions["entity_id"] != eid]
+        elif action == "merge":
+            target = _find_entity(table, decision["into"], decision.get("into_label"))
+            if target is None:
+                log.warning("Curation: no single entity %r to merge into; decision skipped", decision["into"])
+                continue
+            target_id = table.at[target, "entity_id"]
+            if target_id == eid:
+                continue
+            mentions.loc[mentions["entity_id"] == eid, ["entity_id", "label"]] = [target_id, names[target_id][1]]
+        else:
+            new_name = decision["to"] if action == "rename" else name
+            new_label = str(decision["to"]).upper() if action == "relabel" else label
+            new_id = entity_id(new_name, new_label)
+            if new_id in names and new_id != eid and new_id in set(mentions["entity_id"]):
+                new_name, new_label = names[new_id]  # renamed onto an existing entity: a merge
+            names[new_id] = (new_name, new_label)
+            mentions.loc[mentions["entity_id"] == eid, ["entity_id", "label"]] = [new_id, new_label]
+        table = entity_summary(mentions, names)
+    return mentions.reset_index(drop=True), table

@@ -1,0 +1,319 @@
+"""Linking: join mentions into entities (same name, surname, legal variant, acronym) and decide each one's name and label."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from helpers.entities.acronyms import acronym_letters, initial_letter, spells, word_offsets
+from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
+from helpers.entities.names import name_key, name_tokens
+from helpers.entities.types import CUE_WEIGHT, EntityRules, Mention
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: Any, b: Any) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+@dataclass
+class _Node:
+    """All mentions of one name (one key) in one article."""
+
+    article_id: str
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @cached_property
+    def form(self) -> str:
+        """The fullest form; read only once every mention is in."""
+        return _best_form(self.mentions)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """Tokens of the fullest form."""
+        return name_tokens(self.form)
+
+    @cached_property
+    def winner(self) -> str:
+        """The label its mentions vote for; dropped by :func:`_join_partial` when the vote changes."""
+        return _winner(self.votes())
+
+    def votes(self) -> Counter[str]:
+        return _votes(self.mentions)
+
+
+def _votes(mentions: Iterable[Mention]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        votes["PER" if m.person_link else m.model_label] += m.weight
+        if m.cue:
+            votes[m.cue] += CUE_WEIGHT
+    return votes
+
+
+_LABEL_PRIORITY = {"ORG": 3, "PER": 2, "LOC": 1, "MISC": 0}
+
+
+def _winner(votes: Counter[str]) -> str:
+    return max(votes, key=lambda label: (votes[label], _LABEL_PRIORITY.get(label, -1)))
+
+
+def _best_form(mentions: Iterable[Mention]) -> str:
+    """The fullest surface form: most words, then not in capitals, then most frequent, then longest."""
+    mentions = sorted(mentions, key=lambda m: (m.article_id, m.start))
+    counts = Counter(m.text for m in mentions)
+    first = {}
+    for i, m in enumerate(mentions):
+        first.setdefault(m.text, i)
+
+    def rank(text: str) -> tuple:
+        words = len(name_tokens(text))
+        shouting = text.isupper() and words > 1
+        return (words, not shouting, counts[text], len(text), -first[text])
+
+    return max(counts, key=rank)
+
+
+def _person_shaped(text: str, lex: Lexicon) -> bool:
+    words = text.split()
+    if len(words) < 2 or len(words) > 6:
+        return False
+    for w in words:
+        if any(c.isdigit() for c in w):
+            return False
+        if w.casefold().strip(".") in lex.name_words or w.casefold().strip(".") in lex.legal_forms:
+            return False
+        if not w[:1].isupper() and w.casefold() not in NAME_PARTICLES:
+            return False
+    return True
+
+
+def _is_subname(short: list[str], full: list[str]) -> bool:
+    """True when ``short`` is a strict part of ``full`` ending with the same word (a surname)."""
+    if not short or len(short) >= len(full) or short[-1] != full[-1]:
+        return False
+    remaining = list(full)
+    for t in short:
+        if t not in remaining:
+            return False
+        remaining.remove(t)
+    return True
+
+
+def _is_legal_variant(short: list[str], full: list[str], lex: Lexicon) -> bool:
+    """True when ``full`` is ``short`` plus legal-form words only ("Bitzlato Limited")."""
+    if len(short) >= len(full) or full[: len(short)] != short:
+        return False
+    return all(t in lex.legal_forms for t in full[len(short):])
+
+
+def _join_partial(node: _Node, target: _Node, uf: _UnionFind, linked: set, *, as_person: bool) -> None:
+    """Join a partial name to its full name; a surname's mentions then vote for a person."""
+    uf.union((node.article_id, node.key), (target.article_id, target.key))
+    linked.add((node.article_id, node.key))
+    if as_person:
+        for m in node.mentions:
+            m.person_link = True
+        node.__dict__.pop("winner", None)  # the vote changed
+
+
+def _link_partials(
+    nodes: dict[tuple[str, str], _Node], uf: _UnionFind, rules: EntityRules, linked: set
+) -> None:
+    """Join surnames and partial names to the full name, first in the article, then in the corpus."""
+    by_article: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        by_article[node.article_id].append(node)
+
+    def is_full_person(node: _Node) -> bool:
+        lex = load_lexicon(node.mentions[0].lang)
+        if any(m.ent_id for m in node.mentions):
+            return node.winner == "PER" and len(node.tokens) >= 2
+        return node.winner == "PER" and _person_shaped(node.form, lex)
+
+    def is_org(node: _Node) -> bool:
+        return node.winner == "ORG"
+
+    full_people = {id(n): is_full_person(n) for n in nodes.values()}
+    no_local_candidate: list[_Node] = []
+    for article_id, members in by_article.items():
+        for node in sorted(members, key=lambda n: -len(n.tokens)):
+            if any(m.ent_id for m in node.mentions):
+                continue
+            lex = load_lexicon(node.mentions[0].lang)
+            tokens = node.tokens
+            candidates = [
+                other for other in members
+                if other is not node and full_people[id(other)] and _is_subname(tokens, other.tokens)
+            ]
+            legal = [
+                other for other in members
+                if other is not node and _is_legal_variant(tokens, other.tokens, lex) and (is_org(other) or is_org(node))
+            ]
+            roots = {uf.find((o.article_id, o.key)) for o in candidates + legal}
+            if len(roots) == 1:
+                _join_partial(node, (candidates + legal)[0], uf, linked, as_person=bool(candidates))
+            elif not roots:
+                no_local_candidate.append(node)
+    # across the corpus: only nodes with no candidate in their own article. Nodes
+    # are grouped by their name's tokens and looked up by last word (a surname ends
+    # the full name) or first word (a legal variant starts with the short name), so
+    # each distinct name is tested once, not once per article it appears in.
+    groups: dict[tuple[str, ...], list[_Node]] = defaultdict(list)
+    for n in nodes.values():
+        if (n.article_id, n.key) not in linked and n.tokens:
+            groups[tuple(n.tokens)].append(n)
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    people_groups: set[tuple[str, ...]] = set()
+    org_groups: set[tuple[str, ...]] = set()
+    for toks, members in groups.items():
+        by_first[toks[0]].append(toks)
+        if any(full_people[id(n)] for n in members):
+            by_last[toks[-1]].append(toks)
+            people_groups.add(toks)
+        if any(is_org(n) for n in members):
+            org_groups.add(toks)
+
+    def elsewhere(toks: tuple[str, ...], article_id: str, *, people_only: bool) -> list[_Node]:
+        return [
+            n for n in groups[toks]
+            if n.article_id != article_id and (full_people[id(n)] or not people_only)
+        ]
+
+    for node in no_local_candidate:
+        lex = load_lexicon(node.mentions[0].lang)
+        tokens = node.tokens
+        if not tokens:
+            continue
+        people: list[_Node] = []
+        for toks in by_last.get(tokens[-1], ()):
+            if _is_subname(tokens, list(toks)):
+                people += elsewhere(toks, node.article_id, people_only=True)
+        legal: list[_Node] = []
+        node_is_org = is_org(node)
+        for toks in by_first.get(tokens[0], ()):
+            if (toks in org_groups or node_is_org) and _is_legal_variant(tokens, list(toks), lex):
+                legal += [o for o in elsewhere(toks, node.article_id, people_only=False) if is_org(o) or node_is_org]
+        # full names are one entity across the corpus by key, so count keys
+        keys = {o.key for o in people + legal}
+        if len(keys) == 1:
+            _join_partial(node, (people + legal)[0], uf, linked, as_person=bool(people))
+
+
+def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: _UnionFind, linked: set, defined: set[str]) -> None:
+    """Join an acronym the text never defines to the one name it spells, in its article or else the corpus."""
+    forms = {node_id: node.form for node_id, node in nodes.items()}
+    # Long names by article and by the initial of their first word: an acronym only
+    # looks at the names whose first letter it starts with.
+    long_by_initial: dict[str, list[tuple[tuple[str, str], str]]] = defaultdict(list)
+    for node_id, form in forms.items():
+        words = [w for w, _, _ in word_offsets(form, 0)]
+        if len(form.split()) >= 2 and words:
+            long_by_initial[initial_letter(words[0])].append((node_id, form))
+    corpus_matches: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for node_id, node in nodes.items():
+        form = forms[node_id]
+        if node.key in defined or not re.fullmatch(r"[A-Z]{2,6}", form) or any(m.ent_id for m in node.mentions):
+            continue
+        lex = load_lexicon(node.mentions[0].lang)
+        letters = acronym_letters(form)
+        if not letters:
+            continue
+        pool = long_by_initial.get(letters[0], ())
+        local = {nid for nid, name in pool if nid[0] == node.article_id and spells(form, name, lex)}
+        if not local:
+            memo = (form, node.mentions[0].lang)
+            if memo not in corpus_matches:
+                corpus_matches[memo] = {nid for nid, name in pool if spells(form, name, lex)}
+            candidates = corpus_matches[memo]
+            if len({nid[1] for nid in candidates}) == 1:
+                local = {next(iter(candidates))}
+        if len(local) == 1:
+            uf.union(node_id, next(iter(local)))
+            linked.add(node_id)
+
+
+def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention, Mention]], rules: EntityRules) -> dict[Any, list[Mention]]:
+    nodes: dict[tuple[str, str], _Node] = {}
+    for m in mentions:
+        node_id = (m.article_id, m.key)
+        m.node = node_id
+        nodes.setdefault(node_id, _Node(m.article_id, m.key)).mentions.append(m)
+    uf = _UnionFind()
+    for node_id in nodes:
+        uf.find(node_id)
+    linked: set[tuple[str, str]] = set()
+    if rules.acronyms:
+        defined: dict[str, set[str]] = defaultdict(set)
+        for short, long in acronym_links:
+            defined[short.key].add(long.key)
+        for short, long in acronym_links:
+            if len(defined[short.key]) == 1:
+                continue  # unambiguous: the acronym is one entity everywhere, joined below
+            uf.union(short.node, long.node)
+            linked.add(short.node)
+        for short, long in acronym_links:
+            if len(defined[short.key]) == 1:
+                uf.union(short.node, long.node)
+        _link_initialisms(nodes, uf, linked, set(defined))
+    if rules.surnames:
+        _link_partials(nodes, uf, rules, linked)
+    # the same name is one entity across the corpus, except where it was linked locally
+    by_key: dict[str, tuple[str, str]] = {}
+    for node_id, node in nodes.items():
+        if node_id in linked:
+            continue
+        if node.key in by_key:
+            uf.union(node_id, by_key[node.key])
+        else:
+            by_key[node.key] = node_id
+    # watchlist matches are one entity per canonical name
+    by_ent_id: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.ent_id:
+            if m.ent_id in by_ent_id:
+                uf.union(m.node, by_ent_id[m.ent_id])
+            else:
+                by_ent_id[m.ent_id] = m.node
+            if name_key(m.ent_id) in by_key:
+                uf.union(m.node, by_key[name_key(m.ent_id)])
+    clusters: dict[Any, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        clusters[uf.find(m.node)].append(m)
+    return clusters
+
+
+def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
+    """Canonical name and label of one cluster of mentions."""
+    forced = [m for m in cluster if m.ent_id]
+    if forced:
+        ent_ids = Counter(m.ent_id for m in forced)
+        name = max(ent_ids, key=lambda n: (ent_ids[n], n))
+        label = Counter(m.model_label for m in forced if m.ent_id == name).most_common(1)[0][0]
+        return name, label
+    name = _best_form(cluster)
+    if rules.vote:
+        label = _winner(_votes(cluster))
+    else:
+        first = min((m for m in cluster if m.text == name), key=lambda m: (m.article_id, m.start))
+        label = first.cue if (rules.cues and first.cue) else first.model_label
+    return name, label
