@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.amounts import build_amounts
 from helpers.articles import (
     ARTICLE_COLUMNS,
     SKIPPED_COLUMNS,
@@ -23,7 +24,6 @@ from helpers.articles import (
     iter_article_texts,
     load_articles,
 )
-from helpers.docs import sentence_of
 from helpers.nlp import TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
 from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
@@ -31,10 +31,10 @@ from helpers.workspace import Workspace
 log = logging.getLogger(__name__)
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
-AMOUNT_COLUMNS = [
-    "article_id", "amount_id", "start", "end", "text", "value", "currency", "threshold",
-    "approximate", "vague", "sanctions_context", "linked_to", "sentence_id", "sentence_start", "sentence",
-]
+#: File of curation decisions in the workspace folder.
+CURATION_FILE = "curation.yaml"
+#: Graph files written beside the CSV files: GraphML, and GEXF for Gephi.
+GRAPH_FILES = ("graph.graphml", "graph.gexf")
 #: CSV files written by ``extract`` and the report, in this order, with their tables.
 CSV_TABLES = {
     "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related")]),
@@ -142,15 +142,72 @@ def _up_to_date(workspace: Workspace, step: str, signature: str, tables: tuple[s
 
 
 def _entities_signature(workspace: Workspace, articles: pd.DataFrame, watchlist: Watchlist | None) -> str:
-    from helpers import entities
-
-    curation = entities.curation_path(workspace)
+    curation = curation_path(workspace)
     here = Path(__file__).resolve().parent
     return _signature(
         _tags_signature(articles, watchlist),
         code_signature(here / "docs.py", here / "entities", PACKAGE_DATA / "entities"),
         curation.read_text(encoding="utf-8") if curation.exists() else "",
     )
+
+
+# Curation: the reporter's decisions on entities, kept in the workspace ----------------
+
+
+def curation_path(workspace: Workspace) -> Path:
+    """Path of the workspace's curation file (it may not exist yet)."""
+    return Path(workspace.file(CURATION_FILE))
+
+
+def load_curation(workspace: Workspace) -> list[dict]:
+    """The decisions saved in the workspace, oldest first; none when the file is missing.
+
+    Raises:
+        ValueError: the file is not valid YAML or holds a bad decision.
+    """
+    from helpers.entities import parse_curation
+
+    path = curation_path(workspace)
+    if not path.exists():
+        return []
+    return parse_curation(path.read_text(encoding="utf-8"), path=path)
+
+
+def record_decision(workspace: Workspace, action: str, **fields: object) -> dict:
+    """Append a curation decision to the workspace's curation file and return it.
+
+    Args:
+        workspace: the workspace.
+        action: ``merge``, ``rename``, ``relabel`` or ``hide``; the fields each
+            needs are those of :func:`helpers.entities.new_decision`.
+        **fields: the decision's fields.
+
+    Raises:
+        ValueError: unknown action, missing field or unknown label.
+    """
+    from helpers.entities import curation_text, new_decision
+
+    decision = new_decision(action, **fields)
+    decisions = load_curation(workspace)
+    decisions.append(decision)
+    workspace.write_text_atomic(CURATION_FILE, curation_text(decisions))
+    return decision
+
+
+def undo_decision(workspace: Workspace, index: int | None = None) -> dict:
+    """Remove the last decision, or the one at ``index``, and return it.
+
+    Raises:
+        IndexError: there is no such decision.
+    """
+    from helpers.entities import curation_text
+
+    decisions = load_curation(workspace)
+    if not decisions:
+        raise IndexError("There is no curation decision to undo")
+    removed = decisions.pop(-1 if index is None else index)
+    workspace.write_text_atomic(CURATION_FILE, curation_text(decisions))
+    return removed
 
 
 Tagged = tuple[pd.DataFrame, dict[str, dict], TagStats]
@@ -169,7 +226,7 @@ def tag_entities(
     When the articles, models, watchlist, rules and curation are all unchanged
     since the last run, the tables already in the workspace are kept as they are.
     """
-    from helpers.entities import build_entities, load_curation
+    from helpers.entities import build_entities
 
     report = StepReport()
     articles = workspace.read_table("articles")
@@ -224,44 +281,11 @@ def tag_amounts(
         articles, payloads, _stats = (tagged or partial(
             tag_corpus, workspace, watchlist=watchlist, n_process=n_process, progress=progress
         ))()
-        amounts = amount_table(articles, payloads)
+        amounts = build_amounts(articles, payloads)
         workspace.write_tables({"amounts": amounts}, meta={"signature:amounts": signature})
     thresholds = int(amounts["threshold"].isin(["above", "below"]).sum())
     report.add(f"Amounts: {len(amounts)} amounts, {thresholds} of them thresholds.")
     return report
-
-
-def amount_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFrame:
-    """Amounts of every article with their sentence, from the tagging output."""
-    rows = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
-        payload = payloads.get(aid)
-        if payload is None:
-            continue
-        sents = payload["sents"]
-        for index, amount in enumerate(payload.get("amounts", [])):
-            sid, (s_start, s_end) = sentence_of(sents, amount["start"], text_length=len(text))
-            linked = amount.get("linked_to")
-            rows.append(
-                {
-                    "article_id": aid,
-                    "amount_id": f"{aid}-a{index}",
-                    "start": amount["start"],
-                    "end": amount["end"],
-                    "text": amount["text"],
-                    "value": amount["value"],
-                    "currency": amount["currency"],
-                    "threshold": amount["threshold"],
-                    "approximate": bool(amount["approximate"]),
-                    "vague": bool(amount["vague"]),
-                    "sanctions_context": bool(amount["sanctions_context"]),
-                    "linked_to": f"{aid}-a{linked}" if linked is not None else None,
-                    "sentence_id": sid,
-                    "sentence_start": s_start,
-                    "sentence": text[s_start:s_end],
-                }
-            )
-    return pd.DataFrame(rows, columns=AMOUNT_COLUMNS)
 
 
 # Step 5: relations -------------------------------------------------------------
@@ -310,10 +334,24 @@ def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
         frame.to_csv(target, index=False)
         written.append(target)
     if workspace.has_table("relations"):
-        from helpers.relations import write_graph_files
-
         written.extend(write_graph_files(workspace, out))
     return written
+
+
+def write_graph_files(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
+    """Write the relation network as ``graph.graphml`` and ``graph.gexf`` (Gephi) to ``out_dir``."""
+    import networkx as nx
+
+    from helpers.relations import gexf_graph, relation_graph
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    entities = workspace.read_table("entities") if workspace.has_table("entities") else None
+    graph = relation_graph(workspace.read_table("relations"), entities)
+    graphml, gexf = (out / name for name in GRAPH_FILES)
+    nx.write_graphml(graph, graphml)
+    nx.write_gexf(gexf_graph(graph), gexf)
+    return [graphml, gexf]
 
 
 def run_extract(

@@ -6,8 +6,6 @@ Styling lives in :data:`RC_PARAMS` and :data:`LABEL_COLORS`, applied with
 
 from __future__ import annotations
 
-import matplotlib
-
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes

@@ -13,15 +13,11 @@ order, joined with " … ". The row's ``sentence_id`` is the first sentence quot
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
-
-from helpers.workspace import Workspace
 
 #: Units of co-occurrence, smallest first.
 UNITS = ("sentence", "paragraph", "article")
@@ -29,7 +25,6 @@ RELATION_COLUMNS = ["source", "target", "source_id", "target_id", "weight", "art
 EVIDENCE_COLUMNS = ["source_id", "target_id", "article_id", "sentence_id", "unit_id", "sentence"]
 #: Joins the two sentences quoted when no single sentence of a unit names both entities.
 EVIDENCE_JOINER = " … "
-GRAPH_FILES = ("graph.graphml", "graph.gexf")
 
 
 def build_relations(
@@ -231,24 +226,16 @@ def filter_graph(
     return kept
 
 
-def write_graph_files(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
-    """Write the relation network as ``graph.graphml`` and ``graph.gexf`` (Gephi).
+def gexf_graph(graph: nx.Graph) -> nx.Graph:
+    """``graph`` shaped for GEXF (Gephi), which keeps its own ``label`` for the display name.
 
-    GEXF keeps its own ``label`` for the display name, so there the entity's
-    name is the node label and PER/ORG/LOC/MISC is the ``type`` attribute.
+    There the entity's name is the node label and PER/ORG/LOC/MISC is the
+    ``type`` attribute.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    entities = workspace.read_table("entities") if workspace.has_table("entities") else None
-    graph = relation_graph(workspace.read_table("relations"), entities)
-    graphml = out / GRAPH_FILES[0]
-    nx.write_graphml(graph, graphml)
-    gexf_graph = nx.Graph()
-    gexf_graph.add_nodes_from(
+    shaped = nx.Graph()
+    shaped.add_nodes_from(
         (n, {"label": d["name"], "type": d["label"], "mentions": d["mentions"]})
         for n, d in graph.nodes(data=True)
     )
-    gexf_graph.add_edges_from(graph.edges(data=True))
-    gexf = out / GRAPH_FILES[1]
-    nx.write_gexf(gexf_graph, gexf)
-    return [graphml, gexf]
+    shaped.add_edges_from(graph.edges(data=True))
+    return shaped

@@ -186,8 +186,7 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
     Each decision is written to the workspace's curation file and applied by
     re-running the entity step (from cache, so it takes seconds).
     """
-    from helpers import entities as ent
-    from helpers.pipeline import tag_entities
+    from helpers.pipeline import load_curation, record_decision, tag_entities, undo_decision
     from helpers.views import escape, table_html
 
     def names() -> list[tuple[str, tuple[str, str]]]:
@@ -204,7 +203,7 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
     message = W.HTML()
 
     def render() -> str:
-        decisions = ent.load_curation(workspace)
+        decisions = load_curation(workspace)
         table = pd.DataFrame(decisions) if decisions else pd.DataFrame({"decision": []})
         return message.value + table_html(table.astype(str), max_rows=100, caption="Curation decisions")
 
@@ -225,7 +224,7 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
         elif action.value == "relabel":
             fields.update(new_label=new_label.value)
         try:
-            ent.record_decision(workspace, action.value, **fields)
+            record_decision(workspace, action.value, **fields)
         except ValueError as err:
             message.value = f"<p style='color:#b00'>{escape(err)}</p>"
         else:
@@ -234,8 +233,8 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
         view.refresh()
 
     def do_undo(_button) -> None:
-        if ent.load_curation(workspace):
-            ent.undo_decision(workspace)
+        if load_curation(workspace):
+            undo_decision(workspace)
             message.value = "<p>Last decision undone.</p>"
             rerun()
         view.refresh()

@@ -11,7 +11,7 @@ import pytest
 import spacy
 import yaml
 
-from helpers import entities as E, evaluation
+from helpers import entities as E, evaluation, pipeline
 from helpers.nlp import Watchlist, load_pipeline, model_name, tag_texts
 from helpers.text import normalize_text, split_related
 from helpers.workspace import Workspace
@@ -425,17 +425,17 @@ def curated(blank):
 def test_curation_round_trip(tmp_path, curated):
     articles, payloads = curated
     ws = Workspace(tmp_path / "ws")
-    assert E.load_curation(ws) == []
-    E.record_decision(ws, "merge", name="Petrova", label="PER", into="Anna Petrova", into_label="PER")
-    E.record_decision(ws, "rename", name="Gleb Kostarev", label="PER", to="Gleb A. Kostarev")
-    E.record_decision(ws, "relabel", name="Rosfin", label="PER", to="ORG")
-    E.record_decision(ws, "hide", name="Igor Petrova", label="PER", note="a namesake, not in the story")
+    assert pipeline.load_curation(ws) == []
+    pipeline.record_decision(ws, "merge", name="Petrova", label="PER", into="Anna Petrova", into_label="PER")
+    pipeline.record_decision(ws, "rename", name="Gleb Kostarev", label="PER", to="Gleb A. Kostarev")
+    pipeline.record_decision(ws, "relabel", name="Rosfin", label="PER", to="ORG")
+    pipeline.record_decision(ws, "hide", name="Igor Petrova", label="PER", note="a namesake, not in the story")
 
-    saved = yaml.safe_load(E.curation_path(ws).read_text(encoding="utf-8"))
+    saved = yaml.safe_load(pipeline.curation_path(ws).read_text(encoding="utf-8"))
     assert [d["action"] for d in saved["decisions"]] == ["merge", "rename", "relabel", "hide"]
     assert saved["decisions"][3]["note"] == "a namesake, not in the story"
 
-    mentions, entities = E.build_entities(articles, payloads, decisions=E.load_curation(ws))
+    mentions, entities = E.build_entities(articles, payloads, decisions=pipeline.load_curation(ws))
     got = names(entities)
     assert got["Anna Petrova"] == "PER" and "Petrova" not in got
     assert aliases_of(entities, "Anna Petrova") == ["Petrova"]
@@ -445,16 +445,16 @@ def test_curation_round_trip(tmp_path, curated):
     assert set(mentions["entity_id"]) == set(entities["entity_id"])
     assert mentions.loc[mentions["text"] == "Rosfin", "label"].tolist() == ["ORG"]
 
-    removed = E.undo_decision(ws)
+    removed = pipeline.undo_decision(ws)
     assert removed["action"] == "hide"
-    _, entities = E.build_entities(articles, payloads, decisions=E.load_curation(ws))
+    _, entities = E.build_entities(articles, payloads, decisions=pipeline.load_curation(ws))
     assert "Igor Petrova" in names(entities)
 
-    removed = E.undo_decision(ws, 0)
+    removed = pipeline.undo_decision(ws, 0)
     assert removed["action"] == "merge"
-    _, entities = E.build_entities(articles, payloads, decisions=E.load_curation(ws))
+    _, entities = E.build_entities(articles, payloads, decisions=pipeline.load_curation(ws))
     assert "Petrova" in names(entities)
-    assert [d["action"] for d in E.load_curation(ws)] == ["rename", "relabel"]
+    assert [d["action"] for d in pipeline.load_curation(ws)] == ["rename", "relabel"]
 
 
 @pytest.mark.parametrize(
@@ -467,9 +467,9 @@ def test_curation_round_trip(tmp_path, curated):
 )
 def test_record_decision_accepts_widget_field_names(tmp_path, action, fields, stored):
     ws = Workspace(tmp_path / "ws")
-    decision = E.record_decision(ws, action, name="Petrova", label="PER", **fields)
+    decision = pipeline.record_decision(ws, action, name="Petrova", label="PER", **fields)
     assert stored.items() <= decision.items()
-    assert E.load_curation(ws) == [decision]
+    assert pipeline.load_curation(ws) == [decision]
 
 
 def test_curation_rename_onto_existing_entity_merges(curated):
@@ -503,8 +503,8 @@ def test_curation_skips_decision_about_missing_entity(curated, caplog):
 def test_record_decision_rejects_bad_decision(tmp_path, action, fields):
     ws = Workspace(tmp_path / "ws")
     with pytest.raises(ValueError):
-        E.record_decision(ws, action, **fields)
-    assert not ws.file(E.CURATION_FILE).exists()
+        pipeline.record_decision(ws, action, **fields)
+    assert not ws.file(pipeline.CURATION_FILE).exists()
 
 
 @pytest.mark.parametrize(
@@ -513,14 +513,14 @@ def test_record_decision_rejects_bad_decision(tmp_path, action, fields):
 )
 def test_load_curation_rejects_bad_file(tmp_path, content):
     ws = Workspace(tmp_path / "ws")
-    ws.write_text_atomic(E.CURATION_FILE, content)
+    ws.write_text_atomic(pipeline.CURATION_FILE, content)
     with pytest.raises(ValueError):
-        E.load_curation(ws)
+        pipeline.load_curation(ws)
 
 
 def test_undo_decision_without_decisions(tmp_path):
     with pytest.raises(IndexError):
-        E.undo_decision(Workspace(tmp_path / "ws"))
+        pipeline.undo_decision(Workspace(tmp_path / "ws"))
 
 
 # ---------------------------------------------------------------------------

@@ -124,13 +124,13 @@ def test_rerun_unchanged_corpus_reuses_tables_and_curation_triggers_rebuild(extr
     report = pipeline.tag_entities(ws)
     assert "unchanged" in report.lines[0]
     top = before.iloc[0]
-    ent.record_decision(ws, "rename", name=top["name"], label=top["label"], new_name="Renamed entity")
+    pipeline.record_decision(ws, "rename", name=top["name"], label=top["label"], new_name="Renamed entity")
     try:
         report = pipeline.tag_entities(ws)
         assert "unchanged" not in report.lines[0]
         assert "Renamed entity" in set(ws.read_table("entities")["name"])
     finally:
-        ent.undo_decision(ws)
+        pipeline.undo_decision(ws)
         pipeline.tag_entities(ws)
     pd.testing.assert_frame_equal(ws.read_table("entities"), before)
 
@@ -139,9 +139,7 @@ def test_article_without_model_stays_flagged_when_tags_come_from_cache(extracted
     """A second workspace fed from the same cache keys still flags the German article."""
     ws = extracted["ws"]
     pipeline.load_corpus([extracted["corpus"]], workspace=ws)
-    from helpers import entities as ent_module
-
-    ent_module.record_decision(ws, "hide", name="Garantex", label="ORG")  # forces a rebuild from cache
+    pipeline.record_decision(ws, "hide", name="Garantex", label="ORG")  # forces a rebuild from cache
     try:
         report = pipeline.tag_entities(ws)
         assert "0 articles tagged" in report.lines[0]
@@ -150,5 +148,5 @@ def test_article_without_model_stays_flagged_when_tags_come_from_cache(extracted
         assert status.loc[status["lang"] == "de", "has_model"].eq(False).all()
         assert status.loc[status["lang"] == "fr", "has_model"].all()
     finally:
-        ent_module.undo_decision(ws)
+        pipeline.undo_decision(ws)
         pipeline.tag_entities(ws)

@@ -16,8 +16,8 @@ from helpers.relations import (
     filter_graph,
     relation_graph,
     with_names,
-    write_graph_files,
 )
+from helpers.pipeline import write_graph_files
 from helpers.workspace import Workspace
 
 

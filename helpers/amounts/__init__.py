@@ -43,15 +43,18 @@ The rules, which a methodology section can quote:
 One module per job, the import graph running one way: ``vocabulary`` reads the
 data files, ``numbers`` reads digits and written numbers, ``patterns`` builds
 every regular expression from the vocabularies, ``component`` is the spaCy
-component and ``records`` turns its spans into plain records.
+component, ``records`` turns its spans into plain records and ``table`` a
+corpus's records into the amounts table.
 """
 
 from helpers.amounts.component import DEFAULT_CONFIG, SPANS_KEY, AmountTagger, make_amount_tagger
 from helpers.amounts.numbers import parse_number
 from helpers.amounts.records import RECORD_KEYS, amount_records
+from helpers.amounts.table import AMOUNT_COLUMNS, build_amounts
 from helpers.amounts.vocabulary import DATA_DIR, available_vocabularies, default_vocabularies
 
 __all__ = [
+    "AMOUNT_COLUMNS",
     "DATA_DIR",
     "DEFAULT_CONFIG",
     "RECORD_KEYS",
@@ -59,6 +62,7 @@ __all__ = [
     "AmountTagger",
     "amount_records",
     "available_vocabularies",
+    "build_amounts",
     "default_vocabularies",
     "make_amount_tagger",
     "parse_number",

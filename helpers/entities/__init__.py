@@ -14,8 +14,8 @@ switched off through :class:`EntityRules`, which is how
 ``scripts/evaluate_entities.py`` measures what each rule brings.
 
 Reporters correct what is left with curation decisions (merge, rename,
-relabel, hide), kept as ``curation.yaml`` in the workspace and replayed on
-every run.
+relabel, hide), which the entity step keeps as ``curation.yaml`` in the
+workspace and replays on every run (:func:`apply_curation`).
 
 One module per job, the import graph running one way (data and types at the
 bottom, the algorithm on top): ``names``, ``lexicon`` and ``types`` hold the
@@ -29,15 +29,7 @@ from helpers.entities.acronyms import AcronymDefinition, find_acronyms
 from helpers.entities.build import build_entities
 from helpers.entities.cleanup import drop_reason, trim_span
 from helpers.entities.cues import context_cue, name_word_label
-from helpers.entities.curation import (
-    ACTIONS,
-    CURATION_FILE,
-    apply_curation,
-    curation_path,
-    load_curation,
-    record_decision,
-    undo_decision,
-)
+from helpers.entities.curation import ACTIONS, apply_curation, curation_text, new_decision, parse_curation
 from helpers.entities.lexicon import DATA_DIR, Lexicon, load_lexicon
 from helpers.entities.names import entity_id, name_key, name_tokens
 from helpers.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS
@@ -47,7 +39,6 @@ from helpers.labels import LABEL_MAP, LABELS, NAME_LABELS, unify_label
 
 __all__ = [
     "ACTIONS",
-    "CURATION_FILE",
     "DATA_DIR",
     "ENTITY_COLUMNS",
     "LABELS",
@@ -61,18 +52,17 @@ __all__ = [
     "apply_curation",
     "build_entities",
     "context_cue",
-    "curation_path",
+    "curation_text",
     "drop_reason",
     "entity_id",
     "find_acronyms",
-    "load_curation",
     "load_lexicon",
     "load_watchlist",
     "name_key",
     "name_tokens",
     "name_word_label",
-    "record_decision",
+    "new_decision",
+    "parse_curation",
     "trim_span",
-    "undo_decision",
     "unify_label",
 ]

@@ -28,7 +28,7 @@ def build_entities(
         articles: columns ``article_id, lang, text``; ``text`` is the analysed,
             normalised body that the payload offsets refer to.
         payloads: ``{article_id: payload}`` from :func:`helpers.nlp.tag_texts`.
-        decisions: curation decisions to replay (see :func:`load_curation`).
+        decisions: curation decisions to replay (see :func:`helpers.pipeline.load_curation`).
         rules: which clean-up and merge rules run (all by default).
 
     Returns:
@@ -44,7 +44,7 @@ def build_entities(
         found = clean_mentions(article_id, lang, body, payload, rules)
         lex = load_lexicon(lang)
         if rules.split:
-            found = split_known(found, body, lex)
+            found = split_known(found)
         if rules.patterns:
             found = add_cued_names(found, article_id, lang, body, lex, rules)
         if rules.acronyms:

@@ -195,7 +195,8 @@ def clean_mentions(
 _SPLIT_AT = re.compile(r"\s+(?:de|du|des|of|and|et|&)\s+(?:(?:la|le|les|the)\s+)?|\s+d'|\s+l'")
 
 
-def split_known(mentions: list[Mention], body: str, lex: Lexicon) -> list[Mention]:
+def split_known(mentions: list[Mention]) -> list[Mention]:
+    """Split a span made of two names already found in the article ("Kostarev de Binance")."""
     known: Counter[str] = Counter(m.key for m in mentions)
     person_words = set()
     for m in mentions:

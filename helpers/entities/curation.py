@@ -1,4 +1,8 @@
-"""Curation: the reporter's decisions (merge, rename, relabel, hide), stored as YAML and replayed on every run."""
+"""Curation: the reporter's decisions (merge, rename, relabel, hide), as YAML text, replayed on the tables.
+
+Reading and writing the file in the workspace is the step layer's job
+(``helpers.pipeline.load_curation``, ``record_decision``, ``undo_decision``).
+"""
 
 from __future__ import annotations
 
@@ -17,9 +21,6 @@ from helpers.labels import LABELS
 
 log = logging.getLogger(__name__)
 
-#: File of curation decisions in the workspace folder.
-CURATION_FILE = "curation.yaml"
-
 #: Curation actions and the fields each one needs besides ``name`` and ``label``.
 ACTIONS: dict[str, tuple[str, ...]] = {
     "merge": ("into",),
@@ -32,17 +33,12 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 _CURATION_HEADER = (
     "# Curation decisions of the entity step, replayed in this order on every run.\n"
     "# Entities are named by canonical name + label. Actions: merge (into), rename (to),\n"
-    "# relabel (to), hide. Edit by hand or with helpers.entities.record_decision / undo_decision.\n"
+    "# relabel (to), hide. Edit by hand or with helpers.pipeline.record_decision / undo_decision.\n"
 )
 
 
 #: Other spellings of decision fields, accepted and stored under the canonical one.
 FIELD_ALIASES = {"into_name": "into", "new_name": "to", "new_label": "to"}
-
-
-def curation_path(workspace: Any) -> Path:
-    """Path of the workspace's curation file (it may not exist yet)."""
-    return Path(workspace.file(CURATION_FILE))
 
 
 def _normalise_decision(decision: Any) -> Any:
@@ -54,13 +50,18 @@ def _normalise_decision(decision: Any) -> Any:
     return out
 
 
-def load_curation(workspace: Any) -> list[dict]:
-    """The decisions saved in the workspace, oldest first; none when the file is missing."""
-    path = curation_path(workspace)
-    if not path.exists():
-        return []
+def parse_curation(text: str, *, path: Path) -> list[dict]:
+    """The decisions of a curation file's text, oldest first, each checked.
+
+    Args:
+        text: the file's content.
+        path: where it was read from, for the error messages.
+
+    Raises:
+        ValueError: the text is not valid YAML or holds a bad decision; the message names it.
+    """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         raise ValueError(f"{path} is not valid YAML: {err}") from err
     if data is None:
@@ -76,9 +77,10 @@ def load_curation(workspace: Any) -> list[dict]:
     return decisions
 
 
-def _save_curation(workspace: Any, decisions: list[dict]) -> Path:
+def curation_text(decisions: list[dict]) -> str:
+    """The curation file's content for ``decisions``: a header that says how to edit it, then YAML."""
     body = yaml.safe_dump({"decisions": decisions}, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    return workspace.write_text_atomic(CURATION_FILE, _CURATION_HEADER + body)
+    return _CURATION_HEADER + body
 
 
 def _check_decision(decision: Any, where: str) -> None:
@@ -95,11 +97,10 @@ def _check_decision(decision: Any, where: str) -> None:
             raise ValueError(f"{where}: {key} {decision[key]!r} is not one of {', '.join(LABELS)}")
 
 
-def record_decision(workspace: Any, action: str, **fields: Any) -> dict:
-    """Append a curation decision to the workspace's ``curation.yaml`` and return it.
+def new_decision(action: str, **fields: Any) -> dict:
+    """A checked curation decision, stamped with the time it was taken.
 
     Args:
-        workspace: a :class:`helpers.workspace.Workspace`.
         action: ``merge`` (``name, label, into, into_label``), ``rename``
             (``name, label, to``), ``relabel`` (``name, label, to``) or
             ``hide`` (``name, label``).
@@ -119,24 +120,7 @@ def record_decision(workspace: Any, action: str, **fields: Any) -> dict:
         decision[key] = value
     decision.setdefault("at", datetime.now(timezone.utc).replace(microsecond=0).isoformat())
     _check_decision(decision, "decision")
-    decisions = load_curation(workspace)
-    decisions.append(decision)
-    _save_curation(workspace, decisions)
     return decision
-
-
-def undo_decision(workspace: Any, index: int | None = None) -> dict:
-    """Remove the last decision, or the one at ``index``, and return it.
-
-    Raises:
-        IndexError: there is no such decision.
-    """
-    decisions = load_curation(workspace)
-    if not decisions:
-        raise IndexError("There is no curation decision to undo")
-    removed = decisions.pop(-1 if index is None else index)
-    _save_curation(workspace, decisions)
-    return removed
 
 
 def _find_entity(entities: pd.DataFrame, name: str, label: str | None) -> int | None:

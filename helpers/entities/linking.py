@@ -9,29 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from networkx.utils import UnionFind
+
 from helpers.entities.acronyms import acronym_letters, initial_letter, spells, word_offsets
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import CUE_WEIGHT, EntityRules, Mention
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Any, Any] = {}
-
-    def find(self, x: Any) -> Any:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: Any, b: Any) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[ra] = rb
-
 
 @dataclass
 class _Node:
@@ -125,7 +108,7 @@ def _is_legal_variant(short: list[str], full: list[str], lex: Lexicon) -> bool:
     return all(t in lex.legal_forms for t in full[len(short):])
 
 
-def _join_partial(node: _Node, target: _Node, uf: _UnionFind, linked: set, *, as_person: bool) -> None:
+def _join_partial(node: _Node, target: _Node, uf: UnionFind, linked: set, *, as_person: bool) -> None:
     """Join a partial name to its full name; a surname's mentions then vote for a person."""
     uf.union((node.article_id, node.key), (target.article_id, target.key))
     linked.add((node.article_id, node.key))
@@ -136,7 +119,7 @@ def _join_partial(node: _Node, target: _Node, uf: _UnionFind, linked: set, *, as
 
 
 def _link_partials(
-    nodes: dict[tuple[str, str], _Node], uf: _UnionFind, rules: EntityRules, linked: set
+    nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked: set
 ) -> None:
     """Join surnames and partial names to the full name, first in the article, then in the corpus."""
     by_article: dict[str, list[_Node]] = defaultdict(list)
@@ -168,7 +151,7 @@ def _link_partials(
                 other for other in members
                 if other is not node and _is_legal_variant(tokens, other.tokens, lex) and (is_org(other) or is_org(node))
             ]
-            roots = {uf.find((o.article_id, o.key)) for o in candidates + legal}
+            roots = {uf[(o.article_id, o.key)] for o in candidates + legal}
             if len(roots) == 1:
                 _join_partial(node, (candidates + legal)[0], uf, linked, as_person=bool(candidates))
             elif not roots:
@@ -219,7 +202,7 @@ def _link_partials(
             _join_partial(node, (people + legal)[0], uf, linked, as_person=bool(people))
 
 
-def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: _UnionFind, linked: set, defined: set[str]) -> None:
+def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked: set, defined: set[str]) -> None:
     """Join an acronym the text never defines to the one name it spells, in its article or else the corpus."""
     forms = {node_id: node.form for node_id, node in nodes.items()}
     # Long names by article and by the initial of their first word: an acronym only
@@ -258,9 +241,7 @@ def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention,
         node_id = (m.article_id, m.key)
         m.node = node_id
         nodes.setdefault(node_id, _Node(m.article_id, m.key)).mentions.append(m)
-    uf = _UnionFind()
-    for node_id in nodes:
-        uf.find(node_id)
+    uf = UnionFind(nodes)
     linked: set[tuple[str, str]] = set()
     if rules.acronyms:
         defined: dict[str, set[str]] = defaultdict(set)
@@ -276,7 +257,7 @@ def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention,
                 uf.union(short.node, long.node)
         _link_initialisms(nodes, uf, linked, set(defined))
     if rules.surnames:
-        _link_partials(nodes, uf, rules, linked)
+        _link_partials(nodes, uf, linked)
     # the same name is one entity across the corpus, except where it was linked locally
     by_key: dict[str, tuple[str, str]] = {}
     for node_id, node in nodes.items():
@@ -298,7 +279,7 @@ def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention,
                 uf.union(m.node, by_key[name_key(m.ent_id)])
     clusters: dict[Any, list[Mention]] = defaultdict(list)
     for m in mentions:
-        clusters[uf.find(m.node)].append(m)
+        clusters[uf[m.node]].append(m)
     return clusters
 
 
