@@ -6,7 +6,6 @@ offline from disk and article text can never run in it.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import sys
@@ -216,29 +215,20 @@ def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir:
         result.pages.append(render_html(executed, page, show_code=show_code))
 
 
+#: Tables the index quotes, when the workspace has them.
+INDEX_TABLES = ("articles", "skipped", "entities", "mentions", "amounts", "relations", "relation_evidence")
+
+
 def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_files: list[Path]) -> Path:
     """Write ``index.html``: what was run on what, and links to every page and file."""
-    from helpers.views import index_sections
+    from helpers.views import index_page
 
-    sections = index_sections(workspace)
-    links = "\n".join(
-        f'<li><a href="{html.escape(p.name)}">{html.escape(_page_label(p))}</a></li>' for p in pages
+    tables = {name: workspace.read_table(name) for name in INDEX_TABLES if workspace.has_table(name)}
+    page = index_page(
+        tables,
+        pages=[(p.name, _page_label(p)) for p in pages],
+        data_files=[p.name for p in data_files],
     )
-    data = "\n".join(
-        f'<li><a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a></li>' for p in data_files
-    )
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>Dossier report</title>
-<style>{INDEX_CSS}</style></head>
-<body><main>
-<h1>Dossier report</h1>
-{sections}
-<h2>Notebooks</h2><ol>{links}</ol>
-<h2>Data</h2><ul>{data}</ul>
-</main></body></html>
-"""
     target = out / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
@@ -246,13 +236,3 @@ def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_file
 
 def _page_label(page: Path) -> str:
     return page.stem.replace("_", " ", 1).replace("_", " ")
-
-
-INDEX_CSS = """
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; }
-mark { background: #ffe58a; }
-.quote { font-style: italic; }
-"""

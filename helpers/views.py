@@ -1,70 +1,109 @@
-"""Safe HTML views of tables, articles and sentences.
+"""Safe HTML views of tables, articles and sentences, rendered from Jinja2 templates.
 
-Article text is untrusted: everything that comes from an article goes through
-:func:`html.escape` here, and nothing from an article is ever rendered as
-Markdown or as HTML it wrote itself.
+Article text is untrusted. The templates (``helpers/templates/html/``) are
+rendered with autoescaping, and every ``{{ value }}`` goes through
+:func:`escape` on output, so nothing from an article is ever rendered as
+Markdown or as HTML it wrote itself; the Python side only picks the values.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
+import jinja2
 import pandas as pd
-
-from helpers.workspace import Workspace
 
 TEX_IGNORE = "tex2jax_ignore mathjax_ignore"
 
 
 def escape(value: object) -> str:
-    """Escape any value for HTML text or attribute context."""
+    """Escape any value for HTML text or attribute context; None and NaN give ""."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return html.escape(str(value), quote=True)
 
 
+class _Escaped(str):
+    """Text escaped by :func:`escape`; autoescaping leaves it as it is (the ``__html__`` protocol)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}`` of a template: markup built by a template as is, anything else escaped."""
+    return value if hasattr(value, "__html__") else _Escaped(escape(value))
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("helpers", "templates/html"),
+    autoescape=True,
+    finalize=_finalize,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+_ENV.globals["tex_ignore"] = TEX_IGNORE
+
+
+def _render(template: str, **context: object) -> str:
+    return str(_ENV.get_template(template).render(**context)).strip("\n")
+
+
+def _table_context(frame: pd.DataFrame, *, max_rows: int, caption: str) -> dict[str, object]:
+    shown = frame.head(max_rows)
+    more = f" (first {len(shown)} of {len(frame)})" if len(frame) > len(shown) else f" ({len(frame)} rows)"
+    return {
+        "columns": list(shown.columns),
+        "rows": list(shown.itertuples(index=False, name=None)),
+        "caption": caption,
+        "more": more,
+    }
+
+
 def table_html(frame: pd.DataFrame, *, max_rows: int = 20, caption: str = "") -> str:
     """An escaped HTML table of the first ``max_rows`` rows, with the total count."""
-    shown = frame.head(max_rows)
-    head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
-        for row in shown.itertuples(index=False, name=None)
-    )
-    more = f" (first {len(shown)} of {len(frame)})" if len(frame) > len(shown) else f" ({len(frame)} rows)"
-    cap = f"<caption>{escape(caption)}{escape(more)}</caption>" if caption else ""
-    return f'<table class="dossier-table {TEX_IGNORE}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return _render("table.html.j2", t=_table_context(frame, max_rows=max_rows, caption=caption))
 
 
-def highlight(text: str, start: int, end: int, *, width: int | None = None) -> str:
-    """``text`` escaped with ``text[start:end]`` in a ``<mark>``; ``width`` trims the context."""
+def _around(text: str, start: int, end: int, *, width: int | None = None) -> tuple[str, str, str]:
+    """``(before, mention, after)`` of ``text[start:end]``; ``width`` trims the context."""
     left, middle, right = text[:start], text[start:end], text[end:]
     if width is not None:
         left = ("…" + left[-width:]) if len(left) > width else left
         right = (right[:width] + "…") if len(right) > width else right
-    return f"{escape(left)}<mark>{escape(middle)}</mark>{escape(right)}"
+    return left, middle, right
+
+
+def highlight(text: str, start: int, end: int, *, width: int | None = None) -> str:
+    """``text`` escaped with ``text[start:end]`` in a ``<mark>``; ``width`` trims the context."""
+    return _render("highlight.html.j2", parts=_around(text, start, end, width=width))
+
+
+def message_html(text: str, *, error: bool = False) -> str:
+    """A one-line message, escaped; red when it reports an error."""
+    return _render("message.html.j2", text=text, error=error)
+
+
+def figure_html(png: str) -> str:
+    """An embedded PNG figure (base64), for static renderings that hold several views."""
+    return _render("figure.html.j2", png=png)
+
+
+def _present(value: object) -> bool:
+    return value not in (None, "") and not (isinstance(value, float) and value != value)
 
 
 def article_html(article: pd.Series) -> str:
     """One article: title, metadata and body, all escaped."""
     meta_fields = ["article_id", "lang", "published", "source", "url", "path", "licence", "n_chars"]
-    meta = "".join(
-        f"<tr><th>{escape(k)}</th><td>{escape(article.get(k))}</td></tr>"
-        for k in meta_fields
-        if article.get(k) not in (None, "") and not (isinstance(article.get(k), float) and article.get(k) != article.get(k))
-    )
-    related = article.get("related") or ""
-    related_html = (
-        f"<details><summary>Related-links block (not analysed)</summary>"
-        f'<pre style="white-space: pre-wrap">{escape(related)}</pre></details>'
-        if related
-        else ""
-    )
-    return (
-        f'<div class="{TEX_IGNORE}"><h3>{escape(article.get("title"))}</h3>'
-        f"<table>{meta}</table>"
-        f'<pre style="white-space: pre-wrap; font-family: inherit">{escape(article.get("text"))}</pre>'
-        f"{related_html}</div>"
+    return _render(
+        "article.html.j2",
+        title=article.get("title"),
+        meta=[(k, article.get(k)) for k in meta_fields if _present(article.get(k))],
+        text=article.get("text"),
+        related=article.get("related") or "",
     )
 
 
@@ -74,102 +113,92 @@ def kwic_html(rows: pd.DataFrame, titles: dict[str, str], *, width: int = 80, ma
     ``rows`` needs ``article_id``, ``sentence``, and the mention's offsets inside
     the sentence as ``s_start``/``s_end``.
     """
-    lines = []
-    for row in rows.head(max_rows).itertuples(index=False):
-        lines.append(
-            f"<tr><td>{escape(titles.get(row.article_id, row.article_id))}</td>"
-            f"<td>{highlight(row.sentence, row.s_start, row.s_end, width=width)}</td></tr>"
-        )
-    more = f"<p>{len(rows) - max_rows} more not shown.</p>" if len(rows) > max_rows else ""
-    return (
-        f'<table class="{TEX_IGNORE}"><thead><tr><th>Article</th><th>Sentence</th></tr></thead>'
-        f'<tbody>{"".join(lines)}</tbody></table>{more}'
-    )
+    shown = [
+        {"title": titles.get(row.article_id, row.article_id),
+         "parts": _around(row.sentence, row.s_start, row.s_end, width=width)}
+        for row in rows.head(max_rows).itertuples(index=False)
+    ]
+    return _render("kwic.html.j2", rows=shown, hidden=len(rows) - max_rows)
 
 
-def index_sections(workspace: Workspace) -> str:
-    """The report index's findings, each with its article title and quoted sentence."""
-    parts = []
-    articles = workspace.read_table("articles")
-    skipped = workspace.read_table("skipped") if workspace.has_table("skipped") else pd.DataFrame()
+def index_sections(tables: Mapping[str, pd.DataFrame]) -> str:
+    """The report index's findings, each with its article title and quoted sentence.
+
+    Args:
+        tables: the workspace tables by name; ``articles`` is needed, the
+            others (``skipped``, ``entities``, ``mentions``, ``amounts``,
+            ``relations``, ``relation_evidence``) add their section when present.
+    """
+    return _render("index_sections.html.j2", **_index_context(tables))
+
+
+def index_page(tables: Mapping[str, pd.DataFrame], *, pages: list[tuple[str, str]], data_files: list[str]) -> str:
+    """The report's ``index.html``: the findings, then links to every page and data file.
+
+    Args:
+        tables: as for :func:`index_sections`.
+        pages: ``(file name, label)`` of each notebook page, in order.
+        data_files: file names in the report's ``data/`` folder.
+    """
+    return _render("index.html.j2", **_index_context(tables), pages=pages, data_files=data_files) + "\n"
+
+
+def _index_context(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
+    articles = tables["articles"]
+    skipped = tables.get("skipped", pd.DataFrame())
     titles = dict(zip(articles["article_id"], articles["title"]))
-    langs = ", ".join(f"{escape(k)}: {v}" for k, v in articles["lang"].value_counts().items())
-    parts.append(
-        f"<h2>Corpus</h2><p>{len(articles)} articles loaded ({langs}); {len(skipped)} items skipped.</p>"
-    )
-    if len(skipped):
-        parts.append(table_html(skipped, caption="Skipped files and why"))
-    if workspace.has_table("entities") and workspace.has_table("mentions"):
-        parts.append(_top_entities(workspace, titles))
-    if workspace.has_table("amounts"):
-        parts.append(_thresholds(workspace, titles))
-    if workspace.has_table("relations") and workspace.has_table("relation_evidence"):
-        parts.append(_strongest_relations(workspace, titles))
-    return "\n".join(parts)
+    langs = ", ".join(f"{k}: {v}" for k, v in articles["lang"].value_counts().items())
+    return {
+        "corpus": {"articles": len(articles), "langs": langs, "skipped": len(skipped)},
+        "skipped": _table_context(skipped, max_rows=20, caption="Skipped files and why") if len(skipped) else None,
+        "entities": _top_entities(tables["entities"], tables["mentions"], titles)
+        if "entities" in tables and "mentions" in tables else None,
+        "thresholds": _thresholds(tables["amounts"], titles) if "amounts" in tables else None,
+        "relations": _strongest_relations(tables["relations"], tables["relation_evidence"], titles)
+        if "relations" in tables and "relation_evidence" in tables else None,
+    }
 
 
-def _first_quote(rows: pd.DataFrame, titles: dict[str, str]) -> str:
-    """'Article title: "sentence"' of the first row (with ``article_id`` and ``sentence``), escaped."""
+def _first_quote(rows: pd.DataFrame, titles: dict[str, str]) -> tuple[str, str] | None:
+    """``(article title, sentence)`` of the first row (with ``article_id`` and ``sentence``)."""
     if not len(rows):
-        return ""
+        return None
     row = rows.iloc[0]
-    title = titles.get(row["article_id"], row["article_id"])
-    return f'{escape(title)}: <span class="quote">"{escape(row["sentence"])}"</span>'
+    return titles.get(row["article_id"], row["article_id"]), row["sentence"]
 
 
-def _top_entities(workspace: Workspace, titles: dict[str, str], top: int = 10) -> str:
-    entities = workspace.read_table("entities").head(top)
-    mentions = workspace.read_table("mentions")
-    rows = []
-    for ent in entities.itertuples(index=False):
-        quote = _first_quote(mentions[mentions["entity_id"] == ent.entity_id], titles)
-        rows.append(
-            f"<tr><td>{escape(ent.name)}</td><td>{escape(ent.label)}</td><td>{ent.mentions}</td>"
-            f"<td>{ent.articles}</td><td>{quote}</td></tr>"
-        )
-    return (
-        f"<h2>Top entities</h2><table class=\"{TEX_IGNORE}\"><thead><tr><th>Entity</th><th>Label</th>"
-        "<th>Mentions</th><th>Articles</th><th>First mention (article: sentence)</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+def _top_entities(entities: pd.DataFrame, mentions: pd.DataFrame, titles: dict[str, str],
+                  top: int = 10) -> list[dict[str, object]]:
+    return [
+        {"name": e.name, "label": e.label, "mentions": e.mentions, "articles": e.articles,
+         "quote": _first_quote(mentions[mentions["entity_id"] == e.entity_id], titles)}
+        for e in entities.head(top).itertuples(index=False)
+    ]
 
 
-def _thresholds(workspace: Workspace, titles: dict[str, str], top: int = 20) -> str:
-    amounts = workspace.read_table("amounts")
+def _money(value: object) -> str:
+    return "" if value is None or value != value else f"{value:,.2f}"
+
+
+def _thresholds(amounts: pd.DataFrame, titles: dict[str, str], top: int = 20) -> dict[str, object]:
     found = amounts[amounts["threshold"].notna() & (amounts["threshold"] != "")]
-    rows = []
-    for a in found.head(top).itertuples(index=False):
-        value = "" if a.value is None or a.value != a.value else f"{a.value:,.2f}"
-        rows.append(
-            f"<tr><td>{escape(a.text)}</td><td>{escape(value)}</td><td>{escape(a.currency)}</td>"
-            f"<td>{escape(a.threshold)}</td><td>{'yes' if a.sanctions_context else ''}</td>"
-            f"<td>{escape(titles.get(a.article_id, a.article_id))}</td>"
-            f'<td class="quote">"{escape(a.sentence)}"</td></tr>'
-        )
-    return (
-        f"<h2>Thresholds found</h2><p>{len(found)} of {len(amounts)} amounts are thresholds.</p>"
-        f"<table class=\"{TEX_IGNORE}\"><thead><tr><th>Amount</th><th>Value</th><th>Currency</th>"
-        "<th>Direction</th><th>Sanctions context</th><th>Article</th><th>Sentence</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    rows = [
+        {"text": a.text, "value": _money(a.value), "currency": a.currency, "threshold": a.threshold,
+         "sanctions": "yes" if a.sanctions_context else "",
+         "title": titles.get(a.article_id, a.article_id), "sentence": a.sentence}
+        for a in found.head(top).itertuples(index=False)
+    ]
+    return {"found": len(found), "total": len(amounts), "rows": rows}
 
 
-def _strongest_relations(workspace: Workspace, titles: dict[str, str], top: int = 10) -> str:
-    relations = workspace.read_table("relations").head(top)
-    evidence = workspace.read_table("relation_evidence")
-    rows = []
-    for r in relations.itertuples(index=False):
-        quote = _first_quote(
-            evidence[(evidence["source_id"] == r.source_id) & (evidence["target_id"] == r.target_id)], titles
-        )
-        rows.append(
-            f"<tr><td>{escape(r.source)}</td><td>{escape(r.target)}</td><td>{r.weight}</td><td>{quote}</td></tr>"
-        )
-    return (
-        f"<h2>Strongest relations</h2><table class=\"{TEX_IGNORE}\"><thead><tr><th>Entity</th><th>Entity</th>"
-        "<th>Sentences</th><th>Evidence (article: sentence)</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+def _strongest_relations(relations: pd.DataFrame, evidence: pd.DataFrame, titles: dict[str, str],
+                         top: int = 10) -> list[dict[str, object]]:
+    return [
+        {"source": r.source, "target": r.target, "weight": r.weight,
+         "quote": _first_quote(
+             evidence[(evidence["source_id"] == r.source_id) & (evidence["target_id"] == r.target_id)], titles)}
+        for r in relations.head(top).itertuples(index=False)
+    ]
 
 
 def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int = 40, width: int = 100) -> str:
@@ -177,21 +206,14 @@ def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int
     rows = []
     for a in amounts.head(max_rows).itertuples(index=False):
         local = a.start - a.sentence_start
-        quote = highlight(a.sentence, local, local + len(a.text), width=width)
-        value = "" if a.value is None or a.value != a.value else f"{a.value:,.2f}"
         flags = ", ".join(f for f, on in (("approx.", a.approximate), ("vague", a.vague),
                                           ("sanctions", a.sanctions_context)) if bool(on))
-        rows.append(
-            f"<tr><td>{escape(a.text)}</td><td>{escape(value)}</td><td>{escape(a.currency)}</td>"
-            f"<td>{escape(a.threshold)}</td><td>{escape(flags)}</td>"
-            f"<td>{escape(titles.get(a.article_id, a.article_id))}</td><td>{quote}</td></tr>"
-        )
-    more = f"<p>{len(amounts) - max_rows} more not shown.</p>" if len(amounts) > max_rows else ""
-    return (
-        f'<p>{len(amounts)} amounts.</p><table class="{TEX_IGNORE}"><thead><tr><th>Amount</th><th>Value</th>'
-        "<th>Currency</th><th>Direction</th><th>Flags</th><th>Article</th><th>Sentence</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>{more}"
-    )
+        rows.append({
+            "text": a.text, "value": _money(a.value), "currency": a.currency, "threshold": a.threshold,
+            "flags": flags, "title": titles.get(a.article_id, a.article_id),
+            "parts": _around(a.sentence, local, local + len(a.text), width=width),
+        })
+    return _render("amounts.html.j2", rows=rows, total=len(amounts), hidden=len(amounts) - max_rows)
 
 
 def locate_in_sentences(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -219,18 +241,11 @@ def locate_in_sentences(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
 
 def evidence_html(evidence: pd.DataFrame, titles: dict[str, str], *, caption: str = "", max_rows: int = 50) -> str:
     """Evidence sentences of a relation with their article, all escaped."""
-    rows = "".join(
-        f'<tr><td style="text-align: left">{escape(titles.get(e.article_id, e.article_id))}</td>'
-        f"<td>{escape(int(e.sentence_id) + 1)}</td>"
-        f'<td class="quote" style="text-align: left">{escape(e.sentence)}</td></tr>'
+    rows = [
+        {"title": titles.get(e.article_id, e.article_id), "number": int(e.sentence_id) + 1, "sentence": e.sentence}
         for e in evidence.head(max_rows).itertuples(index=False)
-    )
-    more = f"<p>{len(evidence) - max_rows} more not shown.</p>" if len(evidence) > max_rows else ""
-    cap = f"<p>{escape(caption)}</p>" if caption else ""
-    return (
-        f'{cap}<table class="{TEX_IGNORE}"><thead><tr><th>Article</th><th>Sentence no.</th><th>Sentence</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table>{more}"
-    )
+    ]
+    return _render("evidence.html.j2", rows=rows, caption=caption, hidden=len(evidence) - max_rows)
 
 
 def relations_with_sources(relations: pd.DataFrame, evidence: pd.DataFrame, titles: dict[str, str],

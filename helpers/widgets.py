@@ -10,6 +10,7 @@ Its parts are reachable as ``.controls`` (a dict of input widgets) and
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import os
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
 from helpers.labels import LABELS
-from helpers.views import article_html
+from helpers.views import article_html, figure_html
 
 #: Set by ``python -m helpers report`` for the kernels it starts: views are
 #: rendered statically and widgets never talk to a front end. Live widget
@@ -38,8 +39,22 @@ def static_views() -> bool:
     return os.environ.get(STATIC_VIEWS_ENV) == "1"
 
 
-if static_views():
-    comm.create_comm = comm.DummyComm  # widgets work, but send no message
+def _builds_widgets(build: Callable[..., View]) -> Callable[..., View]:
+    """Mark a function that builds widgets: in a headless report kernel they send no message.
+
+    Importing this module changes nothing; only building a view in a process
+    that the report started with ``DOSSIER_STATIC_VIEWS=1`` (a notebook kernel)
+    swaps the comm factory for ``comm.DummyComm``: widgets work, but talk to no
+    front end.
+    """
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs) -> View:
+        if static_views() and comm.create_comm is not comm.DummyComm:
+            comm.create_comm = comm.DummyComm
+        return build(*args, **kwargs)
+
+    return wrapper
 
 
 class View(W.VBox):
@@ -73,6 +88,7 @@ def figure_png(fig: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+@_builds_widgets
 def make_view(
     controls: dict[str, W.Widget],
     render: Callable[[], object],
@@ -115,6 +131,7 @@ def make_view(
     return view
 
 
+@_builds_widgets
 def article_reader(articles: pd.DataFrame) -> View:
     """Pick an article by title and read its metadata and body (escaped)."""
     options = [
@@ -134,6 +151,7 @@ def article_reader(articles: pd.DataFrame) -> View:
     return make_view({"article": picker}, render)
 
 
+@_builds_widgets
 def entity_table(entities: pd.DataFrame, *, max_rows: int = 30) -> View:
     """The entity table, filtered by label, minimum mentions and a search box."""
     from helpers.views import table_html
@@ -162,6 +180,7 @@ def filter_entities(entities: pd.DataFrame, *, label: str = "all", min_mentions:
     return shown
 
 
+@_builds_widgets
 def entity_context(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.DataFrame,
                    *, width: int = 80) -> View:
     """Pick an entity and read its mentions in context, the mention highlighted."""
@@ -180,6 +199,7 @@ def entity_context(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.
     return make_view({"entity": picker}, render)
 
 
+@_builds_widgets
 def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] | None = None) -> View:
     """Merge, rename, relabel or hide entities; decisions are saved in the workspace.
 
@@ -187,7 +207,7 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
     re-running the entity step (from cache, so it takes seconds).
     """
     from helpers.pipeline import load_curation, record_decision, tag_entities, undo_decision
-    from helpers.views import escape, table_html
+    from helpers.views import message_html, table_html
 
     def names() -> list[tuple[str, tuple[str, str]]]:
         table = workspace.read_table("entities")
@@ -226,16 +246,16 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
         try:
             record_decision(workspace, action.value, **fields)
         except ValueError as err:
-            message.value = f"<p style='color:#b00'>{escape(err)}</p>"
+            message.value = message_html(str(err), error=True)
         else:
-            message.value = f"<p>Saved: {escape(action.value)} {escape(name)}.</p>"
+            message.value = message_html(f"Saved: {action.value} {name}.")
             rerun()
         view.refresh()
 
     def do_undo(_button) -> None:
         if load_curation(workspace):
             undo_decision(workspace)
-            message.value = "<p>Last decision undone.</p>"
+            message.value = message_html("Last decision undone.")
             rerun()
         view.refresh()
 
@@ -248,6 +268,7 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
     return view
 
 
+@_builds_widgets
 def amount_table(amounts: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = 40) -> View:
     """Amounts filtered by currency, direction, minimum value and sanctions context."""
     from helpers.views import amounts_html
@@ -285,6 +306,7 @@ def filter_amounts(amounts: pd.DataFrame, *, currency: str = "all", direction: s
     return shown
 
 
+@_builds_widgets
 def join_views(*views: View) -> View:
     """One view made of several, each part keeping its own controls and output.
 
@@ -297,7 +319,7 @@ def join_views(*views: View) -> View:
         for view in views:
             bundle = view.static_bundle()
             if "image/png" in bundle:
-                parts.append(f'<img alt="figure" src="data:image/png;base64,{bundle["image/png"]}">')
+                parts.append(figure_html(bundle["image/png"]))
             else:
                 parts.append(bundle.get("text/html", ""))
         return {"text/html": "\n".join(parts)}
@@ -314,6 +336,7 @@ def _label_picker(labels: pd.Series) -> W.SelectMultiple:
                             description="Labels")
 
 
+@_builds_widgets
 def mention_explorer(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.DataFrame,
                      *, top: int = 20, width: int = 80) -> View:
     """Top entities (by label, count, article) as bars; pick one to read its mentions in context.
@@ -371,6 +394,7 @@ def article_entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.
     return table
 
 
+@_builds_widgets
 def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: pd.DataFrame,
                      articles: pd.DataFrame, *, min_weight: int = 1, layout: str = "spring",
                      max_nodes: int = 150) -> View:
