@@ -57,6 +57,7 @@ def _cue_alternation(phrases: Iterable[str]) -> str:
 
 @lru_cache(maxsize=None)
 def compile_patterns(languages: tuple[str, ...]) -> Patterns:
+    """The patterns for a set of vocabularies, compiled once per process."""
     return Patterns(languages)
 
 

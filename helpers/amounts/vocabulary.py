@@ -28,6 +28,7 @@ def default_vocabularies(lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def load_language(lang: str) -> dict[str, Any]:
+    """The vocabulary of one language, with its decimal mark and its sanctions phrases."""
     data = json.loads((DATA_DIR / f"{lang}.json").read_text(encoding="utf-8"))
     data["decimal_mark"] = "," if data.get("number_format") == "fr" else "."
     data["sanctions"] = _read_phrases(DATA_DIR / f"sanctions.{lang}.txt")
@@ -43,6 +44,7 @@ def _read_phrases(path: Path) -> list[str]:
 
 @lru_cache(maxsize=None)
 def load_currencies() -> dict[str, Any]:
+    """Currency symbols, codes, crypto tickers and scale abbreviations, shared by every language."""
     return json.loads((DATA_DIR / "currencies.json").read_text(encoding="utf-8"))
 
 

@@ -24,6 +24,7 @@ class AcronymDefinition:
 
 
 def acronym_letters(acr: str) -> str:
+    """The letters an acronym's expansion must start with; "" when it has fewer than two capitals."""
     caps = "".join(c for c in acr if c.isupper() or c.isdigit())
     if sum(c.isupper() for c in acr) < 2:
         return ""
@@ -39,6 +40,7 @@ def word_offsets(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def initial_letter(word: str) -> str:
+    """A word's first letter, without case or accent, after an elided article ("l'Union" gives "u")."""
     m = re.match(r"^\w{1,7}'(?=\w)", word)
     if m:
         word = word[m.end():]

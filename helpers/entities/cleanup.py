@@ -147,6 +147,7 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
 
 
 def article_rows(articles: pd.DataFrame) -> Iterable[tuple[str, str, str]]:
+    """``(article_id, lang, text)`` of every article, as plain strings."""
     for row in articles[["article_id", "lang", "text"]].itertuples(index=False, name=None):
         yield str(row[0]), str(row[1] or ""), str(row[2] or "")
 

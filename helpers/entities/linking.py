@@ -236,6 +236,7 @@ def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked
 
 
 def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention, Mention]], rules: EntityRules) -> dict[Any, list[Mention]]:
+    """Group the corpus's mentions into entities: acronyms, initialisms, partial names, then same names."""
     nodes: dict[tuple[str, str], _Node] = {}
     for m in mentions:
         node_id = (m.article_id, m.key)

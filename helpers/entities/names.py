@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 def strip_accents(text: str) -> str:
+    """``text`` without its combining accents."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
