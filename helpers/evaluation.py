@@ -19,7 +19,6 @@ from spacy.language import Language
 from helpers.amounts import amount_records  # importing it registers the dossier_amounts factory
 from helpers.docs import sentence_index
 from helpers.entities import NAME_LABELS, name_key, unify_label
-from helpers.entities.cleanup import article_rows
 
 #: Columns of :func:`raw_mentions`.
 RAW_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "raw_label", "ent_id"]
@@ -34,7 +33,8 @@ def raw_mentions(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFr
     Used by the evaluation to compare the raw model with the kit.
     """
     rows = []
-    for article_id, lang, body in article_rows(articles):
+    for article_id, text in articles[["article_id", "text"]].itertuples(index=False, name=None):
+        article_id, body = str(article_id), str(text or "")
         payload = payloads.get(article_id) or {}
         sents = payload.get("sents") or [[0, len(body)]]
         for ent in payload.get("ents", []):

@@ -58,6 +58,8 @@ def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = F
 def looks_like_year(raw: str) -> bool:
     """A four-digit number between 1800 and 2100: in a range it is a year, not an amount."""
     return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
 @dataclass(frozen=True)
 class WrittenNumbers:
     """The words of written numbers in a set of vocabularies, with their values.
@@ -126,4 +128,3 @@ class WrittenNumbers:
                     after_scale = False
                 from_article = False
         return total + (current or 0)
-

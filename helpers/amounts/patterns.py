@@ -327,6 +327,5 @@ class Patterns:
         return self.written.read([t.lower() for t in self._number_token.findall(words)])
 
 
-
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip())

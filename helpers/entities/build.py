@@ -15,6 +15,7 @@ from helpers.entities.names import entity_id
 from helpers.entities.tables import MENTION_COLUMNS, entity_summary
 from helpers.entities.types import EntityRules, Mention
 
+
 def build_entities(
     articles: pd.DataFrame,
     payloads: dict[str, dict],

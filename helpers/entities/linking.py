@@ -16,6 +16,7 @@ from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import CUE_WEIGHT, EntityRules, Mention
 
+
 @dataclass
 class _Node:
     """All mentions of one name (one key) in one article."""

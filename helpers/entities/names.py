@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+
 def strip_accents(text: str) -> str:
     """``text`` without its combining accents."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -11,6 +11,7 @@ from helpers.entities.names import name_key
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "entity_id", "sentence"]
 ENTITY_COLUMNS = ["entity_id", "name", "label", "aliases", "mentions", "articles"]
 
+
 def entity_summary(mentions: pd.DataFrame, names: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """One row per entity id present in ``mentions``."""
     rows = []

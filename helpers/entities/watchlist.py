@@ -12,6 +12,7 @@ from helpers.entities.names import name_key
 from helpers.labels import LABEL_MAP, LABELS
 from helpers.nlp import Watchlist
 
+
 def _watch_label(value: Any, where: str) -> str:
     label = str(value or "").strip().upper()
     unified = LABEL_MAP.get(label)
