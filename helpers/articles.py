@@ -38,9 +38,12 @@ NOT_ARTICLES = {"readme.md", "sources.md", "license.md", "licence.md", "notice.m
 
 ARTICLE_COLUMNS = [
     "article_id", "path", "title", "text", "related", "lang", "lang_source",
-    "published", "url", "source", "licence", "n_chars", "sha256", "duplicates",
+    "published", "url", "source", "licence", "n_chars", "sha256", "duplicates", "abs_path",
 ]
-SKIPPED_COLUMNS = ["path", "reason"]
+SKIPPED_COLUMNS = ["path", "reason", "abs_path"]
+#: Where the file is on this machine: kept in the workspace only, never shown in a report or CSV
+#: file, which name files by ``path``, relative to the input they were found under.
+ABSOLUTE_PATH = "abs_path"
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -64,6 +67,7 @@ class RawArticle:
 
     path: str
     text: str
+    abs_path: str = ""
     title: str = ""
     article_id: str = ""
     url: str = ""
@@ -92,11 +96,22 @@ class Corpus:
 @dataclass
 class _Collector:
     articles: list[RawArticle] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (shown path, absolute path) of the file being read: readers name items by the shown path.
+    current: tuple[str, str] = ("", "")
 
-    def skip(self, path: str, reason: str) -> None:
+    def skip(self, path: str, reason: str, *, absolute: str | None = None) -> None:
         log.info("Skipped %s: %s", path, reason)
-        self.skipped.append((path, reason))
+        self.skipped.append((path, reason, absolute or self.absolute(path)))
+
+    def add(self, article: RawArticle) -> None:
+        article.abs_path = self.absolute(article.path)
+        self.articles.append(article)
+
+    def absolute(self, path: str) -> str:
+        """The absolute form of a shown path (``#row 3`` and the like kept)."""
+        shown, absolute = self.current
+        return absolute + path[len(shown):] if shown and path.startswith(shown) else path
 
 
 # Public API ------------------------------------------------------------------
@@ -125,11 +140,34 @@ def find_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
     return files
 
 
+def shown_path(path: str | os.PathLike, roots: Iterable[str | os.PathLike]) -> str:
+    """``path`` as a report shows it: relative to the input it was found under, from that input's name.
+
+    A file under the input folder ``~/leak`` is ``leak/sub/a.txt``; a file given
+    by itself is its name. Nothing of the machine's folders above the input
+    (home folder, user name, mount point) is kept.
+    """
+    absolute = Path(os.path.abspath(Path(path).expanduser()))
+    best: tuple[int, str] | None = None
+    for raw in roots:
+        root = Path(os.path.abspath(Path(raw).expanduser()))
+        if absolute == root:
+            found = root.name
+        elif absolute.is_relative_to(root):
+            found = (Path(root.name) / absolute.relative_to(root)).as_posix()
+        else:
+            continue
+        if best is None or len(root.parts) > best[0]:
+            best = (len(root.parts), found)
+    return best[1] if best else absolute.name
+
+
 def load_articles(
     inputs: Iterable[str | os.PathLike],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int], None] | None = None,
+    roots: Iterable[str | os.PathLike] | None = None,
 ) -> Corpus:
     """Read every article under ``inputs`` into a normalised, de-duplicated corpus.
 
@@ -137,14 +175,19 @@ def load_articles(
         inputs: files or folders (read recursively).
         max_bytes: files larger than this are skipped (default 20 MB).
         progress: called with 1 after each file.
+        roots: the folders and files given by the user, that ``path`` is shown
+            relative to (:func:`shown_path`); default ``inputs``.
 
     Returns:
-        A :class:`Corpus`; its ``articles`` has :data:`ARTICLE_COLUMNS`.
+        A :class:`Corpus`; its ``articles`` has :data:`ARTICLE_COLUMNS` and its
+        ``skipped`` :data:`SKIPPED_COLUMNS`.
     """
+    inputs = list(inputs)
     files = find_files(inputs)
+    roots = list(roots) if roots is not None else inputs
     collector = _Collector()
     for path in files:
-        read_file(path, collector, max_bytes=max_bytes)
+        read_file(path, collector, max_bytes=max_bytes, shown=shown_path(path, roots))
         if progress:
             progress(1)
     articles = _finish(collector)
@@ -152,9 +195,14 @@ def load_articles(
     return Corpus(articles=articles, skipped=skipped, files_seen=len(files))
 
 
-def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Read one file into ``collector``: its articles, or the reason it was skipped."""
-    where = str(path)
+def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              shown: str | None = None) -> None:
+    """Read one file into ``collector``: its articles, or the reason it was skipped.
+
+    ``shown`` names the file in the corpus tables (default: its path as given).
+    """
+    where = shown if shown is not None else str(path)
+    collector.current = (where, os.path.abspath(path))
     suffix = path.suffix.lower()
     if path.name.lower() in NOT_ARTICLES:
         collector.skip(where, f"documentation file ({path.name}), not an article")
@@ -286,7 +334,7 @@ def _read_txt(path: str, text: str, collector: _Collector) -> None:
     if not body:
         collector.skip(path, "no article text: the file has a title line and nothing else")
         return
-    collector.articles.append(RawArticle(path=path, title=title, text=body))
+    collector.add(RawArticle(path=path, title=title, text=body))
 
 
 def _read_md(path: str, text: str, collector: _Collector) -> None:
@@ -306,7 +354,7 @@ def _read_md(path: str, text: str, collector: _Collector) -> None:
     if not body:
         collector.skip(path, "no article text after the front matter")
         return
-    collector.articles.append(
+    collector.add(
         RawArticle(
             path=path,
             title=title,
@@ -336,7 +384,7 @@ def _read_html(path: str, text: str, collector: _Collector) -> None:
     if not body.strip():
         collector.skip(path, "no article text found in the HTML page")
         return
-    collector.articles.append(
+    collector.add(
         RawArticle(
             path=path,
             title=(doc.title or "").strip(),
@@ -435,7 +483,7 @@ def _add_record(where: str, record: Any, collector: _Collector) -> None:
     if not body.strip():
         collector.skip(where, "record has no 'text' or 'body'")
         return
-    collector.articles.append(
+    collector.add(
         RawArticle(
             path=where,
             article_id=_text_field(record.get("id")),
@@ -503,11 +551,13 @@ def _finish(collector: _Collector) -> pd.DataFrame:
         if digest in by_hash:
             first = by_hash[digest]
             first["duplicates"].append(raw.path)
-            collector.skip(raw.path, f"duplicate of {first['path']} (same text), loaded once as {first['article_id']}")
+            collector.skip(raw.path, f"duplicate of {first['path']} (same text), loaded once as {first['article_id']}",
+                           absolute=raw.abs_path)
             continue
         article_id = raw.article_id.strip() or content_id(title, full)
         if article_id in used_ids:
-            collector.skip(raw.path, f"article id {article_id!r} is already used by another article with different text")
+            collector.skip(raw.path, f"article id {article_id!r} is already used by another article with different text",
+                           absolute=raw.abs_path)
             continue
         given_lang = language_code(raw.lang)
         row = {
@@ -525,6 +575,7 @@ def _finish(collector: _Collector) -> pd.DataFrame:
             "n_chars": len(body),
             "sha256": digest,
             "duplicates": [],
+            ABSOLUTE_PATH: raw.abs_path or raw.path,
         }
         by_hash[digest] = row
         used_ids.add(article_id)

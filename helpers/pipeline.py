@@ -18,6 +18,7 @@ import pandas as pd
 
 from helpers.amounts import build_amounts
 from helpers.articles import (
+    ABSOLUTE_PATH,
     ARTICLE_COLUMNS,
     SKIPPED_COLUMNS,
     Corpus,
@@ -37,8 +38,8 @@ CURATION_FILE = "curation.yaml"
 GRAPH_FILES = ("graph.graphml", "graph.gexf")
 #: CSV files written by ``extract`` and the report, in this order, with their tables.
 CSV_TABLES = {
-    "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related")]),
-    "skipped.csv": ("skipped", SKIPPED_COLUMNS),
+    "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related", ABSOLUTE_PATH)]),
+    "skipped.csv": ("skipped", [c for c in SKIPPED_COLUMNS if c != ABSOLUTE_PATH]),
     "mentions.csv": ("mentions", None),
     "entities.csv": ("entities", None),
     "amounts.csv": ("amounts", None),
@@ -68,10 +69,15 @@ def load_corpus(
     workspace: Workspace,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    roots: Iterable[str | os.PathLike] | None = None,
 ) -> Corpus:
-    """Load articles from ``inputs`` and store them (and what was skipped) in the workspace."""
+    """Load articles from ``inputs`` and store them (and what was skipped) in the workspace.
+
+    ``roots`` are the inputs the user named, that tables show paths relative to
+    (default ``inputs``); the absolute paths stay in the workspace's ``abs_path``.
+    """
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
-    corpus = load_articles(inputs, progress=progress, **options)
+    corpus = load_articles(inputs, progress=progress, roots=roots, **options)
     workspace.write_tables({"articles": corpus.articles, "skipped": corpus.skipped})
     return corpus
 
@@ -374,7 +380,8 @@ def run_extract(
     from helpers.articles import find_files
 
     files = find_files(inputs)  # walked once: the count drives the progress bar
-    corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, progress=progress("Loading", len(files)))
+    corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, roots=inputs,
+                         progress=progress("Loading", len(files)))
     # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
     tagged = cache(partial(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process,

@@ -152,6 +152,7 @@ def build_report(
     out = Path(out_dir).resolve()
     executed_dir = out / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
+    private = private_prefixes(inputs, workspace=workspace.path, out=out, watchlist=watchlist)
     values = {
         "inputs": [str(Path(p).expanduser().resolve()) for p in inputs],
         "workspace": str(workspace.path),
@@ -161,7 +162,7 @@ def build_report(
     result = ReportResult(out_dir=out)
     with static_views_mode():
         _run_notebooks(notebooks or notebook_paths(), values, out, executed_dir, result,
-                       show_code=show_code, timeout=timeout, progress=progress)
+                       show_code=show_code, timeout=timeout, progress=progress, private=private)
     result.data_files = export_data(workspace, out / "data")
     articles = workspace.read_table("articles")
     result.articles = len(articles)
@@ -186,9 +187,56 @@ def static_views_mode():
             os.environ[STATIC_VIEWS_ENV] = before
 
 
+def private_prefixes(inputs: list[str], *, workspace: Path, out: Path, watchlist: str | None) -> dict[str, str]:
+    """Absolute local paths a shared report must not show, each with what it shows instead.
+
+    Input paths become their own name (the tables show files relative to them),
+    the workspace ``workspace``, the report folder ``.``, the project folder
+    ``dossier`` and the home folder ``~``. Longest first, so the most precise wins.
+    """
+    from helpers.paths import PROJECT_ROOT
+
+    shown: dict[str, str] = {}
+    for raw in inputs:
+        path = Path(raw).expanduser().resolve()
+        shown[str(path)] = path.name
+    if watchlist:
+        path = Path(watchlist).expanduser().resolve()
+        shown[str(path)] = path.name
+    shown[str(workspace)] = "workspace"
+    shown[str(out)] = "."
+    shown[str(PROJECT_ROOT)] = "dossier"
+    shown[str(Path.home())] = "~"
+    return dict(sorted(((k, v) for k, v in shown.items() if k not in ("", "/")), key=lambda kv: -len(kv[0])))
+
+
+def redact(node, private: dict[str, str]):
+    """``node`` (a notebook, or any part of one) with every private prefix replaced."""
+    if isinstance(node, str):
+        for prefix, shown in private.items():
+            if prefix in node:
+                node = node.replace(prefix, shown)
+        return node
+    if isinstance(node, list):
+        return [redact(item, private) for item in node]
+    if isinstance(node, dict):
+        return type(node)((key, redact(value, private)) for key, value in node.items())
+    return node
+
+
+def redact_notebook(path: Path, private: dict[str, str]) -> None:
+    """Rewrite an executed notebook without local paths (parameters, outputs, papermill metadata)."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.write(nbformat.from_dict(redact(nb, private)), path)
+
+
 def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir: Path, result: ReportResult,
-                   *, show_code: bool, timeout: int, progress: bool) -> None:
-    """Execute and render each notebook in order; a failure raises :class:`NotebookFailed`."""
+                   *, show_code: bool, timeout: int, progress: bool, private: dict[str, str] | None = None) -> None:
+    """Execute and render each notebook in order; a failure raises :class:`NotebookFailed`.
+
+    Each executed notebook is cleared of ``private`` local paths before it is rendered.
+    """
+    private = private or {}
     for notebook in notebooks:
         declared = papermill.inspect_notebook(str(notebook))
         parameters = {k: v for k, v in values.items() if k in declared}
@@ -199,6 +247,7 @@ def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir:
         try:
             _execute(notebook, executed, parameters, timeout=timeout)
         except papermill.PapermillExecutionError as err:
+            redact_notebook(executed, private)
             render_html(executed, page, show_code=True)
             raise NotebookFailed(
                 f"notebook {notebook.name} failed in cell {err.exec_count} "
@@ -207,11 +256,13 @@ def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir:
             ) from err
         except TimeoutError as err:
             if executed.exists():
+                redact_notebook(executed, private)
                 render_html(executed, page, show_code=True)
             raise NotebookFailed(
                 f"notebook {notebook.name} did not finish: a cell ran longer than {timeout} s "
                 f"twice (--timeout). Partial page kept at {page}"
             ) from err
+        redact_notebook(executed, private)
         result.pages.append(render_html(executed, page, show_code=show_code))
 
 

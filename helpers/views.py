@@ -150,7 +150,7 @@ def _index_context(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
     langs = ", ".join(f"{k}: {v}" for k, v in articles["lang"].value_counts().items())
     return {
         "corpus": {"articles": len(articles), "langs": langs, "skipped": len(skipped)},
-        "skipped": _table_context(skipped, max_rows=20, caption="Skipped files and why") if len(skipped) else None,
+        "skipped": _table_context(skipped[["path", "reason"]], max_rows=20, caption="Skipped files and why") if len(skipped) else None,
         "entities": _top_entities(tables["entities"], tables["mentions"], titles)
         if "entities" in tables and "mentions" in tables else None,
         "thresholds": _thresholds(tables["amounts"], titles) if "amounts" in tables else None,

@@ -21,6 +21,7 @@ from helpers.articles import (
     decode_bytes,
     detect_language,
     load_articles,
+    shown_path,
 )
 from helpers.paths import SEEDS
 
@@ -348,9 +349,11 @@ def test_load_articles_loads_duplicates_once(tmp_path, variant):
     corpus = load_articles([tmp_path])
     assert len(corpus.articles) == 1
     row = corpus.articles.iloc[0]
-    assert row["path"] == str(first)
-    assert row["duplicates"] == str(second)
-    assert corpus.skipped["path"].tolist() == [str(second)]
+    assert row["abs_path"] == str(first)
+    assert row["path"] == f"{tmp_path.name}/{first.name}"
+    assert row["duplicates"] == f"{tmp_path.name}/{second.name}"
+    assert corpus.skipped["path"].tolist() == [f"{tmp_path.name}/{second.name}"]
+    assert corpus.skipped["abs_path"].tolist() == [str(second)]
     assert corpus.skipped["reason"].iloc[0].startswith("duplicate of")
 
 
@@ -501,7 +504,8 @@ def test_load_articles_jsonl_bad_line_spares_other_lines(tmp_path, bad_line, phr
           '{"id": "l1", "text": "First good line."}\n' + bad_line + '\n{"id": "l3", "text": "Third good line."}\n')
     corpus = load_articles([tmp_path])
     assert sorted(corpus.articles["article_id"]) == ["l1", "l3"]
-    assert corpus.skipped["path"].tolist() == [str(tmp_path / "lines.jsonl") + "#line 2"]
+    assert corpus.skipped["abs_path"].tolist() == [str(tmp_path / "lines.jsonl") + "#line 2"]
+    assert corpus.skipped["path"].tolist() == [f"{tmp_path.name}/lines.jsonl#line 2"]
     assert phrase in corpus.skipped["reason"].iloc[0]
 
 
@@ -509,7 +513,7 @@ def test_load_articles_json_list_bad_record_spares_others(tmp_path):
     write(tmp_path, "list.json", '[{"id": "j1", "text": "Good."}, 7, {"id": "j3", "body": "Also good."}]')
     corpus = load_articles([tmp_path])
     assert sorted(corpus.articles["article_id"]) == ["j1", "j3"]
-    assert corpus.skipped["path"].tolist() == [str(tmp_path / "list.json") + "#2"]
+    assert corpus.skipped["abs_path"].tolist() == [str(tmp_path / "list.json") + "#2"]
 
 
 @pytest.mark.parametrize("name", ["doc.docx", "sheet.xlsx", "page.pdf", "notes.rtf", "archive.zip", "Makefile"])
@@ -518,7 +522,7 @@ def test_load_articles_skips_unsupported_extension(tmp_path, name):
     write(tmp_path, "good.txt", "Good\nA good article.")
     corpus = load_articles([tmp_path])
     assert corpus.articles["title"].tolist() == ["Good"]
-    assert "unsupported file type" in corpus.skipped.set_index("path").loc[str(tmp_path / name), "reason"]
+    assert "unsupported file type" in corpus.skipped.set_index("abs_path").loc[str(tmp_path / name), "reason"]
 
 
 def test_load_articles_skips_file_over_default_size_limit(tmp_path):
@@ -528,7 +532,7 @@ def test_load_articles_skips_file_over_default_size_limit(tmp_path):
     write(tmp_path, "small.txt", "Small\nA small article.")
     corpus = load_articles([tmp_path])
     assert corpus.articles["title"].tolist() == ["Small"]
-    reason = corpus.skipped.set_index("path").loc[str(big), "reason"]
+    reason = corpus.skipped.set_index("abs_path").loc[str(big), "reason"]
     assert "over the 20 MB size limit" in reason
 
 
@@ -588,3 +592,28 @@ def test_decode_bytes_refuses_bytes_that_are_not_text(data, phrase):
     text, reason = decode_bytes(data)
     assert text is None
     assert phrase in reason
+
+
+@pytest.mark.parametrize(
+    ("path", "roots", "shown"),
+    [
+        ("/home/jdoe/leak/a.txt", ["/home/jdoe/leak"], "leak/a.txt"),
+        ("/home/jdoe/leak/sub/b.md", ["/home/jdoe/leak"], "leak/sub/b.md"),
+        ("/home/jdoe/leak/sub/b.md", ["/home/jdoe/leak", "/home/jdoe/leak/sub"], "sub/b.md"),
+        ("/home/jdoe/one.txt", ["/home/jdoe/one.txt"], "one.txt"),
+        ("/mnt/other/c.txt", ["/home/jdoe/leak"], "c.txt"),
+    ],
+)
+def test_shown_path_is_relative_to_the_input_given(path, roots, shown):
+    assert shown_path(path, roots) == shown
+
+
+def test_load_articles_names_files_from_the_input_folder(tmp_path):
+    folder = tmp_path / "private-user" / "leak"
+    write(folder / "sub", "a.txt", "Title\nA body.")
+    write(folder, "empty.txt", "")
+    corpus = load_articles([folder])
+    assert corpus.articles["path"].tolist() == ["leak/sub/a.txt"]
+    assert corpus.articles["abs_path"].tolist() == [str(folder / "sub" / "a.txt")]
+    assert corpus.skipped["path"].tolist() == ["leak/empty.txt"]
+    assert "private-user" not in " ".join(corpus.articles["path"]) + " ".join(corpus.skipped["path"])

@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from helpers import cli, report
+from helpers.paths import PROJECT_ROOT
 from helpers.workspace import Workspace
 
 
@@ -54,3 +55,64 @@ def test_render_html_hides_code_unless_asked(tmp_path, show_code):
     assert "code-marker-x" in html  # the output is always there
     assert ('"code-marker-"' in html or "&quot;code-marker-&quot;" in html) is show_code
     assert "<script" not in html
+
+
+# Nothing private in a shared report ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def private_report(tmp_path_factory):
+    """A report built from a folder under a fake home directory, with workspace and report there too."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import CLEAN_CORPUS, PROJECT_ROOT, write_corpus
+
+    home = tmp_path_factory.mktemp("home") / "jdoe-private-user"
+    inputs = write_corpus(home / "Documents" / "leak", CLEAN_CORPUS)
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    write_corpus(inputs / "sub", {"copy.md": CLEAN_CORPUS["en_binance.md"]})  # a duplicate, deeper down
+    out, workspace = home / "report", home / "ws"
+    env = {**os.environ, "HOME": str(home), "DOSSIER_WORKSPACE": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", str(inputs), "--out", str(out), "--workspace", str(workspace),
+         "--quiet", "--timeout", "300"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1200, env=env,
+    )
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    return {"home": home, "inputs": inputs, "out": out, "workspace": workspace}
+
+
+def test_report_shows_no_part_of_the_local_path(private_report):
+    home, out = private_report["home"], private_report["out"]
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert {"index.html", "articles.csv", "skipped.csv", "01_load_articles.ipynb"} <= {p.name for p in files}
+    private = [str(home), home.name, str(home.parent), str(PROJECT_ROOT)]
+    for path in files:
+        data = path.read_bytes()
+        for part in private:
+            assert part.encode() not in data, f"{path.relative_to(out)} shows {part}"
+
+
+def test_report_data_names_files_relative_to_the_input_folder(private_report):
+    import pandas as pd
+
+    data = private_report["out"] / "data"
+    articles = pd.read_csv(data / "articles.csv", keep_default_na=False)
+    skipped = pd.read_csv(data / "skipped.csv", keep_default_na=False)
+    assert sorted(articles["path"]) == ["leak/en_binance.md", "leak/en_navalny.md", "leak/fr_garantex.txt"]
+    assert articles.set_index("path").loc["leak/en_binance.md", "duplicates"] == "leak/sub/copy.md"
+    reasons = dict(zip(skipped["path"], skipped["reason"]))
+    assert set(reasons) == {"leak/empty.txt", "leak/sub/copy.md"}
+    assert reasons["leak/sub/copy.md"].startswith("duplicate of leak/en_binance.md")
+    index = (private_report["out"] / "index.html").read_text(encoding="utf-8")
+    assert "leak/empty.txt" in index
+
+
+def test_workspace_keeps_the_absolute_paths(private_report):
+    ws = Workspace(private_report["workspace"])
+    inputs = private_report["inputs"]
+    articles, skipped = ws.read_table("articles"), ws.read_table("skipped")
+    assert set(articles["abs_path"]) == {str(inputs / n) for n in ("en_binance.md", "en_navalny.md", "fr_garantex.txt")}
+    assert set(skipped["abs_path"]) == {str(inputs / "empty.txt"), str(inputs / "sub" / "copy.md")}
