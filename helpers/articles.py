@@ -45,6 +45,20 @@ SKIPPED_COLUMNS = ["path", "reason", "abs_path"]
 #: file, which name files by ``path``, relative to the input they were found under.
 ABSOLUTE_PATH = "abs_path"
 
+#: Document formats people often drop beside articles: a reader for them may come later.
+NOT_YET_SUPPORTED = {
+    ".pdf": "PDF documents", ".docx": "Word documents", ".doc": "Word documents",
+    ".odt": "OpenDocument texts", ".rtf": "RTF documents", ".epub": "EPUB books",
+    ".xlsx": "Excel workbooks", ".xls": "Excel workbooks", ".ods": "OpenDocument spreadsheets",
+}
+#: Field names of CSV and JSON records, in French or English, mapped to the names the loader reads.
+FIELD_ALIASES = {
+    "titre": "title", "texte": "text", "corps": "text",
+    "langue": "lang", "language": "lang", "lien": "url", "link": "url", "adresse": "url",
+    "publié": "published", "publie": "published", "date de publication": "published",
+    "auteur": "author", "licence": "licence", "license": "licence", "identifiant": "id",
+}
+
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive or Office document",
@@ -208,9 +222,11 @@ def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX
         collector.skip(where, f"documentation file ({path.name}), not an article")
         return
     if suffix not in SUPPORTED_SUFFIXES:
+        later = NOT_YET_SUPPORTED.get(suffix)
+        hint = f": {later} are not supported yet; save the text as .txt or .html to load it" if later else ""
         collector.skip(
             where,
-            f"unsupported file type '{suffix or path.name}' (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+            f"unsupported file type '{suffix or path.name}'{hint} (supported: {', '.join(SUPPORTED_SUFFIXES)})",
         )
         return
     try:
@@ -430,14 +446,22 @@ def _read_jsonl(path: str, text: str, collector: _Collector) -> None:
 
 def _read_csv(path: str, text: str, collector: _Collector) -> None:
     csv.field_size_limit(DEFAULT_MAX_BYTES)
-    rows = _csv_rows(io.StringIO(text, newline="").readlines())
-    first = next(rows, None)
-    if first is None or first[1] is None:
-        collector.skip(path, f"malformed CSV: no header row ({first[2] if first else 'empty'})")
-        return
-    names = [h.strip().lstrip("\ufeff").lower() for h in first[1]]
-    if not {"text", "body"} & set(names):
-        collector.skip(path, f"CSV header has no 'text' or 'body' column (found: {', '.join(names)})")
+    lines = io.StringIO(text, newline="").readlines()
+    names: list[str] = []
+    for delimiter in _csv_delimiters(lines):
+        rows = _csv_rows(lines, delimiter=delimiter)
+        first = next(rows, None)
+        if first is None or first[1] is None:
+            continue
+        names = [_field_name(h) for h in first[1]]
+        if "text" in names or "body" in names:
+            break
+    else:
+        if not names:
+            collector.skip(path, "malformed CSV: no header row")
+        else:
+            collector.skip(path, f"CSV header has no 'text' or 'body' column (nor texte, corps; found: "
+                                 f"{', '.join(names)})")
         return
     for number, row, problem in rows:
         where = f"{path}#row {number}"
@@ -452,14 +476,34 @@ def _read_csv(path: str, text: str, collector: _Collector) -> None:
         _add_record(where, dict(zip(names, row)), collector)
 
 
-def _csv_rows(lines: list[str], first_line: int = 1) -> Iterator[tuple[int, list[str] | None, str]]:
+def _csv_delimiters(lines: list[str]) -> list[str]:
+    """Delimiters to try: the one csv.Sniffer finds (";" in French Excel), those of the header line, ","."""
+    header = lines[0] if lines else ""
+    try:
+        sniffed = [csv.Sniffer().sniff("".join(lines[:20])[:20000], delimiters=_CSV_DELIMITERS).delimiter]
+    except csv.Error:  # rows of unequal lengths: the header line alone decides
+        sniffed = []
+    by_header = sorted((d for d in _CSV_DELIMITERS if d in header), key=header.count, reverse=True)
+    return list(dict.fromkeys([*sniffed, *by_header, ","]))
+
+
+_CSV_DELIMITERS = ",;\t|"
+
+
+def _field_name(name: Any) -> str:
+    """A CSV header or JSON key as the loader reads it: lower case, French names mapped."""
+    key = " ".join(str(name).replace("\ufeff", "").split()).lower()
+    return FIELD_ALIASES.get(key, key)
+
+
+def _csv_rows(lines: list[str], first_line: int = 1, *, delimiter: str = ",") -> Iterator[tuple[int, list[str] | None, str]]:
     """``(line number, row, "")`` per CSV record, or ``(line number, None, problem)`` for a broken one.
 
     A stray quote makes a record run on over the next lines; strict parsing stops
     it at the first impossible character, and the lines it swallowed are read
     again, so one bad row never takes its good neighbours with it.
     """
-    reader = csv.reader(lines, strict=True)
+    reader = csv.reader(lines, strict=True, delimiter=delimiter)
     done = 0  # lines consumed by the records read so far
     while True:
         try:
@@ -468,7 +512,7 @@ def _csv_rows(lines: list[str], first_line: int = 1) -> Iterator[tuple[int, list
             return
         except csv.Error as err:
             yield first_line + done, None, _one_line(err)
-            yield from _csv_rows(lines[done + 1 : reader.line_num], first_line + done + 1)
+            yield from _csv_rows(lines[done + 1 : reader.line_num], first_line + done + 1, delimiter=delimiter)
         else:
             yield first_line + done, row, ""
         done = reader.line_num
@@ -478,7 +522,12 @@ def _add_record(where: str, record: Any, collector: _Collector) -> None:
     if not isinstance(record, dict):
         collector.skip(where, f"record is a JSON {type(record).__name__}, not an object")
         return
-    record = {str(k).lower(): v for k, v in record.items()}
+    mapped: dict[str, Any] = {}
+    for key, value in record.items():
+        name = _field_name(key)
+        if name not in mapped or not _text_field(mapped[name]):  # of "text" and "texte", the first filled one
+            mapped[name] = value
+    record = mapped
     body = _text_field(record.get("text") or record.get("body"))
     if not body.strip():
         collector.skip(where, "record has no 'text' or 'body'")

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sqlite3
 import sys
+import traceback
 from pathlib import Path
 
 from tqdm import tqdm
 
 from helpers import __version__
 from helpers.articles import DEFAULT_MAX_BYTES, InputPathError
-from helpers.paths import DEFAULT_WORKSPACE
+from helpers.checks import (
+    EXIT_INTERNAL,
+    EXIT_NOTEBOOK_FAILED,
+    EXIT_USAGE,
+    EXIT_WORKSPACE,
+    CommandError,
+    check_folder,
+    check_positive,
+    exit_codes_text,
+    open_workspace,
+)
+from helpers.paths import DEFAULT_WORKSPACE, WORKSPACE_ENV, resolve_workspace
 
 log = logging.getLogger("helpers")
 
@@ -20,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
         description="Dossier: turn a folder of news articles into sourced findings.",
+        epilog=exit_codes_text(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes for tagging (default: %(default)s)",
     )
     common.add_argument("--quiet", action="store_true", help="no progress bars")
+    common.add_argument("--debug", action="store_true", help="on an error, show the traceback as well")
     common.add_argument("-v", "--verbose", action="store_true", help="log every skipped file as it happens")
 
     sub.add_parser(
         "extract", parents=[common],
+        epilog=exit_codes_text(), formatter_class=argparse.RawDescriptionHelpFormatter,
         help="run the pipeline without notebooks and write CSV files to DIR",
         description="Load, tag entities and amounts, relate entities, and write "
         "articles.csv, skipped.csv, mentions.csv, entities.csv, amounts.csv, "
@@ -62,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report = sub.add_parser(
         "report", parents=[common],
+        epilog=exit_codes_text(), formatter_class=argparse.RawDescriptionHelpFormatter,
         help="execute the notebooks headless and write the HTML report to DIR",
         description="Execute every notebook in order with PATH injected into its "
         "'parameters' cell, render each to HTML in DIR, write DIR/index.html and the "
@@ -81,14 +99,39 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from helpers.workspace import Workspace
+    try:
+        return _run(args)
+    except CommandError as err:
+        return _fail(str(err), err.code, debug=args.debug)
+    except sqlite3.DatabaseError as err:
+        where = resolve_workspace(args.workspace)
+        return _fail(f"the workspace database in {where} cannot be read (SQLite: {err}): it is left as it is; "
+                     "move it aside, or give another --workspace, to start a new workspace",
+                     EXIT_WORKSPACE, debug=args.debug)
+    except Exception as err:  # the last resort: still one line; --debug shows where it came from
+        return _fail(f"unexpected {type(err).__name__}: {' '.join(str(err).split())[:300]} "
+                     "(run again with --debug to see the traceback)", EXIT_INTERNAL, debug=args.debug)
 
+
+def _fail(message: str, code: int, *, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Check every option and folder before anything is written, then run the command."""
+    check_positive(args.max_mb, option="--max-mb", example="20")
+    check_positive(args.processes, option="--processes", example="2")
+    if args.command == "report":
+        check_positive(args.timeout, option="--timeout", example="1800")
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
     if missing:
-        print(f"error: input path does not exist: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    workspace = Workspace(args.workspace)
-    max_bytes = int(args.max_mb * 1024 * 1024)
+        raise CommandError(f"input path does not exist: {', '.join(missing)}", code=EXIT_USAGE)
+    check_folder(args.out, option="--out")
+    from_env = not args.workspace and bool(os.environ.get(WORKSPACE_ENV))
+    check_folder(resolve_workspace(args.workspace), option=f"${WORKSPACE_ENV}" if from_env else "--workspace")
     watchlist = None
     if args.watchlist:
         from helpers.entities import load_watchlist
@@ -96,15 +139,20 @@ def main(argv: list[str] | None = None) -> int:
         try:
             watchlist = load_watchlist(args.watchlist)
         except (OSError, ValueError) as err:
-            print(f"error: cannot read the watchlist {args.watchlist}: {err}", file=sys.stderr)
-            return 2
+            raise CommandError(f"cannot read the watchlist {args.watchlist}: {err}", code=EXIT_USAGE) from err
+    if args.command == "report":
+        from helpers.checks import check_kernel
+        from helpers.report import KERNEL_NAME
+
+        check_kernel(KERNEL_NAME)
+    workspace = open_workspace(args.workspace)
+    max_bytes = int(args.max_mb * 1024 * 1024)
     try:
         if args.command == "extract":
             return _extract(args, workspace, max_bytes, watchlist)
         return _report(args, workspace, max_bytes)
     except InputPathError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        raise CommandError(str(err), code=EXIT_USAGE) from err
 
 
 def _progress_factory(quiet: bool):
@@ -153,8 +201,7 @@ def _report(args, workspace, max_bytes) -> int:
             progress=not args.quiet,
         )
     except NotebookFailed as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+        raise CommandError(str(err), code=EXIT_NOTEBOOK_FAILED) from err
     print(result.summary())
     return 0
 

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+#: The Jupyter kernel the notebooks run in (``make setup`` installs it into the environment).
+KERNEL_NAME = "python3"
 
 
 class NotebookFailed(RuntimeError):
@@ -90,7 +92,7 @@ def _execute(notebook: Path, executed: Path, parameters: dict, *, timeout: int) 
                 str(executed),
                 parameters=parameters,
                 cwd=str(notebook.parent),
-                kernel_name="python3",
+                kernel_name=KERNEL_NAME,
                 execution_timeout=timeout,
                 progress_bar=False,
                 log_output=False,

@@ -21,6 +21,10 @@ from helpers.paths import resolve_workspace
 DB_NAME = "dossier.sqlite"
 
 
+class WorkspaceError(RuntimeError):
+    """The workspace database cannot be read; the message says what to do. Nothing was changed."""
+
+
 class Workspace:
     """A workspace folder holding ``dossier.sqlite`` and readable decision files."""
 
@@ -28,13 +32,19 @@ class Workspace:
         self.path: Path = resolve_workspace(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.db_path = self.path / DB_NAME
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS cache (namespace TEXT, key TEXT, value BLOB, "
-                "PRIMARY KEY (namespace, key))"
-            )
-            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        try:
+            with self._connect() as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS cache (namespace TEXT, key TEXT, value BLOB, "
+                    "PRIMARY KEY (namespace, key))"
+                )
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        except sqlite3.DatabaseError as err:
+            raise WorkspaceError(
+                f"the workspace database {self.db_path} cannot be read (SQLite: {err}): it is left as it is; "
+                "move it aside, or give another workspace folder, to start a new workspace"
+            ) from err
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"

@@ -617,3 +617,60 @@ def test_load_articles_names_files_from_the_input_folder(tmp_path):
     assert corpus.articles["abs_path"].tolist() == [str(folder / "sub" / "a.txt")]
     assert corpus.skipped["path"].tolist() == ["leak/empty.txt"]
     assert "private-user" not in " ".join(corpus.articles["path"]) + " ".join(corpus.skipped["path"])
+
+
+# CSV as French Excel writes it; document formats not supported yet -----------------------
+
+FRENCH_CSV = (
+    "titre;texte;date;langue;source;lien\r\n"
+    "Saisie record;\"Le parquet a saisi 2 500 € ; l'enquête continue.\";2024-03-12;fr;Le Fil;https://exemple.fr/a\r\n"
+    "Gel d'avoirs;Le Trésor gèle des avoirs.;;fr;Le Fil;https://exemple.fr/b\r\n"
+)
+
+
+@pytest.mark.parametrize(("bom", "encoding"), [(b"", "utf-8"), (b"\xef\xbb\xbf", "utf-8"), (b"", "cp1252")],
+                         ids=["utf8", "utf8-bom", "cp1252"])
+@pytest.mark.parametrize(
+    ("header", "text_column"),
+    [("titre;texte;date;langue;source;lien", "texte"), ("titre;corps;date;langue;source;lien", "corps"),
+     ("title;text;date;lang;source;url", "text"), ("Titre;Texte;Date;Langue;Source;Lien", "Texte")],
+)
+def test_load_articles_reads_semicolon_csv(tmp_path, bom, encoding, header, text_column):
+    content = FRENCH_CSV.replace("titre;texte;date;langue;source;lien", header)
+    write(tmp_path, "export.csv", bom + content.encode(encoding))
+    corpus = load_articles([tmp_path])
+    assert corpus.skipped.empty, corpus.skipped
+    first = corpus.articles.set_index("title").loc["Saisie record"]
+    assert first["text"] == "Le parquet a saisi 2 500 € ; l'enquête continue."
+    assert (first["lang"], first["source"], first["url"]) == ("fr", "Le Fil", "https://exemple.fr/a")
+    assert first["published"].startswith("2024-03-12")
+    assert sorted(corpus.articles["title"]) == ["Gel d'avoirs", "Saisie record"]
+
+
+def test_load_articles_reads_comma_csv_with_french_names(tmp_path):
+    write(tmp_path, "export.csv", 'titre,corps,lien\nUn titre,"Un corps, avec une virgule.",https://exemple.fr\n')
+    corpus = load_articles([tmp_path])
+    row = corpus.articles.iloc[0]
+    assert (row["title"], row["text"], row["url"]) == ("Un titre", "Un corps, avec une virgule.", "https://exemple.fr")
+
+
+def test_load_articles_semicolon_csv_bad_row_spares_others(tmp_path):
+    write(tmp_path, "export.csv", "titre;texte\nBon;Un bon texte.\nMauvais;trop;de;champs\nAussi;Un autre texte.\n")
+    corpus = load_articles([tmp_path])
+    assert sorted(corpus.articles["title"]) == ["Aussi", "Bon"]
+    assert corpus.skipped["path"].str.endswith("export.csv#row 3").tolist() == [True]
+
+
+def test_load_articles_json_with_french_keys(tmp_path):
+    write(tmp_path, "a.json", '{"titre": "Un titre", "texte": "Le texte.", "langue": "fr", "lien": "https://x.fr"}')
+    row = load_articles([tmp_path]).articles.iloc[0]
+    assert (row["title"], row["text"], row["lang"], row["url"]) == ("Un titre", "Le texte.", "fr", "https://x.fr")
+
+
+@pytest.mark.parametrize(("name", "kind"), [("scan.pdf", "PDF documents"), ("note.docx", "Word documents"),
+                                            ("old.doc", "Word documents")])
+def test_load_articles_says_document_format_is_not_supported_yet(tmp_path, name, kind):
+    write(tmp_path, name, b"%PDF-1.7 or PK\x03\x04 bytes")
+    reason = load_articles([tmp_path]).skipped["reason"].iloc[0]
+    assert reason.startswith("unsupported file type")
+    assert f"{kind} are not supported yet" in reason

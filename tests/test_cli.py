@@ -12,6 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.checks import (
+    EXIT_CODES,
+    EXIT_ENVIRONMENT,
+    EXIT_FOLDER,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    EXIT_WORKSPACE,
+)
 from helpers.cli import build_parser, main
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -192,3 +200,149 @@ def test_cli_extract_fills_the_workspace(extract_run):
     articles = pd.read_csv(extract_run["dir"] / "articles.csv", keep_default_na=False)
     assert sorted(ws.read_table("articles")["article_id"]) == sorted(articles["article_id"])
     assert len(ws.read_table("skipped")) == 13
+
+
+# Errors a user can act on: one line, a documented exit code, nothing lost ----------------
+
+
+def _error_line(err: str) -> str:
+    lines = [line for line in err.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def small_corpus(articles_dir, tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(articles_dir / "fr_brief.txt", inputs / "fr_brief.txt")
+    return inputs
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+@pytest.mark.parametrize("option", ["--out", "--workspace"])
+def test_cli_folder_option_that_is_a_file(small_corpus, tmp_path, command, option):
+    target = tmp_path / "a_file.txt"
+    target.write_text("keep me", encoding="utf-8")
+    folders = {"--out": str(tmp_path / "out"), "--workspace": str(tmp_path / "ws"), option: str(target)}
+    code, _out, err = run_main([command, str(small_corpus), "--out", folders["--out"],
+                                "--workspace", folders["--workspace"], "--quiet"])
+    assert code == EXIT_FOLDER
+    line = _error_line(err)
+    assert option in line and str(target) in line and "is a file" in line
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "out").exists() and not (tmp_path / "ws").exists()
+
+
+@pytest.mark.parametrize("option", ["--out", "--workspace"])
+@pytest.mark.parametrize("where", ["below_a_file", "unwritable"])
+def test_cli_folder_option_that_cannot_be_created(small_corpus, tmp_path, option, where):
+    if where == "below_a_file":
+        (tmp_path / "plain").write_text("x", encoding="utf-8")
+        target = tmp_path / "plain" / "sub"
+    else:
+        target = Path("/proc/dossier-cannot-write-here")  # no one, not even root, can create folders there
+    folders = {"--out": str(tmp_path / "out"), "--workspace": str(tmp_path / "ws"), option: str(target)}
+    code, _out, err = run_main(["extract", str(small_corpus), "--out", folders["--out"],
+                                "--workspace", folders["--workspace"], "--quiet"])
+    assert code == EXIT_FOLDER
+    line = _error_line(err)
+    assert option in line and str(target) in line
+    assert not (tmp_path / "out").exists() and not (tmp_path / "ws").exists()
+
+
+def test_cli_corrupt_database_is_left_as_it_is(small_corpus, tmp_path):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "dossier.sqlite").write_bytes(b"this is not a SQLite database, but it is someone's file\n" * 50)
+    (ws / "curation.yaml").write_text("decisions: []\n", encoding="utf-8")
+    before = _snapshot(ws)
+    code, _out, err = run_main(["extract", str(small_corpus), "--out", str(tmp_path / "out"),
+                                "--workspace", str(ws), "--quiet"])
+    assert code == EXIT_WORKSPACE
+    line = _error_line(err)
+    assert str(ws / "dossier.sqlite") in line and "move it aside" in line
+    assert _snapshot(ws) == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_malformed_curation_file_is_left_as_it_is(small_corpus, tmp_path):
+    ws = tmp_path / "ws"
+    code, _out, _err = run_main(["extract", str(small_corpus), "--out", str(tmp_path / "out1"),
+                                 "--workspace", str(ws), "--quiet"])
+    assert code == 0
+    (ws / "curation.yaml").write_text("decisions:\n  - action: merge\n    name: [unclosed\n", encoding="utf-8")
+    before = _snapshot(ws)
+    code, _out, err = run_main(["extract", str(small_corpus), "--out", str(tmp_path / "out2"),
+                                "--workspace", str(ws), "--quiet"])
+    assert code == EXIT_WORKSPACE
+    line = _error_line(err)
+    assert str(ws / "curation.yaml") in line and "fix it" in line
+    assert _snapshot(ws) == before
+    assert not (tmp_path / "out2").exists()
+
+
+def test_cli_missing_kernel(small_corpus, tmp_path, monkeypatch):
+    from helpers import report
+
+    monkeypatch.setattr(report, "KERNEL_NAME", "no-such-kernel-dossier")
+    code, _out, err = run_main(["report", str(small_corpus), "--out", str(tmp_path / "out"),
+                                "--workspace", str(tmp_path / "ws"), "--quiet"])
+    assert code == EXIT_ENVIRONMENT
+    line = _error_line(err)
+    assert "no-such-kernel-dossier" in line and "make setup" in line
+    assert not (tmp_path / "out").exists() and not (tmp_path / "ws").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "value"),
+    [("extract", "--max-mb", "0"), ("extract", "--max-mb", "-1"), ("extract", "--processes", "0"),
+     ("report", "--processes", "0"), ("report", "--timeout", "0")],
+)
+def test_cli_limit_that_is_not_positive(small_corpus, tmp_path, command, option, value):
+    code, _out, err = run_main([command, str(small_corpus), "--out", str(tmp_path / "out"),
+                                "--workspace", str(tmp_path / "ws"), option, value, "--quiet"])
+    assert code == EXIT_USAGE
+    line = _error_line(err)
+    assert option in line and "more than 0" in line
+    assert not (tmp_path / "out").exists() and not (tmp_path / "ws").exists()
+
+
+def test_cli_debug_shows_the_traceback(small_corpus, tmp_path):
+    target = tmp_path / "a_file.txt"
+    target.write_text("x", encoding="utf-8")
+    code, _out, err = run_main(["extract", str(small_corpus), "--out", str(target),
+                                "--workspace", str(tmp_path / "ws"), "--quiet", "--debug"])
+    assert code == EXIT_FOLDER
+    assert "Traceback (most recent call last)" in err and "check_folder" in err
+    assert err.strip().splitlines()[-1].startswith("error: --out")
+
+
+def test_cli_unexpected_error_is_one_line_with_a_hint(small_corpus, tmp_path, monkeypatch):
+    from helpers import pipeline
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("something inside")
+
+    monkeypatch.setattr(pipeline, "run_extract", broken)
+    code, _out, err = run_main(["extract", str(small_corpus), "--out", str(tmp_path / "out"),
+                                "--workspace", str(tmp_path / "ws"), "--quiet"])
+    assert code == EXIT_INTERNAL
+    assert "--debug" in _error_line(err)
+
+
+@pytest.mark.parametrize("command", [None, "extract", "report"])
+def test_cli_help_documents_exit_codes(command):
+    done = run_module(*([command] if command else []), "--help")
+    assert done.returncode == 0
+    for code, meaning in EXIT_CODES.items():
+        assert f"{code:<3} {meaning}"[:40] in done.stdout
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in readme
