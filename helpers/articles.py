@@ -17,7 +17,6 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ import py3langid
 import yaml
 from charset_normalizer import from_bytes
 
+from helpers.dates import PublicationDate, date_from_html, date_from_text, parse_date
 from helpers.text import normalize_text, split_related
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ NOT_ARTICLES = {"readme.md", "sources.md", "license.md", "licence.md", "notice.m
 
 ARTICLE_COLUMNS = [
     "article_id", "path", "title", "text", "related", "lang", "lang_source",
-    "published", "url", "source", "licence", "n_chars", "sha256", "duplicates", "abs_path",
+    "published", "date_precision", "url", "source", "licence", "n_chars", "sha256", "duplicates", "abs_path",
 ]
 SKIPPED_COLUMNS = ["path", "reason", "abs_path"]
 #: Where the file is on this machine: kept in the workspace only, never shown in a report or CSV
@@ -85,7 +85,10 @@ class RawArticle:
     title: str = ""
     article_id: str = ""
     url: str = ""
-    published: str = ""
+    #: The date as the input gives it (text, or a date from YAML); read once the language is known.
+    published: Any = ""
+    #: A date already read from the file's markup (HTML pages).
+    date: PublicationDate | None = None
     lang: str = ""
     source: str = ""
     licence: str = ""
@@ -376,7 +379,7 @@ def _read_md(path: str, text: str, collector: _Collector) -> None:
             title=title,
             text=body,
             url=_text_field(meta.get("url") or meta.get("link")),
-            published=_date_field(meta.get("date") or meta.get("published")),
+            published=meta.get("date") or meta.get("published") or "",
             lang=_text_field(meta.get("lang") or meta.get("language")),
             source=_text_field(meta.get("source") or meta.get("publisher")),
             licence=_text_field(meta.get("licence") or meta.get("license")),
@@ -406,7 +409,7 @@ def _read_html(path: str, text: str, collector: _Collector) -> None:
             title=(doc.title or "").strip(),
             text=body,
             url=(doc.url or "").strip(),
-            published=_date_field(doc.date),
+            date=date_from_html(text),
             lang=_html_lang(text),
             source=(doc.sitename or "").strip(),
         )
@@ -539,7 +542,7 @@ def _add_record(where: str, record: Any, collector: _Collector) -> None:
             title=_text_field(record.get("title")),
             text=body,
             url=_text_field(record.get("url")),
-            published=_date_field(record.get("published") or record.get("date")),
+            published=record.get("published") or record.get("date") or "",
             lang=_text_field(record.get("lang")),
             source=_text_field(record.get("source")),
             licence=_text_field(record.get("licence") or record.get("license")),
@@ -609,15 +612,18 @@ def _finish(collector: _Collector) -> pd.DataFrame:
                            absolute=raw.abs_path)
             continue
         given_lang = language_code(raw.lang)
+        lang = given_lang or detect_language(body)
+        published, precision = _publication(raw, body, lang)
         row = {
             "article_id": article_id,
             "path": raw.path,
             "title": title,
             "text": body,
             "related": related,
-            "lang": given_lang or detect_language(body),
+            "lang": lang,
             "lang_source": "input" if given_lang else "detected",
-            "published": raw.published,
+            "published": published,
+            "date_precision": precision,
             "url": raw.url,
             "source": raw.source,
             "licence": raw.licence,
@@ -642,20 +648,18 @@ def _text_field(value: Any) -> str:
     return str(value).strip()
 
 
-def _date_field(value: Any) -> str:
-    """Return an ISO date when the value reads as one, else the value as given."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()[:10]
-    text = str(value).strip()
-    try:
-        parsed = pd.to_datetime(text, utc=True)
-    except (ValueError, TypeError, OverflowError):
-        return text
-    if pd.isna(parsed):
-        return text
-    return parsed.date().isoformat()
+def _publication(raw: RawArticle, body: str, lang: str) -> tuple[str, str]:
+    """``(published, date_precision)``: from the markup, the metadata, else the text's first lines.
+
+    A metadata value that reads as no date is kept as given, with no precision.
+    """
+    found = raw.date or parse_date(raw.published, lang=lang) or date_from_text(body, lang=lang)
+    if found:
+        return found.value, found.precision
+    given = _text_field(raw.published)
+    if given:
+        log.info("%s: the date %r does not read as a date", raw.path, given)
+    return given, ""
 
 
 def _one_line(err: BaseException) -> str:

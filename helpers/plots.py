@@ -279,13 +279,16 @@ def draw_mentions_timeline(
         top_ids = list(dated["entity_id"].value_counts().head(top).index)
         ax = _axes(ax, (9, max(2.5, 0.38 * len(top_ids) + 1.8)))
         names = entity_names(mentions, entities)
-        counts = dated[dated["entity_id"].isin(top_ids)].groupby(["entity_id", "date"]).size()
+        counts = dated[dated["entity_id"].isin(top_ids)].groupby(["entity_id", "date", "precision"]).size()
         label_of = mentions.groupby("entity_id")["label"].agg(lambda s: s.mode().iloc[0])
         row_of = {eid: len(top_ids) - 1 - i for i, eid in enumerate(top_ids)}
         biggest = counts.max()
-        for (eid, day), n in counts.items():
+        for (eid, day, precision), n in counts.items():
+            color = LABEL_COLORS.get(label_of.get(eid), DEFAULT_COLOR)
+            exact = precision in ("day", "")
             ax.scatter(day, row_of[eid], s=30 + 370 * (n / biggest) ** 0.5, alpha=0.75, zorder=3,
-                       color=LABEL_COLORS.get(label_of.get(eid), DEFAULT_COLOR), edgecolors="white")
+                       color=color if exact else "none", edgecolors="white" if exact else color,
+                       linewidths=1 if exact else 2)
             ax.annotate(str(n), (day, row_of[eid]), xytext=(0, 9), textcoords="offset points",
                         ha="center", fontsize=7)
         ax.set_yticks(range(len(top_ids)))
@@ -298,6 +301,9 @@ def draw_mentions_timeline(
             ax.set_xlim(first - pd.Timedelta(days=30), last + pd.Timedelta(days=30))
         ax.figure.autofmt_xdate()
         note = f"; {undated} of {len(articles)} without a date, not shown" if undated else ""
+        coarse = int(date_precisions(articles).isin(["month", "year"]).sum())
+        if coarse:
+            note += f"; rings: {coarse} known to the month or year only, placed at its start"
         plural = "" if n_dated == 1 else "s"
         ax.set_title(f"Mentions by publication date ({n_dated} dated article{plural}{note})", fontsize=10)
         _label_legend(ax, label_of.reindex(top_ids), loc="upper left", bbox_to_anchor=(1.01, 1))
@@ -306,15 +312,32 @@ def draw_mentions_timeline(
 
 
 def publication_dates(articles: pd.DataFrame) -> pd.Series:
-    """Each article's publication day (NaT when unknown or unreadable)."""
-    published = articles["published"].fillna("").astype(str).str[:10]
-    return pd.to_datetime(published, format="%Y-%m-%d", errors="coerce")
+    """Each article's publication date, at the start of its day, month or year (NaT when unknown).
+
+    ``published`` is ISO text at its precision (``2024-03-14``, ``2024-03``, ``2024``);
+    :func:`date_precisions` says which.
+    """
+    published = articles["published"].fillna("").astype(str).str.strip()
+    day = pd.to_datetime(published.str[:10], format="%Y-%m-%d", errors="coerce")
+    month = pd.to_datetime(published.where(published.str.fullmatch(r"\d{4}-\d{2}")), format="%Y-%m", errors="coerce")
+    year = pd.to_datetime(published.where(published.str.fullmatch(r"\d{4}")), format="%Y", errors="coerce")
+    return day.fillna(month).fillna(year)
+
+
+def date_precisions(articles: pd.DataFrame) -> pd.Series:
+    """``day``, ``month`` or ``year`` per article ("" when undated), as stored or read from the text's shape."""
+    if "date_precision" in articles:
+        return articles["date_precision"].fillna("").astype(str)
+    shape = articles["published"].fillna("").astype(str).str.strip().str.len()
+    known = publication_dates(articles).notna()
+    return shape.map({4: "year", 7: "month"}).fillna("day").where(known, "")
 
 
 def mention_dates(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The table behind the timeline: mentions of dated articles, with their ``date``."""
-    dates = pd.DataFrame({"article_id": articles["article_id"], "date": publication_dates(articles)})
-    merged = mentions.merge(dates.dropna(), on="article_id", how="inner")
+    """The table behind the timeline: mentions of dated articles, with their ``date`` and its ``precision``."""
+    dates = pd.DataFrame({"article_id": articles["article_id"], "date": publication_dates(articles),
+                          "precision": date_precisions(articles)})
+    merged = mentions.merge(dates.dropna(subset=["date"]), on="article_id", how="inner")
     return merged[merged["entity_id"].notna()]
 
 
