@@ -152,7 +152,9 @@ def _parser(lang: str):
     from dateparser.date import DateDataParser
 
     settings = {**_SETTINGS, "DATE_ORDER": "MDY" if lang in _MONTH_FIRST else "DMY"}
-    try:
-        return DateDataParser(languages=[lang], settings=settings)
-    except ValueError:  # a language dateparser does not know: detect it from the text
-        return DateDataParser(settings=settings)
+    try:  # dateparser checks the language on first use
+        parser = DateDataParser(languages=[lang], settings=settings)
+        parser.get_date_data("2000")
+    except ValueError:  # a language dateparser does not know ("und", ""): detect it from the text
+        parser = DateDataParser(settings=settings)
+    return parser

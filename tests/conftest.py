@@ -232,3 +232,89 @@ def tmp_workspace(tmp_path):
     from helpers.workspace import Workspace
 
     return Workspace(tmp_path / "workspace")
+
+
+#: Every article in tests/fixtures/articles, by file name and record, with fields it must have.
+GOOD_ARTICLES = {
+    "fr_brief.txt": {
+        "title": "Saisie record d'avoirs gelés chez un courtier en ligne",
+        "lang": "fr", "lang_source": "detected", "published": "", "url": "",
+    },
+    "de_notiz.txt": {"title": "Ermittlungen gegen Zahlungsdienstleister ausgeweitet", "lang": "de"},
+    "en_report.md": {
+        "title": "Shell companies linked to sanctioned oligarch, leaked files show",
+        "published": "2023-05-02", "url": "https://news.example.org/investigations/shell-companies-oligarch",
+        "lang": "en", "lang_source": "input", "source": "Example News",
+    },
+    "fr_page.html": {
+        "title": "Une plateforme de cryptomonnaies visée par une enquête pour blanchiment",
+        "published": "2024-03-14",
+        "url": "https://www.lequotidien.example/economie/2024/03/14/plateforme-crypto-enquete",
+        "lang": "fr",
+    },
+    "en_page.html": {
+        "title": "Regulators fine crypto exchange over sanctions breaches",
+        "published": "2023-11-21",
+        "url": "https://www.dailyledger.example/news/2023/11/21/regulators-fine-crypto-exchange",
+        "lang": "en",
+    },
+    "records_list.json#1": {
+        "article_id": "json-list-1", "title": "Customs seize luxury yacht tied to sanctions evasion",
+        "published": "2022-03-18", "url": "https://news.example.org/yacht-seized", "lang": "en",
+        "lang_source": "input", "source": "Example News",
+    },
+    "records_list.json#2": {  # "body" and "date" instead of "text" and "published"; no lang given
+        "article_id": "json-list-2", "title": "La justice gèle les comptes d'une société de conseil",
+        "published": "2022-06-09", "lang": "fr", "lang_source": "detected", "source": "Le Quotidien",
+    },
+    "record_object.json": {
+        "article_id": "json-object-1", "published": "2023-01-12", "lang": "en",
+        "title": "Auditor resigns after questions over crypto fund's reserves",
+    },
+    "records.jsonl#line 1": {
+        "article_id": "jsonl-1", "title": "Bank fined for weak money-laundering controls",
+        "published": "2021-09-30", "lang": "en", "url": "https://news.example.org/bank-fined",
+    },
+    "records.jsonl#line 2": {"article_id": "jsonl-2", "published": "2021-10-04", "lang": "fr"},
+    "records.csv#row 2": {
+        "article_id": "csv-1", "title": "Port authority chief arrested", "published": "2020-02-11",
+        "url": "https://news.example.org/port-chief", "lang": "en", "source": "Example News",
+    },
+    "records.csv#row 3": {
+        "article_id": "csv-2", "title": "Enquête sur des transferts vers des comptes offshore",
+        "published": "2020-05-27", "url": "", "lang": "fr", "source": "Le Quotidien",
+    },
+    "cp1252_fr.txt": {"title": "Le Trésor gèle 2 500 € d'avoirs d'un élu", "lang": "fr"},
+    "latin1_fr.txt": {"title": "Procès du réseau de fraude à la TVA", "lang": "fr"},
+    "utf8_bom_fr.txt": {"title": "Réunion secrète à Genève", "lang": "fr"},
+    "utf16_en.txt": {"title": "Whistleblower describes offshore payment scheme", "lang": "en"},
+}
+
+#: Every item of tests/fixtures/bad that must be skipped, with a phrase of its reason.
+BAD_REASONS = {
+    "empty.txt": "empty file",
+    "whitespace_only.md": "empty file",
+    "scanned_page.txt": "binary file",
+    "photo.html": "binary file",
+    "nul_bytes.txt": "binary file",
+    "undecodable.txt": "undecodable bytes",
+    "malformed.json": "malformed JSON",
+    "mixed.jsonl#line 2": "malformed JSON line",
+    "mixed.csv#row 3": "malformed CSV row",
+    "no_text_column.csv": "no 'text' or 'body' column",
+    "no_header.csv": "no 'text' or 'body' column",
+    "report.docx": "unsupported file type",
+}
+
+#: The good files, rows and lines among the bad ones in tests/fixtures/bad.
+GOOD_BESIDE_BAD = [
+    "good_note.txt", "good_story.md",
+    "mixed.csv#row 2", "mixed.csv#row 4",
+    "mixed.jsonl#line 1", "mixed.jsonl#line 3",
+]
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The files under ``folder``, as the loader walks them (hidden ones left out)."""
+    return [p for p in folder.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(folder).parts)]

@@ -84,8 +84,7 @@ def test_amounts_sample_article_bitcoins_alone_are_not_an_amount(nlps):
 )
 def test_amounts_seed_articles(nlps, name, expected):
     path = SEEDS / name
-    if not path.exists():
-        pytest.skip(f"seed {name} not present")
+    assert path.exists(), f"seed {name} is missing from seeds/"
     text = normalize_text(path.read_text(encoding="utf-8"))
     lang = "en" if re.search(r"^lang:\s*en", text, re.M) else "fr"
     assert [r["text"] for r in records(nlps, lang, text)] == expected

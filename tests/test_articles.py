@@ -23,6 +23,7 @@ from helpers.articles import (
     load_articles,
     shown_path,
 )
+from conftest import ARTICLES_DIR, BAD_DIR, BAD_REASONS, GOOD_ARTICLES, GOOD_BESIDE_BAD, files_in
 from helpers.paths import SEEDS
 
 
@@ -53,60 +54,6 @@ def bad(bad_dir):
 
 # Good input: every format --------------------------------------------------------
 
-GOOD_ARTICLES = {
-    "fr_brief.txt": {
-        "title": "Saisie record d'avoirs gelés chez un courtier en ligne",
-        "lang": "fr", "lang_source": "detected", "published": "", "url": "",
-    },
-    "de_notiz.txt": {"title": "Ermittlungen gegen Zahlungsdienstleister ausgeweitet", "lang": "de"},
-    "en_report.md": {
-        "title": "Shell companies linked to sanctioned oligarch, leaked files show",
-        "published": "2023-05-02", "url": "https://news.example.org/investigations/shell-companies-oligarch",
-        "lang": "en", "lang_source": "input", "source": "Example News",
-    },
-    "fr_page.html": {
-        "title": "Une plateforme de cryptomonnaies visée par une enquête pour blanchiment",
-        "published": "2024-03-14",
-        "url": "https://www.lequotidien.example/economie/2024/03/14/plateforme-crypto-enquete",
-        "lang": "fr",
-    },
-    "en_page.html": {
-        "title": "Regulators fine crypto exchange over sanctions breaches",
-        "published": "2023-11-21",
-        "url": "https://www.dailyledger.example/news/2023/11/21/regulators-fine-crypto-exchange",
-        "lang": "en",
-    },
-    "records_list.json#1": {
-        "article_id": "json-list-1", "title": "Customs seize luxury yacht tied to sanctions evasion",
-        "published": "2022-03-18", "url": "https://news.example.org/yacht-seized", "lang": "en",
-        "lang_source": "input", "source": "Example News",
-    },
-    "records_list.json#2": {  # "body" and "date" instead of "text" and "published"; no lang given
-        "article_id": "json-list-2", "title": "La justice gèle les comptes d'une société de conseil",
-        "published": "2022-06-09", "lang": "fr", "lang_source": "detected", "source": "Le Quotidien",
-    },
-    "record_object.json": {
-        "article_id": "json-object-1", "published": "2023-01-12", "lang": "en",
-        "title": "Auditor resigns after questions over crypto fund's reserves",
-    },
-    "records.jsonl#line 1": {
-        "article_id": "jsonl-1", "title": "Bank fined for weak money-laundering controls",
-        "published": "2021-09-30", "lang": "en", "url": "https://news.example.org/bank-fined",
-    },
-    "records.jsonl#line 2": {"article_id": "jsonl-2", "published": "2021-10-04", "lang": "fr"},
-    "records.csv#row 2": {
-        "article_id": "csv-1", "title": "Port authority chief arrested", "published": "2020-02-11",
-        "url": "https://news.example.org/port-chief", "lang": "en", "source": "Example News",
-    },
-    "records.csv#row 3": {
-        "article_id": "csv-2", "title": "Enquête sur des transferts vers des comptes offshore",
-        "published": "2020-05-27", "url": "", "lang": "fr", "source": "Le Quotidien",
-    },
-    "cp1252_fr.txt": {"title": "Le Trésor gèle 2 500 € d'avoirs d'un élu", "lang": "fr"},
-    "latin1_fr.txt": {"title": "Procès du réseau de fraude à la TVA", "lang": "fr"},
-    "utf8_bom_fr.txt": {"title": "Réunion secrète à Genève", "lang": "fr"},
-    "utf16_en.txt": {"title": "Whistleblower describes offshore payment scheme", "lang": "en"},
-}
 
 
 def test_load_articles_reads_every_good_fixture(good):
@@ -114,7 +61,7 @@ def test_load_articles_reads_every_good_fixture(good):
     assert list(good.skipped.columns) == SKIPPED_COLUMNS
     assert good.skipped.empty, good.skipped.to_string()
     assert sorted(by_name(good.articles)) == sorted(GOOD_ARTICLES)
-    assert good.files_seen == 13
+    assert good.files_seen == len(files_in(ARTICLES_DIR))
 
 
 @pytest.mark.parametrize(("name", "expected"), GOOD_ARTICLES.items(), ids=list(GOOD_ARTICLES))
@@ -412,20 +359,6 @@ def test_load_articles_ignores_hidden_files(tmp_path):
 
 # Bad input ---------------------------------------------------------------------------
 
-BAD_REASONS = {
-    "empty.txt": "empty file",
-    "whitespace_only.md": "empty file",
-    "scanned_page.txt": "binary file",
-    "photo.html": "binary file",
-    "nul_bytes.txt": "binary file",
-    "undecodable.txt": "undecodable bytes",
-    "malformed.json": "malformed JSON",
-    "mixed.jsonl#line 2": "malformed JSON line",
-    "mixed.csv#row 3": "malformed CSV row",
-    "no_text_column.csv": "no 'text' or 'body' column",
-    "no_header.csv": "no 'text' or 'body' column",
-    "report.docx": "unsupported file type",
-}
 
 
 @pytest.mark.parametrize(("name", "phrase"), BAD_REASONS.items(), ids=list(BAD_REASONS))
@@ -441,17 +374,14 @@ def test_load_articles_records_every_bad_item_once(bad):
 
 
 def test_load_articles_keeps_good_items_beside_bad(bad):
-    assert sorted(by_name(bad.articles)) == [
-        "good_note.txt", "good_story.md",
-        "mixed.csv#row 2", "mixed.csv#row 4",
-        "mixed.jsonl#line 1", "mixed.jsonl#line 3",
-    ]
+    assert sorted(by_name(bad.articles)) == sorted(GOOD_BESIDE_BAD)
     assert {"mixed-csv-1", "mixed-csv-3", "mixed-jsonl-1", "mixed-jsonl-3"} <= set(bad.articles["article_id"])
 
 
 def test_load_articles_summary_counts_articles_and_skips(bad):
     summary = bad.summary()
-    assert summary.startswith(f"6 articles loaded from {bad.files_seen} files; 12 items skipped.")
+    assert summary.startswith(f"{len(GOOD_BESIDE_BAD)} articles loaded from {len(files_in(BAD_DIR))} files; "
+                              f"{len(BAD_REASONS)} items skipped.")
     assert "empty file" in summary and "unsupported file type" in summary
 
 

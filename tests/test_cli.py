@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import BAD_REASONS, GOOD_ARTICLES, GOOD_BESIDE_BAD
 from helpers.checks import (
     EXIT_CODES,
     EXIT_ENVIRONMENT,
@@ -40,13 +41,20 @@ def run_main(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+#: The good fixture files ``extract_run`` copies beside tests/fixtures/bad.
+EXTRACT_GOOD_FILES = ("en_report.md", "fr_brief.txt", "records.csv", "cp1252_fr.txt")
+#: What ``extract_run`` must load and skip, counted from the fixtures' manifests in conftest.
+EXTRACT_ARTICLES = [k for k in GOOD_ARTICLES if k.split("#")[0] in EXTRACT_GOOD_FILES] + GOOD_BESIDE_BAD
+EXTRACT_SKIPPED = [*BAD_REASONS, "big.txt"]
+
+
 @pytest.fixture(scope="module")
 def extract_run(articles_dir, bad_dir, tmp_path_factory):
     """``extract`` run once on a few good files and every bad one, with a small size limit."""
     base = tmp_path_factory.mktemp("extract")
     inputs = base / "inputs"
     inputs.mkdir()
-    for name in ("en_report.md", "fr_brief.txt", "records.csv", "cp1252_fr.txt"):
+    for name in EXTRACT_GOOD_FILES:
         shutil.copy(articles_dir / name, inputs / name)
     shutil.copytree(bad_dir, inputs / "bad")
     (inputs / "big.txt").write_text("Big\n" + "An article over the limit. " * 2000, encoding="utf-8")
@@ -153,7 +161,7 @@ def test_cli_extract_writes_articles_csv(extract_run):
         "First good row",
         "Third good line",
     } <= titles
-    assert len(articles) == 11
+    assert sorted(Path(p).name for p in articles["path"]) == sorted(EXTRACT_ARTICLES)
     assert articles["article_id"].is_unique
     assert articles["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert (articles["n_chars"] > 0).all()
@@ -181,12 +189,12 @@ def test_cli_extract_writes_skipped_csv(extract_run, name, phrase):
     assert list(skipped.columns) == ["path", "reason"]
     reasons = {Path(p).name: r for p, r in zip(skipped["path"], skipped["reason"])}
     assert phrase in reasons[name]
-    assert len(skipped) == 13
+    assert sorted(reasons) == sorted(EXTRACT_SKIPPED)
 
 
 def test_cli_extract_prints_summary_at_the_end(extract_run):
     out = extract_run["out"]
-    assert "11 articles loaded from" in out and "13 items skipped" in out
+    assert f"{len(EXTRACT_ARTICLES)} articles loaded from" in out and f"{len(EXTRACT_SKIPPED)} items skipped" in out
     assert "empty file" in out and "size limit" in out
     last = out.strip().splitlines()[-1]
     assert last.startswith("Outputs in") and "articles.csv" in last and "skipped.csv" in last
@@ -199,7 +207,7 @@ def test_cli_extract_fills_the_workspace(extract_run):
     ws = Workspace(extract_run["workspace"])
     articles = pd.read_csv(extract_run["dir"] / "articles.csv", keep_default_na=False)
     assert sorted(ws.read_table("articles")["article_id"]) == sorted(articles["article_id"])
-    assert len(ws.read_table("skipped")) == 13
+    assert len(ws.read_table("skipped")) == len(EXTRACT_SKIPPED)
 
 
 # Errors a user can act on: one line, a documented exit code, nothing lost ----------------

@@ -3,7 +3,11 @@ hand-made payloads, curation, watchlists, and measured quality on the real model
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -580,9 +584,17 @@ def test_load_watchlist_missing_file(tmp_path):
 # The real models
 # ---------------------------------------------------------------------------
 
-needs_models = pytest.mark.skipif(
-    model_name("fr") is None or model_name("en") is None, reason="the pinned spaCy models are not installed"
-)
+@pytest.fixture(scope="session")
+def pinned_models() -> None:
+    """The pinned models must be installed: without them the quality tests fail, never skip."""
+    missing = [f"{lang} ({model_name(lang) or 'none found'})" for lang in ("fr", "en")
+               if model_name(lang) is None or importlib.util.find_spec(model_name(lang)) is None]
+    if missing:
+        pytest.fail(f"the pinned spaCy models are not installed for {', '.join(missing)}: run make setup",
+                    pytrace=False)
+
+
+needs_models = pytest.mark.usefixtures("pinned_models")
 
 
 def _seed_body() -> str:
@@ -718,3 +730,17 @@ def test_watchlist_finds_name_the_model_misses(tmp_path):
     _, after = E.build_entities(articles, watched)
     assert names(after)["Europe de l'Est"] == "LOC"
     assert names(after)["Binance"] == "ORG"
+
+
+def test_quality_tests_fail_when_a_model_is_missing():
+    """A missing model is a failure of the quality tests, not a skip that hides it."""
+    env = {**os.environ, "DOSSIER_MODEL_FR": "no_such_model_package"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::test_seed_f1_on_names",
+         f"{__file__}::test_watchlist_finds_name_the_model_misses"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )
+    assert done.returncode == 1, done.stdout
+    assert "2 errors" in done.stdout or "2 failed" in done.stdout, done.stdout
+    assert "skipped" not in done.stdout
+    assert "the pinned spaCy models are not installed for fr (no_such_model_package)" in done.stdout

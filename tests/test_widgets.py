@@ -1,8 +1,9 @@
-"""Widgets of notebooks 04 and 05, driven in-process: set a control, check what the view shows."""
+"""Widgets of the notebooks, driven in-process: set a control or click a button, check what the view shows."""
 
 from __future__ import annotations
 
 import html
+import re
 
 import matplotlib
 
@@ -201,3 +202,197 @@ def test_static_views_mode_renders_without_live_widget_messages():
     env = {**__import__("os").environ, "DOSSIER_STATIC_VIEWS": "1"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+# Article reader (notebook 01) -----------------------------------------------------------
+
+
+def test_article_reader_shows_the_picked_article_escaped(toy_tables):
+    reader = widgets.article_reader(toy_tables["articles"])
+    assert set(reader.controls) == {"article"}
+    first = reader.static_bundle()["text/html"]
+    assert "Binance settles with the Treasury" in first and "2023-11-21" in first
+    reader.controls["article"].value = "a2"
+    page = reader.static_bundle()["text/html"]
+    assert "Garantex &lt;script&gt;window.__xss=1&lt;/script&gt; sanctionné" in page
+    assert "OFAC a sanctionné Garantex à Moscou." in page and "2022-04-05" in page
+    assert "<script" not in page and "Binance settles" not in page
+
+
+def test_article_reader_lists_every_article_with_its_language(toy_tables):
+    reader = widgets.article_reader(toy_tables["articles"])
+    labels = [label for label, _value in reader.controls["article"].options]
+    assert [label[-4:] for label in labels] == ["[en]", "[fr]", "[en]"]
+
+
+def test_article_reader_without_articles_says_so(toy_tables):
+    reader = widgets.article_reader(toy_tables["articles"].head(0))
+    assert "No article loaded" in reader.static_bundle()["text/html"]
+
+
+# Amount filters (notebook 03) ------------------------------------------------------------
+
+
+@pytest.fixture
+def toy_amounts(toy_tables):
+    rows = [  # article, text, value, currency, threshold, sanctions context, vague
+        ("a1", "$4.3 billion", 4.3e9, "USD", None, False, False),
+        ("a1", "more than $10,000", 1e4, "USD", "above", True, False),
+        ("a2", "jusqu'à 5 millions d'euros", 5e6, "EUR", "below", True, False),
+        ("a2", "des millions de dollars", None, "USD", None, False, True),
+        ("a3", "EUR 10 000 <b>", 1e4, "EUR", "above", False, False),
+    ]
+    sentences = {aid: text for aid, text in zip(toy_tables["articles"]["article_id"], toy_tables["articles"]["text"])}
+    return pd.DataFrame([{
+        "article_id": aid, "amount_id": f"{aid}-a{i}", "start": 0, "end": len(text), "text": text,
+        "value": value, "currency": currency, "threshold": threshold, "approximate": False, "vague": vague,
+        "sanctions_context": sanctions, "linked_to": None, "sentence_id": 0, "sentence_start": 0,
+        "sentence": text + " " + sentences[aid][:40],
+    } for i, (aid, text, value, currency, threshold, sanctions, vague) in enumerate(rows)])
+
+
+def amount_rows(view) -> list[str]:
+    page = view.static_bundle()["text/html"]
+    return [html.unescape(cell) for cell in re.findall(r"<tr><td>(.*?)</td>", page)]
+
+
+def test_amount_table_shows_every_amount_by_default(toy_amounts, toy_tables):
+    view = widgets.amount_table(toy_amounts, toy_tables["articles"])
+    assert set(view.controls) == {"currency", "direction", "min_value", "sanctions"}
+    assert list(view.controls["currency"].options) == ["all", "EUR", "USD"]
+    assert amount_rows(view) == list(toy_amounts["text"])
+
+
+@pytest.mark.parametrize(
+    ("control", "value", "expected"),
+    [
+        ("currency", "EUR", ["jusqu'à 5 millions d'euros", "EUR 10 000 <b>"]),
+        ("direction", "above", ["more than $10,000", "EUR 10 000 <b>"]),
+        ("direction", "below", ["jusqu'à 5 millions d'euros"]),
+        ("direction", "none", ["$4.3 billion", "des millions de dollars"]),
+        ("min_value", 1e6, ["$4.3 billion", "jusqu'à 5 millions d'euros"]),  # vague amounts have no value
+        ("sanctions", True, ["more than $10,000", "jusqu'à 5 millions d'euros"]),
+    ],
+)
+def test_amount_table_each_filter(toy_amounts, toy_tables, control, value, expected):
+    view = widgets.amount_table(toy_amounts, toy_tables["articles"])
+    view.controls[control].value = value
+    assert amount_rows(view) == expected
+    assert f"<p>{len(expected)} amounts.</p>" in view.static_bundle()["text/html"]
+
+
+def test_amount_table_filters_combine(toy_amounts, toy_tables):
+    view = widgets.amount_table(toy_amounts, toy_tables["articles"])
+    view.controls["currency"].value = "USD"
+    view.controls["direction"].value = "above"
+    view.controls["sanctions"].value = True
+    assert amount_rows(view) == ["more than $10,000"]
+    view.controls["min_value"].value = 1e5
+    assert amount_rows(view) == []
+
+
+def test_amount_table_escapes_amounts_and_titles(toy_amounts, toy_tables):
+    view = widgets.amount_table(toy_amounts, toy_tables["articles"])
+    page = view.static_bundle()["text/html"]
+    assert "EUR 10 000 &lt;b&gt;" in page and "<b>" not in page
+    assert "Garantex &lt;script&gt;" in page and "<script" not in page
+
+
+# Curation panel (notebook 02), on a workspace tagged by the real pipeline ---------------------
+
+
+@pytest.fixture(scope="module")
+def tagged_workspace(clean_corpus, tmp_path_factory):
+    from helpers import pipeline
+    from helpers.workspace import Workspace
+
+    ws = Workspace(tmp_path_factory.mktemp("curation") / "ws")
+    pipeline.load_corpus([clean_corpus], workspace=ws)
+    pipeline.tag_entities(ws)
+    return ws.path
+
+
+@pytest.fixture
+def panel_workspace(tagged_workspace, tmp_path):
+    import shutil
+
+    from helpers.workspace import Workspace
+
+    return Workspace(shutil.copytree(tagged_workspace, tmp_path / "ws"))
+
+
+def _entity_keys(ws) -> set[tuple[str, str]]:
+    table = ws.read_table("entities")
+    return set(zip(table["name"], table["label"]))
+
+
+def test_curation_panel_merge_is_saved_applied_and_undone(panel_workspace):
+    from helpers import entities as ent
+
+    ws = panel_workspace
+    keys = _entity_keys(ws)
+    assert {("Binance", "ORG"), ("Changpeng Zhao", "PER")} <= keys
+    changes = []
+    panel = widgets.curation_panel(ws, on_change=lambda: changes.append(1))
+    panel.controls["action"].value = "merge"
+    panel.controls["entity"].value = ("Changpeng Zhao", "PER")
+    panel.controls["into"].value = ("Binance", "ORG")
+    panel.controls["apply"].click()
+    decisions = ent.load_curation(ws)
+    assert [(d["action"], d["name"], d["into"]) for d in decisions] == [("merge", "Changpeng Zhao", "Binance")]
+    assert ("Changpeng Zhao", "PER") not in _entity_keys(ws)  # the entity step ran again
+    assert ("Changpeng Zhao", "PER") not in [v for _l, v in panel.controls["entity"].options]
+    page = panel.static_bundle()["text/html"]
+    assert "Saved: merge Changpeng Zhao." in page and "Curation decisions" in page
+    panel.controls["undo"].click()
+    assert ent.load_curation(ws) == []
+    assert _entity_keys(ws) == keys
+    assert "Last decision undone." in panel.static_bundle()["text/html"]
+    assert changes == [1, 1]
+
+
+def test_curation_panel_rename_relabel_and_hide(panel_workspace):
+    ws = panel_workspace
+    panel = widgets.curation_panel(ws)
+    panel.controls["action"].value = "rename"
+    panel.controls["entity"].value = ("Binance", "ORG")
+    panel.controls["new_name"].value = "  Binance Holdings  "
+    panel.controls["apply"].click()
+    assert ("Binance Holdings", "ORG") in _entity_keys(ws) and ("Binance", "ORG") not in _entity_keys(ws)
+    panel.controls["action"].value = "relabel"
+    panel.controls["entity"].value = ("Seattle", "LOC")
+    panel.controls["new_label"].value = "MISC"
+    panel.controls["apply"].click()
+    assert ("Seattle", "MISC") in _entity_keys(ws)
+    panel.controls["action"].value = "hide"
+    panel.controls["entity"].value = ("Seattle", "MISC")
+    panel.controls["apply"].click()
+    assert not any(name == "Seattle" for name, _label in _entity_keys(ws))
+
+
+def test_curation_panel_refuses_an_empty_new_name_and_saves_nothing(panel_workspace):
+    from helpers import entities as ent
+
+    ws = panel_workspace
+    keys = _entity_keys(ws)
+    panel = widgets.curation_panel(ws)
+    panel.controls["action"].value = "rename"
+    panel.controls["entity"].value = ("Binance", "ORG")
+    panel.controls["new_name"].value = "   "
+    panel.controls["apply"].click()
+    assert ent.load_curation(ws) == [] and _entity_keys(ws) == keys
+    assert "color:#b00" in panel.static_bundle()["text/html"]
+
+
+def test_curation_panel_undo_with_nothing_to_undo_changes_nothing(panel_workspace):
+    ws = panel_workspace
+    keys = _entity_keys(ws)
+    panel = widgets.curation_panel(ws)
+    panel.controls["undo"].click()
+    assert _entity_keys(ws) == keys and not ent_file(ws).exists()
+
+
+def ent_file(ws):
+    from helpers import entities as ent
+
+    return ent.curation_path(ws)
