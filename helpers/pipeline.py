@@ -7,6 +7,7 @@ Data flows one way: input files -> workspace tables -> CSV files and report.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -47,6 +48,9 @@ CSV_TABLES = {
 }
 
 Progress = Callable[[int], None]
+#: Workspace meta keys: the inputs the corpus was loaded from; the watchlist the entity step last used.
+CORPUS_INPUTS = "corpus:inputs"
+WATCHLIST = "settings:watchlist"
 
 
 @dataclass
@@ -76,10 +80,18 @@ def load_corpus(
     ``roots`` are the inputs the user named, that tables show paths relative to
     (default ``inputs``); the absolute paths stay in the workspace's ``abs_path``.
     """
+    inputs = list(inputs)
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus = load_articles(inputs, progress=progress, roots=roots, **options)
-    workspace.write_tables({"articles": corpus.articles, "skipped": corpus.skipped})
+    given = [str(Path(p).expanduser().resolve()) for p in (roots if roots is not None else inputs)]
+    workspace.write_tables({"articles": corpus.articles, "skipped": corpus.skipped},
+                           meta={CORPUS_INPUTS: json.dumps(given)})
     return corpus
+
+
+def corpus_inputs(workspace: Workspace) -> list[str]:
+    """The inputs the workspace's corpus was loaded from (absolute paths), or [] when unknown."""
+    return json.loads(workspace.get_meta(CORPUS_INPUTS) or "[]")
 
 
 def read_articles(workspace: Workspace) -> pd.DataFrame:
@@ -219,6 +231,16 @@ def undo_decision(workspace: Workspace, index: int | None = None) -> dict:
 Tagged = tuple[pd.DataFrame, dict[str, dict], TagStats]
 
 
+def stored_watchlist(workspace: Workspace) -> Watchlist:
+    """The watchlist the entity step last ran with (notebook 02 or ``--watchlist``); empty when none."""
+    entries = json.loads(workspace.get_meta(WATCHLIST) or "[]")
+    return Watchlist(tuple((name, label, tuple(aliases)) for name, label, aliases in entries))
+
+
+def _watchlist_meta(watchlist: Watchlist) -> dict[str, str]:
+    return {WATCHLIST: json.dumps(watchlist.entries, ensure_ascii=False)}
+
+
 def tag_entities(
     workspace: Workspace,
     *,
@@ -231,15 +253,19 @@ def tag_entities(
 
     When the articles, models, watchlist, rules and curation are all unchanged
     since the last run, the tables already in the workspace are kept as they are.
+    ``watchlist`` is stored in the workspace for the later steps; None means the
+    one stored there (pass an empty :class:`Watchlist` for none).
     """
     from helpers.entities import build_entities
 
     report = StepReport()
+    watchlist = stored_watchlist(workspace) if watchlist is None else watchlist
     articles = workspace.read_table("articles")
     signature = _entities_signature(workspace, articles, watchlist)
     tables = ("sentences", "mentions", "entities", "tag_status")
     if _up_to_date(workspace, "entities", signature, tables):
         entities = workspace.read_table("entities")
+        workspace.write_tables({}, meta=_watchlist_meta(watchlist))
         report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
         return report
     articles, payloads, stats = (tagged or partial(
@@ -255,7 +281,7 @@ def tag_entities(
     status["has_model"] = ~status["lang"].isin(without_model)
     workspace.write_tables(
         {"sentences": sentences, "mentions": mentions, "entities": entities, "tag_status": status},
-        meta={"signature:entities": signature},
+        meta={"signature:entities": signature, **_watchlist_meta(watchlist)},
     )
     report.add(
         f"Entities: {len(entities)} entities, {len(mentions)} mentions "
@@ -277,8 +303,12 @@ def tag_amounts(
     progress: Progress | None = None,
     tagged: Callable[[], Tagged] | None = None,
 ) -> StepReport:
-    """Tag money amounts and thresholds; write ``amounts`` (kept when nothing changed)."""
+    """Tag money amounts and thresholds; write ``amounts`` (kept when nothing changed).
+
+    ``watchlist`` None means the one the entity step stored: the tagging cache is keyed by it.
+    """
     report = StepReport()
+    watchlist = stored_watchlist(workspace) if watchlist is None else watchlist
     articles = workspace.read_table("articles")
     signature = _tags_signature(articles, watchlist)
     if _up_to_date(workspace, "amounts", signature, ("amounts",)):
@@ -297,14 +327,16 @@ def tag_amounts(
 # Step 5: relations -------------------------------------------------------------
 
 
+def _relations_signature(workspace: Workspace, unit: str) -> str:
+    here = Path(__file__).resolve().parent
+    return _signature(workspace.get_meta("signature:entities"), unit, code_signature(here / "relations.py"))
+
+
 def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepReport:
     """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
     from helpers.relations import build_relations
 
-    here = Path(__file__).resolve().parent
-    signature = _signature(
-        workspace.get_meta("signature:entities"), unit, code_signature(here / "relations.py")
-    )
+    signature = _relations_signature(workspace, unit)
     report = StepReport()
     if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):
         relations = workspace.read_table("relations")
@@ -320,6 +352,85 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
         )
     report.add(f"Relations: {len(relations)} pairs of entities mentioned in the same {unit}.")
     return report
+
+
+# Notebooks in any order -----------------------------------------------------------
+
+#: The steps a notebook can need, in order, with the notebook that runs each.
+STEPS = {"articles": "01", "entities": "02", "amounts": "03", "relations": "05"}
+
+
+def prepare(
+    workspace: Workspace,
+    *,
+    needs: Iterable[str],
+    inputs: Iterable[str | os.PathLike] | str | None = None,
+    unit: str = "sentence",
+    n_process: int = 1,
+) -> StepReport:
+    """Bring every step a notebook ``needs`` up to date, so notebooks can be opened in any order.
+
+    A missing corpus is loaded from ``inputs`` (default ``seeds/``); a step whose
+    tables are missing, or were computed on another corpus, watchlist, curation
+    or code, is computed again with the same function its notebook calls. One
+    line says what had to be built and why; nothing is said when all was fresh.
+    When ``inputs`` name other files than the workspace's corpus, a line says
+    that notebook 01 must run to analyse them: the workspace's corpus is used.
+
+    Args:
+        needs: step names among :data:`STEPS` (``articles`` is always there).
+        inputs: the notebook's ``inputs`` parameter.
+        unit: the co-occurrence unit, when ``relations`` is needed.
+    """
+    from helpers.paths import resolve_inputs
+
+    needs = set(needs)
+    unknown = needs - set(STEPS)
+    if unknown:
+        raise ValueError(f"unknown steps {sorted(unknown)}: use {', '.join(STEPS)}")
+    report = StepReport()
+    given = [str(p) for p in resolve_inputs(list(inputs) if isinstance(inputs, (list, tuple)) else inputs)]
+    if not workspace.has_table("articles"):
+        corpus = load_corpus(given, workspace=workspace)
+        names = ", ".join(Path(p).name for p in given)
+        report.add(f"No corpus in the workspace yet: loaded {len(corpus.articles)} articles from {names} "
+                   f"(notebook 01's step), {len(corpus.skipped)} items skipped.")
+    elif inputs and sorted(given) != sorted(corpus_inputs(workspace)):
+        loaded = ", ".join(Path(p).name for p in corpus_inputs(workspace)) or "inputs not recorded"
+        report.add(f"Note: the workspace holds the corpus loaded from {loaded}, not {', '.join(Path(p).name for p in given)}: "
+                   "these results describe it; run notebook 01 with these inputs to analyse them.")
+    watchlist = stored_watchlist(workspace)
+    articles = workspace.read_table("articles")
+    stale: list[str] = []
+    if "entities" in needs or "relations" in needs:
+        state = _state(workspace, "entities", _entities_signature(workspace, articles, watchlist),
+                       ("sentences", "mentions", "entities", "tag_status"))
+        if state:
+            tag_entities(workspace, n_process=n_process)
+            stale.append(f"entities (notebook 02; {state})")
+    if "amounts" in needs:
+        state = _state(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",))
+        if state:
+            tag_amounts(workspace, n_process=n_process)
+            stale.append(f"amounts (notebook 03; {state})")
+    if "relations" in needs:
+        state = _state(workspace, "relations", _relations_signature(workspace, unit),
+                       ("relations", "relation_evidence"))
+        if state:
+            relate_entities(workspace, unit=unit)
+            stale.append(f"relations (notebook 05; {state})")
+    if stale:
+        report.add("Computed first, from the workspace's corpus: " + "; ".join(stale) + ".")
+    return report
+
+
+def _state(workspace: Workspace, step: str, signature: str, tables: tuple[str, ...]) -> str:
+    """Why ``step`` must run again ("not run yet", "out of date"), or "" when it is up to date."""
+    if not all(workspace.has_table(t) for t in tables):
+        return "not run yet on this workspace"
+    if workspace.get_meta(f"signature:{step}") != signature:
+        return "its corpus, watchlist, curation or rules changed since it ran"
+    return ""
 
 
 # Outputs -----------------------------------------------------------------------
@@ -373,6 +484,7 @@ def run_extract(
     """Every step without notebooks: load, tag entities and amounts, relate, export CSV."""
     inputs = list(inputs)
     report = StepReport()
+    watchlist = watchlist or Watchlist()  # the command line's setting: none unless --watchlist
 
     def progress(label: str, total: int) -> Progress | None:
         return progress_factory(label, total) if progress_factory else None

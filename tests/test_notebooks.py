@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from conftest import CLEAN_CORPUS
 from helpers.articles import NOT_ARTICLES, SUPPORTED_SUFFIXES
 from helpers.paths import NOTEBOOKS, PROJECT_ROOT, SEEDS
 
@@ -200,3 +202,99 @@ def test_report_on_seeds_writes_data_and_index(seeds_report):
         assert f'href="{notebook.stem}.html"' in index
     assert f"{SEED_ARTICLES} articles loaded" in stdout
 
+
+# Notebooks in any order, never stale ------------------------------------------------------
+
+
+def run_notebook(name: str, out: Path, **parameters) -> nbformat.NotebookNode:
+    """Execute ``notebooks/name`` with papermill as the report does; return the executed notebook."""
+    import papermill
+
+    from helpers.report import static_views_mode
+
+    with static_views_mode():
+        papermill.execute_notebook(str(NOTEBOOKS / name), str(out), parameters=parameters, cwd=str(NOTEBOOKS),
+                                   kernel_name="python3", progress_bar=False, execution_timeout=600)
+    executed = nbformat.read(out, as_version=4)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors, f"{name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+    return executed
+
+
+def printed(nb: nbformat.NotebookNode) -> str:
+    return "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def shown_html(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(html_payloads([c.get("outputs", []) for c in nb.cells]))
+
+
+@pytest.fixture(scope="module")
+def any_order(tmp_path_factory, clean_corpus):
+    """05, then 04 and 03, each opened first on an empty workspace; then 01 on another corpus and 04, 05 again."""
+    from helpers.workspace import Workspace
+
+    base = tmp_path_factory.mktemp("any_order")
+    runs = {}
+    for name in ("05_plot_relationships.ipynb", "04_plot_mentions.ipynb", "03_tag_thresholds.ipynb"):
+        ws = base / f"ws_{name[:2]}"
+        nb = run_notebook(name, base / f"first_{name}", inputs=[str(SEEDS)], workspace=str(ws))
+        written = Workspace(ws)
+        rows = {t: len(written.read_table(t)) for t in ("articles", "entities", "amounts", "relations")
+                if written.has_table(t)}
+        runs[name[:2]] = (nb, rows)
+    ws = base / "ws_05"
+    run_notebook("01_load_articles.ipynb", base / "01_other.ipynb", inputs=[str(clean_corpus)], workspace=str(ws))
+    runs["04 again"] = (run_notebook("04_plot_mentions.ipynb", base / "04_again.ipynb", workspace=str(ws)), None)
+    runs["05 again"] = (run_notebook("05_plot_relationships.ipynb", base / "05_again.ipynb",
+                                     inputs=[str(SEEDS)], workspace=str(ws)), None)
+    runs["workspace"] = ws
+    return runs
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("first", ["05", "04", "03"])
+def test_notebook_opened_first_builds_what_it_needs(any_order, first):
+    nb, rows = any_order[first]
+    text = printed(nb)
+    assert f"No corpus in the workspace yet: loaded {SEED_ARTICLES} articles from seeds" in text
+    assert rows["articles"] == SEED_ARTICLES
+    if first == "03":
+        assert f"Amounts: {rows['amounts']} amounts" in text and rows["amounts"] > 0
+    else:
+        assert "Computed first, from the workspace's corpus: entities (notebook 02; not run yet" in text
+        assert rows["entities"] > 0
+    if first == "04":
+        assert f"{rows['entities']} entities" in text and f"mentions in {SEED_ARTICLES} articles." in text
+    if first == "05":
+        assert rows["relations"] > 0 and f"Relations: {rows['relations']} pairs" in text
+
+
+@pytest.mark.notebook
+def test_notebooks_rerun_on_a_new_corpus_describe_it(any_order, clean_corpus):
+    from helpers.workspace import Workspace
+
+    ws = Workspace(any_order["workspace"])
+    articles, entities = ws.read_table("articles"), ws.read_table("entities")
+    assert len(articles) == len(CLEAN_CORPUS)
+    corpus_text = "\n".join(articles["text"])
+    # 04: recomputed the entities, and its chart data names only entities of the new corpus
+    again = any_order["04 again"][0]
+    assert "entities (notebook 02; its corpus, watchlist, curation or rules changed since it ran)" in printed(again)
+    assert f"mentions in {len(CLEAN_CORPUS)} articles." in printed(again)
+    chart = next(h for h in html_payloads(again) if "Data behind the chart" in h)
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", chart)  # entity id, name
+    names = [html.unescape(name) for _eid, name in rows]
+    assert rows and {eid for eid, _name in rows} <= set(entities["entity_id"])
+    assert set(names) <= set(entities["name"])
+    assert "Changpeng Zhao" in names and "Gleb Kostarev" not in shown_html(again)
+    # 05: relations of the new corpus only, with a note that its inputs parameter is not what is loaded
+    again = any_order["05 again"][0]
+    assert f"the workspace holds the corpus loaded from {clean_corpus.name}, not seeds" in printed(again)
+    evidence = ws.read_table("relation_evidence")
+    assert set(evidence["article_id"]) <= set(articles["article_id"])
+    relations = ws.read_table("relations")
+    assert len(relations) and all(name in set(entities["name"]) for name in relations["source"])
+    page = shown_html(again)
+    assert "Yulia Navalnaya" in page and "Kostarev" not in page
+    assert all(e in corpus_text for e in relations["evidence"].str.slice(0, 40))

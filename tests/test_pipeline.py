@@ -150,3 +150,55 @@ def test_article_without_model_stays_flagged_when_tags_come_from_cache(extracted
     finally:
         pipeline.undo_decision(ws)
         pipeline.tag_entities(ws)
+
+
+# Notebooks in any order: prepare() and the stored watchlist ------------------------------
+
+
+def test_prepare_on_an_empty_workspace_builds_every_step_and_says_so(clean_corpus, tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    lines = pipeline.prepare(ws, needs=["entities", "amounts", "relations"], inputs=[clean_corpus]).lines
+    assert len(lines) == 2
+    assert lines[0].startswith(f"No corpus in the workspace yet: loaded 3 articles from {clean_corpus.name}")
+    assert lines[1].startswith("Computed first, from the workspace's corpus: entities (notebook 02; not run yet")
+    assert "amounts (notebook 03" in lines[1] and "relations (notebook 05" in lines[1]
+    for table in ("articles", "entities", "mentions", "amounts", "relations", "relation_evidence"):
+        assert ws.has_table(table)
+    assert pipeline.prepare(ws, needs=["entities", "amounts", "relations"], inputs=[clean_corpus]).lines == []
+
+
+def test_prepare_recomputes_what_another_corpus_made_stale(clean_corpus, xss_corpus, tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    pipeline.prepare(ws, needs=["entities"], inputs=[clean_corpus])
+    pipeline.load_corpus([xss_corpus], workspace=ws)  # notebook 01 on another corpus
+    lines = pipeline.prepare(ws, needs=["entities"]).lines
+    assert lines == ["Computed first, from the workspace's corpus: entities (notebook 02; its corpus, watchlist, "
+                     "curation or rules changed since it ran)."]
+    new_ids = set(ws.read_table("articles")["article_id"])
+    assert set(ws.read_table("mentions")["article_id"]) <= new_ids
+
+
+def test_prepare_says_when_its_inputs_are_not_the_workspace_corpus(clean_corpus, xss_corpus, tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    pipeline.load_corpus([clean_corpus], workspace=ws)
+    lines = pipeline.prepare(ws, needs=[], inputs=[xss_corpus]).lines
+    assert lines == [f"Note: the workspace holds the corpus loaded from {clean_corpus.name}, not {xss_corpus.name}: "
+                     "these results describe it; run notebook 01 with these inputs to analyse them."]
+    assert len(ws.read_table("articles")) == 3  # nothing reloaded behind the reader's back
+
+
+def test_watchlist_set_by_the_entity_step_is_used_by_the_amount_step(clean_corpus, tmp_path):
+    from helpers.nlp import Watchlist
+
+    ws = Workspace(tmp_path / "ws")
+    pipeline.load_corpus([clean_corpus], workspace=ws)
+    watchlist = Watchlist((("Fixture Monitor", "ORG", ("the monitor",)),))
+    pipeline.tag_entities(ws, watchlist=watchlist)
+    assert pipeline.stored_watchlist(ws) == watchlist
+    pipeline.tag_amounts(ws)  # no watchlist given: the stored one, so the tagging cache serves it
+    articles = ws.read_table("articles")
+    assert ws.get_meta("signature:amounts") == pipeline._tags_signature(articles, watchlist)
+    assert pipeline.prepare(ws, needs=["entities", "amounts"]).lines == []
+    pipeline.tag_entities(ws, watchlist=Watchlist())  # notebook 02 run again without one clears it
+    assert pipeline.stored_watchlist(ws) == Watchlist()
+    assert "amounts (notebook 03" in pipeline.prepare(ws, needs=["amounts"]).lines[0]
