@@ -91,7 +91,7 @@ def open_workspace(path: str | os.PathLike | None):
 
 def check_curation(workspace) -> None:
     """The curation decisions file, when there is one, reads."""
-    from helpers.entities import curation_path, load_curation
+    from helpers.pipeline import curation_path, load_curation
 
     try:
         load_curation(workspace)

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.amounts import amount_records, blank_amount_pipeline
+from helpers.amounts import amount_records
+from helpers.evaluation import blank_amount_pipeline
 from helpers.articles import ARTICLE_COLUMNS, SKIPPED_COLUMNS, SUPPORTED_SUFFIXES, load_articles
 from helpers.dates import PRECISIONS, date_from_text, parse_date
 

@@ -327,7 +327,7 @@ def _entity_keys(ws) -> set[tuple[str, str]]:
 
 
 def test_curation_panel_merge_is_saved_applied_and_undone(panel_workspace):
-    from helpers import entities as ent
+    from helpers import pipeline
 
     ws = panel_workspace
     keys = _entity_keys(ws)
@@ -338,14 +338,14 @@ def test_curation_panel_merge_is_saved_applied_and_undone(panel_workspace):
     panel.controls["entity"].value = ("Changpeng Zhao", "PER")
     panel.controls["into"].value = ("Binance", "ORG")
     panel.controls["apply"].click()
-    decisions = ent.load_curation(ws)
+    decisions = pipeline.load_curation(ws)
     assert [(d["action"], d["name"], d["into"]) for d in decisions] == [("merge", "Changpeng Zhao", "Binance")]
     assert ("Changpeng Zhao", "PER") not in _entity_keys(ws)  # the entity step ran again
     assert ("Changpeng Zhao", "PER") not in [v for _l, v in panel.controls["entity"].options]
     page = panel.static_bundle()["text/html"]
     assert "Saved: merge Changpeng Zhao." in page and "Curation decisions" in page
     panel.controls["undo"].click()
-    assert ent.load_curation(ws) == []
+    assert pipeline.load_curation(ws) == []
     assert _entity_keys(ws) == keys
     assert "Last decision undone." in panel.static_bundle()["text/html"]
     assert changes == [1, 1]
@@ -371,7 +371,7 @@ def test_curation_panel_rename_relabel_and_hide(panel_workspace):
 
 
 def test_curation_panel_refuses_an_empty_new_name_and_saves_nothing(panel_workspace):
-    from helpers import entities as ent
+    from helpers import pipeline
 
     ws = panel_workspace
     keys = _entity_keys(ws)
@@ -380,7 +380,7 @@ def test_curation_panel_refuses_an_empty_new_name_and_saves_nothing(panel_worksp
     panel.controls["entity"].value = ("Binance", "ORG")
     panel.controls["new_name"].value = "   "
     panel.controls["apply"].click()
-    assert ent.load_curation(ws) == [] and _entity_keys(ws) == keys
+    assert pipeline.load_curation(ws) == [] and _entity_keys(ws) == keys
     assert "color:#b00" in panel.static_bundle()["text/html"]
 
 
@@ -393,6 +393,6 @@ def test_curation_panel_undo_with_nothing_to_undo_changes_nothing(panel_workspac
 
 
 def ent_file(ws):
-    from helpers import entities as ent
+    from helpers.pipeline import curation_path
 
-    return ent.curation_path(ws)
+    return curation_path(ws)
