@@ -21,9 +21,10 @@ TEST_TOOLS = {"pytest", "pytest-timeout", "hypothesis", "playwright"}
 BUILD_TOOLS = {"setuptools"}
 
 #: The step layer, the views and the entry points: everything that may read the workspace.
-UPPER_LAYERS = {"workspace", "pipeline", "views", "plots", "widgets", "report", "cli", "evaluation", "__main__"}
+UPPER_LAYERS = {"workspace", "pipeline", "views", "plots", "widgets", "report", "checks", "cli", "evaluation",
+                "__main__"}
 #: Domain modules take data and return data; they import none of the upper layers.
-DOMAIN = ("articles", "amounts", "docs", "entities", "labels", "nlp", "relations", "screening", "text")
+DOMAIN = ("articles", "amounts", "dates", "docs", "entities", "labels", "nlp", "relations", "screening", "text")
 
 
 def _canonical(name: str) -> str:
