@@ -2,16 +2,29 @@
 
 Used by ``scripts/evaluate_entities.py``, ``scripts/evaluate_amounts.py`` and
 the tests; nothing at run time imports it.
+
+The scripts in ``scripts/`` print these figures; the tests use the same
+functions, so a figure in the README and a test threshold mean one thing.
+
+An entity is scored as one real thing: a predicted entity matches a gold one
+when the labels agree and one of its forms (canonical name or alias) is one of
+the gold entity's forms, up to case, accents, apostrophes and word order. Each
+gold entity is matched at most once (a maximum bipartite matching), so an
+entity split in two ("Russie" and "Russia" as two nodes) counts one hit and one
+false positive, and a wrong label is a false positive and a miss.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+import numpy as np
 import pandas as pd
 import spacy
 from spacy.language import Language
@@ -19,6 +32,7 @@ from spacy.language import Language
 from helpers.amounts import amount_records  # importing it registers the dossier_amounts factory
 from helpers.docs import sentence_index
 from helpers.entities import NAME_LABELS, name_key, unify_label
+from helpers.text import normalize_text
 
 #: Columns of :func:`raw_mentions`.
 RAW_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "raw_label", "ent_id"]
@@ -178,3 +192,250 @@ def _with_texts(scores: dict[str, Any], cases: Sequence[dict[str, Any]]) -> dict
             item["sentence"] = cases[item["case"]]["text"]
     scores["sentences"] = len(cases)
     return scores
+
+
+# Scoring as one real thing, with intervals ------------------------------------
+
+#: Resamples of the bootstrap over passages.
+BOOTSTRAP_SAMPLES = 2000
+
+
+@dataclass(frozen=True)
+class Counts:
+    """True positives, false positives and misses, and the figures they give."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    """Micro-averaged figures over passages, with a bootstrap interval for each."""
+
+    counts: Counts
+    passages: int
+    interval: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def line(self) -> str:
+        c = self.counts
+        cells = []
+        for name in ("precision", "recall", "f1"):
+            lo, hi = self.interval.get(name, (math.nan, math.nan))
+            cells.append(f"{name[0].upper() if name != 'f1' else 'F1'} {getattr(c, name):.3f} [{lo:.2f}-{hi:.2f}]")
+        return "  ".join(cells) + f"  (tp {c.tp}, fp {c.fp}, fn {c.fn}; {self.passages} passages)"
+
+
+def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BOOTSTRAP_SAMPLES) -> Score:
+    """Sum the passages' counts and add a 95% percentile bootstrap interval over passages.
+
+    Passages, not entities, are resampled: names within a passage are not independent.
+    """
+    total = sum(per_passage, Counts())
+    score = Score(total, len(per_passage))
+    if not per_passage:
+        return score
+    arr = np.array([(c.tp, c.fp, c.fn) for c in per_passage], dtype=float)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(arr), size=(samples, len(arr)))
+    sums = arr[picks].sum(axis=1)
+    tp, fp, fn = sums[:, 0], sums[:, 1], sums[:, 2]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(tp + fp > 0, tp / (tp + fp), 1.0)
+        r = np.where(tp + fn > 0, tp / (tp + fn), 1.0)
+        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+    for name, values in (("precision", p), ("recall", r), ("f1", f)):
+        score.interval[name] = (float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5)))
+    return score
+
+
+# -- passages -------------------------------------------------------------------
+
+
+def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Read an annotated JSONL file; text normalised as the kit does on load.
+
+    Args:
+        path: one ``{"lang", "text", "entities"?, "amounts"?, "set"?}`` object a line.
+        sets: keep only passages whose ``set`` (default ``"dev"``) is one of these.
+    """
+    keep = set(sets) if sets is not None else None
+    passages = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        item.setdefault("set", "dev")
+        item.setdefault("id", f"{Path(path).stem}-{number}")
+        if keep is not None and item["set"] not in keep:
+            continue
+        item["text"] = normalize_text(item["text"])
+        passages.append(item)
+    return passages
+
+
+# -- entities -------------------------------------------------------------------
+
+#: An entity as the scorer sees it: its label and the keys of all its forms.
+Forms = tuple[str, frozenset[str]]
+
+
+def gold_forms(entities: Iterable[dict[str, Any]], *, labels: Sequence[str] = NAME_LABELS) -> list[Forms]:
+    """The gold entities of a passage as ``(label, keys of name and aliases)``."""
+    out = []
+    for e in entities:
+        if e["label"] in labels:
+            keys = {name_key(n) for n in [e["name"], *e.get("aliases", [])]} - {""}
+            out.append((e["label"], frozenset(keys)))
+    return out
+
+
+def kit_forms(entities: pd.DataFrame, *, labels: Sequence[str] = NAME_LABELS) -> list[Forms]:
+    """The kit's entities (``name``, ``label``, ``aliases`` joined by "; ") as forms."""
+    out = []
+    for name, label, aliases in zip(entities["name"], entities["label"], entities["aliases"]):
+        if label in labels:
+            names = [name, *[a for a in str(aliases or "").split("; ") if a]]
+            out.append((label, frozenset({name_key(n) for n in names} - {""})))
+    return out
+
+
+def raw_forms(raw: pd.DataFrame, *, labels: Sequence[str] = NAME_LABELS) -> list[Forms]:
+    """The model's distinct spans, each its own entity: what a reporter gets without the kit."""
+    seen = {(label, name_key(text)) for text, label in zip(raw["text"], raw["label"]) if label in labels}
+    return [(label, frozenset({key})) for label, key in sorted(seen) if key]
+
+
+def match_entities(predicted: Sequence[Forms], gold: Sequence[Forms]) -> Counts:
+    """One-to-one matching of predicted and gold entities that share a label and a form."""
+    graph = nx.Graph()
+    left = [("p", i) for i in range(len(predicted))]
+    graph.add_nodes_from(left)
+    graph.add_nodes_from(("g", j) for j in range(len(gold)))
+    for i, (plabel, pkeys) in enumerate(predicted):
+        for j, (glabel, gkeys) in enumerate(gold):
+            if plabel == glabel and pkeys & gkeys:
+                graph.add_edge(("p", i), ("g", j))
+    matching = nx.bipartite.maximum_matching(graph, top_nodes=left) if graph.number_of_edges() else {}
+    tp = sum(1 for node in matching if node[0] == "p")
+    return Counts(tp, len(predicted) - tp, len(gold) - tp)
+
+
+def entity_errors(predicted: Sequence[tuple[str, str, frozenset[str]]], gold: Sequence[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """Names of predicted entities no gold form explains, and gold names no prediction has."""
+    gold_keys = {(e["label"], k) for e in gold for k in {name_key(n) for n in [e["name"], *e.get("aliases", [])]}}
+    extra = [f"{label} {name}" for name, label, keys in predicted if not any((label, k) in gold_keys for k in keys)]
+    pred_keys = {(label, k) for _, label, keys in predicted for k in keys}
+    missed = []
+    for e in gold:
+        if e["label"] not in NAME_LABELS:
+            continue
+        keys = {name_key(n) for n in [e["name"], *e.get("aliases", [])]}
+        if not any((e["label"], k) in pred_keys for k in keys):
+            missed.append(f"{e['label']} {e['name']}")
+    return extra, missed
+
+
+# -- amounts --------------------------------------------------------------------
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def _match_count(predicted: Sequence[dict], gold: Sequence[dict], same: Callable[[dict, dict], bool]) -> Counts:
+    unmatched = list(gold)
+    tp = 0
+    for record in predicted:
+        hit = next((g for g in unmatched if same(record, g)), None)
+        if hit is not None:
+            unmatched.remove(hit)
+            tp += 1
+    return Counts(tp, len(predicted) - tp, len(unmatched))
+
+
+def strict_amount(record: dict, gold: dict) -> bool:
+    """Text, value, currency and threshold all equal."""
+    return (
+        record["text"] == gold["text"]
+        and record["currency"] == gold["currency"]
+        and record["threshold"] == gold.get("threshold")
+        and _close(record["value"], gold.get("value"))
+    )
+
+
+def same_threshold(record: dict, gold: dict) -> bool:
+    """Value, currency and direction equal, wherever the span's edges fall."""
+    return (
+        record["currency"] == gold["currency"]
+        and record["threshold"] == gold.get("threshold")
+        and _close(record["value"], gold.get("value"))
+    )
+
+
+def amount_counts(predicted: Sequence[dict], gold: Sequence[dict]) -> dict[str, Counts]:
+    """Per passage: strict amounts, thresholds only, and the sanctions flag on matched amounts.
+
+    ``thresholds`` compares only the amounts that are, or are predicted to be,
+    a floor or a ceiling. ``sanctions`` counts, among strictly matched amounts
+    whose gold carries ``sanctions_context``, the flag as a yes/no prediction.
+    """
+    strict = _match_count(predicted, gold, strict_amount)
+    is_threshold = [r for r in predicted if r["threshold"] in ("above", "below")]
+    gold_threshold = [g for g in gold if g.get("threshold") in ("above", "below")]
+    thresholds = _match_count(is_threshold, gold_threshold, same_threshold)
+    tp = fp = fn = 0
+    unmatched = list(gold)
+    for record in predicted:
+        hit = next((g for g in unmatched if strict_amount(record, g)), None)
+        if hit is None:
+            continue
+        unmatched.remove(hit)
+        if "sanctions_context" not in hit:
+            continue
+        want, got = bool(hit["sanctions_context"]), bool(record["sanctions_context"])
+        tp += want and got
+        fp += got and not want
+        fn += want and not got
+    return {"strict": strict, "thresholds": thresholds, "sanctions": Counts(tp, fp, fn)}
+
+
+def predict_amounts(cases: Sequence[dict[str, Any]], *, pipeline: str = "shipped") -> list[list[dict[str, Any]]]:
+    """The amount records of each case, from the shipped pipeline or a blank one.
+
+    Args:
+        cases: ``{"lang", "text", ...}`` items.
+        pipeline: ``"shipped"`` tags with the pinned models as ``extract`` does
+            (sentences from the parser); ``"blank"`` uses a blank pipeline with a
+            sentencizer, as the unit tests do.
+    """
+    if pipeline == "blank":
+        nlps: dict[str, Any] = {}
+        out = []
+        for case in cases:
+            nlp = nlps.get(case["lang"]) or nlps.setdefault(case["lang"], blank_amount_pipeline(case["lang"]))
+            out.append(amount_records(nlp(case["text"])))
+        return out
+    from helpers.nlp import tag_texts
+
+    items = [(f"case{i}", c["lang"], c["text"]) for i, c in enumerate(cases)]
+    payloads, _ = tag_texts(items)
+    return [payloads[aid].get("amounts", []) for aid, _, _ in items]

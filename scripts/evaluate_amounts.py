@@ -1,13 +1,21 @@
-"""Measure the money-amount tagger on the hand-written French and English test set.
+"""Measure the money-amount tagger on hand-annotated French and English sentences.
 
 Run from the project root::
 
-    .venv/bin/python scripts/evaluate_amounts.py [--cases tests/data/amounts_cases.jsonl] [--quiet]
+    .venv/bin/python scripts/evaluate_amounts.py                  # dev cases, shipped pipeline
+    .venv/bin/python scripts/evaluate_amounts.py --blind          # the blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
-A predicted amount counts as correct only if its text, value, currency and
-threshold all equal a gold amount of the same sentence. The scoring lives in
-``helpers.evaluation`` (``evaluate_amounts``, ``score_amounts``) so the tests use
-exactly the same figures; this script only prints them.
+By default the cases are tagged by the shipped pipeline (the pinned models, as
+``extract`` runs them); ``--pipeline blank`` uses a blank pipeline with a
+sentencizer, as the unit tests do. Three figures, each summed over cases with a
+95% bootstrap interval over cases (``helpers.evaluation``):
+
+- amounts: text, value, currency and threshold all equal a gold amount;
+- thresholds: among amounts that are, or are predicted to be, a floor or a
+  ceiling, value, currency and direction equal;
+- sanctions flag: on strictly matched amounts whose gold says whether the
+  sentence is about sanctions or anti-money-laundering rules.
 """
 
 from __future__ import annotations
@@ -20,24 +28,28 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from helpers.evaluation import evaluate_amounts, load_amount_cases  # noqa: E402
+from helpers import evaluation as V  # noqa: E402
+from helpers.evaluation import score_amounts  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "amounts_cases.jsonl"
+BLIND = ROOT / "tests" / "data" / "blind_passages.jsonl"
 
 
-def format_scores(results: dict) -> str:
-    """A small table: sentences, gold/predicted counts, P, R, F1 per language and overall."""
-    lines = [f"{'':6}{'sents':>6}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"]
-    for lang, s in results.items():
-        lines.append(
-            f"{lang:6}{s['sentences']:>6}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
-            f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
-        )
+def report(cases: list[dict], predicted: list[list[dict]]) -> str:
+    lines = [f"{'':6}{'cases':>6}  figure"]
+    groups = sorted({c["lang"] for c in cases}) + ["all"]
+    for lang in groups:
+        picked = [i for i, c in enumerate(cases) if lang == "all" or c["lang"] == lang]
+        per = [V.amount_counts(predicted[i], cases[i].get("amounts", [])) for i in picked]
+        for j, name in enumerate(("strict", "thresholds", "sanctions")):
+            score = V.summarise([p[name] for p in per])
+            head = f"{lang:6}{len(picked):>6}" if j == 0 else f"{'':12}"
+            lines.append(f"{head}  {name:10} {score.line()}")
     return "\n".join(lines)
 
 
-def format_errors(scores: dict) -> str:
-    """Misses, false positives and flag errors, one line each with their sentence."""
+def format_errors(cases: list[dict], predicted: list[list[dict]]) -> str:
+    scores = score_amounts(predicted, [c.get("amounts", []) for c in cases])
     lines = []
     for title, key in (("Misses", "misses"), ("False positives", "false_positives"), ("Flag errors", "flag_errors")):
         lines.append(f"{title} ({len(scores[key])}):")
@@ -46,7 +58,7 @@ def format_errors(scores: dict) -> str:
                 f"  [{item['case']}] {item['text']!r} value={item.get('value')} "
                 f"currency={item.get('currency')} threshold={item.get('threshold')}"
                 f" vague={item.get('vague', False)} linked={item.get('linked', item.get('linked_to'))}"
-                f"\n      in: {item['sentence']}"
+                f"\n      in: {cases[item['case']]['text']}"
             )
     return "\n".join(lines)
 
@@ -54,13 +66,19 @@ def format_errors(scores: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES, help="JSONL test set")
+    parser.add_argument("--blind", action="store_true", help="the blind set (figures only)")
+    parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")
     args = parser.parse_args(argv)
-    results = evaluate_amounts(load_amount_cases(args.cases))
-    print(format_scores(results))
-    if not args.quiet:
+    if args.blind:
+        cases = V.load_passages(BLIND, sets=["blind"])
+    else:
+        cases = V.load_passages(args.cases)
+    predicted = V.predict_amounts(cases, pipeline=args.pipeline)
+    print(report(cases, predicted))
+    if not (args.quiet or args.blind):
         print()
-        print(format_errors(results["all"]))
+        print(format_errors(cases, predicted))
     return 0
 
 
