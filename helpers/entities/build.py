@@ -9,6 +9,7 @@ from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
 from helpers.entities.cues import add_cued_names, context_cue, name_word_label
 from helpers.entities.curation import apply_curation
+from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
 from helpers.entities.names import entity_id
@@ -46,10 +47,18 @@ def build_entities(
         lex = load_lexicon(lang)
         if rules.split:
             found = split_known(found)
+        if rules.institutions:
+            found = rejoin_institutions(found, body, lex)
+        if rules.drop:
+            found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
         if rules.patterns:
             found = add_cued_names(found, article_id, lang, body, lex, rules)
         if rules.acronyms:
             found, links = apply_acronyms(found, body, article_id, lang)
+            if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
+                concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
+                found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
+                links = [pair for pair in links if id(pair[0]) not in concepts]
             acronym_links.extend(links)
         if rules.cues:
             for m in found:

@@ -19,8 +19,14 @@ from helpers.labels import unify_label
 
 # Where a span is cut into pieces: line breaks, brackets and citation marks,
 # quotes, list separators, spaced dashes, and a sentence end inside the span.
+# A comma before a company's legal form is part of the name ("Coinbase, Inc.").
+LEGAL_SUFFIX = (
+    r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|S\.?A\.?S?|"
+    r"S\.?R\.?O|N\.?V|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"
+)
 _BREAKS = re.compile(
-    r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+|:\s+|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])"
+    r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+(?!" + LEGAL_SUFFIX + r")|:\s+"
+    r"|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])"
 )
 _EDGE_JUNK = re.compile(r"^[^\w$€£¥₽]+|[^\w.]+$|(?<![.\s]\w)(?<!\.\w\w)\.$")
 _LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
@@ -143,7 +149,27 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "lowercase"
     if stoplist and low in lex.stoplist:
         return "stoplist"
+    if tokens and all(t in lex.legal_forms for t in tokens):
+        return "legal form"  # "Inc", "Ltd", "LLC" on their own
+    if low.replace(".", "") in lex.concepts or low in lex.concepts:
+        return "concept"
+    if tokens and all(t in lex.generic or t in lex.function_words for t in tokens) and any(t in lex.generic for t in tokens):
+        return "generic"
+    if _ARTICLE.match(text):
+        return "article"
+    if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
+        return "amount"
+    if len(tokens) == 1 and _ORDINAL.fullmatch(tokens[0]):
+        return "ordinal"
     return None
+
+
+_ARTICLE = re.compile(r"(?:articles?|art\.)\s+\d", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"\d*(?:ieme|iemes|eme|er|ere|st|nd|rd|th)|\w+iemes?|premiere?s?|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+)
+_ISO = frozenset({"EUR", "USD", "GBP", "RUB", "CHF", "JPY", "CNY", "UAH", "USDT", "BTC", "ETH"})
 
 
 def article_rows(articles: pd.DataFrame) -> Iterable[tuple[str, str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from helpers.entities.names import strip_accents
 from helpers.paths import PACKAGE_DATA
 
 #: Folder of the word lists the rules read.
@@ -37,6 +38,9 @@ class Lexicon:
     role_cues: frozenset[str]
     max_fillers: int = MAX_FILLERS
     all_function_words: frozenset[str] = field(default_factory=frozenset)
+    concepts: frozenset[str] = field(default_factory=frozenset)
+    generic: frozenset[str] = field(default_factory=frozenset)
+    institution_heads: frozenset[str] = field(default_factory=frozenset)
 
 
 def _read_list(name: str) -> list[str]:
@@ -91,4 +95,7 @@ def load_lexicon(lang: str) -> Lexicon:
         all_function_words=frozenset(
             w for f in DATA_DIR.glob("function_words_*.txt") for w in _read_list(f.name)
         ),
+        concepts=frozenset(_read_list("concepts.txt")),
+        generic=frozenset(strip_accents(w) for w in _read_list(f"generic_{lang}.txt")),
+        institution_heads=frozenset(strip_accents(w) for w in _read_list("institution_heads.txt")),
     )

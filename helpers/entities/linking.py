@@ -12,6 +12,8 @@ from typing import Any
 from networkx.utils import UnionFind
 
 from helpers.entities.acronyms import acronym_letters, initial_letter, spells, word_offsets
+from helpers.entities.gazetteer import lookup
+from helpers.entities.naming import law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import CUE_WEIGHT, EntityRules, Mention
@@ -269,6 +271,8 @@ def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention,
             uf.union(node_id, by_key[node.key])
         else:
             by_key[node.key] = node_id
+    if rules.gazetteer:
+        _link_references(nodes, uf)
     # watchlist matches are one entity per canonical name
     by_ent_id: dict[str, tuple[str, str]] = {}
     for m in mentions:
@@ -285,6 +289,35 @@ def cluster_mentions(mentions: list[Mention], acronym_links: list[tuple[Mention,
     return clusters
 
 
+def _link_references(nodes: dict[tuple[str, str], _Node], uf: UnionFind) -> None:
+    """Join the names the gazetteers give one reference ("Russie", "Russia", "Russian Federation").
+
+    A country, region or body joins whatever the model called it; a city joins
+    only the forms whose mentions vote for a place.
+    """
+    by_ref: dict[str, tuple[str, str]] = {}
+    for node_id, node in nodes.items():
+        if any(m.ent_id for m in node.mentions):
+            continue
+        reference = lookup(node.form)
+        if reference is None or (not reference.forced and node.winner != "LOC"):
+            continue
+        if reference.ref in by_ref:
+            uf.union(node_id, by_ref[reference.ref])
+        else:
+            by_ref[reference.ref] = node_id
+
+
+def _forced_label(cluster: list[Mention]) -> str | None:
+    """The label the gazetteers force on a cluster, when its names have one."""
+    labels: Counter[str] = Counter()
+    for text, n in Counter(m.text for m in cluster).items():
+        reference = lookup(text)
+        if reference is not None and reference.forced:
+            labels[reference.label] += n
+    return labels.most_common(1)[0][0] if labels else None
+
+
 def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
     """Canonical name and label of one cluster of mentions."""
     forced = [m for m in cluster if m.ent_id]
@@ -293,10 +326,15 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
         name = max(ent_ids, key=lambda n: (ent_ids[n], n))
         label = Counter(m.model_label for m in forced if m.ent_id == name).most_common(1)[0][0]
         return name, label
-    name = _best_form(cluster)
+    fullest = _best_form(cluster)
     if rules.vote:
         label = _winner(_votes(cluster))
     else:
-        first = min((m for m in cluster if m.text == name), key=lambda m: (m.article_id, m.start))
+        first = min((m for m in cluster if m.text == fullest), key=lambda m: (m.article_id, m.start))
         label = first.cue if (rules.cues and first.cue) else first.model_label
+    if rules.gazetteer:
+        label = _forced_label(cluster) or label
+    if rules.drop and label == "ORG" and law_shaped(fullest):
+        label = "MISC"  # "Bank Secrecy Act", "Travel Rule": laws and rules are not organisations
+    name = representative_name([m.text for m in cluster], label, fullest=fullest) if rules.display else fullest
     return name, label

@@ -37,6 +37,14 @@ class EntityRules:
             (off: the label of its first fullest mention).
         surnames: join a surname or partial name to the full name.
         acronyms: join an acronym to the expansion that the text defines.
+        gazetteer: join the names of one country, city, region or public body
+            across languages and spellings (pycountry, CLDR, GeoNames and
+            ``bodies.txt``), and let a country or a body's label win.
+        institutions: rejoin an institution's name that the model cut at "of",
+            "de", "du" ("U.S. Department" + "Treasury"), and keep a company's
+            legal form after a comma ("Coinbase, Inc.").
+        display: name an entity by its most representative form ("Binance"),
+            the fullest legal name kept as an alias; off: the fullest form.
     """
 
     trim: bool = True
@@ -48,6 +56,9 @@ class EntityRules:
     vote: bool = True
     surnames: bool = True
     acronyms: bool = True
+    gazetteer: bool = True
+    institutions: bool = True
+    display: bool = True
 
 
 #: Names of the switchable rules, in the order the evaluation reports them.

