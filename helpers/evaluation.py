@@ -286,6 +286,8 @@ def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> lis
         if keep is not None and item["set"] not in keep:
             continue
         item["text"] = normalize_text(item["text"])
+        for amount in item.get("amounts", []):
+            amount["text"] = normalize_text(amount["text"])
         passages.append(item)
     return passages
 

@@ -650,3 +650,34 @@ def test_evaluate_script_runs_from_project_root():
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
     )
     assert re.search(r"^all\s+\d+", done.stdout, re.M)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "A reporting threshold of €1,000 applies to crypto transfers.", "above"),
+        ("en", "Transfers below the threshold of $3,000 are exempt.", "below"),
+        ("en", "Penalties start from $5,000 for each violation.", "above"),
+        ("fr", "Un seuil de 1 000 euros a été fixé.", "above"),
+        ("fr", "Les retraits sont autorisés dans la limite de 500 euros.", "below"),
+        ("fr", "La loi limite à 3 000 euros les paiements en liquide.", "below"),
+        ("fr", "Ils ont décidé de plafonner le prix du baril russe à 45 dollars.", "below"),
+        ("fr", "Le montant maximum autorisé est de 10 000 euros.", "below"),
+        ("fr", "Le seuil est fixé à 15 000 euros.", None),
+    ],
+)
+def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The anti-money laundering law requires checks on payments of €15,000 or more.", True),
+        ("fr", "Un seuil de 1 000 euros a été fixé au titre de la lutte contre le blanchiment.", True),
+        ("fr", "Le plafonnement du prix du pétrole russe à 60 dollars est entré en vigueur.", True),
+        ("fr", "La banque a versé 150 000 euros à l'association.", False),
+    ],
+)
+def test_amounts_sanctions_context_covers_aml_rules_and_price_caps(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]

@@ -328,6 +328,8 @@ class AmountTagger:
                 amount.approximate = True
             elif kind == "cap":
                 cap = cap or "below"
+            elif kind == "floor":  # "seuil de", "threshold of": a floor unless compared
+                cap = cap or "above"
             elif comparison is None:
                 comparison = self._negated(text, m, kind, lo)
         hi = min(amount.sentence[1], amount.end + 30)

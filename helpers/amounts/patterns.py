@@ -215,6 +215,7 @@ class Patterns:
             rf"|(?P<below>{_cue_alternation(threshold.get('below_before', []))})"
             rf"|(?P<above>{_cue_alternation(threshold.get('above_before', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_before', []))})"
+            rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_before', []))})"
             rf"|(?P<approx>{_cue_alternation(approximate.get('before', []))})",
             re.IGNORECASE,
         )
