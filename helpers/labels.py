@@ -11,6 +11,11 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 #: Labels that the evaluation and most reports look at.
 NAME_LABELS = ("PER", "ORG", "LOC")
 
+#: Labels the charts, the network and the report index show unless asked:
+#: MISC (nationality and group adjectives such as "Russian", laws, events) would
+#: otherwise top every chart. The widgets' label pickers bring it back.
+SHOWN_LABELS = NAME_LABELS
+
 #: Model labels mapped to the kit's labels; the English OntoNotes labels first.
 LABEL_MAP: dict[str, str] = {
     "PERSON": "PER",

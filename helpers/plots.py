@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers.labels import SHOWN_LABELS
+
 RC_PARAMS = {
     "figure.figsize": (8, 4),
     "figure.dpi": 100,
@@ -147,7 +149,7 @@ def draw_top_entities(
     *,
     by: str = "mentions",
     top: int = 20,
-    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+    labels: list[str] | tuple[str, ...] | set[str] | None = SHOWN_LABELS,
     ax: Axes | None = None,
     max_name: int = 40,
 ) -> Axes:
@@ -156,7 +158,7 @@ def draw_top_entities(
     Args:
         entities: the ``entities`` table (``name``, ``label``, ``mentions``, ``articles``).
         by: the column to rank by; ties go to the other count, then the name.
-        labels: labels to keep (None keeps all).
+        labels: labels to keep (None keeps all); MISC is left out by default.
     """
     shown = top_entities(entities, by=by, top=top, labels=labels)
     with plt.rc_context(RC_PARAMS):
@@ -181,7 +183,7 @@ def top_entities(
     *,
     by: str = "mentions",
     top: int = 20,
-    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+    labels: list[str] | tuple[str, ...] | set[str] | None = SHOWN_LABELS,
 ) -> pd.DataFrame:
     """The table behind :func:`draw_top_entities`: the ``top`` rows by ``by``, ties by the other count."""
     other = "articles" if by == "mentions" else "mentions"
@@ -196,17 +198,22 @@ def draw_entity_heatmap(
     *,
     top: int = 20,
     max_articles: int = 30,
+    labels: list[str] | tuple[str, ...] | set[str] | None = SHOWN_LABELS,
     ax: Axes | None = None,
     max_title: int = 45,
 ) -> Axes:
     """Mentions of the ``top`` entities in each article (rows: articles, most mentions first).
+
+    Only entities with one of ``labels`` are drawn (None: every label; MISC is
+    left out by default).
 
     Only the ``max_articles`` articles with the most mentions of those entities
     are drawn; the title says how many were left out.
     """
     import numpy as np
 
-    chosen = entities.sort_values(["mentions", "name"], ascending=[False, True]).head(top)
+    shown = entities if labels is None else entities[entities["label"].isin(list(labels))]
+    chosen = shown.sort_values(["mentions", "name"], ascending=[False, True]).head(top)
     matrix = entity_article_counts(mentions, chosen)
     n_articles = len(matrix)
     matrix = matrix.head(max_articles)

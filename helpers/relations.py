@@ -19,6 +19,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
+from helpers.labels import SHOWN_LABELS
+
 #: Units of co-occurrence, smallest first.
 UNITS = ("sentence", "paragraph", "article")
 RELATION_COLUMNS = ["source", "target", "source_id", "target_id", "weight", "articles", "evidence"]
@@ -198,14 +200,15 @@ def filter_graph(
     graph: nx.Graph,
     *,
     min_weight: int = 1,
-    labels: list[str] | tuple[str, ...] | set[str] | None = None,
+    labels: list[str] | tuple[str, ...] | set[str] | None = SHOWN_LABELS,
     focus: str | None = None,
     depth: int = 1,
 ) -> nx.Graph:
     """The part of ``graph`` worth drawing: strong enough edges, chosen labels, one ego network.
 
     Edges lighter than ``min_weight`` and entities whose label is not in
-    ``labels`` (None: every label) go first; then, with a ``focus`` entity id,
+    ``labels`` (None: every label; by default MISC, such as nationality
+    adjectives, is left out) go first; then, with a ``focus`` entity id,
     only entities within ``depth`` steps of it stay. Entities left without any
     edge are dropped, except the focus itself.
     """

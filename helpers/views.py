@@ -14,6 +14,8 @@ from collections.abc import Mapping
 import jinja2
 import pandas as pd
 
+from helpers.labels import SHOWN_LABELS
+
 TEX_IGNORE = "tex2jax_ignore mathjax_ignore"
 
 
@@ -172,7 +174,7 @@ def _top_entities(entities: pd.DataFrame, mentions: pd.DataFrame, titles: dict[s
     return [
         {"name": e.name, "label": e.label, "mentions": e.mentions, "articles": e.articles,
          "quote": _first_quote(mentions[mentions["entity_id"] == e.entity_id], titles)}
-        for e in entities.head(top).itertuples(index=False)
+        for e in entities[entities["label"].isin(SHOWN_LABELS)].head(top).itertuples(index=False)
     ]
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
-from helpers.labels import LABELS
+from helpers.labels import LABELS, SHOWN_LABELS
 from helpers.views import article_html, figure_html
 
 #: Set by ``python -m helpers report`` for the kernels it starts: views are
@@ -330,9 +330,11 @@ def join_views(*views: View) -> View:
 
 
 def _label_picker(labels: pd.Series) -> W.SelectMultiple:
+    """Labels to show; MISC (nationality adjectives, laws, events) starts unselected."""
     present = [label for label in LABELS if label in set(labels)]
     present += sorted(set(labels.dropna()) - set(present))
-    return W.SelectMultiple(options=present, value=tuple(present), rows=len(present) or 1,
+    chosen = tuple(label for label in present if label in SHOWN_LABELS) or tuple(present)
+    return W.SelectMultiple(options=present, value=chosen, rows=len(present) or 1,
                             description="Labels")
 
 

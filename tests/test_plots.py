@@ -9,6 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
@@ -193,3 +194,15 @@ def test_draw_network_empty_graph_says_why():
 def test_draw_network_rejects_unknown_layout(graph):
     with pytest.raises(ValueError, match="layout must be one of"):
         plots.draw_network(graph, layout="random")
+
+
+def test_top_entities_leave_misc_out_unless_asked():
+    entities = pd.DataFrame({
+        "entity_id": ["m", "l", "o"], "name": ["Russian", "Russia", "Binance"],
+        "label": ["MISC", "LOC", "ORG"], "aliases": ["", "Russie", ""],
+        "mentions": [30, 20, 10], "articles": [8, 7, 6],
+    })
+    from helpers.plots import top_entities
+
+    assert list(top_entities(entities)["name"]) == ["Russia", "Binance"]
+    assert list(top_entities(entities, labels=None)["name"]) == ["Russian", "Russia", "Binance"]

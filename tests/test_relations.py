@@ -199,3 +199,18 @@ def test_write_graph_files_reads_back_in_graphml_and_gexf(built, toy_tables, tmp
     assert gexf.nodes["e02"]["label"] == "Changpeng Zhao"
     assert gexf.nodes["e02"]["type"] == "PER"
     assert gexf.number_of_edges() == len(built[0])
+
+
+def test_filter_graph_leaves_misc_out_by_default():
+    import networkx as nx
+
+    from helpers.relations import filter_graph
+
+    graph = nx.Graph()
+    graph.add_node("m", name="Russian", label="MISC", mentions=9)
+    graph.add_node("l", name="Russia", label="LOC", mentions=5)
+    graph.add_node("o", name="Binance", label="ORG", mentions=4)
+    graph.add_edge("m", "o", weight=3)
+    graph.add_edge("l", "o", weight=2)
+    assert set(filter_graph(graph)) == {"l", "o"}
+    assert set(filter_graph(graph, labels=None)) == {"m", "l", "o"}

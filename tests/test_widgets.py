@@ -396,3 +396,13 @@ def ent_file(ws):
     from helpers.pipeline import curation_path
 
     return curation_path(ws)
+
+
+def test_label_picker_starts_without_misc_and_offers_it():
+    from helpers.widgets import _label_picker
+
+    picker = _label_picker(pd.Series(["MISC", "PER", "LOC", "ORG"]))
+    assert "MISC" in picker.options and "MISC" not in picker.value
+    assert set(picker.value) == {"PER", "ORG", "LOC"}
+    picker.value = tuple(picker.options)
+    assert "MISC" in picker.value
