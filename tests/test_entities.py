@@ -750,3 +750,152 @@ def test_quality_tests_fail_when_a_model_is_missing():
     assert "2 errors" in done.stdout or "2 failed" in done.stdout, done.stdout
     assert "skipped" not in done.stdout
     assert "the pinned spaCy models are not installed for fr (no_such_model_package)" in done.stdout
+
+
+# ---------------------------------------------------------------------------
+# Gazetteers, display names, institutions, non-names
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("forms", "label"),
+    [
+        (["Russie", "Russia", "Russian Federation", "Fédération de Russie"], "LOC"),
+        (["États-Unis", "United States", "U.S.", "US"], "LOC"),
+        (["Union européenne", "European Union", "EU", "UE"], "ORG"),
+        (["Groupe d'action financière", "Financial Action Task Force", "FATF", "GAFI"], "ORG"),
+        (["Hong Kong"], "LOC"),
+        (["G7"], "ORG"),
+    ],
+)
+def test_gazetteer_gives_one_reference_and_its_label(forms, label):
+    from helpers.entities.gazetteer import lookup
+
+    references = {lookup(f) for f in forms}
+    assert len(references) == 1 and None not in references
+    (reference,) = references
+    assert reference.label == label and reference.forced
+
+
+def test_gazetteer_city_names_join_across_languages_but_do_not_force_a_label():
+    from helpers.entities.gazetteer import lookup
+
+    assert lookup("Moscou") == lookup("Moscow") and not lookup("Moscow").forced
+    assert not lookup("Garland").forced  # a city, and a U.S. Attorney General's name
+
+
+def test_build_entities_joins_a_place_across_languages(blank):
+    articles, payloads = corpus(blank, [
+        ("fr", "La Russie a répondu. Moscou dément.", [("Russie", "LOC"), ("Moscou", "LOC")]),
+        ("en", "Russia denied it. Moscow said so. Russia again.", [("Russia", "GPE"), ("Moscow", "GPE"), ("Russia", "GPE", 1)]),
+    ])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 2
+    russia = entities[entities["name"] == "Russia"].index[0]
+    assert forms_of(entities, russia) == {"Russia", "Russie"}
+
+
+def test_build_entities_gazetteer_label_beats_the_model(blank):
+    text = "Le G7 a parlé. Hong Kong aussi."
+    articles, payloads = corpus(blank, [("fr", text, [("G7", "LOC"), ("Hong Kong", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"G7": "ORG", "Hong Kong": "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("en", "The U.S. Department of the Treasury acted.", [("U.S. Department", "ORG"), ("Treasury", "ORG")], "U.S. Department of the Treasury"),
+        ("fr", "Le Ministère de l'Économie et des Finances a répondu.", [("Économie", "MISC"), ("Finances", "MISC")], "Ministère de l'Économie et des Finances"),
+        ("fr", "La Commission des sanctions de l'ACPR a tranché.", [("Commission des sanctions", "ORG"), ("ACPR", "ORG")], "Commission des sanctions de l'ACPR"),
+        ("en", "It was filed by the U.S. Attorney's Office for the Northern District of California.", [("U.S.", "GPE"), ("Office for the Northern District of California", "ORG")], "U.S. Attorney's Office for the Northern District of California"),
+        ("en", "Binance Holdings, Ltd. agreed to pay.", [("Binance Holdings", "ORG"), ("Ltd.", "ORG")], "Binance Holdings, Ltd."),
+        ("en", "Coinbase, Inc. said no.", [("Coinbase", "ORG")], "Coinbase, Inc."),
+    ],
+)
+def test_build_entities_rejoins_cut_institution_and_company_names(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(entities["name"]) == [expected] and entities.at[0, "label"] == "ORG"
+
+
+def test_build_entities_keeps_a_person_apart_from_the_body_after_de(blank):
+    text = "Kostarev de Binance a parlé. Gleb Kostarev et Binance."
+    spans = [("Kostarev de Binance", "PER"), ("Gleb Kostarev", "PER"), ("Binance", "ORG", 1)]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Gleb Kostarev": "PER", "Binance": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans"),
+    [
+        ("en", "Binance Holdings, Inc said Ltd and LLC.", [("Inc", "ORG"), ("Ltd", "ORG"), ("LLC", "ORG")]),
+        ("en", "They follow AML and KYC rules for NFT, MSB and VASP firms.", [("AML", "ORG"), ("KYC", "ORG"), ("NFT", "ORG"), ("MSB", "ORG"), ("VASP", "ORG")]),
+        ("fr", "Rappelons que l'État et le Conseil ont publié le Règlement au Journal officiel.", [("Rappelons", "PER"), ("État", "LOC"), ("Conseil", "ORG"), ("Règlement", "MISC"), ("Journal officiel", "ORG")]),
+        ("fr", "Douzième paquet de sanctions.", [("Douzième", "MISC")]),
+        ("en", "Article 5b of the Council Regulation bans deposits above EUR 100,000.", [("Article 5b of the Council Regulation", "LAW"), ("EUR 100,000", "ORG")]),
+    ],
+)
+def test_build_entities_drops_what_is_not_a_name(blank, lang, text, spans):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert entities.empty, list(entities["name"])
+
+
+def test_build_entities_laws_and_rules_are_misc(blank):
+    text = "Under the Bank Secrecy Act and the Travel Rule, banks report."
+    articles, payloads = corpus(blank, [("en", text, [("Bank Secrecy Act", "ORG"), ("Travel Rule", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(entities["label"]) == {"MISC"}
+
+
+def test_build_entities_drops_heading_fragments_but_keeps_heading_names_the_text_uses(blank):
+    text = ("U.S. Treasury Announces Expansive Sanctions Against Russia, Imposing Swift And Severe Costs\n"
+            "Russia was hit hard.")
+    spans = [("Imposing Swift", "ORG"), ("Russia", "GPE"), ("Russia", "GPE", 1)]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Russia": "LOC"}
+
+
+def test_representative_name_prefers_the_short_company_name_and_the_plain_full_name():
+    from helpers.entities.naming import representative_name
+
+    assert representative_name(["Binance Holdings Ltd.", "Binance", "Binance"], "ORG", fullest="Binance Holdings Ltd.") == "Binance"
+    forms = ["Alexeï Anatolievitch Navalny", "Alexeï Navalny", "Navalny"]
+    assert representative_name(forms, "PER", fullest="Alexeï Anatolievitch Navalny") == "Alexeï Navalny"
+    assert representative_name(["Aleksandr Mira Serda", "Mira Serda"], "PER", fullest="Aleksandr Mira Serda") == "Aleksandr Mira Serda"
+
+
+@pytest.fixture(scope="session")
+def seed_corpus_entities() -> pd.DataFrame:
+    from helpers.articles import load_articles
+
+    corpus_ = load_articles([ROOT / "seeds"])
+    articles = corpus_.articles
+    payloads, _ = tag_texts(zip(articles["article_id"], articles["lang"], articles["text"]))
+    _, entities = E.build_entities(articles[["article_id", "lang", "text"]], payloads)
+    return entities
+
+
+@needs_models
+def test_seeds_one_entity_per_place_and_binance_by_its_name(seed_corpus_entities):
+    entities = seed_corpus_entities
+    for forms in (("Russie", "Russia"), ("Moscou", "Moscow"), ("États-Unis", "United States")):
+        holders = [i for i in entities.index if set(forms) & forms_of(entities, i)]
+        assert len(holders) == 1, (forms, [entities.at[i, "name"] for i in holders])
+        assert set(forms) <= forms_of(entities, holders[0])
+    binance = [i for i in entities.index if "Binance Holdings Ltd." in forms_of(entities, i)]
+    assert [entities.at[i, "name"] for i in binance] == ["Binance"]
+
+
+@needs_models
+def test_seeds_no_non_name_is_an_entity(seed_corpus_entities):
+    noise = {"Inc", "Ltd", "LLC", "td", "lc", "AML", "KYC", "NFT", "MSB", "VASP", "CVC", "État", "Etat", "Conseil",
+             "Règlement", "Journal officiel", "Council Regulation", "Rappelons", "Douzième", "Commission", "Council"}
+    names_ = set(entities_names := seed_corpus_entities["name"])
+    assert not (noise & names_), noise & names_
+    assert not [n for n in entities_names if n.startswith(("Article ", "EUR ", "$", "€"))]
+    named = seed_corpus_entities[seed_corpus_entities["label"].isin(E.NAME_LABELS)]
+    assert "Bank Secrecy Act" not in set(named["name"]) and "BSA" not in set(named["name"])

@@ -67,11 +67,14 @@ def _extend_left(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
     match = _LEFT_HEAD.search(before)
     if not match:
         return m
+    start = window_start + match.start(1)
     words = match.group(1).split()
+    while len(words) > 1 and words[0].casefold() in lex.function_words:  # "Le Ministère de l'"
+        start = body.index(words[1], start + len(words[0]))
+        words = words[1:]
     head = words[1] if words[0] == "U.S." and len(words) > 1 else words[0]
     if not _has_head(head, lex):
         return m
-    start = window_start + match.start(1)
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
 
 
@@ -124,13 +127,15 @@ def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
 
 def _title_case_line(line: str) -> bool:
     """A heading in title case: one line, no sentence inside, most longer words capitalised."""
-    if re.search(r"[.!?]\s+\S", line.strip()):
-        return False
+    if re.search(r"[.!?]\s+\S", re.sub(r"\b(?:[A-Z]\.)+", "", line.strip())):
+        return False  # a sentence ends inside the line ("U.S." is not an end)
+    if line.rstrip().endswith((".", ";", ",")):
+        return False  # headings do not end like sentences
     words = [w for w in _WORD.findall(line) if len(w) >= 4]
     if len(words) < 4:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised / len(words) >= 0.8
+    return capitalised / len(words) >= 0.85
 
 
 def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Sequence[int]], lex: Lexicon) -> list[Mention]:
