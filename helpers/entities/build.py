@@ -9,6 +9,7 @@ from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
 from helpers.entities.cues import add_cued_names, context_cue, name_word_label
 from helpers.entities.curation import apply_curation
+from helpers.entities.gazetteer import find_bodies
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -47,6 +48,8 @@ def build_entities(
         lex = load_lexicon(lang)
         if rules.split:
             found = split_known(found)
+        if rules.gazetteer:
+            found = _add_known_bodies(found, article_id, lang, body)
         if rules.institutions:
             found = rejoin_institutions(found, body, lex)
         if rules.drop:
@@ -86,3 +89,14 @@ def build_entities(
     if decisions:
         mention_table, entity_table = apply_curation(mention_table, entity_table, decisions)
     return mention_table, entity_table
+
+
+def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag the public bodies of ``bodies.txt`` the model missed ("OFAC added ..."), where no span lies."""
+    taken = sorted((m.start, m.end) for m in found)
+    added = []
+    for start, end in find_bodies(body):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        added.append(Mention(article_id, lang, start, end, body[start:end], "ORG", created=True))
+    return sorted(found + added, key=lambda m: (m.start, -m.end)) if added else found

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,3 +121,53 @@ def lookup(name: str) -> Reference | None:
     if reference is None and key.startswith("the "):
         reference = _index().get(key[4:])
     return reference
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """English nationality and group adjectives built from the CLDR country and region names.
+
+    "Russia" gives "Russian", "Ukraine" "Ukrainian", "China" "Chinese",
+    "Germany" "German", "Iraq" "Iraqi": the usual English endings, tried on
+    every one-word name; a made-up form that is no word does no harm.
+    """
+    from babel import Locale
+
+    forms: set[str] = set()
+    names = set(Locale("en").territories.values())
+    words = {n.split()[-1] for n in names}  # "South Korea" -> "Korea" -> "Korean"
+    for name in words:
+        if not name.isalpha():
+            continue
+        stem = name[:-1]
+        for form in (name + "n", name + "an", name + "ian", stem + "an", stem + "ian", stem + "n",
+                     name + "ese", stem + "ese", name + "i", name + "ish", stem + "ish"):
+            forms.add(form.casefold())
+        if name.endswith("y"):
+            forms.add(stem.casefold())
+    forms |= {f + "s" for f in forms}
+    return frozenset(forms - {n.casefold() for n in names | words})
+
+
+def is_demonym(name: str) -> bool:
+    """True for a one-word English nationality or group adjective ("Russian", "Ukrainians")."""
+    return " " not in name.strip() and name.strip().casefold() in _demonyms()
+
+
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern[str]:
+    """The acronyms and several-word names of ``bodies.txt``, case-sensitive, as whole words."""
+    forms = set()
+    for _label, names in _entries("bodies.txt"):
+        for form in names:
+            acronym = re.fullmatch(r"[A-Z][A-Z0-9.&-]*[A-Z0-9.]", form) and len(form) >= 2
+            if acronym or (len(form.split()) >= 2 and form[:1].isupper()):
+                forms.add(form)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+
+
+def find_bodies(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the bodies ``bodies.txt`` names by acronym or full name ("OFAC", "Banque de Russie")."""
+    for m in _body_pattern().finditer(text):
+        yield m.start(), m.end()

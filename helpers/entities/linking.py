@@ -12,7 +12,7 @@ from typing import Any
 from networkx.utils import UnionFind
 
 from helpers.entities.acronyms import acronym_letters, initial_letter, spells, word_offsets
-from helpers.entities.gazetteer import lookup
+from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.naming import law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -334,6 +334,8 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
         label = first.cue if (rules.cues and first.cue) else first.model_label
     if rules.gazetteer:
         label = _forced_label(cluster) or label
+        if all(m.lang == "en" and is_demonym(m.text) for m in cluster):
+            label = "MISC"  # "Russian", "Ukrainian": adjectives, not places
     if rules.drop and label == "ORG" and law_shaped(fullest):
         label = "MISC"  # "Bank Secrecy Act", "Travel Rule": laws and rules are not organisations
     name = representative_name([m.text for m in cluster], label, fullest=fullest) if rules.display else fullest
