@@ -681,3 +681,18 @@ def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expecte
 )
 def test_amounts_sanctions_context_covers_aml_rules_and_price_caps(nlps, lang, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The new rules limit cash payments to €10,000.", ["below"]),
+        ("en", "Parliament approved a limit on anonymous crypto payments of €1,000.", ["below"]),
+        ("fr", "Bruxelles veut abaisser le plafond du prix de 180 à 150 euros.", ["below", "below"]),
+        ("fr", "Tout versement égal ou supérieur, à 5.000 €, doit être signalé.", ["above"]),
+        ("fr", "Le décret fixe à 1 500 euros le montant maximum d'un paiement.", ["below"]),
+        ("en", "Fines range from $5,000 to $10,000.", [None, None]),
+    ],
+)
+def test_amounts_caps_reach_their_amounts(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

@@ -374,7 +374,9 @@ class AmountTagger:
                 continue
             if previous.vague or amount.vague or previous.sentence != amount.sentence:
                 continue
-            if self.patterns.coordinated.fullmatch(text, previous.end, amount.start):
+            if self.patterns.coordinated.fullmatch(text, previous.end, amount.start) or (
+                previous.threshold == "below" and self.patterns.range_ends.fullmatch(text, previous.end, amount.start)
+            ):
                 amount.threshold = previous.threshold
 
     def _mark_sanctions(self, text: str, amounts: list[_Amount]) -> None:

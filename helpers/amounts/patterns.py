@@ -265,6 +265,9 @@ class Patterns:
             rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?\s+(?:{coordination})\s+(?:{self._inner_connector})?",
             re.IGNORECASE,
         )
+        # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
+        range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
+        self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
 
     def _build_links(self) -> None:
         """Conversions: "EUR 10 000 (10 900 USD)", "40 BTC, soit environ 1,2 million d'euros"."""
