@@ -915,3 +915,18 @@ def test_seeds_no_non_name_is_an_entity(seed_corpus_entities):
     assert not [n for n in entities_names if n.startswith(("Article ", "EUR ", "$", "€"))]
     named = seed_corpus_entities[seed_corpus_entities["label"].isin(E.NAME_LABELS)]
     assert "Bank Secrecy Act" not in set(named["name"]) and "BSA" not in set(named["name"])
+
+
+def test_curation_finds_an_entity_by_its_earlier_fullest_name():
+    entities = pd.DataFrame({
+        "entity_id": ["org-1"], "name": ["Binance"], "label": ["ORG"],
+        "aliases": ["Binance Holdings Ltd."], "mentions": [3], "articles": [2],
+    })
+    mentions = pd.DataFrame({
+        "article_id": ["a"] * 3, "sentence_id": [0, 1, 2], "start": [0, 0, 0], "end": [7, 7, 21],
+        "text": ["Binance", "Binance", "Binance Holdings Ltd."], "label": ["ORG"] * 3,
+        "entity_id": ["org-1"] * 3, "sentence": ["x"] * 3,
+    })
+    decision = E.new_decision("relabel", name="Binance Holdings Ltd.", label="ORG", new_label="MISC")
+    _, curated = E.apply_curation(mentions, entities, [decision])
+    assert list(curated["label"]) == ["MISC"]

@@ -124,12 +124,24 @@ def new_decision(action: str, **fields: Any) -> dict:
 
 
 def _find_entity(entities: pd.DataFrame, name: str, label: str | None) -> int | None:
+    """The entity named ``name``, else the one with ``name`` among its aliases.
+
+    A decision saved under an entity's earlier display name (its fullest form,
+    "Binance Holdings Ltd.") still finds it once it is shown as "Binance".
+    """
     key = name_key(name)
-    hits = entities.index[entities["name"].map(name_key) == key]
-    if label:
-        hits = [i for i in hits if entities.at[i, "label"] == str(label).upper()]
-    hits = list(hits)
-    return hits[0] if len(hits) == 1 else None
+    for column in ("name", "aliases"):
+        if column == "name":
+            hits = entities.index[entities["name"].map(name_key) == key]
+        else:
+            hits = entities.index[entities["aliases"].fillna("").map(
+                lambda value: key in {name_key(a) for a in str(value).split("; ") if a})]
+        if label:
+            hits = [i for i in hits if entities.at[i, "label"] == str(label).upper()]
+        hits = list(hits)
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 def apply_curation(
