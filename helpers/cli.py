@@ -62,8 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="CSV or YAML file of names to always tag (columns: name, label, aliases)",
     )
     common.add_argument(
-        "--processes", type=int, default=1, metavar="N",
-        help="worker processes for tagging (default: %(default)s)",
+        "--processes", type=int, default=None, metavar="N",
+        help="worker processes for tagging: 1 for this process only (default: every available core)",
+    )
+    common.add_argument(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="tag on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+        "instead of this machine's cores",
     )
     common.add_argument("--quiet", action="store_true", help="no progress bars")
     common.add_argument("--debug", action="store_true", help="on an error, show the traceback as well")
@@ -123,7 +128,8 @@ def _fail(message: str, code: int, *, debug: bool) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Check every option and folder before anything is written, then run the command."""
     check_positive(args.max_mb, option="--max-mb", example="20")
-    check_positive(args.processes, option="--processes", example="2")
+    if args.processes is not None:
+        check_positive(args.processes, option="--processes", example="2")
     if args.command == "report":
         check_positive(args.timeout, option="--timeout", example="1800")
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
@@ -145,6 +151,8 @@ def _run(args: argparse.Namespace) -> int:
         from helpers.report import KERNEL_NAME
 
         check_kernel(KERNEL_NAME)
+    if args.scheduler:
+        _connect_scheduler(args.scheduler)
     workspace = open_workspace(args.workspace)
     max_bytes = int(args.max_mb * 1024 * 1024)
     try:
@@ -153,6 +161,22 @@ def _run(args: argparse.Namespace) -> int:
         return _report(args, workspace, max_bytes)
     except InputPathError as err:
         raise CommandError(str(err), code=EXIT_USAGE) from err
+    finally:
+        if args.scheduler:
+            from helpers.parallel import close_clients
+
+            close_clients()
+
+
+def _connect_scheduler(address: str) -> None:
+    """Connect to the Dask scheduler and say where its dashboard is."""
+    from helpers.parallel import dashboard_link
+
+    try:
+        link = dashboard_link(address)
+    except OSError as err:
+        raise CommandError(f"cannot reach the Dask scheduler at {address}: {err}", code=EXIT_USAGE) from err
+    print(f"Tagging on the Dask cluster at {address}; dashboard: {link}", file=sys.stderr)
 
 
 def _progress_factory(quiet: bool):
@@ -175,6 +199,7 @@ def _extract(args, workspace, max_bytes, watchlist) -> int:
         max_bytes=max_bytes,
         watchlist=watchlist,
         n_process=args.processes,
+        scheduler=args.scheduler,
         progress_factory=_progress_factory(args.quiet),
     )
     print(corpus.summary())
@@ -198,6 +223,8 @@ def _report(args, workspace, max_bytes) -> int:
             watchlist=args.watchlist,
             show_code=args.show_code,
             timeout=args.timeout,
+            processes=args.processes or 0,
+            scheduler=args.scheduler or "",
             progress=not args.quiet,
         )
     except NotebookFailed as err:

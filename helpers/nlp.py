@@ -281,51 +281,27 @@ def tag_texts(
     workspace=None,
     watchlist: Watchlist = Watchlist(),
     batch_size: int = 64,
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], TagStats]:
     """Tag ``(article_id, lang, text)`` items, reusing cached results.
 
     Args:
-        items: the articles to tag.
+        items: the articles to tag; read as a stream, in chunks.
         workspace: a :class:`helpers.workspace.Workspace` holding the cache, or None.
         watchlist: names to force, see :class:`Watchlist`.
-        batch_size: documents per ``nlp.pipe`` batch.
-        n_process: worker processes for ``nlp.pipe``.
+        batch_size: documents per ``nlp.pipe`` batch (and per chunk sent to a worker).
+        n_process: worker processes; None or 0 for every available core, 1 for this one.
+        scheduler: address of a Dask scheduler (``tcp://host:8786``) to tag on instead.
         progress: called with the number of articles just finished.
 
     Returns:
         ``({article_id: payload}, stats)``.
     """
-    items = list(items)
-    stats = TagStats()
-    keys = tag_keys(items, watchlist)
-    cached = workspace.get_cached(CACHE_NAMESPACE, list(set(keys.values()))) if workspace else {}
-    results: dict[str, dict[str, Any]] = {}
-    todo: dict[str, list[tuple[str, str]]] = {}
-    for aid, lang, text in items:
-        blob = cached.get(keys[aid])
-        if blob is not None:
-            results[aid] = json.loads(blob)
-            stats.cached += 1
-        else:
-            todo.setdefault(lang, []).append((aid, text))
-    if progress and stats.cached:
-        progress(stats.cached)
-    for lang, batch in todo.items():
-        nlp = load_pipeline(lang, watchlist)
-        new: dict[str, bytes] = {}
-        texts = ((text, aid) for aid, text in batch)
-        for doc, aid in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            payload = doc_payload(doc)
-            results[aid] = payload
-            new[keys[aid]] = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            stats.tagged += 1
-            if progress:
-                progress(1)
-            if len(new) >= 256 and workspace:
-                workspace.put_cached(CACHE_NAMESPACE, new)
-                new = {}
-        if workspace:
-            workspace.put_cached(CACHE_NAMESPACE, new)
-    return results, stats
+    from helpers.parallel import tag_stream
+
+    return tag_stream(
+        items, workspace=workspace, watchlist=watchlist, batch_size=batch_size,
+        n_process=n_process, scheduler=scheduler, progress=progress,
+    )

@@ -105,17 +105,23 @@ def tag_corpus(
     workspace: Workspace,
     *,
     watchlist: Watchlist | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
     batch_size: int = 64,
     progress: Progress | None = None,
 ) -> tuple[pd.DataFrame, dict[str, dict], TagStats]:
-    """Run (or reuse from cache) the spaCy pass over every article body."""
+    """Run (or reuse from cache) the spaCy pass over every article body.
+
+    ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
+    scheduler address) tags on that cluster instead.
+    """
     articles = workspace.read_table("articles")
     payloads, stats = tag_texts(
         iter_article_texts(articles),
         workspace=workspace,
         watchlist=watchlist or Watchlist(),
         n_process=n_process,
+        scheduler=scheduler,
         batch_size=batch_size,
         progress=progress,
     )
@@ -245,7 +251,8 @@ def tag_entities(
     workspace: Workspace,
     *,
     watchlist: Watchlist | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
     progress: Progress | None = None,
     tagged: Callable[[], Tagged] | None = None,
 ) -> StepReport:
@@ -269,7 +276,7 @@ def tag_entities(
         report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
         return report
     articles, payloads, stats = (tagged or partial(
-        tag_corpus, workspace, watchlist=watchlist, n_process=n_process, progress=progress
+        tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
     ))()
     sentences = sentence_table(articles, payloads)
     mentions, entities = build_entities(
@@ -299,7 +306,8 @@ def tag_amounts(
     workspace: Workspace,
     *,
     watchlist: Watchlist | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
     progress: Progress | None = None,
     tagged: Callable[[], Tagged] | None = None,
 ) -> StepReport:
@@ -315,7 +323,7 @@ def tag_amounts(
         amounts = workspace.read_table("amounts")
     else:
         articles, payloads, _stats = (tagged or partial(
-            tag_corpus, workspace, watchlist=watchlist, n_process=n_process, progress=progress
+            tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
         ))()
         amounts = build_amounts(articles, payloads)
         workspace.write_tables({"amounts": amounts}, meta={"signature:amounts": signature})
@@ -366,7 +374,8 @@ def prepare(
     needs: Iterable[str],
     inputs: Iterable[str | os.PathLike] | str | None = None,
     unit: str = "sentence",
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
 ) -> StepReport:
     """Bring every step a notebook ``needs`` up to date, so notebooks can be opened in any order.
 
@@ -381,6 +390,7 @@ def prepare(
         needs: step names among :data:`STEPS` (``articles`` is always there).
         inputs: the notebook's ``inputs`` parameter.
         unit: the co-occurrence unit, when ``relations`` is needed.
+        n_process, scheduler: where tagging runs, as for :func:`tag_corpus`.
     """
     from helpers.paths import resolve_inputs
 
@@ -406,12 +416,12 @@ def prepare(
         state = _state(workspace, "entities", _entities_signature(workspace, articles, watchlist),
                        ("sentences", "mentions", "entities", "tag_status"))
         if state:
-            tag_entities(workspace, n_process=n_process)
+            tag_entities(workspace, n_process=n_process, scheduler=scheduler)
             stale.append(f"entities (notebook 02; {state})")
     if "amounts" in needs:
         state = _state(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",))
         if state:
-            tag_amounts(workspace, n_process=n_process)
+            tag_amounts(workspace, n_process=n_process, scheduler=scheduler)
             stale.append(f"amounts (notebook 03; {state})")
     if "relations" in needs:
         state = _state(workspace, "relations", _relations_signature(workspace, unit),
@@ -478,10 +488,15 @@ def run_extract(
     workspace: Workspace,
     max_bytes: int | None = None,
     watchlist: Watchlist | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
+    scheduler: str | None = None,
     progress_factory: Callable[[str, int], Progress] | None = None,
 ) -> tuple[Corpus, StepReport, list[Path]]:
-    """Every step without notebooks: load, tag entities and amounts, relate, export CSV."""
+    """Every step without notebooks: load, tag entities and amounts, relate, export CSV.
+
+    Tagging uses every available core unless ``n_process`` says otherwise, or
+    the Dask cluster at ``scheduler``.
+    """
     inputs = list(inputs)
     report = StepReport()
     watchlist = watchlist or Watchlist()  # the command line's setting: none unless --watchlist
@@ -496,7 +511,7 @@ def run_extract(
                          progress=progress("Loading", len(files)))
     # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
     tagged = cache(partial(
-        tag_corpus, workspace, watchlist=watchlist, n_process=n_process,
+        tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
         progress=progress("Tagging", len(corpus.articles)),
     ))
     report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines

@@ -141,10 +141,14 @@ def build_report(
     timeout: int = 1800,
     progress: bool = True,
     notebooks: list[Path] | None = None,
+    processes: int = 0,
+    scheduler: str = "",
 ) -> ReportResult:
     """Execute the notebooks in order on ``inputs`` and write the report to ``out_dir``.
 
     ``notebooks`` defaults to the project's numbered notebooks, in order.
+    ``processes`` (0: every available core) and ``scheduler`` (a Dask scheduler
+    address, or empty) reach the notebooks that tag through their parameters.
 
     Raises:
         NotebookFailed: a notebook raised; its partial HTML page is kept.
@@ -160,6 +164,8 @@ def build_report(
         "workspace": str(workspace.path),
         "max_mb": (max_bytes or 20 * 1024 * 1024) / 1024 / 1024,
         "watchlist": str(Path(watchlist).resolve()) if watchlist else "",
+        "processes": processes,
+        "scheduler": scheduler,
     }
     result = ReportResult(out_dir=out)
     with static_views_mode():

@@ -1,0 +1,322 @@
+"""Tagging on every core of this machine, or on a Dask cluster.
+
+The corpus is streamed in bounded chunks: a chunk is up to ``chunk_size``
+consecutive articles of one language that the cache does not hold. A worker
+(a local process, or a Dask worker) loads the spaCy pipelines once per process
+and sends back each article's payload as compact JSON (sentence spans, entity
+spans, amount records), never a ``Doc``. The parent alone writes the workspace.
+Chunks are cut the same way whatever runs them, so ``nlp.pipe`` sees the same
+batches and the results are identical with one process, N processes or Dask.
+
+Local runs use :class:`concurrent.futures.ProcessPoolExecutor` (forkserver
+processes); a cluster is reached with :class:`distributed.Client`, and a worker
+plugin loads the pipelines once per Dask worker.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from helpers.nlp import CACHE_NAMESPACE, TagStats, Watchlist, cache_key, doc_payload, load_pipeline
+
+log = logging.getLogger(__name__)
+
+#: Articles looked up in the cache at a time.
+LOOKUP_SIZE = 1024
+#: Below this many articles to tag, worker processes cost more than they save.
+MIN_PARALLEL_ARTICLES = 128
+#: Chunks in flight per worker: enough to keep each one busy, few enough to bound memory.
+CHUNKS_PER_WORKER = 2
+#: Cache rows written per transaction.
+CACHE_BATCH = 256
+
+Chunk = tuple[str, list[tuple[str, str]], list[str]]  # (lang, [(article_id, text)], [cache key])
+Rows = list[tuple[str, bytes]]  # [(article_id, payload as JSON), ...]
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return max(counter() or 1, 1)
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+def resolve_processes(n_process: int | None) -> int:
+    """``None`` or ``0`` mean every available core; otherwise ``n_process`` (at least 1)."""
+    if not n_process:
+        return available_cores()
+    return max(int(n_process), 1)
+
+
+# Work done in a worker --------------------------------------------------------
+
+
+_PIPE_LOCK = threading.Lock()
+
+
+def tag_chunk(lang: str, watchlist: Watchlist, items: list[tuple[str, str]], batch_size: int) -> Rows:
+    """Tag one chunk: ``[(article_id, payload JSON)]``, in the chunk's order.
+
+    Runs in a worker process; the pipeline is loaded on first use and kept for
+    the life of the process. A lock keeps one ``nlp.pipe`` at a time per process
+    (Dask workers run tasks in threads).
+    """
+    nlp = load_pipeline(lang, watchlist)
+    texts = ((text, aid) for aid, text in items)
+    with _PIPE_LOCK:
+        return [
+            (aid, json.dumps(doc_payload(doc), ensure_ascii=False).encode("utf-8"))
+            for doc, aid in nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
+        ]
+
+
+def _preload(langs: tuple[str, ...], watchlist: Watchlist) -> None:
+    """Worker initialiser: load the pipelines once, before the first chunk arrives."""
+    for lang in langs:
+        load_pipeline(lang, watchlist)
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Dask worker plugin: loads the tagging pipelines once per worker process."""
+
+    name = "dossier-pipelines"
+
+    def __init__(self, langs: Iterable[str], watchlist: Watchlist) -> None:
+        self.langs = tuple(sorted(set(langs)))
+        self.watchlist = watchlist
+
+    def setup(self, worker: Any) -> None:
+        _preload(self.langs, self.watchlist)
+
+
+# Cutting the corpus into chunks ------------------------------------------------
+
+
+def _chunks(
+    items: Iterable[tuple[str, str, str]],
+    *,
+    workspace: Any,
+    watchlist: Watchlist,
+    chunk_size: int,
+    results: dict[str, dict[str, Any]],
+    stats: TagStats,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Chunk]:
+    """Chunks of uncached articles; cached ones go straight into ``results``.
+
+    Each language keeps its own buffer, so a chunk holds consecutive articles of
+    one language in corpus order, exactly the batches a single ``nlp.pipe``
+    over that language would make.
+    """
+    buffers: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    iterator = iter(items)
+    while block := list(islice(iterator, LOOKUP_SIZE)):
+        keys = [cache_key(text, lang, watchlist) for _aid, lang, text in block]
+        cached = workspace.get_cached(CACHE_NAMESPACE, list(set(keys))) if workspace else {}
+        hits = 0
+        for (aid, lang, text), key in zip(block, keys):
+            blob = cached.get(key)
+            if blob is not None:
+                results[aid] = json.loads(blob)
+                hits += 1
+                continue
+            texts, chunk_keys = buffers.setdefault(lang, ([], []))
+            texts.append((aid, text))
+            chunk_keys.append(key)
+            if len(texts) >= chunk_size:
+                yield lang, texts, chunk_keys
+                del buffers[lang]
+        stats.cached += hits
+        if progress and hits:
+            progress(hits)
+    for lang, (texts, chunk_keys) in buffers.items():
+        yield lang, texts, chunk_keys
+
+
+# Running the chunks ------------------------------------------------------------
+
+
+class _Writer:
+    """Collects finished chunks: payloads into ``results``, JSON into the cache."""
+
+    def __init__(self, workspace: Any, watchlist: Watchlist, results: dict, stats: TagStats,
+                 progress: Callable[[int], None] | None) -> None:
+        self.workspace, self.watchlist, self.results = workspace, watchlist, results
+        self.stats, self.progress = stats, progress
+        self.pending: dict[str, bytes] = {}
+        self.keys: dict[str, str] = {}
+
+    def expect(self, chunk: Chunk) -> None:
+        """Remember the cache keys of a chunk sent out, to store its rows when they come back."""
+        _lang, items, keys = chunk
+        self.keys.update((aid, key) for (aid, _text), key in zip(items, keys))
+
+    def add(self, rows: Rows) -> None:
+        for aid, blob in rows:
+            self.results[aid] = json.loads(blob)
+            self.pending[self.keys.pop(aid)] = blob
+        self.stats.tagged += len(rows)
+        if self.progress and rows:
+            self.progress(len(rows))
+        if len(self.pending) >= CACHE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.workspace is not None and self.pending:
+            self.workspace.put_cached(CACHE_NAMESPACE, self.pending)
+        self.pending = {}
+
+
+def tag_stream(
+    items: Iterable[tuple[str, str, str]],
+    *,
+    workspace: Any = None,
+    watchlist: Watchlist = Watchlist(),
+    batch_size: int = 64,
+    n_process: int | None = None,
+    scheduler: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, dict[str, Any]], TagStats]:
+    """Tag ``(article_id, lang, text)`` items in chunks, here, on local workers or on Dask.
+
+    See :func:`helpers.nlp.tag_texts`, which calls this.
+    """
+    results: dict[str, dict[str, Any]] = {}
+    stats = TagStats()
+    writer = _Writer(workspace, watchlist, results, stats, progress)
+    chunks = _chunks(items, workspace=workspace, watchlist=watchlist, chunk_size=batch_size,
+                     results=results, stats=stats, progress=progress)
+    processes = resolve_processes(n_process)
+    try:
+        if scheduler:
+            _run_on_dask(chunks, scheduler=scheduler, watchlist=watchlist, batch_size=batch_size, writer=writer)
+        else:
+            # Look ahead: a small amount of work is tagged here, without starting workers.
+            head: list[Chunk] = []
+            for chunk in chunks:
+                head.append(chunk)
+                if _worth_workers(head):
+                    break
+            queue = _chain(head, chunks)
+            if processes == 1 or not _worth_workers(head):
+                for chunk in queue:
+                    writer.expect(chunk)
+                    writer.add(tag_chunk(chunk[0], watchlist, chunk[1], batch_size))
+            else:
+                _run_on_processes(queue, processes=processes, watchlist=watchlist,
+                                  batch_size=batch_size, writer=writer, langs={c[0] for c in head})
+    finally:
+        writer.flush()
+    return results, stats
+
+
+def _worth_workers(head: list[Chunk]) -> bool:
+    """Workers pay off from two chunks and :data:`MIN_PARALLEL_ARTICLES` articles on."""
+    return len(head) >= 2 and sum(len(chunk[1]) for chunk in head) >= MIN_PARALLEL_ARTICLES
+
+
+def _chain(head: list[Chunk], rest: Iterator[Chunk]) -> Iterator[Chunk]:
+    yield from head
+    yield from rest
+
+
+def _run_bounded(chunks: Iterator[Chunk], submit: Callable[[Chunk], Any], wait_one: Callable[[set], tuple],
+                 *, in_flight: int, writer: _Writer) -> None:
+    """Keep at most ``in_flight`` chunks out at a time, handing results to ``writer``."""
+    running: set = set()
+    for chunk in chunks:
+        writer.expect(chunk)
+        running.add(submit(chunk))
+        while len(running) >= in_flight:
+            done, running = wait_one(running)
+            for future in done:
+                writer.add(future.result())
+    while running:
+        done, running = wait_one(running)
+        for future in done:
+            writer.add(future.result())
+
+
+def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist, batch_size: int,
+                      writer: _Writer, langs: set[str]) -> None:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["helpers.parallel"])
+    log.info("Tagging on %d local processes", processes)
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context,
+                             initializer=_preload, initargs=(tuple(sorted(langs)), watchlist)) as pool:
+
+        def submit(chunk: Chunk) -> Future:
+            return pool.submit(tag_chunk, chunk[0], watchlist, chunk[1], batch_size)
+
+        def wait_one(running: set) -> tuple:
+            done, rest = wait(running, return_when=FIRST_COMPLETED)
+            return done, set(rest)
+
+        _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer)
+
+
+@lru_cache(maxsize=None)
+def dask_client(address: str):
+    """A :class:`distributed.Client` connected to the scheduler at ``address``, one per process."""
+    from distributed import Client
+
+    client = Client(address, set_as_default=False)
+    log.info("Connected to the Dask scheduler at %s (dashboard: %s)", address, client.dashboard_link)
+    return client
+
+
+def dashboard_link(address: str) -> str:
+    """The dashboard address of the Dask scheduler at ``address``."""
+    return dask_client(address).dashboard_link
+
+
+def close_clients() -> None:
+    """Close the Dask clients this process opened."""
+    for client in list(_open_clients()):
+        client.close()
+    dask_client.cache_clear()
+
+
+def _open_clients() -> Iterator[Any]:
+    from distributed import Client
+
+    for value in Client._instances:  # weak set of live clients
+        yield value
+
+
+def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlist, batch_size: int,
+                 writer: _Writer) -> None:
+    from distributed import wait as dask_wait
+
+    client = dask_client(scheduler)
+    workers = max(sum(client.nthreads().values()), 1)
+    plugin_langs: set[str] = set()
+
+    def submit(chunk: Chunk):
+        lang = chunk[0]
+        if lang not in plugin_langs:
+            plugin_langs.add(lang)
+            client.register_plugin(PipelinePlugin(plugin_langs, watchlist), name=PipelinePlugin.name)
+        return client.submit(tag_chunk, lang, watchlist, chunk[1], batch_size, pure=False)
+
+    def wait_one(running: set) -> tuple:
+        done, rest = dask_wait(list(running), return_when="FIRST_COMPLETED")
+        return done, set(rest)
+
+    with client.as_current():  # the client ``wait`` uses, without making it the process default
+        _run_bounded(chunks, submit, wait_one, in_flight=workers * CHUNKS_PER_WORKER, writer=writer)
