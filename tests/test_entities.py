@@ -930,3 +930,31 @@ def test_curation_finds_an_entity_by_its_earlier_fullest_name():
     decision = E.new_decision("relabel", name="Binance Holdings Ltd.", label="ORG", new_label="MISC")
     _, curated = E.apply_curation(mentions, entities, [decision])
     assert list(curated["label"]) == ["MISC"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Office of Foreign Assets Control", "Securities and Exchange Commission", "Department of Justice",
+        "Direction générale de la Sécurité intérieure", "Banque d'Investissement Européenne",
+        "Attorney General of Switzerland", "Bank of the United States of America", "Gleb Kostarev",
+        "Financial Crimes Enforcement Network", "l'Autorité des marchés financiers", "Œuvre d'Orient",
+    ],
+)
+def test_spelled_acronyms_agree_with_spells(name, lang):
+    """The acronym index holds exactly the acronyms (2 to 6 letters) that ``spells`` accepts for a name."""
+    from itertools import product
+
+    from helpers.entities.acronyms import initial_letter, spelled_acronyms, spells, word_offsets
+    from helpers.entities.names import strip_accents
+
+    lex = E.load_lexicon(lang)
+    spelled = spelled_acronyms(name, lex)
+    words = [w for w, _, _ in word_offsets(name, 0)]
+    initials = sorted({c for w in words for c in (initial_letter(w), strip_accents(w[:1]).casefold()) if len(c) == 1})
+    assert spelled, name  # each of these names spells something
+    for size in range(2, 7):
+        for letters in product(initials, repeat=size):
+            acronym = "".join(letters).upper()
+            assert ("".join(letters) in spelled) == spells(acronym, name, lex), (name, acronym)

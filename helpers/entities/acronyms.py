@@ -160,3 +160,35 @@ def spells(acronym: str, name: str, lex: Lexicon) -> bool:
     letters = acronym_letters(acronym)
     words = [w for w, _, _ in word_offsets(name, 0)]
     return bool(letters) and len(words) >= 2 and initial_letter(words[0]) == letters[0] and _covers(letters[1:], words[1:], lex)
+
+
+def spelled_acronyms(name: str, lex: Lexicon, *, longest: int = 6) -> frozenset[str]:
+    """Every acronym of up to ``longest`` letters that :func:`spells` accepts for ``name``.
+
+    Follows :func:`_covers` choice by choice: a word gives its initial (an elided
+    function word "d'" may give the initial of the word after it), a function
+    word may also be skipped, and a trailing complement may end the letters. An
+    index of these lets an acronym find the names it spells by one look-up.
+    """
+    words = [w for w, _, _ in word_offsets(name, 0)]
+    if len(words) < 2:
+        return frozenset()
+    first = initial_letter(words[0])
+    if len(first) != 1:
+        return frozenset()
+    tails: list[set[str]] = [set() for _ in words] + [{""}]
+    for i in range(len(words) - 1, 0, -1):
+        word, rest, out = words[i], words[i:], tails[i]
+        if len(rest) <= 3 and rest[0].casefold() in lex.all_function_words and rest[-1][:1].isupper():
+            out.add("")
+        elided = re.match(r"^\w{1,7}'(?=\w)", word)
+        initials = {strip_accents(word[:1]).casefold()}
+        if elided and elided.group().casefold() in lex.all_function_words:
+            initials.add(initial_letter(word))
+        for initial in initials:
+            if len(initial) == 1:
+                out.update(initial + tail for tail in tails[i + 1] if len(tail) < longest - 1)
+        base = word[elided.end():] if elided else word
+        if word.casefold() in lex.all_function_words or base.casefold() in lex.all_function_words:
+            out.update(tail for tail in tails[i + 1] if tail)
+    return frozenset(first + tail for tail in tails[1])

@@ -11,7 +11,7 @@ from typing import Any
 
 from networkx.utils import UnionFind
 
-from helpers.entities.acronyms import acronym_letters, initial_letter, spells, word_offsets
+from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.naming import law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
@@ -206,33 +206,42 @@ def _link_partials(
 
 
 def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked: set, defined: set[str]) -> None:
-    """Join an acronym the text never defines to the one name it spells, in its article or else the corpus."""
+    """Join an acronym the text never defines to the one name it spells, in its article or else the corpus.
+
+    Every long name is read once: the acronyms it can spell (:func:`spelled_acronyms`)
+    index it, so an acronym finds its names by one look-up, not by testing every long name.
+    """
     forms = {node_id: node.form for node_id, node in nodes.items()}
-    # Long names by article and by the initial of their first word: an acronym only
-    # looks at the names whose first letter it starts with.
-    long_by_initial: dict[str, list[tuple[tuple[str, str], str]]] = defaultdict(list)
-    for node_id, form in forms.items():
-        words = [w for w, _, _ in word_offsets(form, 0)]
-        if len(form.split()) >= 2 and words:
-            long_by_initial[initial_letter(words[0])].append((node_id, form))
-    corpus_matches: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    long_names = [(node_id, form) for node_id, form in forms.items() if len(form.split()) >= 2]
+    # {lang: {letters: {article_id: {node_id, ...}}}}, built for a language on its first acronym
+    indexes: dict[str, dict[str, dict[str, set[tuple[str, str]]]]] = {}
+
+    def index_for(lang: str) -> dict[str, dict[str, set[tuple[str, str]]]]:
+        if lang not in indexes:
+            lex = load_lexicon(lang)
+            spelled: dict[str, frozenset[str]] = {}
+            index: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+            for node_id, form in long_names:
+                if form not in spelled:
+                    spelled[form] = spelled_acronyms(form, lex)
+                for letters in spelled[form]:
+                    index[letters][node_id[0]].add(node_id)
+            indexes[lang] = index
+        return indexes[lang]
+
     for node_id, node in nodes.items():
         form = forms[node_id]
         if node.key in defined or not re.fullmatch(r"[A-Z]{2,6}", form) or any(m.ent_id for m in node.mentions):
             continue
-        lex = load_lexicon(node.mentions[0].lang)
         letters = acronym_letters(form)
         if not letters:
             continue
-        pool = long_by_initial.get(letters[0], ())
-        local = {nid for nid, name in pool if nid[0] == node.article_id and spells(form, name, lex)}
+        by_article = index_for(node.mentions[0].lang).get(letters, {})
+        local = by_article.get(node.article_id, set())
         if not local:
-            memo = (form, node.mentions[0].lang)
-            if memo not in corpus_matches:
-                corpus_matches[memo] = {nid for nid, name in pool if spells(form, name, lex)}
-            candidates = corpus_matches[memo]
+            candidates = set().union(*by_article.values())
             if len({nid[1] for nid in candidates}) == 1:
-                local = {next(iter(candidates))}
+                local = {min(candidates)}  # any node of the one name; the smallest, so runs agree
         if len(local) == 1:
             uf.union(node_id, next(iter(local)))
             linked.add(node_id)
