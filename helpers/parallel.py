@@ -22,13 +22,21 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from helpers.nlp import CACHE_NAMESPACE, TagStats, Watchlist, cache_key, doc_payload, load_pipeline
+from helpers.nlp import (
+    CACHE_NAMESPACE,
+    TagStats,
+    Watchlist,
+    cache_key,
+    doc_payload,
+    load_pipeline,
+    model_signature,
+    tagger_signature,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +77,21 @@ def resolve_processes(n_process: int | None) -> int:
 _PIPE_LOCK = threading.Lock()
 
 
-def tag_chunk(lang: str, watchlist: Watchlist, items: list[tuple[str, str]], batch_size: int) -> Rows:
+def tag_chunk(lang: str, watchlist: Watchlist, items: list[tuple[str, str]], batch_size: int,
+              signature: str | None = None) -> Rows:
     """Tag one chunk: ``[(article_id, payload JSON)]``, in the chunk's order.
 
     Runs in a worker process; the pipeline is loaded on first use and kept for
     the life of the process. A lock keeps one ``nlp.pipe`` at a time per process
-    (Dask workers run tasks in threads).
+    (Dask workers run tasks in threads). ``signature`` is the caller's
+    :func:`worker_signature`: a worker with another model or code refuses the
+    chunk, since the caller would cache its tags under the wrong key.
     """
+    if signature is not None and signature != worker_signature(lang):
+        raise RuntimeError(
+            f"this worker tags {lang} with {worker_signature(lang)}, the caller expects {signature}: "
+            "install the same Dossier version and models on every worker"
+        )
     nlp = load_pipeline(lang, watchlist)
     texts = ((text, aid) for aid, text in items)
     with _PIPE_LOCK:
@@ -83,6 +99,11 @@ def tag_chunk(lang: str, watchlist: Watchlist, items: list[tuple[str, str]], bat
             (aid, json.dumps(doc_payload(doc), ensure_ascii=False).encode("utf-8"))
             for doc, aid in nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
         ]
+
+
+def worker_signature(lang: str) -> str:
+    """The model and tagging code a process uses for ``lang`` (part of every cache key)."""
+    return f"{model_signature(lang)}/{tagger_signature()}"
 
 
 def _preload(langs: tuple[str, ...], watchlist: Watchlist) -> None:
@@ -270,14 +291,17 @@ def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Wat
         _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer)
 
 
-@lru_cache(maxsize=None)
+_CLIENTS: dict[str, Any] = {}
+
+
 def dask_client(address: str):
     """A :class:`distributed.Client` connected to the scheduler at ``address``, one per process."""
-    from distributed import Client
+    if address not in _CLIENTS:
+        from distributed import Client
 
-    client = Client(address, set_as_default=False)
-    log.info("Connected to the Dask scheduler at %s (dashboard: %s)", address, client.dashboard_link)
-    return client
+        _CLIENTS[address] = Client(address, set_as_default=False)
+        log.info("Connected to the Dask scheduler at %s (dashboard: %s)", address, _CLIENTS[address].dashboard_link)
+    return _CLIENTS[address]
 
 
 def dashboard_link(address: str) -> str:
@@ -286,17 +310,9 @@ def dashboard_link(address: str) -> str:
 
 
 def close_clients() -> None:
-    """Close the Dask clients this process opened."""
-    for client in list(_open_clients()):
-        client.close()
-    dask_client.cache_clear()
-
-
-def _open_clients() -> Iterator[Any]:
-    from distributed import Client
-
-    for value in Client._instances:  # weak set of live clients
-        yield value
+    """Close the Dask clients :func:`dask_client` opened."""
+    while _CLIENTS:
+        _CLIENTS.popitem()[1].close()
 
 
 def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlist, batch_size: int,
@@ -312,7 +328,7 @@ def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlis
         if lang not in plugin_langs:
             plugin_langs.add(lang)
             client.register_plugin(PipelinePlugin(plugin_langs, watchlist), name=PipelinePlugin.name)
-        return client.submit(tag_chunk, lang, watchlist, chunk[1], batch_size, pure=False)
+        return client.submit(tag_chunk, lang, watchlist, chunk[1], batch_size, worker_signature(lang), pure=False)
 
     def wait_one(running: set) -> tuple:
         done, rest = dask_wait(list(running), return_when="FIRST_COMPLETED")

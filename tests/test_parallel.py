@@ -215,3 +215,16 @@ def test_extract_on_a_dask_cluster_gives_the_same_csv_files(dask_cluster, one_pr
     assert _csv_files(tmp_path / "out") == one_process_csv
     workers_log = "".join((dask_cluster["logs"] / f"worker{i}.log").read_text() for i in (1, 2))
     assert "Traceback" not in workers_log
+
+
+def test_a_worker_with_another_model_refuses_the_chunk():
+    with pytest.raises(RuntimeError, match="install the same Dossier version and models on every worker"):
+        parallel.tag_chunk("fr", Watchlist(), [("a1", "Texte.")], 64, "other-model-1.0/0000")
+
+
+def test_tag_chunk_returns_compact_json_rows_in_order():
+    rows = parallel.tag_chunk("xx", Watchlist(), [("a1", "EUR 10 000 ici."), ("a2", "Rien.")], 64,
+                              parallel.worker_signature("xx"))
+    assert [aid for aid, _ in rows] == ["a1", "a2"]
+    payload = json.loads(rows[0][1])
+    assert set(payload) == {"sents", "ents", "amounts"} and isinstance(rows[0][1], bytes)
