@@ -180,6 +180,9 @@ def _connect_scheduler(address: str) -> None:
 
 
 def _progress_factory(quiet: bool):
+    # No monitor thread: a process without threads can fork its tagging workers safely.
+    tqdm.monitor_interval = 0
+
     def factory(label: str, total: int):
         if quiet:
             return None

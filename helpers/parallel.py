@@ -8,8 +8,8 @@ spans, amount records), never a ``Doc``. The parent alone writes the workspace.
 Chunks are cut the same way whatever runs them, so ``nlp.pipe`` sees the same
 batches and the results are identical with one process, N processes or Dask.
 
-Local runs use :class:`concurrent.futures.ProcessPoolExecutor` (forkserver
-processes); a cluster is reached with :class:`distributed.Client`, and a worker
+Local runs use :class:`concurrent.futures.ProcessPoolExecutor` (forked, or
+forkserver processes when threads run); a cluster is reached with :class:`distributed.Client`, and a worker
 plugin loads the pipelines once per Dask worker.
 """
 
@@ -273,10 +273,19 @@ def _run_bounded(chunks: Iterator[Chunk], submit: Callable[[Chunk], Any], wait_o
             writer.add(future.result())
 
 
-def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist, batch_size: int,
-                      writer: _Writer, langs: set[str]) -> None:
+def _process_context() -> multiprocessing.context.BaseContext:
+    """Fork when this process runs a single thread (workers start at once, spaCy already
+    imported); otherwise a forkserver, since forking a process with threads can deadlock."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["helpers.parallel"])
+    return context
+
+
+def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist, batch_size: int,
+                      writer: _Writer, langs: set[str]) -> None:
+    context = _process_context()
     log.info("Tagging on %d local processes", processes)
     with ProcessPoolExecutor(max_workers=processes, mp_context=context,
                              initializer=_preload, initargs=(tuple(sorted(langs)), watchlist)) as pool:
