@@ -338,7 +338,8 @@ STEPS = textwrap.dedent(
     from bench_extract import generate, _seed_paragraphs
     from helpers.nlp import Watchlist, tag_texts
     from helpers.entities import build_entities
-    from helpers.pipeline import amount_table, sentence_table
+    from helpers.amounts import build_amounts
+    from helpers.pipeline import sentence_table
     from helpers.relations import build_relations
     n, lang = int(sys.argv[1]), sys.argv[2]
     records = generate(n, lang=lang)
@@ -363,7 +364,7 @@ STEPS = textwrap.dedent(
     times = {}
     t = time.perf_counter(); sentences = sentence_table(articles, payloads); times["sentences"] = time.perf_counter() - t
     t = time.perf_counter(); mentions, entities = build_entities(articles, payloads); times["entities"] = time.perf_counter() - t
-    t = time.perf_counter(); amount_table(articles, payloads); times["amounts"] = time.perf_counter() - t
+    t = time.perf_counter(); build_amounts(articles, payloads); times["amounts"] = time.perf_counter() - t
     t = time.perf_counter(); relations, _ = build_relations(mentions, sentences, entities=entities); times["relations"] = time.perf_counter() - t
     print(json.dumps({"times": times, "mentions": len(mentions), "entities": len(entities),
                       "relations": len(relations)}))
