@@ -8,9 +8,10 @@ spans, amount records), never a ``Doc``. The parent alone writes the workspace.
 Chunks are cut the same way whatever runs them, so ``nlp.pipe`` sees the same
 batches and the results are identical with one process, N processes or Dask.
 
-Local runs use :class:`concurrent.futures.ProcessPoolExecutor` (forked, or
-forkserver processes when threads run); a cluster is reached with :class:`distributed.Client`, and a worker
-plugin loads the pipelines once per Dask worker.
+Local runs use :class:`concurrent.futures.ProcessPoolExecutor` (forked
+processes, or forkserver ones when threads run); a cluster is reached with
+:class:`distributed.Client`, and a worker plugin loads the pipelines once per
+Dask worker.
 """
 
 from __future__ import annotations
@@ -175,9 +176,9 @@ def _chunks(
 class _Writer:
     """Collects finished chunks: payloads into ``results``, JSON into the cache."""
 
-    def __init__(self, workspace: Any, watchlist: Watchlist, results: dict, stats: TagStats,
+    def __init__(self, workspace: Any, results: dict, stats: TagStats,
                  progress: Callable[[int], None] | None) -> None:
-        self.workspace, self.watchlist, self.results = workspace, watchlist, results
+        self.workspace, self.results = workspace, results
         self.stats, self.progress = stats, progress
         self.pending: dict[str, bytes] = {}
         self.keys: dict[str, str] = {}
@@ -219,7 +220,7 @@ def tag_stream(
     """
     results: dict[str, dict[str, Any]] = {}
     stats = TagStats()
-    writer = _Writer(workspace, watchlist, results, stats, progress)
+    writer = _Writer(workspace, results, stats, progress)
     chunks = _chunks(items, workspace=workspace, watchlist=watchlist, chunk_size=batch_size,
                      results=results, stats=stats, progress=progress)
     processes = resolve_processes(n_process)
