@@ -1,0 +1,242 @@
+"""Screen names against list entries: block with an inverted index, then score with nomenklatura.
+
+Scoring every entity against every entry with a careful matcher costs about a
+millisecond a pair, far too slow for a real list, so candidates come first from
+an inverted index over the entries' names: whole name words and character
+trigrams of each word (the trigrams find transliterations such as Prigojine /
+Prigozhin that share no whole word). Only the best-ranked candidates of each
+query are scored, with the algorithm chosen (OpenSanctions' ``logic-v2`` by
+default, whose own match threshold is 0.70).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from followthemoney import EntityProxy, model
+from nomenklatura.matching import ScoringConfig, get_algorithm
+from normality import ascii_text
+from rigour.names import remove_org_types, tokenize_name
+
+from helpers.screening.lists import ORG_SCHEMATA, PERSON_SCHEMATA, ListEntry, SanctionsList
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ALGORITHM = "logic-v2"
+DEFAULT_THRESHOLD = 0.70
+#: Algorithms a user may pick (nomenklatura's names). ``name-based`` and the OFAC
+#: emulation (``ofac``) flag far more unrelated common names than logic-v2.
+ALGORITHMS = ("logic-v2", "logic-v1", "name-based", "name-qualified", "ofac")
+#: The kit's labels and the list schemata each is screened against (never places).
+LABEL_SCHEMATA = {"PER": PERSON_SCHEMATA, "ORG": ORG_SCHEMATA}
+#: The FtM schema a query of each label is made as.
+QUERY_SCHEMA = {"PER": "Person", "ORG": "Organization"}
+#: Candidates scored per query, best blocking score first.
+MAX_CANDIDATES = 12
+#: Index keys shared by more entries than this are too common to block on (like stop words).
+MAX_POSTINGS = 2000
+WORD_WEIGHT = 3.0
+
+
+@dataclass
+class Query:
+    """One entity to screen: every name the kit merged into it, and what the articles say of it."""
+
+    entity_id: str
+    name: str
+    label: str
+    names: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    birth_years: list[str] = field(default_factory=list)
+
+    def entity(self) -> EntityProxy:
+        proxy = model.make_entity(QUERY_SCHEMA[self.label])
+        # nomenklatura caches name analysis by entity id: the id must change with the names.
+        proxy.id = f"q-{self.entity_id}-{abs(hash((tuple(self.all_names()), tuple(self.birth_years))))}"
+        proxy.add("name", self.all_names(), cleaned=False)
+        proxy.add("country", self.countries, quiet=True)
+        if self.birth_years and proxy.schema.get("birthDate"):
+            proxy.add("birthDate", self.birth_years, quiet=True)
+        return proxy
+
+    def all_names(self) -> list[str]:
+        seen: dict[str, None] = {self.name: None}
+        for name in self.names:
+            if name.strip():
+                seen.setdefault(name.strip(), None)
+        return list(seen)
+
+
+@dataclass
+class Match:
+    """A list entry that scored at or above the threshold for a query."""
+
+    query: Query
+    sanctions: SanctionsList
+    entry: ListEntry
+    score: float
+    matched_name: str
+    entry_name: str
+    explanation: str
+    context: list[str]
+    algorithm: str
+
+    @property
+    def name_only(self) -> bool:
+        """True when nothing but the name could be compared (no birth year, no country on both sides)."""
+        return not self.context
+
+
+# Blocking -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def name_words(name: str) -> tuple[str, ...]:
+    """Lower-case ASCII words of a name, legal forms (LLC, OOO, PAO, ...) removed."""
+    text = ascii_text(name).lower()
+    stripped = remove_org_types(text).strip()
+    words = tokenize_name(stripped or text)
+    return tuple(w for w in words if len(w) >= 2)
+
+
+def _keys(name: str) -> set[str]:
+    keys = set()
+    for word in name_words(name):
+        keys.add(word)
+        padded = f"^{word}$"
+        keys.update("#" + padded[i:i + 3] for i in range(len(padded) - 2))
+    return keys
+
+
+class ListIndex:
+    """An inverted index over the names of every screenable entry of some lists."""
+
+    def __init__(self, lists: Sequence[SanctionsList], *, max_candidates: int = MAX_CANDIDATES) -> None:
+        self.lists = list(lists)
+        self.max_candidates = max_candidates
+        self.entries: list[tuple[SanctionsList, ListEntry, EntityProxy]] = []
+        self._postings: dict[str, dict[str, list[int]]] = {label: defaultdict(list) for label in LABEL_SCHEMATA}
+        for sanctions in self.lists:
+            for entry in sanctions.entries:
+                labels = [lb for lb, schemata in LABEL_SCHEMATA.items() if entry.schema in schemata]
+                if not labels:
+                    continue
+                number = len(self.entries)
+                self.entries.append((sanctions, entry, entry.entity(sanctions.key)))
+                keys = set().union(*(_keys(n) for n in [entry.name, *entry.aliases, *entry.weak_aliases]))
+                for label in labels:
+                    for key in keys:
+                        self._postings[label][key].append(number)
+        self._weights = {
+            label: {k: math.log(1 + len(self.entries) / len(v)) * (WORD_WEIGHT if not k.startswith("#") else 1.0)
+                    for k, v in postings.items() if len(v) <= MAX_POSTINGS}
+            for label, postings in self._postings.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def candidates(self, names: Iterable[str], label: str) -> list[int]:
+        """Entry numbers sharing the most (rarest) keys with any of ``names``, best first."""
+        postings, weights = self._postings.get(label), self._weights.get(label)
+        if postings is None:
+            return []
+        scores: Counter[int] = Counter()
+        for name in names:
+            per_name: Counter[int] = Counter()
+            for key in _keys(name):
+                weight = weights.get(key)
+                if weight is None:
+                    continue
+                for number in postings[key]:
+                    per_name[number] += weight
+            for number, value in per_name.items():
+                if value > scores[number]:
+                    scores[number] = value
+        return [number for number, _ in scores.most_common(self.max_candidates)]
+
+
+# Scoring ---------------------------------------------------------------------------
+
+
+def algorithm_class(name: str):
+    """The nomenklatura scoring algorithm called ``name``.
+
+    Raises:
+        ValueError: no such algorithm.
+    """
+    found = get_algorithm(name)
+    if found is None:
+        raise ValueError(f"Unknown matching algorithm {name!r}; choose one of {', '.join(ALGORITHMS)}")
+    return found
+
+
+def screen_queries(
+    queries: Iterable[Query],
+    index: ListIndex,
+    *,
+    algorithm: str = DEFAULT_ALGORITHM,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Match]:
+    """Every (query, entry) scoring at least ``threshold``, best first within each query."""
+    scorer = algorithm_class(algorithm)
+    config = ScoringConfig.defaults()
+    matches: list[Match] = []
+    for query in queries:
+        if query.label not in LABEL_SCHEMATA:
+            continue
+        proxy = query.entity()
+        found = []
+        for number in index.candidates(query.all_names(), query.label):
+            sanctions, entry, candidate = index.entries[number]
+            result = scorer.compare(proxy, candidate, config)
+            if result.score >= threshold:
+                found.append(_match(query, proxy, sanctions, entry, candidate, result, algorithm))
+        found.sort(key=lambda m: (-m.score, m.entry.entry_id))
+        matches.extend(found)
+    return matches
+
+
+def _match(query: Query, proxy: EntityProxy, sanctions: SanctionsList, entry: ListEntry,
+           candidate: EntityProxy, result, algorithm: str) -> Match:
+    explanations = result.explanations
+    names = explanations.get("name_match") or explanations.get("name_literal_match")
+    matched = (names.query if names is not None and names.query else None) or query.name
+    entry_name = (names.candidate if names is not None and names.candidate else None) or entry.name
+    context = []
+    if proxy.get("birthDate", quiet=True) and candidate.get("birthDate", quiet=True):
+        context.append("birth year")
+    if proxy.get("country", quiet=True) and candidate.get("country", quiet=True):
+        context.append("country")
+    return Match(
+        query=query, sanctions=sanctions, entry=entry, score=round(float(result.score), 3),
+        matched_name=matched, entry_name=entry_name, explanation=explain(explanations, context),
+        context=context, algorithm=algorithm,
+    )
+
+
+_QUIET_DETAILS = ("Not a vessel", "No birth", "not provided", "No ")
+
+
+def explain(explanations: dict, context: list[str]) -> str:
+    """The matcher's features in words: which names met, and what else agreed or disagreed."""
+    parts = []
+    for feature, result in explanations.items():
+        detail = result.detail or ""
+        if result.score <= 0 and (not detail or detail.startswith(_QUIET_DETAILS)):
+            continue
+        words = feature.replace("_", " ")
+        if result.query and result.candidate:
+            parts.append(f"{words} {result.score:.2f}: '{result.query}' ~ '{result.candidate}'")
+        elif detail:
+            parts.append(f"{words} {result.score:.2f}: {detail}")
+        else:
+            parts.append(f"{words} {result.score:.2f}")
+    parts.append("name only (no birth year or country to compare)" if not context
+                 else "also compared: " + ", ".join(context))
+    return "; ".join(parts)
