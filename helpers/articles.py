@@ -27,6 +27,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from helpers.dates import PublicationDate, date_from_html, date_from_text, parse_date
+from helpers.screening.formats import detect_text as detect_list_text
 from helpers.text import normalize_text, split_related
 
 log = logging.getLogger(__name__)
@@ -256,6 +257,10 @@ def read_file(path: Path, collector: _Collector, *, max_bytes: int = DEFAULT_MAX
         return
     if not text.strip():
         collector.skip(where, "empty file (only whitespace after decoding)")
+        return
+    list_format = detect_list_text(path.name, text) if suffix in (".csv", ".json", ".jsonl") else None
+    if list_format:
+        collector.skip(where, f"sanctions-list file ({list_format}), not an article: pass it with --lists")
         return
     READERS[suffix](where, text, collector)
 

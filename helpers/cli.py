@@ -70,6 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="tag on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) "
         "instead of this machine's cores",
     )
+    common.add_argument(
+        "--lists", nargs="+", metavar="PATH", default=None,
+        help="sanctions lists to screen entities against: an OFAC SDN folder (sdn.csv, alt.csv, add.csv), "
+        "an OpenSanctions targets.simple.csv or FtM JSON lines file, or a CSV of your own (name, aliases, "
+        "schema, country, note); format detected (default: the OFAC SDN extract of 28 Dec 2023 shipped with the kit)",
+    )
+    common.add_argument(
+        "--min-score", type=float, default=None, metavar="SCORE",
+        help="lowest matcher score kept as a possible sanctions-list match (default: 0.70)",
+    )
+    common.add_argument(
+        "--algorithm", default=None, metavar="NAME",
+        help="nomenklatura matching algorithm (default: logic-v2; also logic-v1, name-based, name-qualified, ofac)",
+    )
     common.add_argument("--quiet", action="store_true", help="no progress bars")
     common.add_argument("--debug", action="store_true", help="on an error, show the traceback as well")
     common.add_argument("-v", "--verbose", action="store_true", help="log every skipped file as it happens")
@@ -80,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the pipeline without notebooks and write CSV files to DIR",
         description="Load, tag entities and amounts, relate entities, and write "
         "articles.csv, skipped.csv, mentions.csv, entities.csv, amounts.csv, "
-        "relations.csv and the graph (GraphML, GEXF) to DIR.",
+        "relations.csv, screening.csv, the graph (GraphML, GEXF) and entities.ftm.json to DIR.",
     )
     report = sub.add_parser(
         "report", parents=[common],
@@ -146,6 +160,18 @@ def _run(args: argparse.Namespace) -> int:
             watchlist = load_watchlist(args.watchlist)
         except (OSError, ValueError) as err:
             raise CommandError(f"cannot read the watchlist {args.watchlist}: {err}", code=EXIT_USAGE) from err
+    from helpers.screening import ALGORITHMS, ListError
+
+    if args.algorithm and args.algorithm not in ALGORITHMS:
+        raise CommandError(f"unknown matching algorithm {args.algorithm!r}; choose one of {', '.join(ALGORITHMS)}",
+                           code=EXIT_USAGE)
+    if args.lists:
+        from helpers.screening.lists import list_files
+
+        try:
+            list_files(args.lists)
+        except ListError as err:
+            raise CommandError(f"cannot use the sanctions list {err}", code=EXIT_USAGE) from err
     if args.command == "report":
         from helpers.checks import check_kernel
         from helpers.report import KERNEL_NAME
@@ -159,7 +185,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "extract":
             return _extract(args, workspace, max_bytes, watchlist)
         return _report(args, workspace, max_bytes)
-    except InputPathError as err:
+    except (InputPathError, ListError) as err:
         raise CommandError(str(err), code=EXIT_USAGE) from err
     finally:
         if args.scheduler:
@@ -204,6 +230,9 @@ def _extract(args, workspace, max_bytes, watchlist) -> int:
         n_process=args.processes,
         scheduler=args.scheduler,
         progress_factory=_progress_factory(args.quiet),
+        lists=args.lists,
+        min_score=args.min_score,
+        algorithm=args.algorithm,
     )
     print(corpus.summary())
     _print_skipped(corpus.skipped)
@@ -229,6 +258,9 @@ def _report(args, workspace, max_bytes) -> int:
             processes=args.processes or 0,
             scheduler=args.scheduler or "",
             progress=not args.quiet,
+            lists=args.lists,
+            min_score=args.min_score,
+            algorithm=args.algorithm,
         )
     except NotebookFailed as err:
         raise CommandError(str(err), code=EXIT_NOTEBOOK_FAILED) from err

@@ -45,6 +45,7 @@ CSV_TABLES = {
     "entities.csv": ("entities", None),
     "amounts.csv": ("amounts", None),
     "relations.csv": ("relations", None),
+    "screening.csv": ("screening", None),
 }
 
 Progress = Callable[[int], None]
@@ -462,6 +463,8 @@ def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
         written.append(target)
     if workspace.has_table("relations"):
         written.extend(write_graph_files(workspace, out))
+    if workspace.has_table("entities") and workspace.has_table("mentions"):
+        written.append(export_ftm(workspace, out))
     return written
 
 
@@ -491,8 +494,11 @@ def run_extract(
     n_process: int | None = None,
     scheduler: str | None = None,
     progress_factory: Callable[[str, int], Progress] | None = None,
+    lists: Iterable[str | os.PathLike] | None = None,
+    min_score: float | None = None,
+    algorithm: str | None = None,
 ) -> tuple[Corpus, StepReport, list[Path]]:
-    """Every step without notebooks: load, tag entities and amounts, relate, export CSV.
+    """Every step without notebooks: load, tag entities and amounts, relate, screen, export CSV.
 
     Tagging uses every available core unless ``n_process`` says otherwise, or
     the Dask cluster at ``scheduler``.
@@ -517,5 +523,127 @@ def run_extract(
     report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
     report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
     report.lines += relate_entities(workspace).lines
+    report.lines += screen_entities(workspace, lists=lists, min_score=min_score, algorithm=algorithm).lines
     written = export_data(workspace, out_dir)
     return corpus, report, written
+
+
+# Step 6: sanctions-list screening -------------------------------------------------
+
+
+def _lists_signature(paths: list[Path]) -> str:
+    """Changes when any list file changes: every file's path, size and content hash."""
+    parts = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            parts.append(f"{file}={hashlib.sha256(file.read_bytes()).hexdigest()}")
+    return _signature(*parts)
+
+
+def screen_entities(
+    workspace: Workspace,
+    *,
+    lists: Iterable[str | os.PathLike] | None = None,
+    min_score: float | None = None,
+    algorithm: str | None = None,
+) -> StepReport:
+    """Screen PER and ORG entities against sanctions lists; write ``screening`` and ``screening_lists``.
+
+    Without ``lists``, the OFAC SDN extract shipped with the kit. Unchanged
+    entities, lists, threshold and algorithm keep the scores of the last run;
+    review decisions are replayed on every run.
+
+    Raises:
+        helpers.screening.ListError: a list cannot be read.
+    """
+    from helpers import screening
+    from helpers.screening.queries import entity_queries
+    from helpers.screening.review import REVIEW_FILE, apply_review, parse_review
+    from helpers.screening.table import list_table, screening_table
+
+    paths = [Path(p).expanduser().resolve() for p in (lists or [screening.DEFAULT_LIST])]
+    min_score = screening.DEFAULT_THRESHOLD if min_score is None else float(min_score)
+    algorithm = algorithm or screening.DEFAULT_ALGORITHM
+    screening.matching.algorithm_class(algorithm)  # an unknown name fails before any work
+    here = Path(__file__).resolve().parent
+    signature = _signature(
+        workspace.get_meta("signature:entities"), _lists_signature(paths), f"{min_score:.4f}", algorithm,
+        code_signature(*sorted((here / "screening").glob("*.py")), PACKAGE_DATA / "screening"),
+    )
+    report = StepReport()
+    review = workspace.file(REVIEW_FILE)
+    decisions = parse_review(review.read_text(encoding="utf-8"), where=str(review)) if review.exists() else []
+    if _up_to_date(workspace, "screening", signature, ("screening", "screening_lists")):
+        table = workspace.read_table("screening")
+        lists_done = workspace.read_table("screening_lists")
+        reviewed = apply_review(table, decisions)
+        if not reviewed["status"].equals(table["status"]):
+            workspace.write_tables({"screening": reviewed})
+        table, cached = reviewed, True
+    else:
+        read = screening.read_lists(paths)
+        index = screening.ListIndex(read)
+        queries = entity_queries(workspace.read_table("entities"), workspace.read_table("mentions"))
+        matches = screening.screen_queries(queries, index, algorithm=algorithm, threshold=min_score)
+        table = apply_review(screening_table(matches, workspace.read_table("mentions")), decisions)
+        lists_done = list_table(read)
+        workspace.write_tables({"screening": table, "screening_lists": lists_done},
+                               meta={"signature:screening": signature})
+        cached = False
+    names = ", ".join(lists_done["list"])
+    report.add(
+        f"Screening: {table['entity_id'].nunique()} entities are possible matches on {names} "
+        f"(score >= {min_score:.2f}, {algorithm}; candidates to verify, not findings)"
+        + (", unchanged since the last run." if cached else ".")
+    )
+    for label, skipped, detail in zip(lists_done["list"], lists_done["skipped"], lists_done["skipped_detail"]):
+        if skipped:
+            report.add(f"  {label}: {skipped} list rows skipped ({detail[:300]})")
+    return report
+
+
+def load_screening_review(workspace: Workspace) -> list[dict]:
+    """The screening review decisions saved in the workspace, oldest first."""
+    from helpers.screening.review import REVIEW_FILE, parse_review
+
+    path = workspace.file(REVIEW_FILE)
+    return parse_review(path.read_text(encoding="utf-8"), where=str(path)) if path.exists() else []
+
+
+def review_match(workspace: Workspace, row: dict | pd.Series, decision: str, *, note: str = "") -> dict:
+    """Confirm or reject one row of ``screening``; saved in the workspace and applied to the table."""
+    from helpers.screening.review import REVIEW_FILE, apply_review, dump_review, make_decision
+
+    made = make_decision(row, decision, note=note)
+    decisions = load_screening_review(workspace) + [made]
+    workspace.write_text_atomic(REVIEW_FILE, dump_review(decisions))
+    workspace.write_tables({"screening": apply_review(workspace.read_table("screening"), decisions)})
+    return made
+
+
+def undo_review(workspace: Workspace) -> dict | None:
+    """Remove the last screening review decision (None when there is none) and re-apply the rest."""
+    from helpers.screening.review import REVIEW_FILE, apply_review, dump_review
+
+    decisions = load_screening_review(workspace)
+    if not decisions:
+        return None
+    removed = decisions.pop()
+    workspace.write_text_atomic(REVIEW_FILE, dump_review(decisions))
+    workspace.write_tables({"screening": apply_review(workspace.read_table("screening"), decisions)})
+    return removed
+
+
+def export_ftm(workspace: Workspace, out_dir: str | os.PathLike) -> Path:
+    """Write ``entities.ftm.json``: articles, entities and mentions as FollowTheMoney entities."""
+    from helpers.screening.ftm import corpus_entities, ftm_lines
+
+    target = Path(out_dir) / "entities.ftm.json"
+    proxies = corpus_entities(workspace.read_table("articles"), workspace.read_table("entities"),
+                              workspace.read_table("mentions"))
+    tmp = target.with_suffix(".json.tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.writelines(ftm_lines(proxies))
+    os.replace(tmp, target)
+    return target

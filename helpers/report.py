@@ -143,6 +143,9 @@ def build_report(
     notebooks: list[Path] | None = None,
     processes: int = 0,
     scheduler: str = "",
+    lists: list[str] | None = None,
+    min_score: float | None = None,
+    algorithm: str | None = None,
 ) -> ReportResult:
     """Execute the notebooks in order on ``inputs`` and write the report to ``out_dir``.
 
@@ -166,7 +169,12 @@ def build_report(
         "watchlist": str(Path(watchlist).resolve()) if watchlist else "",
         "processes": processes,
         "scheduler": scheduler,
+        "lists": [str(Path(p).expanduser().resolve()) for p in lists or []],
     }
+    if min_score is not None:
+        values["min_score"] = float(min_score)
+    if algorithm:
+        values["algorithm"] = algorithm
     result = ReportResult(out_dir=out)
     with static_views_mode():
         _run_notebooks(notebooks or notebook_paths(), values, out, executed_dir, result,
@@ -288,9 +296,21 @@ def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_file
         pages=[(p.name, _page_label(p)) for p in pages],
         data_files=[p.name for p in data_files],
     )
+    # The screening section goes after the other findings, before the links to the notebooks.
+    page = page.replace("<h2>Notebooks</h2>", _screening_section(workspace) + "\n<h2>Notebooks</h2>", 1)
     target = out / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _screening_section(workspace: Workspace) -> str:
+    """The index's "Possible sanctions-list matches": candidates to verify, with list name and date."""
+    if not (workspace.has_table("screening") and workspace.has_table("screening_lists")):
+        return ""
+    from helpers.screening.views import screening_section_html
+
+    titles = dict(zip(*(workspace.read_table("articles")[c] for c in ("article_id", "title"))))
+    return screening_section_html(workspace.read_table("screening"), workspace.read_table("screening_lists"), titles)
 
 
 def _page_label(page: Path) -> str:

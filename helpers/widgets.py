@@ -455,3 +455,77 @@ def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: 
     view = join_views(network, make_view({"relation": relation}, render_evidence))
     view.shown = shown
     return view
+
+
+def screening_review(workspace, *, min_score: float = 0.70, max_rows: int = 40) -> View:
+    """Possible sanctions-list matches above a threshold slider; review one side by side; confirm, reject, undo.
+
+    Decisions are saved in the workspace's review file (see ``helpers.pipeline.review_match``)
+    and replayed on every run. ``view.shown["candidates"]`` is the table as shown.
+    """
+    from helpers.pipeline import load_screening_review, review_match, undo_review
+    from helpers.screening.views import CAVEAT, candidate_html
+    from helpers.views import escape, table_html
+
+    titles = dict(zip(*(workspace.read_table("articles")[c] for c in ("article_id", "title"))))
+    state = {"table": workspace.read_table("screening")}
+    threshold = W.FloatSlider(value=min_score, min=min_score, max=1.0, step=0.01, description="Min score",
+                              readout_format=".2f")
+    picker = W.Dropdown(description="Candidate", layout=W.Layout(width="80%"))
+    confirm = W.Button(description="Confirm match", button_style="danger")
+    reject = W.Button(description="Reject (not the same)", button_style="success")
+    undo = W.Button(description="Undo last")
+    message = W.HTML()
+    shown: dict[str, object] = {}
+
+    def candidates() -> pd.DataFrame:
+        table = state["table"]
+        return table[table["score"] >= threshold.value - 1e-9]
+
+    def refresh_picker(_change=None) -> None:
+        rows = candidates()
+        options = [(f"{r.entity_name} → {r.list_entry_name} ({r.score:.2f}, {r.status})", i)
+                   for i, r in zip(rows.index, rows.itertuples(index=False))]
+        current = picker.value
+        picker.options = options
+        values = [value for _label, value in options]
+        picker.value = current if current in values else (values[0] if values else None)
+
+    def render() -> str:
+        rows = candidates()
+        shown["candidates"] = rows
+        columns = ["entity_name", "label", "list_entry_name", "list_entry_id", "score", "status", "name_only"]
+        card = candidate_html(state["table"].loc[picker.value], titles) if picker.value is not None else ""
+        return (f"<p>{escape(CAVEAT)}</p>{message.value}"
+                + table_html(rows[columns], max_rows=max_rows, caption="Possible sanctions-list matches") + card)
+
+    def decide(decision: str) -> None:
+        if picker.value is None:
+            return
+        row = state["table"].loc[picker.value]
+        review_match(workspace, row, decision)
+        message.value = f"<p>Saved: {escape(decision)} {escape(row['entity_name'])} — {escape(row['list_entry_name'])}.</p>"
+        reload()
+
+    def do_undo(_button) -> None:
+        removed = undo_review(workspace)
+        message.value = ("<p>Nothing to undo.</p>" if removed is None else
+                         f"<p>Undone: {escape(removed['decision'])} {escape(removed['entity'])}.</p>")
+        reload()
+
+    def reload() -> None:
+        state["table"] = workspace.read_table("screening")
+        refresh_picker()
+        view.refresh()
+
+    threshold.observe(refresh_picker, names="value")
+    refresh_picker()
+    confirm.on_click(lambda _b: decide("confirm"))
+    reject.on_click(lambda _b: decide("reject"))
+    undo.on_click(do_undo)
+    view = make_view({"threshold": threshold, "candidate": picker}, render,
+                     layout_controls=[threshold, picker, W.HBox([confirm, reject, undo])])
+    view.controls.update(confirm=confirm, reject=reject, undo=undo)
+    view.shown = shown
+    view.decisions = lambda: load_screening_review(workspace)
+    return view

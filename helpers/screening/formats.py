@@ -28,7 +28,7 @@ USER_COLUMNS = {"name", "aliases", "schema", "type", "country", "note"}
 #: Columns that make a CSV file a table of articles instead.
 ARTICLE_COLUMNS = {"text", "body"}
 
-_OFAC_ROW = re.compile(r'^\s*\d+\s*,\s*("|-0-)')
+_OFAC_ROW = re.compile(r'^\s*\d+\s*,\s*("|-0-|\d+\s*,)')
 
 
 def detect_text(name: str, text: str) -> str | None:

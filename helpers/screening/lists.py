@@ -66,6 +66,13 @@ class ListEntry:
     countries: list[str] = field(default_factory=list)
     birth_dates: list[str] = field(default_factory=list)
     weak_aliases: list[str] = field(default_factory=list)
+    family_names: list[str] = field(default_factory=list)
+
+    def surnames(self) -> list[str]:
+        """Family names of a person entry: as the list gives them (OFAC ``LAST, First``), else each name's last word."""
+        if self.family_names:
+            return self.family_names
+        return sorted({n.split()[-1] for n in [self.name, *self.aliases] if n.split()})
 
     def entity(self, list_key: str) -> EntityProxy:
         """The entry as a FollowTheMoney entity (id prefixed by the list, so lists never collide)."""
@@ -157,20 +164,35 @@ def read_list(path: str | Path, *, name: str | None = None, list_date: str | Non
     return result
 
 
-def read_lists(paths: Iterable[str | Path]) -> list[SanctionsList]:
-    """Read several lists; see :func:`read_list`. A folder that is not an OFAC folder is walked for list files."""
-    lists: list[SanctionsList] = []
+def list_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The list files and OFAC folders named by ``paths``; a folder that is not an OFAC folder is walked.
+
+    Raises:
+        ListError: a path is missing, or is neither a list nor a folder holding one.
+    """
+    found: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
+        if not path.exists():
+            raise ListError(f"{path}: no such file or folder")
         if path.is_dir() and detect_format(path) is None:
-            found = [p for p in sorted(path.rglob("*")) if p.is_file() and detect_format(p)
-                     and p.name.lower() not in ("alt.csv", "add.csv", "sdn_comments.csv")]
-            if not found:
+            inside = [p for p in sorted(path.rglob("*")) if p.is_file() and detect_format(p)
+                      and p.name.lower() not in ("alt.csv", "add.csv", "sdn_comments.csv")]
+            if not inside:
                 raise ListError(f"{path}: no sanctions-list file in this folder")
-            lists.extend(read_list(p) for p in found)
+            found.extend(inside)
+        elif detect_format(path) is None:
+            raise ListError(f"{path}: not a sanctions list in a known format (an OFAC folder with sdn.csv, "
+                            "an OpenSanctions targets.simple.csv or FtM JSON lines file, or a CSV with a "
+                            "'name' column and aliases/schema/country/note)")
         else:
-            lists.append(read_list(path))
-    return lists
+            found.append(path)
+    return found
+
+
+def read_lists(paths: Iterable[str | Path]) -> list[SanctionsList]:
+    """Read several lists; see :func:`list_files` and :func:`read_list`."""
+    return [read_list(path) for path in list_files(paths)]
 
 
 def entries_by_schema(lists: Iterable[SanctionsList]) -> Iterator[tuple[SanctionsList, ListEntry]]:
@@ -282,6 +304,7 @@ def _read_ofac(folder: Path, result: SanctionsList) -> None:
             entry_id=ent_num, schema=schema,
             name=ofac_person_name(name) if schema == "Person" else name,
             programs=_split(programs, "] ["),
+            family_names=[name.split(",")[0].strip()] if schema == "Person" and "," in name else [],
         )
         remarks[ent_num] = row[11] or ""
     comments = folder / "sdn_comments.csv"
@@ -297,6 +320,9 @@ def _read_ofac(folder: Path, result: SanctionsList) -> None:
                 result.skip(alt, number, f"alias of unknown ent_num {row[0]}")
             elif row[3]:
                 entry.aliases.append(ofac_person_name(row[3]) if entry.schema == "Person" else row[3])
+                last = row[3].split(",")[0].strip()
+                if entry.schema == "Person" and "," in row[3] and last not in entry.family_names:
+                    entry.family_names.append(last)
     add = folder / "add.csv"
     if add.is_file():
         for number, row in _ofac_rows(add, ADD_COLUMNS, result):

@@ -24,6 +24,7 @@ from normality import ascii_text
 from rigour.names import remove_org_types, tokenize_name
 
 from helpers.screening.lists import ORG_SCHEMATA, PERSON_SCHEMATA, ListEntry, SanctionsList
+from helpers.screening.transliteration import english_reading
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,24 @@ class Query:
         return proxy
 
     def all_names(self) -> list[str]:
-        seen: dict[str, None] = {self.name: None}
+        """The entity's names, then (for people) their English readings of French spellings."""
+        return list(self._names())
+
+    def original(self, name: str) -> str:
+        """The spelling found in the articles that ``name`` (maybe an English reading) comes from."""
+        return self._names().get(name, name)
+
+    def _names(self) -> dict[str, str]:
+        seen: dict[str, str] = {self.name: self.name}
         for name in self.names:
             if name.strip():
-                seen.setdefault(name.strip(), None)
-        return list(seen)
+                seen.setdefault(name.strip(), name.strip())
+        if self.label == "PER":
+            for name in list(seen):
+                reading = english_reading(name)
+                if reading:
+                    seen.setdefault(reading, name)
+        return seen
 
 
 @dataclass
@@ -120,6 +134,7 @@ class ListIndex:
         self.lists = list(lists)
         self.max_candidates = max_candidates
         self.entries: list[tuple[SanctionsList, ListEntry, EntityProxy]] = []
+        self._surnames: dict[int, EntityProxy] = {}
         self._postings: dict[str, dict[str, list[int]]] = {label: defaultdict(list) for label in LABEL_SCHEMATA}
         for sanctions in self.lists:
             for entry in sanctions.entries:
@@ -140,6 +155,16 @@ class ListIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def surname_entity(self, number: int) -> EntityProxy:
+        """A person entry reduced to its family names, to check a one-word query against."""
+        if number not in self._surnames:
+            sanctions, entry, _proxy = self.entries[number]
+            proxy = model.make_entity("Person")
+            proxy.id = f"{sanctions.key}-{entry.entry_id}-surnames"
+            proxy.add("name", entry.surnames(), cleaned=False)
+            self._surnames[number] = proxy
+        return self._surnames[number]
 
     def candidates(self, names: Iterable[str], label: str) -> list[int]:
         """Entry numbers sharing the most (rarest) keys with any of ``names``, best first."""
@@ -183,7 +208,12 @@ def screen_queries(
     algorithm: str = DEFAULT_ALGORITHM,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> list[Match]:
-    """Every (query, entry) scoring at least ``threshold``, best first within each query."""
+    """Every (query, entry) scoring at least ``threshold``, best first within each query.
+
+    A person known by one word only ("Sergey", "Timtchenko") is kept as a candidate
+    only when that word also matches the entry's family name: a lone first name
+    matches every Sergey on the list.
+    """
     scorer = algorithm_class(algorithm)
     config = ScoringConfig.defaults()
     matches: list[Match] = []
@@ -191,12 +221,16 @@ def screen_queries(
         if query.label not in LABEL_SCHEMATA:
             continue
         proxy = query.entity()
+        lone = query.label == "PER" and all(len(name_words(n)) == 1 for n in query.all_names())
         found = []
         for number in index.candidates(query.all_names(), query.label):
             sanctions, entry, candidate = index.entries[number]
             result = scorer.compare(proxy, candidate, config)
-            if result.score >= threshold:
-                found.append(_match(query, proxy, sanctions, entry, candidate, result, algorithm))
+            if result.score < threshold:
+                continue
+            if lone and scorer.compare(proxy, index.surname_entity(number), config).score < threshold:
+                continue  # one word that is not this person's family name: a lone first name
+            found.append(_match(query, proxy, sanctions, entry, candidate, result, algorithm))
         found.sort(key=lambda m: (-m.score, m.entry.entry_id))
         matches.extend(found)
     return matches
@@ -206,16 +240,20 @@ def _match(query: Query, proxy: EntityProxy, sanctions: SanctionsList, entry: Li
            candidate: EntityProxy, result, algorithm: str) -> Match:
     explanations = result.explanations
     names = explanations.get("name_match") or explanations.get("name_literal_match")
-    matched = (names.query if names is not None and names.query else None) or query.name
+    read_as = names.query if names is not None and names.query else query.name
+    matched = query.original(read_as)
     entry_name = (names.candidate if names is not None and names.candidate else None) or entry.name
     context = []
     if proxy.get("birthDate", quiet=True) and candidate.get("birthDate", quiet=True):
         context.append("birth year")
     if proxy.get("country", quiet=True) and candidate.get("country", quiet=True):
         context.append("country")
+    explanation = explain(explanations, context)
+    if read_as != matched:
+        explanation = f"'{matched}' read as '{read_as}' (French transliteration); {explanation}"
     return Match(
         query=query, sanctions=sanctions, entry=entry, score=round(float(result.score), 3),
-        matched_name=matched, entry_name=entry_name, explanation=explain(explanations, context),
+        matched_name=matched, entry_name=entry_name, explanation=explanation,
         context=context, algorithm=algorithm,
     )
 
