@@ -41,7 +41,7 @@ def _csv(extracted, name):
 def test_extract_writes_every_output(extracted):
     names = {p.name for p in extracted["written"]}
     assert names == {"articles.csv", "skipped.csv", "mentions.csv", "entities.csv", "amounts.csv",
-                     "relations.csv", "graph.graphml", "graph.gexf"}
+                     "relations.csv", "graph.graphml", "graph.gexf", "screening.csv", "entities.ftm.json"}
     assert list(_csv(extracted, "mentions.csv").columns) == [
         "article_id", "sentence_id", "start", "end", "text", "label", "entity_id", "sentence"]
     assert list(_csv(extracted, "entities.csv").columns) == [
@@ -116,6 +116,22 @@ def test_extract_flags_article_without_model(extracted):
     assert any("No language model for: de" in line for line in extracted["report"].lines)
     amounts = _csv(extracted, "amounts.csv")
     assert "USD 4300" in set(amounts[amounts["article_id"] == german["article_id"]]["text"])
+
+
+def test_extract_screens_seeds_against_the_sample_list(extracted):
+    """Garantex and Hydra are candidates with their OFAC entries; Binance, Navalny, Zhao, Rosfin are not."""
+    screening = _csv(extracted, "screening.csv")
+    best = screening.drop_duplicates("entity_name").set_index("entity_name")
+    assert best.loc["Garantex", "list_entry_id"] == 36025
+    assert best.loc["Garantex", "list_entry_name"] == "GARANTEX EUROPE OU"
+    hydra = [name for name in best.index if name.startswith("Hydra")]
+    assert hydra and all(best.loc[name, "list_entry_id"] == 36216 for name in hydra)
+    assert set(screening["list"]) == {"OFAC SDN"} and set(screening["list_date"]) == {"2023-12-28"}
+    names = " ".join(screening["entity_name"]).casefold()
+    for unlisted in ("binance", "navalny", "changpeng", "zhao", "rosfin"):
+        assert unlisted not in names, unlisted
+    assert (screening["score"] >= 0.70).all() and set(screening["status"]) == {"candidate"}
+    assert any("Screening:" in line for line in extracted["report"].lines)
 
 
 def test_rerun_unchanged_corpus_reuses_tables_and_curation_triggers_rebuild(extracted):

@@ -135,3 +135,14 @@ def test_read_lists_folder_without_lists_is_an_error(tmp_path):
     (tmp_path / "notes.txt").write_text("not a list", encoding="utf-8")
     with pytest.raises(ListError, match="no sanctions-list file"):
         read_lists([tmp_path])
+
+
+def test_article_loader_skips_list_files_with_a_reason(tmp_path):
+    from helpers.articles import load_articles
+
+    corpus = load_articles([LISTS, DEFAULT_LIST])
+    assert len(corpus.articles) == 0
+    reasons = dict(zip(corpus.skipped["path"].map(lambda p: Path(p).name), corpus.skipped["reason"]))
+    for name in ("targets.simple.csv", "entities.ftm.json", "watchlist_own.csv", "sdn.csv", "alt.csv", "add.csv"):
+        assert reasons[name].startswith("sanctions-list file"), name
+        assert "--lists" in reasons[name]

@@ -42,11 +42,18 @@ def birth_year_after(text: str) -> str | None:
 
 
 def nationality_before(text: str) -> str | None:
-    """The country of a nationality adjective just before a name ("oligarque russe"), or None."""
+    """The country of a nationality adjective just before a name ("oligarque russe X"), or None.
+
+    Only the last three words before the name count, and no punctuation may come
+    between: in "le Trésor américain, Evgueni Prigojine" the adjective is the Treasury's.
+    """
     words = nationality_words()
-    window = text[-_BEFORE:].casefold()
-    tokens = re.findall(r"[\w-]+(?:\s+korean)?", window)
-    for token in reversed(tokens[-3:]):
+    tail = re.split(r"[^\w\s'-]", text[-_BEFORE:])[-1]
+    tokens = tail.casefold().split()[-3:]
+    for first, second in zip(tokens, tokens[1:] + [""]):
+        if f"{first} {second}" in words:
+            return words[f"{first} {second}"]
+    for token in reversed(tokens):
         if token in words:
             return words[token]
     return None
