@@ -38,9 +38,9 @@ LABEL_SCHEMATA = {"PER": PERSON_SCHEMATA, "ORG": ORG_SCHEMATA}
 #: The FtM schema a query of each label is made as.
 QUERY_SCHEMA = {"PER": "Person", "ORG": "Organization"}
 #: Candidates scored per query, best blocking score first.
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 10
 #: Index keys shared by more entries than this are too common to block on (like stop words).
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 250
 WORD_WEIGHT = 3.0
 
 
@@ -130,10 +130,12 @@ def _keys(name: str) -> set[str]:
 class ListIndex:
     """An inverted index over the names of every screenable entry of some lists."""
 
-    def __init__(self, lists: Sequence[SanctionsList], *, max_candidates: int = MAX_CANDIDATES) -> None:
+    def __init__(self, lists: Sequence[SanctionsList], *, max_candidates: int = MAX_CANDIDATES,
+                 max_postings: int = MAX_POSTINGS) -> None:
         self.lists = list(lists)
         self.max_candidates = max_candidates
-        self.entries: list[tuple[SanctionsList, ListEntry, EntityProxy]] = []
+        self.entries: list[tuple[SanctionsList, ListEntry]] = []
+        self._entities: dict[int, EntityProxy] = {}
         self._surnames: dict[int, EntityProxy] = {}
         self._postings: dict[str, dict[str, list[int]]] = {label: defaultdict(list) for label in LABEL_SCHEMATA}
         for sanctions in self.lists:
@@ -142,24 +144,31 @@ class ListIndex:
                 if not labels:
                     continue
                 number = len(self.entries)
-                self.entries.append((sanctions, entry, entry.entity(sanctions.key)))
+                self.entries.append((sanctions, entry))
                 keys = set().union(*(_keys(n) for n in [entry.name, *entry.aliases, *entry.weak_aliases]))
                 for label in labels:
                     for key in keys:
                         self._postings[label][key].append(number)
         self._weights = {
             label: {k: math.log(1 + len(self.entries) / len(v)) * (WORD_WEIGHT if not k.startswith("#") else 1.0)
-                    for k, v in postings.items() if len(v) <= MAX_POSTINGS}
+                    for k, v in postings.items() if len(v) <= max_postings}
             for label, postings in self._postings.items()
         }
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def entity(self, number: int) -> EntityProxy:
+        """Entry ``number`` as a FollowTheMoney entity, made on first use (most entries never are)."""
+        if number not in self._entities:
+            sanctions, entry = self.entries[number]
+            self._entities[number] = entry.entity(sanctions.key)
+        return self._entities[number]
+
     def surname_entity(self, number: int) -> EntityProxy:
         """A person entry reduced to its family names, to check a one-word query against."""
         if number not in self._surnames:
-            sanctions, entry, _proxy = self.entries[number]
+            sanctions, entry = self.entries[number]
             proxy = model.make_entity("Person")
             proxy.id = f"{sanctions.key}-{entry.entry_id}-surnames"
             proxy.add("name", entry.surnames(), cleaned=False)
@@ -224,7 +233,8 @@ def screen_queries(
         lone = query.label == "PER" and all(len(name_words(n)) == 1 for n in query.all_names())
         found = []
         for number in index.candidates(query.all_names(), query.label):
-            sanctions, entry, candidate = index.entries[number]
+            sanctions, entry = index.entries[number]
+            candidate = index.entity(number)
             result = scorer.compare(proxy, candidate, config)
             if result.score < threshold:
                 continue
