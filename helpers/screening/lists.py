@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from followthemoney import EntityProxy, model
@@ -193,14 +193,6 @@ def list_files(paths: Iterable[str | Path]) -> list[Path]:
 def read_lists(paths: Iterable[str | Path]) -> list[SanctionsList]:
     """Read several lists; see :func:`list_files` and :func:`read_list`."""
     return [read_list(path) for path in list_files(paths)]
-
-
-def entries_by_schema(lists: Iterable[SanctionsList]) -> Iterator[tuple[SanctionsList, ListEntry]]:
-    """Every (list, entry) that can be screened (people and organisations; never places)."""
-    for sanctions in lists:
-        for entry in sanctions.entries:
-            if entry.schema in MATCHABLE:
-                yield sanctions, entry
 
 
 # Decoding and dates -------------------------------------------------------------
@@ -451,7 +443,3 @@ def _read_user_csv(path: Path, result: SanctionsList) -> None:
             countries=_split(record.get("country")),
             birth_dates=_split(record.get("birth_date") or record.get("birthdate")),
         ))
-
-
-def today() -> str:
-    return date.today().isoformat()
