@@ -46,9 +46,10 @@ report: $(STAMP)
 extract: $(STAMP)
 	$(PY) -m helpers extract $(INPUTS) --out $(OUT)/data --workspace $(WORKSPACE)
 
-## browser: Debian's Chromium for the browser tests (installed when missing)
+## browser: Debian's Chromium and poppler-utils (pdftotext) for the browser and print tests (installed when missing)
 browser:
 	@test -x /usr/bin/chromium || { (apt-get install -y chromium || (apt-get update && apt-get install -y chromium)) >/dev/null; }
+	@command -v pdftotext >/dev/null || { (apt-get install -y poppler-utils || (apt-get update && apt-get install -y poppler-utils)) >/dev/null; }
 
 ## test: the whole test suite, browser tests included
 test: $(STAMP) browser

@@ -101,10 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=exit_codes_text(), formatter_class=argparse.RawDescriptionHelpFormatter,
         help="execute the notebooks headless and write the HTML report to DIR",
         description="Execute every notebook in order with PATH injected into its "
-        "'parameters' cell, render each to HTML in DIR, write DIR/index.html and the "
-        "CSV and graph files in DIR/data/.",
+        "'parameters' cell, render each to HTML in DIR, write DIR/index.html, the "
+        "CSV and graph files in DIR/data/, and DIR/dossier-report.html: the whole "
+        "report in one self-contained file to send or print.",
     )
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML pages")
+    report.add_argument(
+        "--single-file-only", action="store_true",
+        help="write only DIR/dossier-report.html, the whole report in one self-contained file",
+    )
     report.add_argument(
         "--timeout", type=int, default=1800, metavar="SECONDS",
         help="time limit per notebook cell (default: %(default)s)",
@@ -261,6 +266,7 @@ def _report(args, workspace, max_bytes) -> int:
             lists=args.lists,
             min_score=args.min_score,
             algorithm=args.algorithm,
+            single_file_only=args.single_file_only,
         )
     except NotebookFailed as err:
         raise CommandError(str(err), code=EXIT_NOTEBOOK_FAILED) from err

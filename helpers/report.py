@@ -6,20 +6,37 @@ offline from disk and article text can never run in it.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import shutil
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import papermill
+from markupsafe import Markup
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
-from helpers.paths import NOTEBOOKS
+from helpers import pages as html_pages
+from helpers.paths import DEFAULT_WORKSPACE, NOTEBOOKS
+from helpers.provenance import (
+    Provenance,
+    Setting,
+    files_read,
+    git_commit,
+    model_versions,
+    now,
+    package_versions,
+    reproduce_command,
+    shown_input,
+    shown_path,
+)
 from helpers.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -41,15 +58,21 @@ class ReportResult:
     data_files: list[Path] = field(default_factory=list)
     articles: int = 0
     skipped: pd.DataFrame | None = None
+    single_file: Path | None = None
+    single_file_only: bool = False
 
     def summary(self) -> str:
         lines = [f"{self.articles} articles loaded; {0 if self.skipped is None else len(self.skipped)} items skipped."]
         if self.skipped is not None:
             for path, reason in zip(self.skipped["path"], self.skipped["reason"]):
                 lines.append(f"  skipped {path}: {reason}")
-        lines.append(f"Report: {self.out_dir / 'index.html'}")
-        lines.append(f"Pages: {', '.join(p.name for p in self.pages)}")
-        lines.append(f"Data: {self.out_dir / 'data'} ({len(self.data_files)} files)")
+        if not self.single_file_only:
+            lines.append(f"Report: {self.out_dir / 'index.html'}")
+            lines.append(f"Pages: {', '.join(p.name for p in self.pages)}")
+            lines.append(f"Data: {self.out_dir / 'data'} ({len(self.data_files)} files)")
+        if self.single_file is not None:
+            size = self.single_file.stat().st_size
+            lines.append(f"Single file: {self.single_file} ({html_pages.human_size(size)}, {size:,} bytes)")
         return "\n".join(lines)
 
 
@@ -146,12 +169,17 @@ def build_report(
     lists: list[str] | None = None,
     min_score: float | None = None,
     algorithm: str | None = None,
+    single_file_only: bool = False,
 ) -> ReportResult:
     """Execute the notebooks in order on ``inputs`` and write the report to ``out_dir``.
 
     ``notebooks`` defaults to the project's numbered notebooks, in order.
     ``processes`` (0: every available core) and ``scheduler`` (a Dask scheduler
     address, or empty) reach the notebooks that tag through their parameters.
+    The report is ``index.html``, one page per notebook and ``data/``, and also
+    the whole of it in one file, ``dossier-report.html``; ``single_file_only``
+    keeps that file alone (the rest is built in a scratch folder inside
+    ``out_dir``, removed at the end).
 
     Raises:
         NotebookFailed: a notebook raised; its partial HTML page is kept.
@@ -159,6 +187,10 @@ def build_report(
     from helpers.pipeline import export_data
 
     out = Path(out_dir).resolve()
+    final = out
+    if single_file_only:
+        out = final / ".dossier-build"
+        shutil.rmtree(out, ignore_errors=True)
     executed_dir = out / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
     private = private_prefixes(inputs, workspace=workspace.path, out=out, watchlist=watchlist)
@@ -175,7 +207,7 @@ def build_report(
         values["min_score"] = float(min_score)
     if algorithm:
         values["algorithm"] = algorithm
-    result = ReportResult(out_dir=out)
+    result = ReportResult(out_dir=final, single_file_only=single_file_only)
     with static_views_mode():
         _run_notebooks(notebooks or notebook_paths(), values, out, executed_dir, result,
                        show_code=show_code, timeout=timeout, progress=progress, private=private)
@@ -183,7 +215,24 @@ def build_report(
     articles = workspace.read_table("articles")
     result.articles = len(articles)
     result.skipped = workspace.read_table("skipped")
-    write_index(workspace, out, pages=result.pages, data_files=result.data_files)
+    settings = [
+        Setting("max_mb", values["max_mb"], 20.0),
+        Setting("watchlist", shown_input(watchlist) if watchlist else "", ""),
+        Setting("workspace", shown_input(workspace.path), shown_input(DEFAULT_WORKSPACE)),
+        Setting("show_code", show_code, False),
+        Setting("timeout", timeout, 1800),
+    ]
+    made = provenance(workspace, inputs, settings=settings, out=shown_input(final),
+                      single_file_only=single_file_only, watchlist=watchlist)
+    overview, extra_files = index_overview(workspace, out / "data")
+    result.data_files += extra_files
+    write_index(workspace, out, pages=result.pages, data_files=result.data_files, overview=overview, made=made)
+    result.single_file = write_single_file(
+        workspace, final / html_pages.SINGLE_FILE, pages=result.pages, data_files=result.data_files,
+        overview=overview, made=made,
+    )
+    if single_file_only:
+        shutil.rmtree(out)
     return result
 
 
@@ -286,20 +335,191 @@ def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir:
 INDEX_TABLES = ("articles", "skipped", "entities", "mentions", "amounts", "relations", "relation_evidence")
 
 
-def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_files: list[Path]) -> Path:
-    """Write ``index.html``: what was run on what, and links to every page and file."""
-    from helpers.views import index_page
+def index_tables(workspace: Workspace) -> dict[str, pd.DataFrame]:
+    """The workspace tables the index quotes, by name (those the workspace has)."""
+    return {name: workspace.read_table(name) for name in INDEX_TABLES if workspace.has_table(name)}
 
-    tables = {name: workspace.read_table(name) for name in INDEX_TABLES if workspace.has_table(name)}
-    page = index_page(
-        tables,
-        pages=[(p.name, _page_label(p)) for p in pages],
-        data_files=[p.name for p in data_files],
+
+def provenance(workspace: Workspace, inputs: list[str], *, settings: list[Setting], out: str,
+               single_file_only: bool = False, watchlist: str | None = None) -> Provenance:
+    """What the "How this report was made" section says, from the workspace and this run's settings."""
+    from helpers import __version__
+    from helpers.overview import corpus_counts
+    from helpers.pipeline import load_curation
+
+    articles = workspace.read_table("articles")
+    skipped = workspace.read_table("skipped") if workspace.has_table("skipped") else pd.DataFrame(columns=["path", "reason"])
+    counts = corpus_counts(articles, skipped)
+    shown = [shown_input(p) for p in inputs]
+    made = Provenance(
+        made_at=now(),
+        inputs=[Path(p).expanduser().resolve().name for p in inputs],
+        articles=len(articles),
+        files_read=files_read(articles),
+        skipped=[(shown_path(p, inputs), r) for p, r in zip(skipped["path"], skipped["reason"])],
+        models=model_versions(counts.languages),
+        kit_version=__version__,
+        commit=git_commit(),
+        packages=package_versions(),
+        settings=settings,
+        curation=load_curation(workspace),
+        command=reproduce_command(shown, settings, out=out, single_file_only=single_file_only),
     )
-    # The screening section goes after the other findings, before the links to the notebooks.
-    page = page.replace("<h2>Notebooks</h2>", _screening_section(workspace) + "\n<h2>Notebooks</h2>", 1)
+    if watchlist:
+        path = Path(watchlist)
+        entries = _count_watchlist(path)
+        dated = datetime.fromtimestamp(path.stat().st_mtime).date().isoformat()
+        made.details.append(("Watchlist", f"{path.name}: {entries} names, file dated {dated}"))
+    return made
+
+
+def _count_watchlist(path: Path) -> int:
+    from helpers.entities import load_watchlist
+
+    return len(load_watchlist(str(path)).entries)
+
+
+def index_overview(workspace: Workspace, data_dir: Path) -> tuple[dict, list[Path]]:
+    """The index's pictures and tables, and the CSV file behind each, written to ``data_dir``."""
+    from helpers.overview import (
+        PAIR_COLUMNS,
+        corpus_counts,
+        person_organisation_pairs,
+        threshold_rows,
+        top_people_and_organisations,
+    )
+    from helpers.pages import Figure, Table
+    from helpers.plots import draw_network, draw_top_entities
+    from helpers.relations import relation_graph
+
+    articles = workspace.read_table("articles")
+    skipped = workspace.read_table("skipped") if workspace.has_table("skipped") else None
+    titles = dict(zip(articles["article_id"], articles["title"]))
+    context: dict = {"counts": corpus_counts(articles, skipped), "top_figure": None, "pairs_figure": None,
+                     "thresholds": None, "screening": None}
+    written: list[Path] = []
+
+    def write_csv(frame: pd.DataFrame, name: str) -> str:
+        frame.to_csv(data_dir / name, index=False)
+        written.append(data_dir / name)
+        return name
+
+    if workspace.has_table("entities"):
+        entities = workspace.read_table("entities")
+        top = top_people_and_organisations(entities, top=10)
+        ax = draw_top_entities(entities, labels=("PER", "ORG"), top=10)
+        ax.set_title(f"Top {len(top)} people and organisations by mentions")
+        context["top_figure"] = Figure(
+            f"The {len(top)} people and organisations mentioned most", _png(ax),
+            write_csv(top, "top_people_organisations.csv"),
+            alt="Bar chart of the most mentioned people and organisations",
+        )
+        if workspace.has_table("relations"):
+            pairs = person_organisation_pairs(workspace.read_table("relations"), entities, top=15)
+            ax = draw_network(relation_graph(pairs, entities), top_labels=40, max_name=28,
+                              title="Strongest person–organisation relations")
+            context["pairs_figure"] = Figure(
+                f"The {len(pairs)} person–organisation pairs named together most often; "
+                "line width: sentences together", _png(ax),
+                write_csv(pairs[PAIR_COLUMNS], "person_organisation_relations.csv"),
+                alt="Network of people and organisations named together",
+            )
+    if workspace.has_table("amounts"):
+        found = threshold_rows(workspace.read_table("amounts"), titles)
+        context["thresholds"] = Table(
+            ["Amount", "Value", "Currency", "Direction", "Sanctions context", "Article", "Sentence"],
+            found.head(INDEX_ROWS).values.tolist(), len(found), write_csv(found, "thresholds.csv"),
+            quote_columns=("Sentence",),
+        )
+    context["screening"] = _screening_table(workspace, data_dir, titles, write_csv)
+    context["screening_section"] = Markup(_screening_section(workspace))
+    return context, written
+
+
+#: Rows an index table shows; the CSV beside it has them all.
+INDEX_ROWS = 200
+#: Columns of a screening table the index shows, when the table has them (otherwise all).
+SCREENING_SHOWN = ("entity_name", "label", "list", "list_entry_name", "score", "status", "article_id", "sentence")
+
+
+def _screening_table(workspace: Workspace, data_dir: Path, titles: dict[str, str], write_csv):
+    """Candidate sanctions-list matches, when a screening table (or ``screening.csv``) exists."""
+    from helpers.pages import Table
+
+    csv = data_dir / "screening.csv"
+    if workspace.has_table("screening"):
+        frame = workspace.read_table("screening")
+    elif csv.exists():
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    else:
+        return None
+    name = csv.name if csv.exists() else write_csv(frame, csv.name)
+    shown = [c for c in SCREENING_SHOWN if c in frame.columns] or list(frame.columns)
+    view = frame[shown].copy()
+    if "article_id" in view.columns:
+        view["article_id"] = [titles.get(a, a) for a in view["article_id"]]
+        view = view.rename(columns={"article_id": "article"})
+    return Table([c.replace("_", " ") for c in view.columns], view.head(INDEX_ROWS).values.tolist(), len(view),
+                 name, quote_columns=("sentence",))
+
+
+def _png(ax) -> bytes:
+    """The Axes' figure as PNG bytes; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    ax.figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    plt.close(ax.figure)
+    return buffer.getvalue()
+
+
+def write_index(workspace: Workspace, out: Path, *, pages: list[Path], data_files: list[Path],
+                overview: dict, made: Provenance) -> Path:
+    """Write ``index.html``: the pictures first, then the details, the pages, the data and the provenance."""
+    from helpers.views import index_sections
+
     target = out / "index.html"
-    target.write_text(page, encoding="utf-8")
+    target.write_text(html_pages.render(
+        "index.html.j2",
+        **overview,
+        details=Markup(index_sections(index_tables(workspace), thresholds=False)),
+        pages=[{"href": p.name, "title": _page_label(p)} for p in pages],
+        data_files=[{"name": p.name, "size": p.stat().st_size} for p in data_files],
+        p=made, p_details=made.details, single_file=html_pages.SINGLE_FILE,
+    ), encoding="utf-8")
+    return target
+
+
+def write_single_file(workspace: Workspace, target: Path, *, pages: list[Path], data_files: list[Path],
+                      overview: dict, made: Provenance) -> Path:
+    """Write the whole report as one self-contained HTML file (see :mod:`helpers.pages`)."""
+    from helpers.views import index_sections
+
+    files = {f.name: f.uri for f in html_pages.embed_files(data_files)}
+    anchors = {p.name: html_pages.section_anchor(p.name) for p in pages}
+    anchors["index.html"] = "contents"  # each page's "Report index" link
+    styles, sections = [], []
+    for page in pages:
+        page_styles, attrs, body = html_pages.split_page(page.read_text(encoding="utf-8"))
+        styles.append(page_styles)
+        anchor = anchors[page.name]
+        sections.append(html_pages.Section(
+            anchor, _page_title(page), html_pages.localise(body, prefix=anchor + "-", pages=anchors, files=files),
+            {k: v for k, v in attrs.items() if k == "class" or k.startswith("data-jp-")},
+        ))
+
+    def local(fragment: str) -> Markup:
+        return html_pages.localise(fragment, prefix="", pages=anchors, files=files)
+
+    target.write_text(html_pages.render(
+        "single.html.j2",
+        styles=[Markup(s.replace("</", "<\\/")) for s in html_pages.common_styles(styles)],
+        overview=local(html_pages.render("overview.html.j2", **overview)),
+        details=local(index_sections(index_tables(workspace), thresholds=False)),
+        sections=sections,
+        data_files=[html_pages.DataFile(f.name, files[f.name], f.stat().st_size) for f in data_files],
+        p=made, p_details=made.details,
+    ), encoding="utf-8")
     return target
 
 
@@ -315,3 +535,11 @@ def _screening_section(workspace: Workspace) -> str:
 
 def _page_label(page: Path) -> str:
     return page.stem.replace("_", " ", 1).replace("_", " ")
+
+
+def _page_title(page: Path) -> str:
+    """A notebook page's title: its first heading (``01 · Load articles``), else its label."""
+    nb = page.parent / "notebooks" / (page.stem + ".ipynb")
+    if nb.exists():
+        return _title(nbformat.read(nb, as_version=4), nb)
+    return _page_label(page)

@@ -123,26 +123,19 @@ def kwic_html(rows: pd.DataFrame, titles: dict[str, str], *, width: int = 80, ma
     return _render("kwic.html.j2", rows=shown, hidden=len(rows) - max_rows)
 
 
-def index_sections(tables: Mapping[str, pd.DataFrame]) -> str:
+def index_sections(tables: Mapping[str, pd.DataFrame], *, thresholds: bool = True) -> str:
     """The report index's findings, each with its article title and quoted sentence.
 
     Args:
         tables: the workspace tables by name; ``articles`` is needed, the
             others (``skipped``, ``entities``, ``mentions``, ``amounts``,
             ``relations``, ``relation_evidence``) add their section when present.
+        thresholds: False leaves the thresholds out, for an index that shows them first.
     """
-    return _render("index_sections.html.j2", **_index_context(tables))
-
-
-def index_page(tables: Mapping[str, pd.DataFrame], *, pages: list[tuple[str, str]], data_files: list[str]) -> str:
-    """The report's ``index.html``: the findings, then links to every page and data file.
-
-    Args:
-        tables: as for :func:`index_sections`.
-        pages: ``(file name, label)`` of each notebook page, in order.
-        data_files: file names in the report's ``data/`` folder.
-    """
-    return _render("index.html.j2", **_index_context(tables), pages=pages, data_files=data_files) + "\n"
+    context = _index_context(tables)
+    if not thresholds:
+        context["thresholds"] = None
+    return _render("index_sections.html.j2", **context)
 
 
 def _index_context(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import os
+import re
+
 import nbformat
 import pytest
 
@@ -10,11 +14,11 @@ from helpers.paths import PROJECT_ROOT
 from helpers.workspace import Workspace
 
 
-def _notebook(path, cells):
+def _notebook(path, cells, *, parameters='workspace = ""'):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [nbformat.v4.new_markdown_cell("# 01 · Test notebook\n\nReads nothing, writes nothing.")]
-    params = nbformat.v4.new_code_cell('workspace = ""')
+    params = nbformat.v4.new_code_cell(parameters)
     params.metadata["tags"] = ["parameters"]
     nb.cells.append(params)
     nb.cells += [nbformat.v4.new_code_cell(source) for source in cells]
@@ -116,3 +120,64 @@ def test_workspace_keeps_the_absolute_paths(private_report):
     articles, skipped = ws.read_table("articles"), ws.read_table("skipped")
     assert set(articles["abs_path"]) == {str(inputs / n) for n in ("en_binance.md", "en_navalny.md", "fr_garantex.txt")}
     assert set(skipped["abs_path"]) == {str(inputs / "empty.txt"), str(inputs / "sub" / "copy.md")}
+
+
+# The single file -------------------------------------------------------------------
+
+LOAD_CELL = (
+    "from helpers.pipeline import load_corpus\n"
+    "from helpers.workspace import Workspace\n"
+    "corpus = load_corpus(inputs, workspace=Workspace(workspace))\n"
+    "print(len(corpus.articles), 'articles')"
+)
+
+
+@pytest.fixture
+def loading_notebook(tmp_path):
+    """A notebook that only loads the articles into the workspace (no model: fast)."""
+    return _notebook(tmp_path / "01_load.ipynb", [LOAD_CELL], parameters='inputs = []\nworkspace = ""')
+
+
+def test_cli_single_file_only_writes_that_file_alone_and_prints_its_size(loading_notebook, tmp_path, articles_dir,
+                                                                         monkeypatch, capsys):
+    monkeypatch.setattr(report, "notebook_paths", lambda: [loading_notebook])
+    out = tmp_path / "out"
+    code = cli.main(["report", str(articles_dir), "--out", str(out), "--workspace", str(tmp_path / "ws"),
+                     "--quiet", "--timeout", "120", "--single-file-only"])
+    stdout = capsys.readouterr().out
+    assert code == 0
+    assert os.listdir(out) == ["dossier-report.html"]
+    size = (out / "dossier-report.html").stat().st_size
+    assert re.search(rf"Single file: .*dossier-report.html \([0-9.,]+ (kB|MB), {size:,} bytes\)", stdout)
+    assert "index.html" not in stdout
+    page = (out / "dossier-report.html").read_text(encoding="utf-8")
+    for title in ("At a glance", "01 · Test notebook", "Data files", "How this report was made"):
+        assert title in page
+    assert "--single-file-only" in page  # the command that makes it again
+    assert str(tmp_path) not in page and str(articles_dir) not in page
+    assert "<script" not in page.lower()
+
+
+def test_report_writes_index_and_single_file_with_its_data_and_provenance(loading_notebook, tmp_path, articles_dir):
+    out = tmp_path / "out"
+    result = report.build_report([str(articles_dir)], out_dir=out, workspace=Workspace(tmp_path / "ws"),
+                                 notebooks=[loading_notebook], progress=False, timeout=120,
+                                 max_bytes=5 * 1024 * 1024)
+    assert result.single_file == out / "dossier-report.html"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    single = result.single_file.read_text(encoding="utf-8")
+    assert 'href="dossier-report.html"' in index and 'href="01_load.html"' in index
+    # Every data file is inside the single file, byte for byte.
+    links = dict(re.findall(r'<a download="([^"]+)" href="data:[^;,]+(?:;charset=utf-8)?;base64,([^"]+)"', single)
+                 or [(n, d) for d, n in re.findall(r'<a href="data:[^;,]+(?:;charset=utf-8)?;base64,([^"]+)" '
+                                                     r'download="([^"]+)"', single)])
+    assert set(links) == {p.name for p in result.data_files} and "articles.csv" in links
+    for name, encoded in links.items():
+        assert base64.b64decode(encoded) == (out / "data" / name).read_bytes(), name
+    # No reference to anything outside the file: every src is data:, every href #, data: or the web.
+    assert not re.findall(r'\ssrc="(?!data:)', single)
+    assert not [h for h in re.findall(r'\shref="([^"]*)"', single) if not re.match(r"#|data:|https?:|mailto:", h)]
+    # Provenance: the input by its name, the size limit that differs from the default, and the command.
+    for text in (f"Input</th><td>{articles_dir.name}", "max_mb: 5.0 (default 20.0)", "--max-mb 5.0",
+                 f"{result.articles} articles from"):
+        assert text in single and text in index
