@@ -365,12 +365,22 @@ def provenance(workspace: Workspace, inputs: list[str], *, settings: list[Settin
         curation=load_curation(workspace),
         command=reproduce_command(shown, settings, out=out, single_file_only=single_file_only),
     )
+    if workspace.has_table("screening_lists"):
+        for row in workspace.read_table("screening_lists").to_dict("records"):
+            made.details.append(("Sanctions list", _describe_list(row)))
     if watchlist:
         path = Path(watchlist)
         entries = _count_watchlist(path)
         dated = datetime.fromtimestamp(path.stat().st_mtime).date().isoformat()
         made.details.append(("Watchlist", f"{path.name}: {entries} names, file dated {dated}"))
     return made
+
+
+def _describe_list(row: dict) -> str:
+    """One screening list as the provenance names it: its name, date and size, from whichever columns it has."""
+    name = row.get("name") or row.get("list") or "list"
+    facts = [f"{key} {row[key]}" for key in ("date", "entries", "source") if row.get(key) not in (None, "")]
+    return f"{name}: {', '.join(facts)}" if facts else str(name)
 
 
 def _count_watchlist(path: Path) -> int:

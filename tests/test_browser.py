@@ -6,6 +6,10 @@
    no console error and every image decodes.
 3. A report built on articles that carry script and markup: nothing runs, the
    markup shows as text.
+4. The single-file report: it loads offline with no request and no console
+   error, every section is there, every image decodes, every embedded data file
+   downloads with the bytes of the CSV; the hostile corpus runs nothing in it;
+   printed to PDF by Chromium it keeps every section title, on a sane number of pages.
 
 Screenshots go to ``test-artifacts/`` at the project root.
 """
@@ -29,6 +33,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from helpers.pages import SINGLE_FILE
 from helpers.paths import NOTEBOOKS, PROJECT_ROOT
 from helpers.report import notebook_paths
 
@@ -42,6 +47,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 NETWORK_IMAGE = ".widget-output img"
 SCRIPT_TEXT = "<script>window.__xss=1</script>"
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+PDFINFO = shutil.which("pdfinfo") or "/usr/bin/pdfinfo"
 
 
 @pytest.fixture(scope="session")
@@ -295,3 +302,118 @@ def test_xss_report_shows_markup_as_text_and_runs_nothing(browser, xss_report):
         assert SCRIPT_TEXT in texts[stem], f"{stem}: the literal <script> text is not visible"
     assert any("</table>" in text for text in texts.values())
     assert any('onerror="window.__xss=1"' in text for text in texts.values())
+
+
+# 4. The single file -------------------------------------------------------------------
+
+
+def open_offline(browser: Browser, path: Path) -> tuple[Page, dict[str, list[str]], list[str]]:
+    """``path`` in an offline context, with its console errors and every request the page made."""
+    context = browser.new_context(offline=True, accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = watch(page)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(200)
+    return page, seen, requests
+
+
+def test_single_file_loads_offline_with_every_section_image_and_download(browser, clean_report):
+    single = clean_report / SINGLE_FILE
+    page, seen, requests = open_offline(browser, single)
+    with screenshot_on_failure(page, "single_file"):
+        state = page.evaluate(
+            """() => ({
+                sections: Array.from(document.querySelectorAll('body section[id]')).map(s => s.id),
+                toc: Array.from(document.querySelectorAll('nav.toc a')).map(a => a.getAttribute('href')),
+                images: Array.from(document.images).map(i => ({src: i.src.slice(0, 22), width: i.naturalWidth})),
+                scripts: document.querySelectorAll('script').length,
+                downloads: Array.from(document.querySelectorAll('#data a[download]')).map(a => a.getAttribute('download')),
+            })"""
+        )
+        page.screenshot(path=ARTIFACTS / "single_file.png", full_page=False)
+        assert not seen["errors"], f"console errors {seen['errors']}"
+        assert requests == [single.as_uri()], f"requests other than the file itself: {requests}"
+        expected = ["overview", "details", *(f"nb-{n.stem}" for n in notebook_paths()), "data", "provenance"]
+        assert [s for s in state["sections"] if s in expected] == expected
+        assert [h.lstrip("#") for h in state["toc"]] == ["overview", "details", *expected[2:]]
+        assert state["scripts"] == 0
+        assert [i for i in state["images"] if i["width"] == 0] == []
+        assert all(i["src"].startswith("data:image/") for i in state["images"])
+        # Index pictures (2) and the figures of 04 (4) and 05 (2) at least.
+        assert len(state["images"]) >= 8
+        data_files = sorted(p.name for p in (clean_report / "data").iterdir())
+        assert sorted(state["downloads"]) == data_files
+        for name in ("entities.csv", "thresholds.csv", "top_people_organisations.csv"):
+            with page.expect_download() as download:
+                page.locator(f'#data a[download="{name}"]').click()
+            assert download.value.suggested_filename == name
+            assert Path(download.value.path()).read_bytes() == (clean_report / "data" / name).read_bytes()
+        # A figure's CSV link beside it downloads the same bytes.
+        with page.expect_download() as download:
+            page.locator("#overview figure a[download]").first.click()
+        name = download.value.suggested_filename
+        assert Path(download.value.path()).read_bytes() == (clean_report / "data" / name).read_bytes()
+        # Long tables keep their header in view.
+        assert page.evaluate("getComputedStyle(document.querySelector('.scroll thead th')).position") == "sticky"
+    page.context.close()
+
+
+def test_single_file_of_the_hostile_corpus_runs_nothing(browser, xss_report):
+    single = xss_report / SINGLE_FILE
+    page, seen, requests = open_offline(browser, single)
+    state = page.evaluate(
+        """() => ({
+            xss: typeof window.__xss,
+            scripts: document.querySelectorAll('script').length,
+            handlers: Array.from(document.querySelectorAll('*')).filter(
+                e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
+            javascript: document.querySelectorAll('a[href^="javascript:"]').length,
+            broken: Array.from(document.images).filter(i => i.naturalWidth === 0).length,
+        })"""
+    )
+    text = page.inner_text("body")
+    page.screenshot(path=ARTIFACTS / "xss_single_file.png", full_page=True)
+    page.context.close()
+    assert state == {"xss": "undefined", "scripts": 0, "handlers": 0, "javascript": 0, "broken": 0}
+    assert not seen["dialogs"] and not seen["errors"]
+    assert requests == [single.as_uri()]
+    assert text.count(SCRIPT_TEXT) >= 4  # the index, the article reader, mentions in context, evidence
+    assert 'onerror="window.__xss=1"' in text and "</table>" in text
+
+
+def test_single_file_prints_every_section_on_a_sane_number_of_pages(browser, clean_report, tmp_path):
+    """Chromium's own --print-to-pdf (Letter by default), then Playwright's A4: titles, numbers, pages."""
+    from bs4 import BeautifulSoup
+
+    assert Path(PDFTOTEXT).exists(), "pdftotext is missing: install poppler-utils with `make browser`"
+    single = clean_report / SINGLE_FILE
+    letter = tmp_path / "letter.pdf"
+    done = subprocess.run(
+        [str(CHROMIUM), *CHROMIUM_ARGS, "--no-pdf-header-footer", f"--print-to-pdf={letter}", single.as_uri()],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert letter.exists() and letter.stat().st_size > 0, done.stderr
+    page = browser.new_page()
+    page.goto(single.as_uri())
+    a4 = tmp_path / "a4.pdf"
+    page.pdf(path=str(a4), format="A4")
+    page.close()
+    titles = [" ".join(a.get_text().split()) for a in
+              BeautifulSoup(single.read_text(encoding="utf-8"), "lxml").select("nav.toc a")]
+    assert "How this report was made" in titles and len(titles) == len(notebook_paths()) + 4
+    for pdf, size in ((letter, "letter"), (a4, "A4")):
+        info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        assert size in info, info
+        assert 5 <= pages <= 80, f"{pdf.name}: {pages} pages"
+        text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        flat = " ".join(text.split())
+        missing = [t for t in titles if t not in flat]
+        assert not missing, f"{pdf.name}: section titles not in the PDF text: {missing}"
+        assert f"Page 1 of {pages}" in flat and f"Page {pages} of {pages}" in flat
+        assert "Dossier report — 05 · Plot relationships" in flat  # the running title of a section
+        assert "(file entities.csv, embedded in the report file)" in flat  # links printed as text

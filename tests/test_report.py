@@ -181,3 +181,30 @@ def test_report_writes_index_and_single_file_with_its_data_and_provenance(loadin
     for text in (f"Input</th><td>{articles_dir.name}", "max_mb: 5.0 (default 20.0)", "--max-mb 5.0",
                  f"{result.articles} articles from"):
         assert text in single and text in index
+
+
+def test_index_shows_screening_matches_and_lists_only_when_a_screening_table_exists(tmp_path, toy_tables):
+    import pandas as pd
+
+    workspace = Workspace(tmp_path / "ws")
+    workspace.write_tables({"articles": toy_tables["articles"], "skipped": pd.DataFrame(columns=["path", "reason"])})
+    (tmp_path / "data").mkdir()
+    overview, written = report.index_overview(workspace, tmp_path / "data")
+    assert overview["screening"] is None and not (tmp_path / "data" / "screening.csv").exists()
+    screening = pd.DataFrame({
+        "entity_name": ["Garantex <script>window.__xss=1</script>"], "label": ["ORG"], "list": ["ofac_sdn"],
+        "list_entry_name": ["GARANTEX EUROPE OU"], "score": [0.93], "status": ["candidate"],
+        "article_id": ["a2"], "sentence": ["OFAC a sanctionné Garantex à Moscou."], "algorithm": ["logic-v2"],
+    })
+    lists = pd.DataFrame({"list": ["ofac_sdn"], "name": ["OFAC SDN"], "date": ["2026-11-30"], "entries": [3]})
+    workspace.write_tables({"screening": screening, "screening_lists": lists})
+    overview, written = report.index_overview(workspace, tmp_path / "data")
+    table = overview["screening"]
+    assert table.total == 1 and table.csv == "screening.csv" and (tmp_path / "data" / "screening.csv") in written
+    assert table.columns == ["entity name", "label", "list", "list entry name", "score", "status", "article", "sentence"]
+    assert table.rows[0][6] == toy_tables["articles"].set_index("article_id").loc["a2", "title"]
+    html = report.html_pages.render("overview.html.j2", **overview)
+    assert "Sanctions-list matches to verify" in html and "GARANTEX EUROPE OU" in html
+    assert "<script>window" not in html and "&lt;script&gt;window.__xss=1" in html
+    made = report.provenance(workspace, [str(tmp_path)], settings=[], out="out")
+    assert ("Sanctions list", "OFAC SDN: date 2026-11-30, entries 3") in made.details
