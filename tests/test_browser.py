@@ -356,8 +356,18 @@ def test_single_file_loads_offline_with_every_section_image_and_download(browser
             page.locator("#overview figure a[download]").first.click()
         name = download.value.suggested_filename
         assert Path(download.value.path()).read_bytes() == (clean_report / "data" / name).read_bytes()
-        # Long tables keep their header in view.
+        # Long tables scroll in their box and keep their header in view (a box made short to make it scroll).
         assert page.evaluate("getComputedStyle(document.querySelector('.scroll thead th')).position") == "sticky"
+        offset = page.evaluate(
+            """() => {
+                const box = document.querySelector('#nb-04_plot_mentions .jp-OutputArea-output:has(> table)');
+                box.style.maxHeight = '6em';
+                box.scrollTop = 60;
+                const th = box.querySelector('thead th');
+                return [box.scrollTop, Math.round(th.getBoundingClientRect().top - box.getBoundingClientRect().top)];
+            }"""
+        )
+        assert offset[0] > 0 and abs(offset[1]) <= 2, f"the header row does not stay in view: {offset}"
     page.context.close()
 
 
