@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +25,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
 from helpers import pages as html_pages
+from helpers.pages import Table
 from helpers.paths import DEFAULT_WORKSPACE, NOTEBOOKS
 from helpers.provenance import (
     Provenance,
@@ -398,7 +400,7 @@ def index_overview(workspace: Workspace, data_dir: Path) -> tuple[dict, list[Pat
         threshold_rows,
         top_people_and_organisations,
     )
-    from helpers.pages import Figure, Table
+    from helpers.pages import Figure
     from helpers.plots import draw_network, draw_top_entities
     from helpers.relations import relation_graph
 
@@ -452,10 +454,9 @@ INDEX_ROWS = 200
 SCREENING_SHOWN = ("entity_name", "label", "list", "list_entry_name", "score", "status", "article_id", "sentence")
 
 
-def _screening_table(workspace: Workspace, data_dir: Path, titles: dict[str, str], write_csv):
+def _screening_table(workspace: Workspace, data_dir: Path, titles: dict[str, str],
+                     write_csv: Callable[[pd.DataFrame, str], str]) -> Table | None:
     """Candidate sanctions-list matches, when a screening table (or ``screening.csv``) exists."""
-    from helpers.pages import Table
-
     csv = data_dir / "screening.csv"
     if workspace.has_table("screening"):
         frame = workspace.read_table("screening")
