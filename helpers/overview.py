@@ -41,12 +41,16 @@ def corpus_counts(articles: pd.DataFrame, skipped: pd.DataFrame | None = None) -
     """Count articles per language and find the first and last publication days."""
     dates = publication_dates(articles).dropna() if len(articles) else pd.Series(dtype="datetime64[ns]")
     languages = articles["lang"].fillna("").replace("", "unknown").value_counts() if len(articles) else {}
+
+    def shown(index) -> str:  # the date as the article gives it, at its precision (day, month or year)
+        return str(articles.loc[index, "published"]).strip()[:10]
+
     return CorpusCounts(
         articles=len(articles),
         skipped=0 if skipped is None else len(skipped),
         languages={str(k): int(v) for k, v in dict(languages).items()},
-        first_date=dates.min().date().isoformat() if len(dates) else "",
-        last_date=dates.max().date().isoformat() if len(dates) else "",
+        first_date=shown(dates.idxmin()) if len(dates) else "",
+        last_date=shown(dates.idxmax()) if len(dates) else "",
         undated=len(articles) - len(dates),
     )
 
