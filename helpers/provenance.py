@@ -1,8 +1,9 @@
 """How a report was made: when, on what, with which models, code and settings.
 
 Pure functions: ``helpers.report`` gathers the tables and settings and passes
-them in. Paths are shown as the report shows them everywhere (relative to the
-input they were found under), never as absolute paths of the machine.
+them in. Paths are shown as the report shows them everywhere (the tables name
+files relative to the input they were found under), inputs by their name or
+relative to the working folder, never as absolute paths of the machine.
 """
 
 from __future__ import annotations
@@ -58,20 +59,6 @@ class Provenance:
     @property
     def changed_settings(self) -> list[Setting]:
         return [s for s in self.settings if s.changed]
-
-
-def shown_path(path: str | os.PathLike, roots: list[str | os.PathLike]) -> str:
-    """``path`` relative to the input it was found under, from that input's name; else its name."""
-    absolute = Path(os.path.abspath(Path(str(path).split("#", 1)[0]).expanduser()))
-    suffix = str(path)[len(str(path).split("#", 1)[0]):]
-    best: tuple[int, str] | None = None
-    for raw in roots:
-        root = Path(os.path.abspath(Path(raw).expanduser()))
-        if absolute == root or absolute.is_relative_to(root):
-            found = (Path(root.name) / absolute.relative_to(root)).as_posix() if absolute != root else root.name
-            if best is None or len(root.parts) > best[0]:
-                best = (len(root.parts), found)
-    return (best[1] if best else absolute.name) + suffix
 
 
 def shown_input(path: str | os.PathLike, *, cwd: Path | None = None) -> str:

@@ -37,7 +37,6 @@ from helpers.provenance import (
     package_versions,
     reproduce_command,
     shown_input,
-    shown_path,
 )
 from helpers.workspace import Workspace
 
@@ -358,7 +357,8 @@ def provenance(workspace: Workspace, inputs: list[str], *, settings: list[Settin
         inputs=[Path(p).expanduser().resolve().name for p in inputs],
         articles=len(articles),
         files_read=files_read(articles),
-        skipped=[(shown_path(p, inputs), r) for p, r in zip(skipped["path"], skipped["reason"])],
+        # The tables already name files relative to their input (helpers.articles.shown_path).
+        skipped=list(zip(skipped["path"], skipped["reason"])),
         models=model_versions(counts.languages),
         kit_version=__version__,
         commit=git_commit(),
