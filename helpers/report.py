@@ -381,7 +381,9 @@ def provenance(workspace: Workspace, inputs: list[str], *, settings: list[Settin
 def _describe_list(row: dict) -> str:
     """One screening list as the provenance names it: its name, date and size, from whichever columns it has."""
     name = row.get("name") or row.get("list") or "list"
-    facts = [f"{key} {row[key]}" for key in ("date", "entries", "source") if row.get(key) not in (None, "")]
+    # a list's source is a local path: the report names only its file or folder
+    shown = {**row, "source": Path(str(row["source"])).name} if row.get("source") else row
+    facts = [f"{key} {shown[key]}" for key in ("date", "entries", "source") if shown.get(key) not in (None, "")]
     return f"{name}: {', '.join(facts)}" if facts else str(name)
 
 
