@@ -536,14 +536,22 @@ def write_single_file(workspace: Workspace, target: Path, *, pages: list[Path], 
     return target
 
 
+#: Columns of the screening step's table that its index section quotes.
+SECTION_COLUMNS = {"entity_id", "entity_name", "label", "list", "list_date", "list_entry_id", "list_entry_name",
+                   "programs", "score", "name_only", "status", "article_id", "sentence"}
+
+
 def _screening_section(workspace: Workspace) -> str:
     """The index's "Possible sanctions-list matches": candidates to verify, with list name and date."""
     if not (workspace.has_table("screening") and workspace.has_table("screening_lists")):
         return ""
+    screening, lists = workspace.read_table("screening"), workspace.read_table("screening_lists")
+    if not (SECTION_COLUMNS <= set(screening.columns) and {"list", "entries", "skipped"} <= set(lists.columns)):
+        return ""  # not written by the screening step: the generic table shows it
     from helpers.screening.views import screening_section_html
 
     titles = dict(zip(*(workspace.read_table("articles")[c] for c in ("article_id", "title"))))
-    return screening_section_html(workspace.read_table("screening"), workspace.read_table("screening_lists"), titles)
+    return screening_section_html(screening, lists, titles)
 
 
 def _page_label(page: Path) -> str:
