@@ -176,7 +176,11 @@ def wait_in_lab(page: Page, ready: Callable[[], bool], what: str, *, seconds: fl
 def run_all_cells(page: Page, *, tries: int = 3) -> None:
     """Menu Run → Run All Cells, again if no cell started (a click can land while the kernel connects)."""
     started = page.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[[0-9*]+\]"))
+    chooser = page.locator(".jp-Dialog", has_text="Select Kernel")
     for _ in range(tries):
+        if chooser.count():  # a slow kernel start can bring the chooser back after the kernel went idle
+            chooser.locator(".jp-mod-accept").click()
+            page.wait_for_timeout(500)
         page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.click()
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).first.click()
