@@ -121,6 +121,28 @@ def _join_partial(node: _Node, target: _Node, uf: UnionFind, linked: set, *, as_
         node.__dict__.pop("winner", None)  # the vote changed
 
 
+class _Candidates:
+    """The nodes of one name kept by a filter, and the articles each key appears in.
+
+    A node is one key in one article, so a key has a node outside article ``a``
+    when it appears in another article: no node is visited to know it.
+    """
+
+    __slots__ = ("nodes", "articles")
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+        self.articles: dict[str, set[str]] = defaultdict(set)
+        for n in nodes:
+            self.articles[n.key].add(n.article_id)
+
+    def outside(self, article_id: str) -> tuple[_Node | None, set[str]]:
+        """The first node outside ``article_id`` and the keys found outside it."""
+        first = next((n for n in self.nodes if n.article_id != article_id), None)
+        keys = {key for key, articles in self.articles.items() if len(articles) > 1 or article_id not in articles}
+        return first, keys
+
+
 def _link_partials(
     nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked: set
 ) -> None:
@@ -160,49 +182,78 @@ def _link_partials(
             elif not roots:
                 no_local_candidate.append(node)
     # across the corpus: only nodes with no candidate in their own article. Nodes
-    # are grouped by their name's tokens and looked up by last word (a surname ends
-    # the full name) or first word (a legal variant starts with the short name), so
-    # each distinct name is tested once, not once per article it appears in.
+    # are grouped by their name's tokens; a surname is looked up by its last word
+    # (a surname ends the full name), a short name by itself in an index of the
+    # names minus trailing legal-form words ("Bitzlato" -> "Bitzlato Limited").
+    # Each group keeps, per filter, its nodes and the articles of each key, so a
+    # look-up costs the names it finds, not the articles they appear in.
     groups: dict[tuple[str, ...], list[_Node]] = defaultdict(list)
     for n in nodes.values():
         if (n.article_id, n.key) not in linked and n.tokens:
             groups[tuple(n.tokens)].append(n)
     by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    people_groups: set[tuple[str, ...]] = set()
     org_groups: set[tuple[str, ...]] = set()
     for toks, members in groups.items():
-        by_first[toks[0]].append(toks)
         if any(full_people[id(n)] for n in members):
             by_last[toks[-1]].append(toks)
-            people_groups.add(toks)
         if any(is_org(n) for n in members):
             org_groups.add(toks)
+    # {lang: {short name: [full names, in group order]}}, built for a language on first use
+    legal_index: dict[str, dict[tuple[str, ...], list[tuple[str, ...]]]] = {}
 
-    def elsewhere(toks: tuple[str, ...], article_id: str, *, people_only: bool) -> list[_Node]:
-        return [
-            n for n in groups[toks]
-            if n.article_id != article_id and (full_people[id(n)] or not people_only)
-        ]
+    def legal_variants(lang: str) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        if lang not in legal_index:
+            legal_forms = load_lexicon(lang).legal_forms
+            index: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+            for toks in groups:
+                k = len(toks) - 1
+                while k >= 1 and toks[k] in legal_forms:
+                    index[toks[:k]].append(toks)  # toks[k:] are legal-form words only
+                    k -= 1
+            legal_index[lang] = index
+        return legal_index[lang]
+
+    views: dict[tuple[str, tuple[str, ...]], _Candidates] = {}
+
+    def view(kind: str, toks: tuple[str, ...]) -> _Candidates:
+        if (kind, toks) not in views:
+            keep = {"people": lambda n: full_people[id(n)], "org": is_org, "all": lambda n: True}[kind]
+            views[kind, toks] = _Candidates([n for n in groups[toks] if keep(n)])
+        return views[kind, toks]
+
+    # names whose nodes' vote changed in this loop (a surname joined to a person):
+    # their "org" view may be stale, so they are filtered node by node
+    revoted: set[tuple[str, ...]] = set()
 
     for node in no_local_candidate:
-        lex = load_lexicon(node.mentions[0].lang)
         tokens = node.tokens
         if not tokens:
             continue
-        people: list[_Node] = []
+        article_id = node.article_id
+        target: _Node | None = None
+        keys: set[str] = set()
         for toks in by_last.get(tokens[-1], ()):
             if _is_subname(tokens, list(toks)):
-                people += elsewhere(toks, node.article_id, people_only=True)
-        legal: list[_Node] = []
+                first, found = view("people", toks).outside(article_id)
+                target = target or first
+                keys |= found
+        as_person = target is not None
         node_is_org = is_org(node)
-        for toks in by_first.get(tokens[0], ()):
-            if (toks in org_groups or node_is_org) and _is_legal_variant(tokens, list(toks), lex):
-                legal += [o for o in elsewhere(toks, node.article_id, people_only=False) if is_org(o) or node_is_org]
+        for toks in legal_variants(node.mentions[0].lang).get(tuple(tokens), ()):
+            if not (toks in org_groups or node_is_org):
+                continue
+            if node_is_org or toks not in revoted:
+                first, found = view("all" if node_is_org else "org", toks).outside(article_id)
+            else:
+                kept = [o for o in groups[toks] if o.article_id != article_id and is_org(o)]
+                first, found = (kept[0] if kept else None), {o.key for o in kept}
+            target = target or first
+            keys |= found
         # full names are one entity across the corpus by key, so count keys
-        keys = {o.key for o in people + legal}
         if len(keys) == 1:
-            _join_partial(node, (people + legal)[0], uf, linked, as_person=bool(people))
+            _join_partial(node, target, uf, linked, as_person=as_person)
+            if as_person:
+                revoted.add(tuple(tokens))
 
 
 def _link_initialisms(nodes: dict[tuple[str, str], _Node], uf: UnionFind, linked: set, defined: set[str]) -> None:
