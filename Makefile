@@ -59,9 +59,11 @@ test: $(STAMP) browser
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## bench: speed and memory figures (prints ratios, asserts nothing)
+## bench: speed and memory figures (prints ratios, asserts nothing); about a quarter of an hour.
+## The large run: make bench BENCH_ARGS="--articles 400 2000 20000 --steps 2000 20000"
+BENCH_ARGS ?= --articles 400 2000 --steps 2000 8000
 bench: $(STAMP)
-	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_extract.py $(BENCH_ARGS)
 
 ## bench-screening: screening speed and memory, 2,000 entities against 20,000 list entries
 bench-screening: $(STAMP)

@@ -403,8 +403,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="*", default=[400, 2000],
                         help="corpus sizes for the extract runs (default: 400 2000; add 20000 for the big run)")
-    parser.add_argument("--steps", type=int, nargs="*", default=[2000, 20000],
-                        help="corpus sizes for the corpus-wide steps (default: 2000 20000)")
+    parser.add_argument("--steps", type=int, nargs="*", default=[2000, 8000],
+                        help="corpus sizes for the corpus-wide steps (default: 2000 8000; 20000 for the big run)")
     parser.add_argument("--lang", choices=("fr", "en", "mixed"), default="fr")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpora and workspaces here")
     args = parser.parse_args()
