@@ -356,9 +356,6 @@ def test_cli_help_documents_exit_codes(command):
         assert f"| {code} | {meaning} |" in readme
 
 
-    assert len(ws.read_table("skipped")) == 13
-
-
 # Runs that load nothing are loud ---------------------------------------------------------
 
 

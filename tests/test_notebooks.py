@@ -208,32 +208,6 @@ def test_report_on_seeds_writes_data_and_index(seeds_report):
 
 def run_notebook(name: str, out: Path, **parameters) -> nbformat.NotebookNode:
     """Execute ``notebooks/name`` with papermill as the report does; return the executed notebook."""
-
-
-    assert "21 articles loaded" in stdout
-
-
-def first_output_text(notebook) -> str:
-    """The text of a notebook's first output, whatever cell gives it."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream":
-                return output["text"]
-            return "".join(output.get("data", {}).get("text/plain", ""))
-    return ""
-
-
-def test_report_on_seeds_every_notebook_first_prints_its_workspace(seeds_report):
-    out, _stdout = seeds_report
-    workspace = (out.parent / "ws").resolve()
-    for path in sorted((out / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        first = first_output_text(nbformat.read(path, as_version=4))
-        assert first.startswith(f"Workspace: {workspace}\n"), f"{path.name}: first output is {first[:80]!r}"
-
-
-@pytest.mark.notebook
-def test_notebook_in_a_second_copy_of_the_kit_uses_that_copy_s_workspace(tmp_path, monkeypatch):
-    """One environment, two copies of the kit: the notebooks of the second copy use its own workspace/."""
     import papermill
 
     from helpers.report import static_views_mode
@@ -325,6 +299,31 @@ def test_notebooks_rerun_on_a_new_corpus_describe_it(any_order, clean_corpus):
     assert "Yulia Navalnaya" in page and "Kostarev" not in page
     assert all(e in corpus_text for e in relations["evidence"].str.slice(0, 40))
 
+
+def first_output_text(notebook) -> str:
+    """The text of a notebook's first output, whatever cell gives it."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                return output["text"]
+            return "".join(output.get("data", {}).get("text/plain", ""))
+    return ""
+
+
+def test_report_on_seeds_every_notebook_first_prints_its_workspace(seeds_report):
+    out, _stdout = seeds_report
+    workspace = (out.parent / "ws").resolve()
+    for path in sorted((out / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        first = first_output_text(nbformat.read(path, as_version=4))
+        assert first.startswith(f"Workspace: {workspace}\n"), f"{path.name}: first output is {first[:80]!r}"
+
+
+@pytest.mark.notebook
+def test_notebook_in_a_second_copy_of_the_kit_uses_that_copy_s_workspace(tmp_path, monkeypatch):
+    """One environment, two copies of the kit: the notebooks of the second copy use its own workspace/."""
+    import papermill
+
+    from helpers.report import static_views_mode
 
     kit = tmp_path / "investigation-b"
     shutil.copytree(NOTEBOOKS, kit / "notebooks")
