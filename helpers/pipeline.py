@@ -503,8 +503,8 @@ def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
         if not workspace.has_table(table):
             continue
         frame = workspace.read_table(table)
-        if columns is not None:
-            frame = frame[columns]
+        if columns is not None:  # a workspace from before a column was added still exports
+            frame = frame[[c for c in columns if c in frame.columns]]
         target = out / filename
         frame.to_csv(target, index=False)
         written.append(target)
