@@ -19,6 +19,7 @@ EXIT_USAGE = 2
 EXIT_FOLDER = 3
 EXIT_WORKSPACE = 4
 EXIT_ENVIRONMENT = 5
+EXIT_NO_ARTICLES = 6
 EXIT_INTERNAL = 70
 EXIT_CODES = {
     EXIT_OK: "success",
@@ -27,6 +28,7 @@ EXIT_CODES = {
     EXIT_FOLDER: "--out or --workspace is a file, or a folder that cannot be created or written to",
     EXIT_WORKSPACE: "the workspace cannot be read: damaged dossier.sqlite or malformed curation.yaml",
     EXIT_ENVIRONMENT: "the set-up is incomplete: no Jupyter kernel 'python3' (run make setup)",
+    EXIT_NO_ARTICLES: "no article could be loaded from the inputs (the line says what was skipped); nothing written",
     EXIT_INTERNAL: "unexpected error inside Dossier (run again with --debug for the traceback)",
 }
 

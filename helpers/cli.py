@@ -16,6 +16,7 @@ from helpers import __version__
 from helpers.articles import DEFAULT_MAX_BYTES, InputPathError
 from helpers.checks import (
     EXIT_INTERNAL,
+    EXIT_NO_ARTICLES,
     EXIT_NOTEBOOK_FAILED,
     EXIT_USAGE,
     EXIT_WORKSPACE,
@@ -25,7 +26,7 @@ from helpers.checks import (
     exit_codes_text,
     open_workspace,
 )
-from helpers.paths import DEFAULT_WORKSPACE, WORKSPACE_ENV, resolve_workspace
+from helpers.paths import WORKSPACE_DIR, WORKSPACE_ENV, resolve_workspace
 
 log = logging.getLogger("helpers")
 
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--workspace", metavar="DIR", default=None,
-        help=f"workspace folder shared with the notebooks (default: $DOSSIER_WORKSPACE or {DEFAULT_WORKSPACE.name}/)",
+        help="workspace folder shared with the notebooks (default: $DOSSIER_WORKSPACE, else "
+        f"{WORKSPACE_DIR}/ beside the notebooks/ folder of the project the current folder is in)",
     )
     common.add_argument(
         "--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, metavar="MB",
@@ -123,10 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    from helpers.pipeline import NoArticles
+
     try:
         return _run(args)
     except CommandError as err:
         return _fail(str(err), err.code, debug=args.debug)
+    except NoArticles as err:  # a run with nothing to analyse: loud, and nothing written
+        return _fail(str(err), EXIT_NO_ARTICLES, debug=args.debug)
     except sqlite3.DatabaseError as err:
         where = resolve_workspace(args.workspace)
         return _fail(f"the workspace database in {where} cannot be read (SQLite: {err}): it is left as it is; "

@@ -26,6 +26,7 @@ from helpers.articles import (
     iter_article_texts,
     load_articles,
 )
+from helpers.duplicates import DUPLICATE_COLUMNS, mark_duplicates, original_of
 from helpers.nlp import TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
 from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
@@ -39,7 +40,8 @@ CURATION_FILE = "curation.yaml"
 GRAPH_FILES = ("graph.graphml", "graph.gexf")
 #: CSV files written by ``extract`` and the report, in this order, with their tables.
 CSV_TABLES = {
-    "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related", ABSOLUTE_PATH)]),
+    "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related", ABSOLUTE_PATH)]
+                     + DUPLICATE_COLUMNS),
     "skipped.csv": ("skipped", [c for c in SKIPPED_COLUMNS if c != ABSOLUTE_PATH]),
     "mentions.csv": ("mentions", None),
     "entities.csv": ("entities", None),
@@ -68,6 +70,30 @@ class StepReport:
 # Step 1: load -------------------------------------------------------------------
 
 
+class NoArticles(ValueError):
+    """No article could be loaded from the inputs: there is nothing to analyse.
+
+    ``corpus`` holds what was seen and skipped. The command line shows the
+    message as its one error line (exit code ``helpers.checks.EXIT_NO_ARTICLES``).
+    """
+
+    def __init__(self, message: str, *, corpus: Corpus | None = None) -> None:
+        super().__init__(message)
+        self.corpus = corpus
+
+
+def no_articles_message(corpus: Corpus, inputs: Iterable[str | os.PathLike]) -> str:
+    """One line: where nothing was loaded from, and what was skipped and why."""
+    where = ", ".join(str(p) for p in inputs) or "(no input)"
+    if not corpus.files_seen:
+        return f"no article loaded from {where}: no file found there"
+    kinds = corpus.skipped["reason"].astype(str).str.split(":").str[0].str.split("(").str[0].str.strip()
+    why = ", ".join(f"{kind}: {count}" for kind, count in kinds.value_counts().items())
+    files = "file" if corpus.files_seen == 1 else "files"
+    return (f"no article loaded from {where}: {corpus.files_seen} {files} seen, "
+            f"{len(corpus.skipped)} skipped" + (f" ({why})" if why else ""))
+
+
 def load_corpus(
     inputs: Iterable[str | os.PathLike],
     *,
@@ -80,10 +106,18 @@ def load_corpus(
 
     ``roots`` are the inputs the user named, that tables show paths relative to
     (default ``inputs``); the absolute paths stay in the workspace's ``abs_path``.
+    Near-duplicate articles (syndicated or mirrored copies) get ``duplicate_of``
+    and ``similarity`` (:func:`helpers.duplicates.mark_duplicates`).
+
+    Raises:
+        NoArticles: not one article could be loaded; the workspace is left as it was.
     """
     inputs = list(inputs)
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus = load_articles(inputs, progress=progress, roots=roots, **options)
+    if corpus.articles.empty:
+        raise NoArticles(no_articles_message(corpus, roots if roots is not None else inputs), corpus=corpus)
+    corpus.articles = mark_duplicates(corpus.articles)
     given = [str(Path(p).expanduser().resolve()) for p in (roots if roots is not None else inputs)]
     workspace.write_tables({"articles": corpus.articles, "skipped": corpus.skipped},
                            meta={CORPUS_INPUTS: json.dumps(given)})
@@ -208,11 +242,16 @@ def record_decision(workspace: Workspace, action: str, **fields: object) -> dict
         **fields: the decision's fields.
 
     Raises:
-        ValueError: unknown action, missing field or unknown label.
+        ValueError: unknown action, missing field or unknown label; or, once
+            the entity step has run, a decision that would do nothing (a merge
+            into itself, a rename to the same name) or names an entity that is
+            not in the ``entities`` table. Nothing is written then.
     """
-    from helpers.entities import curation_text, new_decision
+    from helpers.entities import check_decision_applies, curation_text, new_decision
 
     decision = new_decision(action, **fields)
+    if workspace.has_table("entities"):
+        check_decision_applies(decision, workspace.read_table("entities"))
     decisions = load_curation(workspace)
     decisions.append(decision)
     workspace.write_text_atomic(CURATION_FILE, curation_text(decisions))
@@ -337,14 +376,18 @@ def tag_amounts(
 
 
 def _relations_signature(workspace: Workspace, unit: str) -> str:
+    """Changes with the entities, the unit, the code and which articles are copies of which."""
     here = Path(__file__).resolve().parent
-    return _signature(workspace.get_meta("signature:entities"), unit, code_signature(here / "relations.py"))
+    copies = original_of(workspace.read_table("articles")) if workspace.has_table("articles") else {}
+    return _signature(workspace.get_meta("signature:entities"), unit,
+                      code_signature(here / "relations.py", here / "duplicates.py"), sorted(copies.items()))
 
 
 def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepReport:
     """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
     from helpers.relations import build_relations
 
+    copies = original_of(workspace.read_table("articles"))
     signature = _relations_signature(workspace, unit)
     report = StepReport()
     if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):
@@ -353,13 +396,17 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
         mentions = workspace.read_table("mentions")
         sentences = workspace.read_table("sentences")
         relations, evidence = build_relations(
-            mentions, sentences, unit=unit, entities=workspace.read_table("entities")
+            mentions, sentences, unit=unit, entities=workspace.read_table("entities"), copies=copies
         )
         workspace.write_tables(
             {"relations": relations, "relation_evidence": evidence},
             meta={"signature:relations": signature},
         )
     report.add(f"Relations: {len(relations)} pairs of entities mentioned in the same {unit}.")
+    n_copies = sum(a != o for a, o in copies.items())
+    if n_copies:
+        copies_are = "1 article is a copy" if n_copies == 1 else f"{n_copies} articles are copies"
+        report.add(f"{copies_are} of another one: each group of copies counts once.")
     return report
 
 
@@ -456,8 +503,8 @@ def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
         if not workspace.has_table(table):
             continue
         frame = workspace.read_table(table)
-        if columns is not None:
-            frame = frame[columns]
+        if columns is not None:  # a workspace from before a column was added still exports
+            frame = frame[[c for c in columns if c in frame.columns]]
         target = out / filename
         frame.to_csv(target, index=False)
         written.append(target)

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from helpers.labels import SHOWN_LABELS
+from helpers.views import article_titles, clip
 
 RC_PARAMS = {
     "figure.figsize": (8, 4),
@@ -92,7 +93,7 @@ def draw_amounts(
     """
     with plt.rc_context(RC_PARAMS):
         valued = amounts[amounts["value"].notna() & (amounts["value"] > 0)]
-        titles = dict(zip(articles["article_id"], articles["title"]))
+        titles = article_titles(articles, limit=max_title)
         order = list(dict.fromkeys(valued["article_id"]))
         ax = _axes(ax, (9, max(2.5, 0.4 * len(order) + 1.5)))
         if valued.empty:
@@ -101,6 +102,7 @@ def draw_amounts(
             ax.set_axis_off()
             return ax
         y_of = {aid: i for i, aid in enumerate(order)}
+        names: list[tuple[tuple[float, float], str]] = []
         for direction, marker in DIRECTION_MARKERS.items():
             part = valued[valued["threshold"].fillna("") == direction]
             if part.empty:
@@ -109,17 +111,23 @@ def draw_amounts(
             ax.scatter(part["value"], [y_of[a] for a in part["article_id"]], marker=marker, s=60,
                        c=colors, label={"above": "threshold: above", "below": "threshold: below", "": "amount"}[direction],
                        edgecolors="white", linewidths=0.5, zorder=3)
-            for value, aid, cur in zip(part["value"], part["article_id"], part["currency"]):
-                ax.annotate(str(cur or ""), (value, y_of[aid]), xytext=(4, 4), textcoords="offset points", fontsize=7)
+            names.extend(((value, y_of[aid]), str(cur or ""))
+                         for value, aid, cur in zip(part["value"], part["article_id"], part["currency"]) if cur)
         ax.set_xscale("log")
         ax.set_yticks(range(len(order)))
-        ax.set_yticklabels([_shorten(titles.get(a, a), max_title) for a in order])
+        ax.set_yticklabels([titles.get(a, a) for a in order])
         ax.set_xlabel("value (log scale, in each amount's own currency)")
         ax.set_title("Amounts per article (red: sanctions context)")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="lower right", fontsize=8)
         ax.figure.tight_layout()
+        # Currency codes beside their points; one that would cover another is left out.
+        _place_labels(ax, names, offsets=AMOUNT_LABEL_OFFSETS, fontsize=7, box=False)
     return ax
+
+
+#: Where a currency code may go beside its point: right, above right, below right (points, alignment).
+AMOUNT_LABEL_OFFSETS = ((5, 0, "left", "center"), (4, 6, "left", "bottom"), (4, -6, "left", "top"))
 
 
 def draw_label_counts(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
@@ -135,7 +143,8 @@ def draw_label_counts(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` cut at a word boundary to ``limit`` characters, "…" marking the cut."""
+    return clip(text, limit)
 
 
 # Mentions and relations (notebooks 04 and 05) ------------------------------------
@@ -221,7 +230,7 @@ def draw_entity_heatmap(
         ax = _axes(ax, (max(7.0, 0.42 * len(chosen) + 4.5), max(3.0, 0.32 * len(matrix) + 2.6)))
         if matrix.empty:
             return _say(ax, "No mention to show", title="Mentions per article")
-        titles = dict(zip(articles["article_id"], articles["title"]))
+        titles = article_titles(articles, limit=max_title)
         image = ax.imshow(matrix.to_numpy(), aspect="auto", cmap="Blues", vmin=0)
         values = matrix.to_numpy()
         if values.size <= 900:
@@ -237,7 +246,7 @@ def draw_entity_heatmap(
         for tick, eid in zip(ax.get_xticklabels(), matrix.columns):
             tick.set_color(LABEL_COLORS.get(label_of[eid], DEFAULT_COLOR))
         ax.set_yticks(range(len(matrix)))
-        ax.set_yticklabels([_shorten(str(titles.get(a, a)), max_title) for a in matrix.index])
+        ax.set_yticklabels([str(titles.get(a, a)) for a in matrix.index])
         ax.spines[["left", "bottom"]].set_visible(False)
         more = f" (top {len(matrix)} of {n_articles} articles)" if n_articles > len(matrix) else ""
         ax.set_title(f"Mentions of the {matrix.shape[1]} most mentioned entities per article{more}")
@@ -410,26 +419,41 @@ def draw_network(
     return ax
 
 
-def _place_labels(ax: Axes, labels: list[tuple[tuple[float, float], str]]) -> None:
-    """Name nodes in priority order, above or else below each one.
+#: Where a node name may go: above, else below its node (points, alignment).
+NODE_LABEL_OFFSETS = ((0, 7, "center", "bottom"), (0, -7, "center", "top"))
 
-    A name that would cover one already placed is left out: fewer names, all readable.
+
+def _place_labels(
+    ax: Axes,
+    labels: list[tuple[tuple[float, float], str]],
+    *,
+    offsets: tuple[tuple[float, float, str, str], ...] = NODE_LABEL_OFFSETS,
+    fontsize: float = 8,
+    box: bool = True,
+) -> list:
+    """Write labels in priority order, each at the first of ``offsets`` where it covers no other.
+
+    A label that would cover one already placed wherever it goes is left out:
+    fewer labels, all readable. Returns the annotations placed.
     """
     import matplotlib.patheffects as effects
 
     renderer = ax.figure.canvas.get_renderer()
-    placed = []
+    placed, notes = [], []
     outline = [effects.withStroke(linewidth=3, foreground="white")]
-    box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6}
+    frame = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6} if box else None
     for (x, y), text in labels:
-        for dy, va in ((7, "bottom"), (-7, "top")):
-            note = ax.annotate(text, (x, y), xytext=(0, dy), textcoords="offset points", ha="center",
-                               va=va, fontsize=8, color="#111111", path_effects=outline, zorder=5, bbox=box)
+        for dx, dy, ha, va in offsets:
+            note = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                               va=va, fontsize=fontsize, color="#111111", path_effects=outline, zorder=5,
+                               bbox=frame)
             extent = note.get_window_extent(renderer).expanded(1.05, 1.1)
             if not any(extent.overlaps(other) for other in placed):
                 placed.append(extent)
+                notes.append(note)
                 break
             note.remove()
+    return notes
 
 
 def network_positions(graph, *, layout: str = "spring", seed: int = 7) -> dict:

@@ -5,6 +5,14 @@ sentence, a paragraph or a whole article). A relation's weight is the number of
 such units, and every unit is kept as evidence with a quotable sentence, so
 each edge of the network can be checked against the articles.
 
+Weights count what is independent: a sentence repeated word for word (in one
+article or in several) counts once, and copies of one article (``copies``,
+from :mod:`helpers.duplicates`) count as one article, the copy with the most
+supporting sentences standing for its group. Every unit stays in the
+evidence, copies included, with ``counted`` saying whether it adds to the
+weight; ``articles`` counts independent articles, ``sources`` every article
+the evidence comes from.
+
 Evidence sentences: for sentence units, the sentence itself. For paragraph and
 article units, the first sentence of the unit that mentions both entities; when
 no single sentence does, the first sentence mentioning each of the two, in text
@@ -14,6 +22,7 @@ order, joined with " … ". The row's ``sentence_id`` is the first sentence quot
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 
 import networkx as nx
@@ -23,8 +32,8 @@ from helpers.labels import SHOWN_LABELS
 
 #: Units of co-occurrence, smallest first.
 UNITS = ("sentence", "paragraph", "article")
-RELATION_COLUMNS = ["source", "target", "source_id", "target_id", "weight", "articles", "evidence"]
-EVIDENCE_COLUMNS = ["source_id", "target_id", "article_id", "sentence_id", "unit_id", "sentence"]
+RELATION_COLUMNS = ["source", "target", "source_id", "target_id", "weight", "articles", "sources", "evidence"]
+EVIDENCE_COLUMNS = ["source_id", "target_id", "article_id", "sentence_id", "unit_id", "sentence", "counted"]
 #: Joins the two sentences quoted when no single sentence of a unit names both entities.
 EVIDENCE_JOINER = " … "
 
@@ -35,6 +44,7 @@ def build_relations(
     *,
     unit: str = "sentence",
     entities: pd.DataFrame | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Relate every pair of entities mentioned in the same ``unit``.
 
@@ -45,6 +55,8 @@ def build_relations(
         unit: ``"sentence"``, ``"paragraph"`` or ``"article"``.
         entities: the ``entities`` table, for canonical names. Without it an
             entity is named by its most frequent mention text.
+        copies: ``article_id -> id of the article it is a copy of`` (see
+            :func:`helpers.duplicates.original_of`); copies count once.
 
     Returns:
         ``(relations, evidence)``: one row per unordered pair (``source_id`` <
@@ -71,27 +83,64 @@ def build_relations(
         aid = key[0]
         for a, b in combinations(sorted(by_entity), 2):
             sid, sentence = _evidence(by_entity[a], by_entity[b], aid, texts)
-            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence))
+            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence, False))
     evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     if evidence.empty:
         return pd.DataFrame(columns=RELATION_COLUMNS), evidence
     evidence = evidence.sort_values(
         ["source_id", "target_id", "article_id", "sentence_id"], kind="stable"
     ).reset_index(drop=True)
+    evidence["counted"] = _counted(evidence, copies or {})
 
     names = entity_names(found, entities)
-    grouped = evidence.groupby(["source_id", "target_id"], sort=False)
+    group = evidence["article_id"].map(lambda a: (copies or {}).get(a) or a)
+    grouped = evidence.assign(group=group).groupby(["source_id", "target_id"], sort=False)
     relations = grouped.agg(
-        weight=("unit_id", "size"),
-        articles=("article_id", "nunique"),
+        weight=("counted", "sum"),
+        articles=("group", "nunique"),
+        sources=("article_id", "nunique"),
         evidence=("sentence", "first"),
     ).reset_index()
+    relations["weight"] = relations["weight"].astype(int)
     relations["source"] = relations["source_id"].map(names)
     relations["target"] = relations["target_id"].map(names)
     relations = relations.sort_values(
         ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
     )
     return relations[RELATION_COLUMNS].reset_index(drop=True), evidence
+
+
+def _counted(evidence: pd.DataFrame, copies: Mapping[str, str]) -> list[bool]:
+    """Which evidence rows add to their relation's weight (see the module docstring).
+
+    In each group of copies, the article with the most distinct supporting
+    sentences stands for the group (the original on a tie); of its rows, one
+    per distinct sentence counts, and a sentence already counted for the
+    relation (from another article) does not count again.
+    """
+    keys = evidence["sentence"].fillna("").map(sentence_key)
+    frame = pd.DataFrame({
+        "pair": list(zip(evidence["source_id"], evidence["target_id"])),
+        "article": evidence["article_id"],
+        "group": evidence["article_id"].map(lambda a: copies.get(a) or a),
+        "key": keys,
+    })
+    distinct = frame.groupby(["pair", "group", "article"], sort=False)["key"].nunique().reset_index()
+    distinct["is_copy"] = distinct["article"] != distinct["group"]
+    distinct = distinct.sort_values(["key", "is_copy", "article"], ascending=[False, True, True], kind="stable")
+    chosen = set(map(tuple, distinct.drop_duplicates(["pair", "group"])[["pair", "article"]].to_numpy()))
+    counted, seen = [], set()
+    for pair, article, key in zip(frame["pair"], frame["article"], frame["key"]):
+        ok = (pair, article) in chosen and (pair, key) not in seen
+        if ok:
+            seen.add((pair, key))
+        counted.append(ok)
+    return counted
+
+
+def sentence_key(sentence: str) -> str:
+    """What two quotes of one sentence share: its words, case-folded, spacing ignored."""
+    return " ".join(sentence.casefold().split())
 
 
 def entity_names(mentions: pd.DataFrame, entities: pd.DataFrame | None = None) -> dict:
@@ -189,10 +238,11 @@ def relation_graph(
     for node in ids:
         attrs = info.get(node, {"name": str(fallback.get(node, node)), "label": "", "mentions": 0})
         graph.add_node(node, **attrs)
-    for s, t, w, a in zip(
-        relations["source_id"], relations["target_id"], relations["weight"], relations["articles"]
+    sources = relations["sources"] if "sources" in relations else relations["articles"]
+    for s, t, w, a, n in zip(
+        relations["source_id"], relations["target_id"], relations["weight"], relations["articles"], sources
     ):
-        graph.add_edge(str(s), str(t), weight=int(w), articles=int(a))
+        graph.add_edge(str(s), str(t), weight=int(w), articles=int(a), sources=int(n))
     return graph
 
 
@@ -203,14 +253,17 @@ def filter_graph(
     labels: list[str] | tuple[str, ...] | set[str] | None = SHOWN_LABELS,
     focus: str | None = None,
     depth: int = 1,
+    top: int | None = None,
 ) -> nx.Graph:
     """The part of ``graph`` worth drawing: strong enough edges, chosen labels, one ego network.
 
     Edges lighter than ``min_weight`` and entities whose label is not in
     ``labels`` (None: every label; by default MISC, such as nationality
     adjectives, is left out) go first; then, with a ``focus`` entity id,
-    only entities within ``depth`` steps of it stay. Entities left without any
-    edge are dropped, except the focus itself.
+    only entities within ``depth`` steps of it stay; then, with ``top``, only
+    the ``top`` best-connected entities (by the summed weight of their edges;
+    the focus always stays). Entities left without any edge are dropped,
+    except the focus itself.
     """
     kept = nx.Graph()
     kept.add_nodes_from(
@@ -225,6 +278,10 @@ def filter_graph(
         if focus not in kept:
             return nx.Graph()
         kept = nx.ego_graph(kept, focus, radius=depth)
+    if top is not None and len(kept) > top:
+        strength = dict(kept.degree(weight="weight"))
+        ranked = sorted(kept, key=lambda n: (n != focus, -strength[n], -kept.nodes[n].get("mentions", 0), str(n)))
+        kept = kept.subgraph(ranked[:top]).copy()
     kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != focus])
     return kept
 

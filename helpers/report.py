@@ -26,7 +26,7 @@ from nbconvert.preprocessors import Preprocessor
 
 from helpers import pages as html_pages
 from helpers.pages import Table
-from helpers.paths import DEFAULT_WORKSPACE, NOTEBOOKS
+from helpers.paths import NOTEBOOKS, NOTEBOOKS_DIR, default_workspace, find_project
 from helpers.provenance import (
     Provenance,
     Setting,
@@ -77,8 +77,16 @@ class ReportResult:
         return "\n".join(lines)
 
 
-def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
-    """The numbered notebooks, in order."""
+def notebook_paths(folder: Path | None = None) -> list[Path]:
+    """The numbered notebooks, in order: those of ``folder``, else of the project run from.
+
+    The project is the copy of the kit the current folder belongs to
+    (:func:`helpers.paths.find_project`); outside any, the installed kit's notebooks.
+    """
+    if folder is None:
+        folder = find_project() / NOTEBOOKS_DIR
+        if not any(folder.glob("[0-9][0-9]_*.ipynb")):
+            folder = NOTEBOOKS
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -184,6 +192,7 @@ def build_report(
 
     Raises:
         NotebookFailed: a notebook raised; its partial HTML page is kept.
+        helpers.pipeline.NoArticles: not one article was loaded; no page is written.
     """
     from helpers.pipeline import export_data
 
@@ -219,7 +228,7 @@ def build_report(
     settings = [
         Setting("max_mb", values["max_mb"], 20.0),
         Setting("watchlist", shown_input(watchlist) if watchlist else "", ""),
-        Setting("workspace", shown_input(workspace.path), shown_input(DEFAULT_WORKSPACE)),
+        Setting("workspace", shown_input(workspace.path), shown_input(default_workspace())),
         Setting("show_code", show_code, False),
         Setting("timeout", timeout, 1800),
     ]
@@ -313,6 +322,11 @@ def _run_notebooks(notebooks: list[Path], values: dict, out: Path, executed_dir:
         try:
             _execute(notebook, executed, parameters, timeout=timeout)
         except papermill.PapermillExecutionError as err:
+            if err.ename == "NoArticles":  # nothing loaded: no report at all, one line saying why
+                from helpers.pipeline import NoArticles
+
+                executed.unlink(missing_ok=True)
+                raise NoArticles(err.evalue) from None
             redact_notebook(executed, private)
             render_html(executed, page, show_code=True)
             raise NotebookFailed(

@@ -17,6 +17,12 @@ import pandas as pd
 from helpers.labels import SHOWN_LABELS
 
 TEX_IGNORE = "tex2jax_ignore mathjax_ignore"
+#: Table cells read left to right, top-aligned (JupyterLab right-aligns them by default).
+CELL_STYLE = "text-align: left; vertical-align: top"
+#: Wraps long text at spaces; a long URL or word still breaks rather than overflow.
+WRAP_STYLE = "white-space: pre-wrap; word-break: normal; overflow-wrap: break-word"
+#: Longest table cell shown whole; longer ones are cut at a word, the whole on hover.
+MAX_CELL_CHARS = 200
 
 
 def escape(value: object) -> str:
@@ -46,36 +52,104 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
 )
-_ENV.globals["tex_ignore"] = TEX_IGNORE
+_ENV.globals.update(tex_ignore=TEX_IGNORE, cell_style=CELL_STYLE, wrap_style=WRAP_STYLE)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    if not text[len(cut)].isspace():
+        space = max(cut.rfind(" "), cut.rfind("\n"))
+        if space > 0:
+            cut = cut[:space]
+    return cut.rstrip(" \n,;:") + "…"
+
+
+def clip_left(text: str, limit: int) -> str:
+    """The end of ``text``, at most ``limit`` characters, starting at a word boundary, "…" first when cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[len(text) - max(limit - 1, 1):]
+    if not text[len(text) - len(cut) - 1].isspace():
+        space = cut.find(" ")
+        if 0 <= space < len(cut) - 1:
+            cut = cut[space + 1:]
+    return "…" + cut.lstrip()
+
+
+def article_titles(articles: pd.DataFrame, *, limit: int | None = None) -> dict[str, str]:
+    """``article_id -> label`` that tells articles apart.
+
+    The label is the title (cut at a word to ``limit`` characters); for a title
+    shared by several articles, the source and publication date follow it, or
+    else the start of the article id, so that no two labels are the same.
+    """
+    frame = articles.reindex(columns=["article_id", "title", "source", "published"]).fillna("")
+    titles = frame["title"].astype(str).str.strip()
+    titles = titles.where(titles != "", frame["article_id"].astype(str))
+    short = titles.map(lambda t: clip(t, limit) if limit else t)
+    labels = dict(zip(frame["article_id"], short))
+    for index in titles[titles.duplicated(keep=False)].index:
+        row = frame.loc[index]
+        extra = ", ".join(part for part in (clip(str(row["source"]), 32), str(row["published"])[:10]) if part)
+        if extra:
+            labels[row["article_id"]] = f"{short[index]} ({extra})"
+    counts = pd.Series(list(labels.values()), dtype=object).value_counts()
+    for aid, label in list(labels.items()):
+        if counts[label] > 1:
+            labels[aid] = f"{label} [{str(aid)[:8]}]"
+    return labels
 
 
 def _render(template: str, **context: object) -> str:
     return str(_ENV.get_template(template).render(**context)).strip("\n")
 
 
-def _table_context(frame: pd.DataFrame, *, max_rows: int, caption: str) -> dict[str, object]:
+def _cell(value: object, limit: int) -> tuple[object, str | None]:
+    """``(shown, whole or None)``: a text longer than ``limit`` is cut at a word."""
+    if isinstance(value, str) and len(value) > limit:
+        return clip(value, limit), value
+    return value, None
+
+
+def _table_context(frame: pd.DataFrame, *, max_rows: int, caption: str,
+                   max_chars: int = MAX_CELL_CHARS) -> dict[str, object]:
     shown = frame.head(max_rows)
     more = f" (first {len(shown)} of {len(frame)})" if len(frame) > len(shown) else f" ({len(frame)} rows)"
     return {
         "columns": list(shown.columns),
-        "rows": list(shown.itertuples(index=False, name=None)),
+        "rows": [[_cell(v, max_chars) for v in row] for row in shown.itertuples(index=False, name=None)],
         "caption": caption,
         "more": more,
     }
 
 
-def table_html(frame: pd.DataFrame, *, max_rows: int = 20, caption: str = "") -> str:
-    """An escaped HTML table of the first ``max_rows`` rows, with the total count."""
-    return _render("table.html.j2", t=_table_context(frame, max_rows=max_rows, caption=caption))
+def table_html(frame: pd.DataFrame, *, max_rows: int = 20, caption: str = "",
+               max_chars: int = MAX_CELL_CHARS) -> str:
+    """An escaped HTML table of the first ``max_rows`` rows, with the total count.
+
+    A cell longer than ``max_chars`` is cut at a word, "…" marking the cut; the
+    whole text shows on hover (and stays whole in the data files).
+    """
+    return _render("table.html.j2", t=_table_context(frame, max_rows=max_rows, caption=caption,
+                                                     max_chars=max_chars))
 
 
 def _around(text: str, start: int, end: int, *, width: int | None = None) -> tuple[str, str, str]:
     """``(before, mention, after)`` of ``text[start:end]``; ``width`` trims the context."""
     left, middle, right = text[:start], text[start:end], text[end:]
     if width is not None:
-        left = ("…" + left[-width:]) if len(left) > width else left
-        right = (right[:width] + "…") if len(right) > width else right
+        left, right = clip_left(left, width), clip(right, width)
     return left, middle, right
+
+
+def _whole_if_cut(text: str, start: int, end: int, width: int | None) -> str | None:
+    """The whole sentence when :func:`_around` cuts it (for a hover title), else None."""
+    return text if width is not None and (start > width or len(text) - end > width) else None
 
 
 def highlight(text: str, start: int, end: int, *, width: int | None = None) -> str:
@@ -86,6 +160,11 @@ def highlight(text: str, start: int, end: int, *, width: int | None = None) -> s
 def message_html(text: str, *, error: bool = False) -> str:
     """A one-line message, escaped; red when it reports an error."""
     return _render("message.html.j2", text=text, error=error)
+
+
+def usage_html(text: str) -> str:
+    """How to use a live view's controls, in italics (never part of a static rendering)."""
+    return _render("usage.html.j2", text=text)
 
 
 def figure_html(png: str) -> str:
@@ -117,7 +196,8 @@ def kwic_html(rows: pd.DataFrame, titles: dict[str, str], *, width: int = 80, ma
     """
     shown = [
         {"title": titles.get(row.article_id, row.article_id),
-         "parts": _around(row.sentence, row.s_start, row.s_end, width=width)}
+         "parts": _around(row.sentence, row.s_start, row.s_end, width=width),
+         "full": _whole_if_cut(row.sentence, row.s_start, row.s_end, width)}
         for row in rows.head(max_rows).itertuples(index=False)
     ]
     return _render("kwic.html.j2", rows=shown, hidden=len(rows) - max_rows)
@@ -141,10 +221,11 @@ def index_sections(tables: Mapping[str, pd.DataFrame], *, thresholds: bool = Tru
 def _index_context(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
     articles = tables["articles"]
     skipped = tables.get("skipped", pd.DataFrame())
-    titles = dict(zip(articles["article_id"], articles["title"]))
+    titles = article_titles(articles)
     langs = ", ".join(f"{k}: {v}" for k, v in articles["lang"].value_counts().items())
+    copies = int((articles["duplicate_of"].fillna("") != "").sum()) if "duplicate_of" in articles else 0
     return {
-        "corpus": {"articles": len(articles), "langs": langs, "skipped": len(skipped)},
+        "corpus": {"articles": len(articles), "langs": langs, "skipped": len(skipped), "copies": copies},
         "skipped": _table_context(skipped[["path", "reason"]], max_rows=20, caption="Skipped files and why") if len(skipped) else None,
         "entities": _top_entities(tables["entities"], tables["mentions"], titles)
         if "entities" in tables and "mentions" in tables else None,
@@ -207,6 +288,7 @@ def amounts_html(amounts: pd.DataFrame, titles: dict[str, str], *, max_rows: int
             "text": a.text, "value": _money(a.value), "currency": a.currency, "threshold": a.threshold,
             "flags": flags, "title": titles.get(a.article_id, a.article_id),
             "parts": _around(a.sentence, local, local + len(a.text), width=width),
+            "full": _whole_if_cut(a.sentence, local, local + len(a.text), width),
         })
     return _render("amounts.html.j2", rows=rows, total=len(amounts), hidden=len(amounts) - max_rows)
 
@@ -235,19 +317,23 @@ def locate_in_sentences(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
 
 
 def evidence_html(evidence: pd.DataFrame, titles: dict[str, str], *, caption: str = "", max_rows: int = 50) -> str:
-    """Evidence sentences of a relation with their article, all escaped."""
+    """Evidence sentences of a relation with their article, all escaped.
+
+    With a ``counted`` column, a passage that does not add to the weight (a
+    copy of another article, a sentence already counted) says so.
+    """
+    counted = evidence["counted"] if "counted" in evidence else pd.Series(True, index=evidence.index)
     rows = [
-        {"title": titles.get(e.article_id, e.article_id), "number": int(e.sentence_id) + 1, "sentence": e.sentence}
-        for e in evidence.head(max_rows).itertuples(index=False)
+        {"title": titles.get(e.article_id, e.article_id), "number": int(e.sentence_id) + 1, "sentence": e.sentence,
+         "counted": bool(c)}
+        for e, c in zip(evidence.head(max_rows).itertuples(index=False), counted.head(max_rows))
     ]
     return _render("evidence.html.j2", rows=rows, caption=caption, hidden=len(evidence) - max_rows)
 
 
-def relations_with_sources(relations: pd.DataFrame, evidence: pd.DataFrame, titles: dict[str, str],
-                           *, width: int = 200) -> pd.DataFrame:
-    """Relations with the title of the article their quoted evidence comes from."""
+def relations_with_sources(relations: pd.DataFrame, evidence: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Relations with the article their quoted evidence comes from (sentences whole: tables cut them)."""
     first = evidence.drop_duplicates(["source_id", "target_id"]).set_index(["source_id", "target_id"])["article_id"]
     article = [titles.get(first.get((s, t), ""), "") for s, t in zip(relations["source_id"], relations["target_id"])]
-    shown = relations[["source", "target", "weight", "articles"]].assign(
-        article=article, evidence=relations["evidence"].str.slice(0, width))
-    return shown
+    columns = [c for c in ("source", "target", "weight", "articles", "sources") if c in relations]
+    return relations[columns].assign(article=article, evidence=relations["evidence"])

@@ -13,7 +13,7 @@ import base64
 import functools
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import comm
 
@@ -24,7 +24,7 @@ from IPython.display import HTML, display
 from matplotlib.figure import Figure
 
 from helpers.labels import LABELS, SHOWN_LABELS
-from helpers.views import article_html, figure_html
+from helpers.views import article_html, article_titles, clip, figure_html, usage_html
 
 #: Set by ``python -m helpers report`` for the kernels it starts: views are
 #: rendered statically and widgets never talk to a front end. Live widget
@@ -71,12 +71,20 @@ class View(W.VBox):
         """``{mime: data}`` of the view as it is now: ``text/html`` and/or ``image/png``."""
         return self._static()
 
+    #: True for a view that only makes sense live (it explores what the page
+    #: already shows): no static rendering is attached, so the report, which
+    #: drops live widgets, leaves it out instead of repeating a chart.
+    live_only: bool = False
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         data = dict(data)
-        data.update(self.static_bundle())
         data.pop("text/plain", None)
+        if self.live_only:
+            data["text/plain"] = "(interactive view: run the notebook in JupyterLab to use it)"
+            return data
+        data.update(self.static_bundle())
         data["text/plain"] = "(interactive view; static rendering attached)"
         return data
 
@@ -94,12 +102,15 @@ def make_view(
     render: Callable[[], object],
     *,
     layout_controls: list[W.Widget] | None = None,
+    usage: str = "",
 ) -> View:
     """Wire ``controls`` to ``render`` and return the view.
 
     ``render()`` returns either a matplotlib Figure or an HTML string for the
     current control values; it is shown in the output area on every change and
-    also gives the static rendering.
+    also gives the static rendering. ``usage`` says how to use the controls; it
+    is shown above them in JupyterLab only, never in the static rendering,
+    where the controls do not exist.
     """
     output = W.Output()
 
@@ -126,6 +137,8 @@ def make_view(
     if not static_views():  # headless, the static bundle is all that is shown
         refresh()
     box_children = layout_controls if layout_controls is not None else list(controls.values())
+    if usage:
+        box_children = [W.HTML(usage_html(usage)), *box_children]
     view = View([*box_children, output], controls=controls, output=output, static=static)
     view.refresh = refresh
     return view
@@ -134,10 +147,8 @@ def make_view(
 @_builds_widgets
 def article_reader(articles: pd.DataFrame) -> View:
     """Pick an article by title and read its metadata and body (escaped)."""
-    options = [
-        (f"{t[:90]} [{lang}]", aid)
-        for aid, t, lang in zip(articles["article_id"], articles["title"], articles["lang"])
-    ]
+    titles = article_titles(articles)
+    options = [(f"{clip(titles[aid], 110)} [{lang}]", aid) for aid, lang in zip(articles["article_id"], articles["lang"])]
     picker = W.Dropdown(options=options, description="Article", layout=W.Layout(width="95%"))
     by_id = articles.set_index("article_id")
 
@@ -148,24 +159,40 @@ def article_reader(articles: pd.DataFrame) -> View:
         row["article_id"] = picker.value
         return article_html(row)
 
-    return make_view({"article": picker}, render)
+    return make_view({"article": picker}, render, usage="Pick an article to read it.")
 
 
 @_builds_widgets
 def entity_table(entities: pd.DataFrame, *, max_rows: int = 30) -> View:
-    """The entity table, filtered by label, minimum mentions and a search box."""
+    """The entity table, filtered by label, minimum mentions and a search box.
+
+    ``view.update(entities)`` shows a new table (the curation panel calls it
+    after every decision), keeping the filters.
+    """
     from helpers.views import table_html
 
+    current = {"entities": entities}
     label = W.Dropdown(options=["all", *LABELS], value="all", description="Label")
     highest = int(entities["mentions"].max()) if len(entities) else 1
     min_mentions = W.IntSlider(value=1, min=1, max=max(highest, 1), description="Min mentions")
     search = W.Text(value="", description="Search", placeholder="part of a name or alias")
 
     def render() -> str:
-        shown = filter_entities(entities, label=label.value, min_mentions=min_mentions.value, search=search.value)
+        shown = filter_entities(current["entities"], label=label.value, min_mentions=min_mentions.value,
+                                search=search.value)
         return table_html(shown, max_rows=max_rows, caption="Entities")
 
-    return make_view({"label": label, "min_mentions": min_mentions, "search": search}, render)
+    view = make_view({"label": label, "min_mentions": min_mentions, "search": search}, render,
+                     usage="Filter by label, minimum number of mentions, or a part of a name or alias.")
+
+    def update(new_entities: pd.DataFrame) -> None:
+        current["entities"] = new_entities
+        highest = int(new_entities["mentions"].max()) if len(new_entities) else 1
+        min_mentions.max = max(highest, min_mentions.value, 1)
+        view.refresh()
+
+    view.update = update
+    return view
 
 
 def filter_entities(entities: pd.DataFrame, *, label: str = "all", min_mentions: int = 1, search: str = "") -> pd.DataFrame:
@@ -187,7 +214,7 @@ def entity_context(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.
     from helpers.views import kwic_html, locate_in_sentences
 
     located = locate_in_sentences(mentions, articles)
-    titles = dict(zip(articles["article_id"], articles["title"]))
+    titles = article_titles(articles)
     options = [(f"{n} ({l}, {m})", eid) for eid, n, l, m in
                zip(entities["entity_id"], entities["name"], entities["label"], entities["mentions"])]
     picker = W.Dropdown(options=options, description="Entity", layout=W.Layout(width="60%"))
@@ -200,11 +227,17 @@ def entity_context(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.
 
 
 @_builds_widgets
-def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] | None = None) -> View:
+def curation_panel(workspace, *, watchlist=None,
+                   on_change: Callable[[pd.DataFrame], None] | None = None) -> View:
     """Merge, rename, relabel or hide entities; decisions are saved in the workspace.
 
-    Each decision is written to the workspace's curation file and applied by
-    re-running the entity step (from cache, so it takes seconds).
+    Each decision is checked against the entity table first (no merge into
+    itself, no rename to the same name, no decision on an entity that is gone),
+    written to the workspace's curation file, and applied by re-running the
+    entity step (from cache, so it takes seconds). After a decision the pickers
+    keep the entities the reporter chose while they still exist, and are
+    cleared otherwise: the panel never moves on to another entity by itself.
+    ``on_change`` receives the new entity table after every saved or undone decision.
     """
     from helpers.pipeline import load_curation, record_decision, tag_entities, undo_decision
     from helpers.views import message_html, table_html
@@ -214,13 +247,16 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
         return [(f"{n} ({l})", (n, l)) for n, l in zip(table["name"], table["label"])]
 
     action = W.Dropdown(options=["merge", "rename", "relabel", "hide"], value="merge", description="Action")
-    first = W.Dropdown(options=names(), description="Entity", layout=W.Layout(width="45%"))
-    second = W.Dropdown(options=names(), description="Into", layout=W.Layout(width="45%"))
+    first = W.Dropdown(options=names(), value=None, description="Entity", layout=W.Layout(width="45%"))
+    second = W.Dropdown(options=names(), value=None, description="Into", layout=W.Layout(width="45%"))
     new_name = W.Text(description="New name")
     new_label = W.Dropdown(options=list(LABELS), description="New label")
     apply = W.Button(description="Apply", button_style="primary")
     undo = W.Button(description="Undo last")
     message = W.HTML()
+
+    def say(text: str, *, error: bool = False) -> None:
+        message.value = message_html(text, error=error)
 
     def render() -> str:
         decisions = load_curation(workspace)
@@ -228,43 +264,67 @@ def curation_panel(workspace, *, watchlist=None, on_change: Callable[[], None] |
         return message.value + table_html(table.astype(str), max_rows=100, caption="Curation decisions")
 
     def rerun() -> None:
+        kept = {picker: picker.value for picker in (first, second)}
         tag_entities(workspace, watchlist=watchlist)
-        first.options = names()
-        second.options = names()
+        options = names()
+        for picker, value in kept.items():
+            with picker.hold_trait_notifications():
+                picker.options = options
+                picker.value = value if value in {v for _l, v in options} else None
         if on_change:
-            on_change()
+            on_change(workspace.read_table("entities"))
 
-    def do_apply(_button) -> None:
+    def fields_for(chosen: str) -> dict | None:
+        if first.value is None:
+            say("Pick the entity to act on first; nothing saved.", error=True)
+            return None
         name, label = first.value
         fields = {"name": name, "label": label}
-        if action.value == "merge":
+        if chosen == "merge":
+            if second.value is None:
+                say(f"Pick the entity to merge {name} into; nothing saved.", error=True)
+                return None
             fields.update(into_name=second.value[0], into_label=second.value[1])
-        elif action.value == "rename":
+        elif chosen == "rename":
+            if not new_name.value.strip():
+                say("Type the new name first; nothing saved.", error=True)
+                return None
             fields.update(new_name=new_name.value.strip())
-        elif action.value == "relabel":
+        elif chosen == "relabel":
             fields.update(new_label=new_label.value)
-        try:
-            record_decision(workspace, action.value, **fields)
-        except ValueError as err:
-            message.value = message_html(str(err), error=True)
-        else:
-            message.value = message_html(f"Saved: {action.value} {name}.")
-            rerun()
+        return fields
+
+    def do_apply(_button) -> None:
+        chosen = action.value
+        fields = fields_for(chosen)
+        if fields is not None:
+            try:
+                record_decision(workspace, chosen, **fields)
+            except ValueError as err:
+                say(str(err), error=True)
+            else:
+                rerun()
+                say(f"Saved: {chosen} {fields['name']} ({fields['label']}).")
         view.refresh()
 
     def do_undo(_button) -> None:
-        if load_curation(workspace):
-            undo_decision(workspace)
-            message.value = message_html("Last decision undone.")
+        if not load_curation(workspace):
+            say("Nothing to undo: no curation decision is saved.", error=True)
+        else:
+            removed = undo_decision(workspace)
             rerun()
+            say(f"Undone: {removed['action']} {removed['name']} ({removed.get('label', '')}).")
         view.refresh()
 
     apply.on_click(do_apply)
     undo.on_click(do_undo)
     controls = {"action": action, "entity": first, "into": second, "new_name": new_name, "new_label": new_label}
     view = make_view(controls, render, layout_controls=[
-        W.HBox([action, first]), W.HBox([second, new_name, new_label]), W.HBox([apply, undo])])
+        W.HBox([action, first]), W.HBox([second, new_name, new_label]), W.HBox([apply, undo])],
+        usage="Pick an action and the entity it applies to (and the entity to merge into, the new name or "
+             "the new label), then Apply; Undo last removes the latest decision.")
     view.controls.update(apply=apply, undo=undo)
+    view.message = message
     return view
 
 
@@ -278,7 +338,7 @@ def amount_table(amounts: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int
     direction = W.Dropdown(options=["all", "above", "below", "none"], value="all", description="Direction")
     min_value = W.FloatText(value=0.0, description="Min value")
     sanctions = W.Checkbox(value=False, description="Sanctions context only")
-    titles = dict(zip(articles["article_id"], articles["title"]))
+    titles = article_titles(articles)
 
     def render() -> str:
         shown = filter_amounts(amounts, currency=currency.value, direction=direction.value,
@@ -286,7 +346,8 @@ def amount_table(amounts: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int
         return amounts_html(shown, titles, max_rows=max_rows)
 
     return make_view({"currency": currency, "direction": direction, "min_value": min_value,
-                      "sanctions": sanctions}, render)
+                      "sanctions": sanctions}, render,
+                     usage="Filter by currency, threshold direction, minimum value or sanctions context.")
 
 
 def filter_amounts(amounts: pd.DataFrame, *, currency: str = "all", direction: str = "all",
@@ -340,20 +401,22 @@ def _label_picker(labels: pd.Series) -> W.SelectMultiple:
 
 @_builds_widgets
 def mention_explorer(mentions: pd.DataFrame, entities: pd.DataFrame, articles: pd.DataFrame,
-                     *, top: int = 20, width: int = 80) -> View:
+                     *, top: int = 20, width: int = 80, live_only: bool = False) -> View:
     """Top entities (by label, count, article) as bars; pick one to read its mentions in context.
 
     ``view.shown["entities"]`` is the table behind the bars as they are drawn.
+    ``live_only=True`` leaves it out of static pages (see :attr:`View.live_only`),
+    for a notebook that draws the default bars and mentions already.
     """
     from helpers.plots import draw_top_entities, top_entities
     from helpers.views import kwic_html, locate_in_sentences
 
-    titles = dict(zip(articles["article_id"], articles["title"]))
+    titles = article_titles(articles)
     labels = _label_picker(entities["label"])
     count = W.IntSlider(value=top, min=1, max=max(top, min(len(entities), 100), 1), description="Top")
     by = W.Dropdown(options=["mentions", "articles"], value="mentions", description="Rank by")
     article = W.Dropdown(
-        options=[("All articles", "")] + [(f"{t[:80]}", a) for a, t in titles.items()],
+        options=[("All articles", "")] + [(clip(t, 100), a) for a, t in titles.items()],
         value="", description="Article", layout=W.Layout(width="95%"),
     )
     shown: dict[str, object] = {}
@@ -365,7 +428,7 @@ def mention_explorer(mentions: pd.DataFrame, entities: pd.DataFrame, articles: p
         shown["entities"] = top_entities(table, by=by.value, top=count.value, labels=labels.value)
         ax = draw_top_entities(table, by=by.value, top=count.value, labels=labels.value)
         if article.value:
-            ax.set_title(f"Top entities in: {titles[article.value][:60]}")
+            ax.set_title(f"Top entities in: {clip(titles[article.value], 70)}")
         return ax.figure
 
     located = locate_in_sentences(mentions, articles)
@@ -382,10 +445,13 @@ def mention_explorer(mentions: pd.DataFrame, entities: pd.DataFrame, articles: p
         return kwic_html(rows, titles, width=width)
 
     bars = make_view({"labels": labels, "top": count, "by": by, "article": article}, render_bars,
-                     layout_controls=[W.HBox([labels, W.VBox([count, by])]), article])
-    kwic = make_view({"entity": picker}, render_kwic)
+                     layout_controls=[W.HBox([labels, W.VBox([count, by])]), article],
+                     usage="Explore: show some labels only (Ctrl-click), change how many bars are drawn or "
+                          "what they count, restrict them to one article.")
+    kwic = make_view({"entity": picker}, render_kwic, usage="Pick an entity to read all its mentions in context.")
     view = join_views(bars, kwic)
     view.shown = shown
+    view.live_only = live_only
     return view
 
 
@@ -399,11 +465,15 @@ def article_entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.
 @_builds_widgets
 def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: pd.DataFrame,
                      articles: pd.DataFrame, *, min_weight: int = 1, layout: str = "spring",
-                     max_nodes: int = 150) -> View:
+                     max_nodes: int = 150, labels: Sequence[str] | None = None,
+                     top: int | None = None) -> View:
     """The relation network, filtered; pick a relation to read the sentences behind it.
 
-    Controls: labels shown, minimum weight, a focus entity and how many steps
-    around it, the layout. ``view.shown["graph"]`` is the graph as drawn and
+    Controls: labels shown (``labels``, None: all), minimum weight, how many of
+    the best-connected entities are drawn (``top``, None: all), a focus entity
+    and how many steps around it, the layout. The relation picker lists the
+    relations drawn, strongest first (with a focus, the focus's own), so it
+    always follows the network. ``view.shown["graph"]`` is the graph as drawn,
     ``view.shown["relations"]`` the table behind it.
     """
     from helpers.plots import NETWORK_LAYOUTS, draw_network
@@ -412,35 +482,58 @@ def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: 
 
     relations = with_names(relations, entities)
     graph = relation_graph(relations, entities)
-    titles = dict(zip(articles["article_id"], articles["title"]))
-    labels = _label_picker(pd.Series([d.get("label") for _n, d in graph.nodes(data=True)], dtype=object))
+    titles = article_titles(articles)
+    picker = _label_picker(pd.Series([d.get("label") for _n, d in graph.nodes(data=True)], dtype=object))
+    if labels is not None:
+        picker.value = tuple(label for label in picker.options if label in set(labels))
     heaviest = int(relations["weight"].max()) if len(relations) else 1
     weight = W.IntSlider(value=min_weight, min=1, max=max(heaviest, min_weight, 1), description="Min weight")
+    n_nodes = max(graph.number_of_nodes(), 1)
+    count = W.IntSlider(value=min(top or n_nodes, n_nodes), min=1, max=n_nodes, description="Top entities")
     names = sorted((d["name"], n) for n, d in graph.nodes(data=True))
     focus = W.Dropdown(options=[("(whole network)", "")] + names, value="", description="Focus")
     depth = W.IntSlider(value=1, min=1, max=3, description="Depth")
     shape = W.Dropdown(options=list(NETWORK_LAYOUTS), value=layout, description="Layout")
     shown: dict[str, object] = {}
+    ids = relations["source_id"].astype(str) + "\t" + relations["target_id"].astype(str)
+
+    def drawn_graph():
+        return filter_graph(graph, min_weight=weight.value, labels=picker.value, focus=focus.value or None,
+                            depth=depth.value, top=count.value)
+
+    def drawn_relations(drawn) -> pd.DataFrame:
+        edges = [(s, t) for s, t in drawn.edges if not focus.value or focus.value in (s, t)]
+        pairs = {f"{s}\t{t}" for s, t in edges} | {f"{t}\t{s}" for s, t in edges}
+        return relations[ids.isin(pairs)]
+
+    def relation_options(table: pd.DataFrame) -> list:
+        top_rows = table.head(500)
+        return [(f"{s} — {t} ({w})", (si, ti)) for s, t, si, ti, w in
+                zip(top_rows["source"], top_rows["target"], top_rows["source_id"], top_rows["target_id"],
+                    top_rows["weight"])]
 
     def render_network():
-        drawn = filter_graph(graph, min_weight=weight.value, labels=labels.value,
-                             focus=focus.value or None, depth=depth.value)
+        drawn = drawn_graph()
         shown["graph"] = drawn
-        ids = relations["source_id"].astype(str) + "\t" + relations["target_id"].astype(str)
-        pairs = {f"{s}\t{t}" for s, t in drawn.edges} | {f"{t}\t{s}" for s, t in drawn.edges}
-        shown["relations"] = relations[ids.isin(pairs)]
-        return draw_network(drawn, layout=shape.value, max_nodes=max_nodes).figure
+        shown["relations"] = drawn_relations(drawn)
+        chosen = ", ".join(picker.value) if set(picker.value) != set(picker.options) else "all labels"
+        title = f"Entities mentioned together ({chosen}; at most the {count.value} best connected)"
+        return draw_network(drawn, layout=shape.value, max_nodes=max_nodes, title=title).figure
 
-    pairs = relations.head(500)
-    relation = W.Dropdown(
-        options=[(f"{s} — {t} ({w})", (si, ti)) for s, t, si, ti, w in
-                 zip(pairs["source"], pairs["target"], pairs["source_id"], pairs["target_id"], pairs["weight"])],
-        description="Relation", layout=W.Layout(width="70%"),
-    )
+    relation = W.Dropdown(options=relation_options(drawn_relations(drawn_graph())),
+                          description="Relation", layout=W.Layout(width="70%"))
+
+    def follow(_change=None) -> None:
+        options = relation_options(drawn_relations(drawn_graph()))
+        if options != list(relation.options):
+            kept = relation.value
+            relation.options = options
+            values = [v for _l, v in options]
+            relation.value = kept if kept in values else (values[0] if values else None)
 
     def render_evidence() -> str:
         if relation.value is None:
-            return "<p>No relation found.</p>"
+            return "<p>No relation found with these filters.</p>"
         source_id, target_id = relation.value
         rows = evidence[(evidence["source_id"] == source_id) & (evidence["target_id"] == target_id)]
         shown["evidence"] = rows
@@ -448,11 +541,17 @@ def network_explorer(relations: pd.DataFrame, evidence: pd.DataFrame, entities: 
         return evidence_html(rows, titles, caption=f"{len(rows)} passages support {label}")
 
     network = make_view(
-        {"labels": labels, "min_weight": weight, "focus": focus, "depth": depth, "layout": shape},
+        {"labels": picker, "min_weight": weight, "top": count, "focus": focus, "depth": depth, "layout": shape},
         render_network,
-        layout_controls=[W.HBox([labels, W.VBox([weight, shape]), W.VBox([focus, depth])])],
+        layout_controls=[W.HBox([picker, W.VBox([weight, count, shape]), W.VBox([focus, depth])])],
+        usage="Show other labels (Ctrl-click), raise the minimum weight to keep the strongest ties, draw more "
+             "or fewer of the best-connected entities, focus on one entity and its neighbours (depth: how "
+             "many steps away), change the layout; the relation picker below lists the relations drawn.",
     )
-    view = join_views(network, make_view({"relation": relation}, render_evidence))
+    for control in (picker, weight, count, focus, depth):
+        control.observe(follow, names="value")
+    view = join_views(network, make_view({"relation": relation}, render_evidence,
+                                         usage="Pick a relation to read the passages behind it."))
     view.shown = shown
     return view
 

@@ -99,6 +99,12 @@ def make_tables(docs: list[dict], names: dict[str, tuple]) -> dict[str, pd.DataF
 
 
 @pytest.fixture
+def tables_from_texts():
+    """:func:`make_tables`, for tests that write their own toy articles."""
+    return make_tables
+
+
+@pytest.fixture
 def toy_tables() -> dict[str, pd.DataFrame]:
     """Small hand-made ``articles``/``sentences``/``mentions``/``entities`` tables."""
     return make_tables(TOY_ARTICLES, TOY_ENTITIES)

@@ -269,9 +269,49 @@ def test_report_pages_load_cleanly_with_every_image(browser, clean_report):
         broken = [i["src"] for i in images if i["width"] == 0]
         assert not broken, f"{path.name}: images that do not decode: {broken}"
         images_per_page[path.stem] = len(images)
-    # Every figure of 04 (bars, heatmap, timeline, explorer) and 05 (network, explorer) is drawn.
-    assert images_per_page["04_plot_mentions"] >= 4
-    assert images_per_page["05_plot_relationships"] >= 2
+    # Every figure of 04 (bars, heatmap, timeline) and 05 (the network) is drawn, each once.
+    assert images_per_page["04_plot_mentions"] >= 3
+    assert images_per_page["05_plot_relationships"] >= 1
+
+
+#: Words that tell a reader to use a control; a static page has none.
+CONTROL_WORDS = ("Pick ", "pick an", "slider", "Ctrl-click", "Filter by", "Filter the", "click", "drop-down",
+                 "Explore")
+
+
+def test_report_reads_as_a_static_page(browser, clean_report):
+    """Text wraps at spaces, sentences read left to right, each view shows once, no control is named."""
+    for path in report_pages(clean_report):
+        page = browser.new_page(viewport={"width": 1000, "height": 900})
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        state = page.evaluate(
+            """() => ({
+                breakAll: Array.from(document.querySelectorAll('pre, .dossier-article-text, td, p'))
+                    .filter(e => getComputedStyle(e).wordBreak === 'break-all').length,
+                articleText: Array.from(document.querySelectorAll('.dossier-article-text'))
+                    .map(e => [getComputedStyle(e).whiteSpace, getComputedStyle(e).wordBreak,
+                               e.scrollWidth <= e.clientWidth + 1]),
+                quotes: Array.from(document.querySelectorAll('td.quote')).map(e => getComputedStyle(e).textAlign),
+                headings: Array.from(document.querySelectorAll('h1, h2, h3')).map(h => h.innerText.trim()),
+                images: Array.from(document.images).map(i => i.src),
+                text: document.body.innerText,
+            })"""
+        )
+        page.close()
+        name = path.name
+        assert state["breakAll"] == 0, f"{name}: text breaks inside words"
+        assert all(ws == "pre-wrap" and wb == "normal" and fits for ws, wb, fits in state["articleText"]), name
+        assert set(state["quotes"]) <= {"left"}, f"{name}: sentences not left-aligned"
+        assert len(state["images"]) == len(set(state["images"])), f"{name}: a chart is shown twice"
+        assert not [h for h in state["headings"] if h.startswith("Explore")], name
+        named = [w for w in CONTROL_WORDS if w in state["text"]]
+        assert not named, f"{name}: names controls a static page does not have: {named}"
+        assert "()" not in state["text"] and " ;" not in state["text"], f"{name}: stray punctuation"
+        if path.stem == "01_load_articles":
+            assert state["articleText"], "the article reader shows no article text"
+        if path.stem == "05_plot_relationships":
+            assert state["text"].count("passages support") == 1 and state["quotes"]
 
 
 # 3. Untrusted article text ---------------------------------------------------------

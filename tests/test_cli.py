@@ -354,3 +354,52 @@ def test_cli_help_documents_exit_codes(command):
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     for code, meaning in EXIT_CODES.items():
         assert f"| {code} | {meaning} |" in readme
+
+
+# Runs that load nothing are loud ---------------------------------------------------------
+
+
+@pytest.fixture
+def nothing_to_load(tmp_path, bad_dir):
+    """Folders from which no article loads: an empty one, and one of unsupported or broken files only."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    unusable = tmp_path / "unusable"
+    unusable.mkdir()
+    for name in ("empty.txt", "nul_bytes.txt", "report.docx"):
+        shutil.copy(bad_dir / name, unusable / name)
+    return {"empty": (empty, "no file found there"),
+            "unusable": (unusable, "3 files seen, 3 skipped (")}
+
+
+@pytest.mark.parametrize("folder", ["empty", "unusable"])
+def test_cli_extract_that_loads_nothing_fails_with_one_line(nothing_to_load, tmp_path, folder):
+    from helpers.workspace import Workspace
+
+    inputs, why = nothing_to_load[folder]
+    workspace = tmp_path / "ws"
+    # A workspace holding an earlier corpus: a failed run must not empty it.
+    main(["extract", str(PROJECT_ROOT / "seeds" / "000_dc811fb2d9703db4.txt"), "--out", str(tmp_path / "before"),
+          "--workspace", str(workspace), "--quiet"])
+    code, out, err = run_main(["extract", str(inputs), "--out", str(tmp_path / "out"),
+                               "--workspace", str(workspace), "--quiet"])
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: no article loaded from ")
+    assert str(inputs) in lines[0] and why in lines[0]
+    if folder == "unusable":
+        assert "unsupported file type '.docx': 1" in lines[0] and "empty file: 1" in lines[0]
+    assert not (tmp_path / "out").exists()
+    assert len(Workspace(workspace).read_table("articles")) == 1
+
+
+def test_cli_report_that_loads_nothing_fails_and_writes_no_report(nothing_to_load, tmp_path):
+    inputs, why = nothing_to_load["unusable"]
+    done = run_module("report", str(inputs), "--out", str(tmp_path / "out"), "--workspace", str(tmp_path / "ws"),
+                      "--quiet")
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: no article loaded from ") and why in lines[-1], done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+    assert not list((tmp_path / "out").glob("*.html"))

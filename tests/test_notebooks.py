@@ -283,7 +283,7 @@ def test_notebooks_rerun_on_a_new_corpus_describe_it(any_order, clean_corpus):
     assert "entities (notebook 02; its corpus, watchlist, curation or rules changed since it ran)" in printed(again)
     assert f"mentions in {len(CLEAN_CORPUS)} articles." in printed(again)
     chart = next(h for h in html_payloads(again) if "Data behind the chart" in h)
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", chart)  # entity id, name
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>", chart)  # entity id, name
     names = [html.unescape(name) for _eid, name in rows]
     assert rows and {eid for eid, _name in rows} <= set(entities["entity_id"])
     assert set(names) <= set(entities["name"])
@@ -298,3 +298,49 @@ def test_notebooks_rerun_on_a_new_corpus_describe_it(any_order, clean_corpus):
     page = shown_html(again)
     assert "Yulia Navalnaya" in page and "Kostarev" not in page
     assert all(e in corpus_text for e in relations["evidence"].str.slice(0, 40))
+
+
+def first_output_text(notebook) -> str:
+    """The text of a notebook's first output, whatever cell gives it."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                return output["text"]
+            return "".join(output.get("data", {}).get("text/plain", ""))
+    return ""
+
+
+def test_report_on_seeds_every_notebook_first_prints_its_workspace(seeds_report):
+    out, _stdout = seeds_report
+    for path in sorted((out / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        first = first_output_text(nbformat.read(path, as_version=4))
+        # The report shows the workspace path relative to the input folder (absolute paths are not published).
+        assert first.startswith("Workspace: "), f"{path.name}: first output is {first[:80]!r}"
+
+
+@pytest.mark.notebook
+def test_notebook_in_a_second_copy_of_the_kit_uses_that_copy_s_workspace(tmp_path, monkeypatch):
+    """One environment, two copies of the kit: the notebooks of the second copy use its own workspace/."""
+    import papermill
+
+    from helpers.report import static_views_mode
+
+    kit = tmp_path / "investigation-b"
+    shutil.copytree(NOTEBOOKS, kit / "notebooks")
+    monkeypatch.delenv("DOSSIER_WORKSPACE", raising=False)
+    executed = tmp_path / "01_executed.ipynb"
+    ours = PROJECT_ROOT / "workspace" / "dossier.sqlite"
+    before = ours.stat().st_mtime_ns if ours.exists() else None
+    with static_views_mode():
+        papermill.execute_notebook(
+            str(kit / "notebooks" / LOAD_NOTEBOOK.name), str(executed),
+            parameters={"inputs": [str(SEEDS / "000_dc811fb2d9703db4.txt")]},
+            cwd=str(kit / "notebooks"), kernel_name="python3", progress_bar=False, execution_timeout=300,
+        )
+    from helpers.workspace import Workspace
+
+    assert len(Workspace(kit / "workspace").read_table("articles")) == 1
+    first = first_output_text(nbformat.read(executed, as_version=4))
+    assert first.startswith(f"Workspace: {(kit / 'workspace').resolve()}\n")
+    assert (ours.stat().st_mtime_ns if ours.exists() else None) == before
+

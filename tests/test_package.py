@@ -24,7 +24,8 @@ BUILD_TOOLS = {"setuptools"}
 UPPER_LAYERS = {"workspace", "pipeline", "views", "plots", "widgets", "report", "checks", "cli", "evaluation",
                 "__main__"}
 #: Domain modules take data and return data; they import none of the upper layers.
-DOMAIN = ("articles", "amounts", "dates", "docs", "entities", "labels", "nlp", "relations", "screening", "text")
+DOMAIN = ("articles", "amounts", "dates", "docs", "duplicates", "entities", "labels", "nlp", "relations", "screening",
+          "text")
 
 
 def _canonical(name: str) -> str:

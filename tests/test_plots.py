@@ -206,3 +206,58 @@ def test_top_entities_leave_misc_out_unless_asked():
 
     assert list(top_entities(entities)["name"]) == ["Russia", "Binance"]
     assert list(top_entities(entities, labels=None)["name"]) == ["Russian", "Russia", "Binance"]
+
+
+# Amounts (notebook 03) and article labels -------------------------------------------------
+
+
+def crowded_amounts():
+    import pandas as pd
+
+    values = [10_000, 10_900, 11_000, 12_000, 5e6, 5.1e6, 6e6, 1e9, 1.05e9, 2e3]
+    currencies = ["EUR", "USD", "EUR", "GBP", "USD", "USD", "EUR", "RUB", "USD", "EUR"]
+    rows = [{"article_id": f"a{i % 2}", "value": v, "currency": c, "threshold": "above" if i % 3 else "",
+             "sanctions_context": i % 2 == 0} for i, (v, c) in enumerate(zip(values, currencies))]
+    articles = pd.DataFrame({"article_id": ["a0", "a1"], "title": ["Same title", "Same title"],
+                             "source": ["Wire A", "Wire B"], "published": ["2024-01-02", "2024-01-03"]})
+    return pd.DataFrame(rows), articles
+
+
+def test_draw_amounts_currency_labels_never_overlap():
+    amounts, articles = crowded_amounts()
+    ax = plots.draw_amounts(amounts, articles)
+    renderer = ax.figure.canvas.get_renderer()
+    notes = [t for t in ax.texts if t.get_text() in set(amounts["currency"])]
+    assert notes, "no currency label at all"
+    extents = [t.get_window_extent(renderer) for t in notes]
+    for i, a in enumerate(extents):
+        for b in extents[i + 1:]:
+            assert not a.overlaps(b)
+    assert {t.get_text() for t in notes} >= {"EUR", "USD"}
+
+
+def test_same_title_articles_are_told_apart_in_charts():
+    amounts, articles = crowded_amounts()
+    ax = plots.draw_amounts(amounts, articles)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(set(labels)) == 2
+    assert all(label.startswith("Same title (Wire") for label in labels)
+
+
+def test_article_titles_use_source_and_date_or_a_short_id():
+    import pandas as pd
+
+    from helpers.views import article_titles
+
+    articles = pd.DataFrame({
+        "article_id": ["1f905aaad9", "42d3fb3ba9", "04d75365fb", "c169ecc9cc", "ffffffff00", "eeeeeeee00"],
+        "title": ["Changpeng Zhao", "Changpeng Zhao", "Changpeng Zhao", "Garantex", "Twin", "Twin"],
+        "source": ["Wikipedia (English)", "Wikiwand", "vvikipidea", "", "", ""],
+        "published": ["", "2024-09-01", "", "", "", ""],
+    })
+    labels = article_titles(articles)
+    assert len(set(labels.values())) == len(labels)
+    assert labels["c169ecc9cc"] == "Garantex"
+    assert labels["42d3fb3ba9"] == "Changpeng Zhao (Wikiwand, 2024-09-01)"
+    assert labels["1f905aaad9"] == "Changpeng Zhao (Wikipedia (English))"
+    assert labels["ffffffff00"] == "Twin [ffffffff]" and labels["eeeeeeee00"] == "Twin [eeeeeeee]"

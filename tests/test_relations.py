@@ -157,7 +157,7 @@ def test_relation_graph_carries_node_and_edge_attributes(built, toy_tables):
     graph = relation_graph(relations, toy_tables["entities"])
     assert graph.number_of_edges() == len(relations)
     assert graph.nodes["e01"] == {"name": "Binance", "label": "ORG", "mentions": 4}
-    assert graph.edges["e01", "e02"] == {"weight": 2, "articles": 1}
+    assert graph.edges["e01", "e02"] == {"weight": 2, "articles": 1, "sources": 1}
     assert len(relation_graph(relations, toy_tables["entities"], isolated=True)) == len(toy_tables["entities"])
 
 
@@ -214,3 +214,59 @@ def test_filter_graph_leaves_misc_out_by_default():
     graph.add_edge("l", "o", weight=2)
     assert set(filter_graph(graph)) == {"l", "o"}
     assert set(filter_graph(graph, labels=None)) == {"m", "l", "o"}
+
+
+# Copies and repeated sentences count once ---------------------------------------------
+
+
+COPY_NAMES = {
+    "Changpeng Zhao": ("e1", "PER", ("Changpeng Zhao",)),
+    "Jiangsu": ("e2", "LOC", ("Jiangsu",)),
+    "Binance": ("e3", "ORG", ("Binance",)),
+}
+COPY_DOCS = [
+    {"article_id": "orig", "title": "Changpeng Zhao", "lang": "fr", "published": "",
+     "text": "Changpeng Zhao est né dans le Jiangsu. Changpeng Zhao a fondé Binance."},
+    {"article_id": "mirror", "title": "Changpeng Zhao", "lang": "fr", "published": "",
+     "text": "Changpeng Zhao est né dans le Jiangsu. Changpeng Zhao a fondé Binance. Changpeng Zhao vit à Dubaï."},
+    {"article_id": "edit", "title": "Changpeng Zhao", "lang": "fr", "published": "",
+     "text": "Changpeng Zhao, né au Jiangsu, dirige Binance. Changpeng Zhao est né dans le Jiangsu."},
+    {"article_id": "other", "title": "Binance", "lang": "fr", "published": "",
+     "text": "Changpeng Zhao est né dans le Jiangsu. Binance a payé une amende."},
+]
+
+
+@pytest.fixture
+def copy_tables(tables_from_texts):
+    return tables_from_texts(COPY_DOCS, COPY_NAMES)
+
+
+def test_build_relations_counts_a_repeated_sentence_once(copy_tables):
+    relations, evidence = build_relations(copy_tables["mentions"], copy_tables["sentences"])
+    row = pair(relations, "e1", "e2")
+    # Five passages name both; two distinct sentences among them.
+    assert len(evidence[(evidence["source_id"] == "e1") & (evidence["target_id"] == "e2")]) == 5
+    assert row["weight"] == 2
+
+
+def test_build_relations_counts_copies_of_an_article_once_and_lists_every_copy(copy_tables):
+    copies = {"mirror": "orig", "edit": "orig"}
+    relations, evidence = build_relations(copy_tables["mentions"], copy_tables["sentences"], copies=copies)
+    row = pair(relations, "e1", "e2")
+    # The group orig/mirror/edit counts as its best member ("edit": two distinct sentences);
+    # "other" only repeats a sentence already counted.
+    assert (row["weight"], row["articles"], row["sources"]) == (2, 2, 4)
+    rows = evidence[(evidence["source_id"] == "e1") & (evidence["target_id"] == "e2")]
+    assert set(rows["article_id"]) == {"orig", "mirror", "edit", "other"}
+    assert rows["counted"].sum() == row["weight"]
+    assert set(rows.loc[rows["counted"], "article_id"]) == {"edit"}
+    binance = pair(relations, "e1", "e3")
+    assert (binance["weight"], binance["articles"], binance["sources"]) == (1, 1, 3)
+
+
+def test_build_relations_weight_is_the_number_of_counted_evidence_rows(copy_tables):
+    relations, evidence = build_relations(copy_tables["mentions"], copy_tables["sentences"],
+                                          copies={"mirror": "orig"})
+    counted = evidence[evidence["counted"]].groupby(["source_id", "target_id"]).size()
+    for r in relations.itertuples(index=False):
+        assert counted[(r.source_id, r.target_id)] == r.weight >= 1

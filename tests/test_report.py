@@ -7,6 +7,7 @@ import os
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers import cli, report
@@ -208,3 +209,26 @@ def test_index_shows_screening_matches_and_lists_only_when_a_screening_table_exi
     assert "<script>window" not in html and "&lt;script&gt;window.__xss=1" in html
     made = report.provenance(workspace, [str(tmp_path)], settings=[], out="out")
     assert ("Sanctions list", "OFAC SDN: date 2026-11-30, entries 3") in made.details
+
+
+def test_index_of_a_corpus_without_articles_says_so_plainly():
+    from helpers.articles import ARTICLE_COLUMNS
+    from helpers.views import index_sections
+
+    page = index_sections({"articles": pd.DataFrame(columns=ARTICLE_COLUMNS),
+                           "skipped": pd.DataFrame({"path": ["a.docx"], "reason": ["unsupported file type"]})})
+    assert "No article was loaded; 1 items skipped." in page
+    assert "()" not in page and "(;" not in page
+
+
+def test_report_runs_the_notebooks_of_the_copy_it_is_run_from(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers.paths import NOTEBOOKS
+
+    kit = tmp_path / "investigation-b"
+    shutil.copytree(NOTEBOOKS, kit / "notebooks")
+    monkeypatch.chdir(kit)
+    assert report.notebook_paths() == sorted((kit / "notebooks").resolve().glob("[0-9][0-9]_*.ipynb"))
+    monkeypatch.chdir(tmp_path)  # in no copy of the kit: the installed kit's notebooks
+    assert report.notebook_paths() == sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))

@@ -81,12 +81,29 @@ def test_mention_explorer_static_rendering_embeds_the_chart(explorer):
     assert page.startswith('<img alt="figure" src="data:image/png;base64,')
 
 
+def test_mention_explorer_live_only_is_left_out_of_static_pages(toy_tables):
+    view = widgets.mention_explorer(toy_tables["mentions"], toy_tables["entities"], toy_tables["articles"],
+                                    live_only=True)
+    bundle = view._repr_mimebundle_()
+    from helpers.report import WIDGET_MIME
+
+    assert WIDGET_MIME in bundle
+    assert not {"text/html", "image/png"} & set(bundle)
+
+
+def test_view_help_is_shown_live_but_not_in_the_static_rendering(explorer):
+    live = [child.value for child in explorer.parts[0].children if isinstance(child, widgets.W.HTML)]
+    assert any("Ctrl-click" in text for text in live)
+    assert "Ctrl-click" not in explorer.static_bundle()["text/html"]
+    assert "Ctrl-click" not in str(explorer._repr_mimebundle_().get("text/html", ""))
+
+
 # Network explorer ------------------------------------------------------------------
 
 
 def test_network_explorer_is_a_view_with_named_controls(network):
     assert isinstance(network, widgets.View)
-    assert set(network.controls) == {"labels", "min_weight", "focus", "depth", "layout", "relation"}
+    assert set(network.controls) == {"labels", "min_weight", "top", "focus", "depth", "layout", "relation"}
     assert network.controls["min_weight"].max == 2
 
 
@@ -110,6 +127,42 @@ def test_network_explorer_focus_and_depth_give_the_ego_network(network):
     assert set(network.shown["graph"]) == {"e09", "e10", "e07"}
     network.controls["depth"].value = 2
     assert set(network.shown["graph"]) == {"e09", "e10", "e07", "e04", "e06"}
+
+
+def test_network_explorer_defaults_to_a_top_n_of_chosen_labels_and_widens(toy_tables):
+    relations, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"])
+    view = widgets.network_explorer(relations, evidence, toy_tables["entities"], toy_tables["articles"],
+                                    labels=("PER", "ORG"), top=4)
+    view.static_bundle()
+    graph = view.shown["graph"]
+    assert len(graph) <= 4 and {d["label"] for _n, d in graph.nodes(data=True)} <= {"PER", "ORG"}
+    assert "Binance" in {d["name"] for _n, d in graph.nodes(data=True)}  # the best connected stays
+    assert view.controls["labels"].value == ("PER", "ORG")
+    view.controls["top"].value = view.controls["top"].max
+    view.controls["labels"].value = view.controls["labels"].options
+    wide = view.shown["graph"]
+    assert len(wide) > 4 and "LOC" in {d["label"] for _n, d in wide.nodes(data=True)}
+
+
+def test_network_explorer_relation_picker_follows_the_focus(network):
+    network.controls["focus"].value = "e06"  # Garantex
+    options = [value for _label, value in network.controls["relation"].options]
+    assert options and all("e06" in pair for pair in options)
+    assert set(options) == {(s, t) for s, t in zip(network.shown["relations"]["source_id"],
+                                                   network.shown["relations"]["target_id"])}
+    assert "e06" in network.controls["relation"].value
+    page = network.static_bundle()["text/html"]
+    assert "passages support" in page and "Garantex" in page.split("passages support", 1)[1][:80]
+
+
+def test_network_explorer_relation_picker_follows_the_filters(network):
+    network.controls["min_weight"].value = 2
+    options = [value for _label, value in network.controls["relation"].options]
+    weights = network.shown["relations"].set_index(["source_id", "target_id"])["weight"]
+    assert len(options) == 3 and all(weights[pair] >= 2 for pair in options)
+    network.controls["labels"].value = ("LOC",)  # no pair of places: nothing to pick
+    assert list(network.controls["relation"].options) == []
+    assert "No relation found" in network.static_bundle()["text/html"]
 
 
 @pytest.mark.parametrize("layout", ["kamada_kawai", "circular"])
@@ -253,7 +306,7 @@ def toy_amounts(toy_tables):
 
 def amount_rows(view) -> list[str]:
     page = view.static_bundle()["text/html"]
-    return [html.unescape(cell) for cell in re.findall(r"<tr><td>(.*?)</td>", page)]
+    return [html.unescape(cell) for cell in re.findall(r"<tr><td[^>]*>(.*?)</td>", page)]
 
 
 def test_amount_table_shows_every_amount_by_default(toy_amounts, toy_tables):
@@ -333,7 +386,7 @@ def test_curation_panel_merge_is_saved_applied_and_undone(panel_workspace):
     keys = _entity_keys(ws)
     assert {("Binance", "ORG"), ("Changpeng Zhao", "PER")} <= keys
     changes = []
-    panel = widgets.curation_panel(ws, on_change=lambda: changes.append(1))
+    panel = widgets.curation_panel(ws, on_change=lambda _entities: changes.append(1))
     panel.controls["action"].value = "merge"
     panel.controls["entity"].value = ("Changpeng Zhao", "PER")
     panel.controls["into"].value = ("Binance", "ORG")
@@ -343,11 +396,11 @@ def test_curation_panel_merge_is_saved_applied_and_undone(panel_workspace):
     assert ("Changpeng Zhao", "PER") not in _entity_keys(ws)  # the entity step ran again
     assert ("Changpeng Zhao", "PER") not in [v for _l, v in panel.controls["entity"].options]
     page = panel.static_bundle()["text/html"]
-    assert "Saved: merge Changpeng Zhao." in page and "Curation decisions" in page
+    assert "Saved: merge Changpeng Zhao (PER)." in page and "Curation decisions" in page
     panel.controls["undo"].click()
     assert pipeline.load_curation(ws) == []
     assert _entity_keys(ws) == keys
-    assert "Last decision undone." in panel.static_bundle()["text/html"]
+    assert "Undone: merge Changpeng Zhao (PER)." in panel.static_bundle()["text/html"]
     assert changes == [1, 1]
 
 
@@ -406,3 +459,172 @@ def test_label_picker_starts_without_misc_and_offers_it():
     assert set(picker.value) == {"PER", "ORG", "LOC"}
     picker.value = tuple(picker.options)
     assert "MISC" in picker.value
+
+
+def pick(panel, control: str, name: str, label: str) -> None:
+    panel.controls[control].value = (name, label)
+
+
+def decisions(workspace) -> list[dict]:
+    from helpers.pipeline import load_curation
+
+    return load_curation(workspace)
+
+
+def test_curation_panel_starts_with_nothing_picked_and_refuses_to_act_on_nothing(panel_workspace):
+    panel = widgets.curation_panel(panel_workspace)
+    assert panel.controls["entity"].value is None and panel.controls["into"].value is None
+    panel.controls["apply"].click()
+    assert decisions(panel_workspace) == []
+    assert "nothing saved" in panel.message.value
+    assert not pipeline_file(panel_workspace).exists()
+
+
+def pipeline_file(workspace):
+    from helpers.pipeline import curation_path
+
+    return curation_path(workspace)
+
+
+@pytest.mark.parametrize("action, fields, says", [
+    ("merge", {"into": ("Binance", "ORG")}, "into itself"),
+    ("rename", {"new_name": "Binance"}, "already called"),
+    ("relabel", {"new_label": "ORG"}, "already labelled"),
+])
+def test_curation_panel_refuses_a_decision_that_does_nothing(panel_workspace, action, fields, says):
+    panel = widgets.curation_panel(panel_workspace)
+    panel.controls["action"].value = action
+    pick(panel, "entity", "Binance", "ORG")
+    for control, value in fields.items():
+        panel.controls[control].value = value
+    panel.controls["apply"].click()
+    assert says in html.unescape(panel.message.value)
+    assert decisions(panel_workspace) == [] and not pipeline_file(panel_workspace).exists()
+
+
+def test_record_decision_refuses_an_entity_that_is_not_there(panel_workspace):
+    from helpers import pipeline
+
+    with pytest.raises(ValueError, match="not in the entity table"):
+        pipeline.record_decision(panel_workspace, "hide", name="Nobody Atall", label="PER")
+    with pytest.raises(ValueError, match="not in the entity table"):
+        pipeline.record_decision(panel_workspace, "merge", name="Binance", label="ORG",
+                                 into="Nobody Atall", into_label="PER")
+    assert decisions(panel_workspace) == []
+
+
+def test_curation_panel_never_moves_on_to_another_entity(panel_workspace):
+    entities = panel_workspace.read_table("entities")
+    table = widgets.entity_table(entities)
+    seen = []
+    panel = widgets.curation_panel(panel_workspace, on_change=lambda e: (seen.append(e), table.update(e)))
+    panel.controls["action"].value = "hide"
+    pick(panel, "entity", "Seattle", "LOC")
+    panel.controls["apply"].click()
+    assert [(d["action"], d["name"]) for d in decisions(panel_workspace)] == [("hide", "Seattle")]
+    # The hidden entity is gone: the picker is cleared, not moved to another entity.
+    assert panel.controls["entity"].value is None
+    assert ("Seattle", "LOC") not in [v for _l, v in panel.controls["entity"].options]
+    panel.controls["apply"].click()  # a second click does not hide anything else
+    assert len(decisions(panel_workspace)) == 1
+    # The entity table above shows the decision at once.
+    assert "Seattle" not in set(seen[-1]["name"])
+    assert "Seattle" not in table.static_bundle()["text/html"]
+    assert "Binance" in table.static_bundle()["text/html"]
+
+
+def test_curation_panel_keeps_the_chosen_entity_after_a_rename_of_another(panel_workspace):
+    panel = widgets.curation_panel(panel_workspace)
+    panel.controls["action"].value = "relabel"
+    pick(panel, "entity", "Seattle", "LOC")
+    panel.controls["new_label"].value = "ORG"
+    pick(panel, "into", "Binance", "ORG")
+    panel.controls["apply"].click()
+    assert decisions(panel_workspace)[-1]["to"] == "ORG"
+    assert panel.controls["entity"].value is None  # (Seattle, LOC) no longer exists
+    assert panel.controls["into"].value == ("Binance", "ORG")  # still there: kept
+
+
+def test_curation_panel_undo_says_when_there_is_nothing_to_undo(panel_workspace):
+    panel = widgets.curation_panel(panel_workspace)
+    panel.controls["undo"].click()
+    assert "Nothing to undo" in panel.message.value
+    assert "undone" not in panel.message.value.casefold().replace("nothing to undo", "")
+    panel.controls["action"].value = "hide"
+    pick(panel, "entity", "Seattle", "LOC")
+    panel.controls["apply"].click()
+    panel.controls["undo"].click()
+    assert "Undone: hide Seattle" in panel.message.value
+    assert decisions(panel_workspace) == []
+    assert ("Seattle", "LOC") in [v for _l, v in panel.controls["entity"].options]
+
+
+# Readable text: cut at words, whole on hover, left-aligned, wrapped at spaces ------------
+
+
+LONG = ("The Treasury said that the exchange had processed transactions for sanctioned users "
+        "in Iran, Russia and Syria, and that its founder had told staff to hide them from regulators.")
+
+
+@pytest.mark.parametrize("limit", [12, 30, 57, 80, 120])
+def test_clip_cuts_at_a_word_boundary_and_marks_the_cut(limit):
+    cut = views.clip(LONG, limit)
+    assert len(cut) <= limit and cut.endswith("…")
+    kept = cut[:-1]
+    assert LONG.startswith(kept) and LONG[len(kept)] in " ,"  # the next character ends a word
+
+
+@pytest.mark.parametrize("limit", [12, 30, 57, 80])
+def test_clip_left_starts_at_a_word_boundary(limit):
+    cut = views.clip_left(LONG, limit)
+    assert len(cut) <= limit and cut.startswith("…")
+    kept = cut[1:]
+    assert LONG.endswith(kept) and LONG[-len(kept) - 1] == " "
+
+
+def test_clip_keeps_short_text_and_cuts_one_long_word_anyway():
+    assert views.clip("Binance", 20) == "Binance"
+    assert views.clip("x" * 50, 10) == "x" * 9 + "…"
+
+
+def test_table_html_cuts_long_cells_with_the_whole_text_on_hover():
+    frame = pd.DataFrame({"evidence": [LONG + " <b>"], "weight": [3]})
+    page = views.table_html(frame, max_chars=60)
+    assert f'title="{html.escape(LONG + " <b>")}"' in page
+    assert html.escape(views.clip(LONG, 60)) in page and "<b>" not in page
+
+
+def test_sentence_cells_read_left_to_right(toy_tables):
+    relations, evidence = build_relations(toy_tables["mentions"], toy_tables["sentences"])
+    located = views.locate_in_sentences(toy_tables["mentions"], toy_tables["articles"])
+    titles = views.article_titles(toy_tables["articles"])
+    pages = [views.kwic_html(located, titles), views.evidence_html(evidence, titles),
+             views.table_html(views.relations_with_sources(relations, evidence, titles))]
+    for page in pages:
+        cells = re.findall(r"<td[^>]*>", page)
+        assert cells and all('style="text-align: left; vertical-align: top"' in cell for cell in cells)
+
+
+def test_kwic_cut_context_keeps_the_whole_sentence_on_hover():
+    sentence = LONG
+    start = sentence.index("Russia")
+    rows = pd.DataFrame({"article_id": ["x"], "sentence": [sentence], "s_start": [start],
+                         "s_end": [start + len("Russia")]})
+    page = views.kwic_html(rows, {"x": "Title"}, width=20)
+    assert f'title="{html.escape(sentence)}"' in page
+    assert "<mark>Russia</mark>" in page
+    assert "…users in Iran, <mark>Russia</mark> and Syria, and…" in page
+
+
+def test_article_reader_wraps_text_at_spaces(toy_tables):
+    page = widgets.article_reader(toy_tables["articles"]).static_bundle()["text/html"]
+    assert "<pre" not in page and "break-all" not in page
+    assert "white-space: pre-wrap; word-break: normal; overflow-wrap: break-word" in page
+
+
+def test_article_reader_tells_same_title_articles_apart(toy_tables):
+    articles = toy_tables["articles"].copy()
+    articles["title"] = "Changpeng Zhao"
+    articles["source"] = ["Wikipedia", "Wikiwand", "vvikipidea"]
+    labels = [label for label, _value in widgets.article_reader(articles).controls["article"].options]
+    assert len(set(labels)) == 3 and all(label.startswith("Changpeng Zhao (") for label in labels)

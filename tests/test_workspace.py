@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -49,6 +51,37 @@ def test_workspace_follows_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv(WORKSPACE_ENV, str(tmp_path / "from_env"))
     assert Workspace().path == (tmp_path / "from_env").resolve()
     assert Workspace(tmp_path / "explicit").path == (tmp_path / "explicit").resolve()
+
+
+def make_kit_copy(base: Path) -> Path:
+    """A second copy of the kit (its own notebooks/ folder), as a reporter makes one per investigation."""
+    import shutil
+
+    from helpers.paths import NOTEBOOKS
+
+    shutil.copytree(NOTEBOOKS, base / "notebooks")
+    return base
+
+
+@pytest.mark.parametrize("where", ["notebooks", ".", "notebooks/sub"])
+def test_default_workspace_is_the_one_of_the_copy_run_from(tmp_path, monkeypatch, where):
+    from helpers.paths import PROJECT_ROOT, find_project
+
+    kit = make_kit_copy(tmp_path / "investigation-b")
+    folder = kit / where
+    folder.mkdir(parents=True, exist_ok=True)
+    monkeypatch.delenv(WORKSPACE_ENV, raising=False)
+    monkeypatch.chdir(folder)
+    assert find_project() == kit.resolve()
+    ws = Workspace()
+    assert ws.path == (kit / "workspace").resolve() != (PROJECT_ROOT / "workspace").resolve()
+    assert (kit / "workspace" / DB_NAME).is_file()
+
+
+def test_default_workspace_outside_any_kit_is_beside_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv(WORKSPACE_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Workspace().path == (tmp_path / "workspace").resolve()
 
 
 @pytest.mark.parametrize(

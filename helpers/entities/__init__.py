@@ -29,7 +29,14 @@ from helpers.entities.acronyms import AcronymDefinition, find_acronyms
 from helpers.entities.build import build_entities
 from helpers.entities.cleanup import drop_reason, trim_span
 from helpers.entities.cues import context_cue, name_word_label
-from helpers.entities.curation import ACTIONS, apply_curation, curation_text, new_decision, parse_curation
+from helpers.entities.curation import (
+    ACTIONS,
+    apply_curation,
+    check_decision_applies,
+    curation_text,
+    new_decision,
+    parse_curation,
+)
 from helpers.entities.lexicon import DATA_DIR, Lexicon, load_lexicon
 from helpers.entities.names import entity_id, name_key, name_tokens
 from helpers.entities.tables import ENTITY_COLUMNS, MENTION_COLUMNS
@@ -51,6 +58,7 @@ __all__ = [
     "Lexicon",
     "apply_curation",
     "build_entities",
+    "check_decision_applies",
     "context_cue",
     "curation_text",
     "drop_reason",

@@ -123,6 +123,37 @@ def new_decision(action: str, **fields: Any) -> dict:
     return decision
 
 
+def check_decision_applies(decision: dict, entities: pd.DataFrame) -> None:
+    """Refuse a decision that would do nothing or act on an entity that is not in ``entities``.
+
+    The check a reporter's click goes through before anything is saved: a merge
+    into itself, a rename to the same name or a relabel to the same label would
+    be saved and replayed for nothing, and a decision on an entity that is gone
+    (already merged, hidden or renamed) would act on nothing or on the wrong one.
+
+    Raises:
+        ValueError: the message says what is wrong, in the reporter's terms.
+    """
+    decision = _normalise_decision(decision)
+    action, name, label = decision["action"], str(decision["name"]), decision.get("label")
+    shown = f"{name} ({label})" if label else name
+    found = _find_entity(entities, name, label)
+    if found is None:
+        raise ValueError(f"{shown} is not in the entity table (merged, renamed or hidden already?); nothing saved.")
+    if action == "merge":
+        into, into_label = str(decision["into"]), decision.get("into_label")
+        target = _find_entity(entities, into, into_label)
+        if target == found or (name_key(into) == name_key(name) and (into_label or label) == label):
+            raise ValueError(f"Cannot merge {shown} into itself; nothing saved.")
+        if target is None:
+            target = f"{into} ({into_label})" if into_label else into
+            raise ValueError(f"{target} is not in the entity table; nothing saved.")
+    elif action == "rename" and str(decision["to"]).strip() == name:
+        raise ValueError(f"{shown} is already called {name!r}; nothing saved.")
+    elif action == "relabel" and label and str(decision["to"]).upper() == str(label).upper():
+        raise ValueError(f"{shown} is already labelled {label}; nothing saved.")
+
+
 def _find_entity(entities: pd.DataFrame, name: str, label: str | None) -> int | None:
     """The entity named ``name``, else the one with ``name`` among its aliases.
 
