@@ -90,12 +90,13 @@ def test_lock_input_lists_every_package_the_code_imports():
     direct = set(_pins(ROOT / "requirements.in"))
     distributions = importlib.metadata.packages_distributions()
     missing = {}
-    for folder in ("helpers", "tests", "scripts", "benchmarks"):
+    folders = ("helpers", "tests", "scripts", "benchmarks")
+    for folder in folders:
         for module in _imported_modules(ROOT / folder):
             if module in sys.stdlib_module_names or module in {"helpers", "__future__"}:
                 continue
-            if (ROOT / folder / f"{module}.py").exists():  # the folder's own module (tests' conftest)
-                continue
+            if any((ROOT / other / f"{module}.py").exists() for other in folders):
+                continue  # the project's own module (tests' conftest, the benchmark's corpus generator)
             dists = {_canonical(d) for d in distributions.get(module, [])}
             assert dists, f"{folder} imports {module}, which no installed package provides"
             if not dists & direct:
