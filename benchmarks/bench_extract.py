@@ -192,6 +192,28 @@ def _fill(template: str, names: Names, lang: str, rng: random.Random, offset: in
     return text, sents, ents
 
 
+def tag_seed_paragraphs() -> dict[str, dict]:
+    """The tags of every seed paragraph, each tagged once, keyed ``lang-index`` as the records' parts name them."""
+    from helpers.nlp import tag_texts
+
+    items = [(f"{l}-{i}", l, p) for l, ps in _seed_paragraphs().items() for i, p in enumerate(ps)]
+    return tag_texts(items, n_process=1)[0]
+
+
+def composed_tags(record: dict, tagged: dict[str, dict]) -> tuple[list, list]:
+    """A generated record's sentence and entity spans, from its seed paragraphs' tags and its own parts."""
+    sents, ents = [], []
+    for part in record["parts"]:
+        if part[0] == "seed":
+            p, off = tagged[f"{record['lang']}-{part[1]}"], part[2]
+            sents += [[a + off, b + off] for a, b in p["sents"]]
+            ents += [[a + off, b + off, *rest] for a, b, *rest in p["ents"]]
+        else:
+            sents += part[1]
+            ents += part[2]
+    return sents, ents
+
+
 def _seed_paragraphs() -> dict[str, list[str]]:
     from helpers.articles import load_articles
 
@@ -342,29 +364,18 @@ STEPS = textwrap.dedent(
     import json, sys, time
     sys.path.insert(0, sys.argv[3])
     import pandas as pd
-    from bench_extract import generate, _seed_paragraphs
-    from helpers.nlp import Watchlist, tag_texts
+    from bench_extract import composed_tags, generate, tag_seed_paragraphs
     from helpers.entities import build_entities
     from helpers.amounts import build_amounts
     from helpers.pipeline import sentence_table
     from helpers.relations import build_relations
     n, lang = int(sys.argv[1]), sys.argv[2]
     records = generate(n, lang=lang)
-    paragraphs = _seed_paragraphs()
-    items = [(f"{l}-{i}", l, p) for l, ps in paragraphs.items() for i, p in enumerate(ps)]
-    tagged, _ = tag_texts(items, n_process=1)  # each seed paragraph tagged once
+    tagged = tag_seed_paragraphs()  # each seed paragraph tagged once
     payloads = {}
     for r in records:
-        sents, ents, amounts = [], [], []
-        for part in r["parts"]:
-            if part[0] == "seed":
-                p, off = tagged[f"{r['lang']}-{part[1]}"], part[2]
-                sents += [[a + off, b + off] for a, b in p["sents"]]
-                ents += [[a + off, b + off, *rest] for a, b, *rest in p["ents"]]
-            else:
-                sents += part[1]
-                ents += part[2]
-        payloads[r["id"]] = {"sents": sents, "ents": ents, "amounts": amounts}
+        sents, ents = composed_tags(r, tagged)
+        payloads[r["id"]] = {"sents": sents, "ents": ents, "amounts": []}
     articles = pd.DataFrame({"article_id": [r["id"] for r in records], "lang": [r["lang"] for r in records],
                              "text": [r["text"] for r in records]})
     del records

@@ -149,23 +149,13 @@ def _generated(n: int, *, lang: str) -> tuple[pd.DataFrame, dict]:
     """The benchmark's generated corpus, tagging composed from the seed paragraphs' tags, plus
     paragraphs naming companies with and without a legal form and surnames alone."""
     records = bench_extract.generate(n, lang=lang)
-    paragraphs = bench_extract._seed_paragraphs()
-    items = [(f"{l}-{i}", l, p) for l, ps in paragraphs.items() for i, p in enumerate(ps)]
-    tagged, _ = tag_texts(items, n_process=1)
+    tagged = bench_extract.tag_seed_paragraphs()
     rng = random.Random(7)
     companies = [bench_extract.Names(rng=rng, size=40, cities=["Lyon"])._surname(("ex", "ia")) for _ in range(40)]
     people = [(f"{rng.choice(bench_extract.FIRST_NAMES)} {s}", s) for s in companies[:20]]
     rows, payloads = [], {}
     for r in records:
-        sents, ents = [], []
-        for part in r["parts"]:
-            if part[0] == "seed":
-                p, off = tagged[f"{r['lang']}-{part[1]}"], part[2]
-                sents += [[a + off, b + off] for a, b in p["sents"]]
-                ents += [[a + off, b + off, *rest] for a, b, *rest in p["ents"]]
-            else:
-                sents += part[1]
-                ents += part[2]
+        sents, ents = bench_extract.composed_tags(r, tagged)
         text = r["text"]
         for _ in range(2):
             name = rng.choice(companies)
