@@ -19,21 +19,32 @@ def seed_articles():
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_load_pipeline_keeps_only_tagging_components(lang):
     nlp = N.load_pipeline(lang)
-    assert nlp.pipe_names == ["dossier_line_breaks", "tok2vec", "parser", "ner", "dossier_amounts"]
+    assert nlp.pipe_names == ["senter", "dossier_line_breaks", "ner", "dossier_amounts"]
     assert N.load_pipeline(lang) is nlp  # loaded once per process
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_load_pipeline_entities_same_as_full_model(lang, seed_articles):
-    """Leaving out the tagger, morphologizer, attribute ruler and lemmatizer changes no entity."""
+def test_load_pipeline_entities_agree_with_full_model(lang, seed_articles):
+    """The senter instead of tok2vec + parser (and no tagger, morphologizer, attribute ruler or
+    lemmatizer) leaves at least 93% of the full model's entities as they were (95% on the French seeds when written)."""
     texts = [t for t, lg in zip(seed_articles["text"], seed_articles["lang"]) if lg == lang]
     full = spacy.load(N.model_name(lang))
     full.add_pipe("dossier_line_breaks", first=True)
     kit = N.load_pipeline(lang)
-    ours = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in kit.pipe(texts)]
-    theirs = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in full.pipe(texts)]
-    assert sum(map(len, theirs)) > 50
-    assert ours == theirs
+    ours = [{(e.start_char, e.end_char, e.label_) for e in d.ents} for d in kit.pipe(texts)]
+    theirs = [{(e.start_char, e.end_char, e.label_) for e in d.ents} for d in full.pipe(texts)]
+    common = sum(len(a & b) for a, b in zip(ours, theirs))
+    assert sum(map(len, theirs)) > 150
+    assert common >= 0.93 * sum(map(len, theirs))
+    assert common >= 0.93 * sum(map(len, ours))
+
+
+def test_senter_keeps_names_the_parser_cut():
+    """The parser put sentence breaks inside these names of the French seeds; the senter does not."""
+    texts = [t for t, lg in zip(load_articles([SEEDS]).articles["text"], load_articles([SEEDS]).articles["lang"])
+             if lg == "fr"]
+    found = {e.text for d in N.load_pipeline("fr").pipe(texts) for e in d.ents}
+    assert {"Foreign Corrupt Practices Act", "Sam Bankman-Fried", "Alexeï Navalny"} <= found
 
 
 def test_load_pipeline_without_model_still_runs_rules():
