@@ -267,6 +267,10 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 
 # -- passages -------------------------------------------------------------------
 
+#: The blind sets: the passages' ``set`` and the file under ``tests/data`` that holds them.
+#: Each is annotated before the kit is run on it and is only ever measured, never tuned on.
+BLIND_SETS = {"blind": "blind_passages.jsonl", "blind2": "blind2_passages.jsonl"}
+
 
 def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Read an annotated JSONL file; text normalised as the kit does on load.
@@ -290,6 +294,11 @@ def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> lis
             amount["text"] = normalize_text(amount["text"])
         passages.append(item)
     return passages
+
+
+def load_blind(name: str, data_dir: str | Path) -> list[dict[str, Any]]:
+    """The passages of the blind set ``name`` (a key of :data:`BLIND_SETS`), read from ``data_dir``."""
+    return load_passages(Path(data_dir) / BLIND_SETS[name], sets=[name])
 
 
 # -- entities -------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Run from the project root::
 
     .venv/bin/python scripts/evaluate_amounts.py                  # dev cases, shipped pipeline
-    .venv/bin/python scripts/evaluate_amounts.py --blind          # the blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind          # the first blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
@@ -32,7 +33,7 @@ from helpers import evaluation as V  # noqa: E402
 from helpers.evaluation import score_amounts  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "amounts_cases.jsonl"
-BLIND = ROOT / "tests" / "data" / "blind_passages.jsonl"
+DATA = ROOT / "tests" / "data"
 
 
 def report(cases: list[dict], predicted: list[list[dict]]) -> str:
@@ -66,12 +67,15 @@ def format_errors(cases: list[dict], predicted: list[list[dict]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES, help="JSONL test set")
-    parser.add_argument("--blind", action="store_true", help="the blind set (figures only)")
+    parser.add_argument(
+        "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2')",
+    )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")
     args = parser.parse_args(argv)
     if args.blind:
-        cases = V.load_passages(BLIND, sets=["blind"])
+        cases = V.load_blind(args.blind, DATA)
     else:
         cases = V.load_passages(args.cases)
     predicted = V.predict_amounts(cases, pipeline=args.pipeline)

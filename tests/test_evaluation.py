@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -73,13 +76,70 @@ def test_evaluation_blind_set_is_annotated_and_sourced():
     assert sum(a["threshold"] == "below" for a in thresholds) >= 10
 
 
-@pytest.mark.parametrize("flag", ["--errors"])
-def test_evaluate_entities_refuses_errors_on_the_blind_set(flag):
-    import subprocess
-    import sys
+def _source_key(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
 
+
+def test_evaluation_blind2_set_is_annotated_sourced_and_new():
+    path = DATA / V.BLIND_SETS["blind2"]
+    raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = [item["id"] for item in raw]
+    assert len(ids) == len(set(ids))
+    for lang in ("fr", "en"):
+        group = [item for item in raw if item["lang"] == lang]
+        assert len(group) >= 35
+        assert sum(a["threshold"] is not None for item in group for a in item["amounts"]) >= 20
+    for item in raw:
+        assert item["set"] == "blind2" and item["id"].startswith(f"blind2-{item['lang']}-")
+        assert item["source"].startswith("http") and item["licence"]
+        for entity in item["entities"]:
+            assert entity["label"] in ("PER", "ORG", "LOC", "MISC"), item["id"]
+            for name in [entity["name"], *entity["aliases"]]:
+                assert name and name in item["text"], (item["id"], name)
+        for amount in item["amounts"]:
+            assert amount["text"] in item["text"], (item["id"], amount["text"])
+            assert amount["threshold"] in (None, "above", "below")
+            assert re.fullmatch(r"[A-Z]{3}", amount["currency"]), item["id"]
+            assert isinstance(amount["value"], float) and amount["value"] > 0
+            assert isinstance(amount["sanctions_context"], bool)
+    passages = V.load_blind("blind2", DATA)  # as the scripts read it: normalised text
+    assert len(passages) == len(raw)
+    assert all(a["text"] in p["text"] for p in passages for a in p["amounts"])
+    # No source shared with the other annotated sets or the sample corpus.
+    others = set()
+    for other in DATA.glob("*.jsonl"):
+        if other != path:
+            lines = other.read_text(encoding="utf-8").splitlines()
+            others |= {json.loads(line).get("source") or "" for line in lines if line.strip()}
+    for seed in (DATA.parent.parent / "seeds").iterdir():
+        others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
+    others = {_source_key(url) for url in others if url}
+    assert len(others) > 40  # the first blind set, the dev passages and the seeds were all read
+    assert not {_source_key(item["source"]) for item in raw} & others
+
+
+def test_evaluation_load_blind_reads_the_named_set(tmp_path):
+    item = {"id": "x1", "set": "blind2", "lang": "en", "text": "A cap of $60.", "entities": [], "amounts": []}
+    lines = [item, {**item, "id": "x2", "set": "dev"}]
+    (tmp_path / "blind2_passages.jsonl").write_text("\n".join(json.dumps(i) for i in lines), encoding="utf-8")
+    (tmp_path / "blind_passages.jsonl").write_text(json.dumps({**item, "id": "y1", "set": "blind"}), encoding="utf-8")
+    assert [p["id"] for p in V.load_blind("blind2", tmp_path)] == ["x1"]
+    assert [p["id"] for p in V.load_blind("blind", tmp_path)] == ["y1"]
+
+
+@pytest.mark.parametrize("args", [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"]])
+def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
     done = subprocess.run(
-        [sys.executable, "scripts/evaluate_entities.py", "--blind", flag],
+        [sys.executable, "scripts/evaluate_entities.py", *args],
         cwd=DATA.parent.parent, capture_output=True, text=True,
     )
-    assert done.returncode != 0 and "blind" in done.stderr
+    assert done.returncode != 0 and "blind set is for measuring only" in done.stderr
+
+
+@pytest.mark.parametrize("script", ["evaluate_entities.py", "evaluate_amounts.py"])
+def test_evaluate_scripts_refuse_an_unknown_blind_set(script):
+    done = subprocess.run(
+        [sys.executable, f"scripts/{script}", "--blind", "blind9"],
+        cwd=DATA.parent.parent, capture_output=True, text=True,
+    )
+    assert done.returncode != 0 and "invalid choice" in done.stderr and "blind2" in done.stderr
