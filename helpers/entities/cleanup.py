@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
+from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import MISC_WEIGHT, MODEL_WEIGHT, SPLIT_WEIGHT, EntityRules, Mention
@@ -40,14 +42,16 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
     """Cut ``body[start:end]`` at hard breaks and at the given sentence starts."""
     cuts = [start]
     for b in breaks:
-        if start < b < end:
+        # a parser's sentence start inside a word is no break ("BTC|-e a été inculpé")
+        if start < b < end and not (body[b - 1].isalnum() and (body[b].isalnum() or body[b] == "-")):
             cuts.append(b)
     spans = []
     for a, b in zip(cuts, [*cuts[1:], end]):
         pos = a
         segment = body[a:b]
         patterns = [_BREAKS]
-        if lang == "en":
+        # "the People's Republic of China" is one place, not "People" and "Republic of China"
+        if lang == "en" and lookup(re.sub(r"^[Tt]he\s+", "", segment.strip())) is None:
             patterns.append(_INTERNAL_POSSESSIVE)
         marks = sorted(
             (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
@@ -58,6 +62,46 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
                 pos = a + m_end
         spans.append((pos, b))
     return [(a, b) for a, b in spans if b > a]
+
+
+#: The rest of a hyphenated name the model cut: a letter, digits or capitals ("BTC-e", "COVID-19").
+_HYPHEN_TAIL = re.compile(r"-(?:[a-z]|\d{1,3}|[A-Z]{1,3})\b(?!-)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+
+
+@lru_cache(maxsize=None)
+def _title_words(lang: str) -> frozenset[str]:
+    """Every word of the language's title cues ("attorney general" gives "attorney", "general")."""
+    return frozenset(w for phrase in load_lexicon(lang).title_cues for w in phrase.split())
+
+
+def _given_name_start(body: str, start: int, lang: str) -> int:
+    """Take in a first name the model left out because it is also a common word ("founder Do Kwon").
+
+    Mid-sentence, a capitalised word right before a person's name is the
+    start of the name unless it is a title, a function word written in
+    capitals after a sentence end, a date word, an acronym or a nationality.
+    """
+    match = _WORD_BEFORE.search(body, max(0, start - 30), start)
+    if not match:
+        return start
+    word = match.group(1)
+    if not word[:1].isupper() or word.isupper() or "'" in word or "’" in word:
+        return start
+    low = word.casefold()
+    lex = load_lexicon(lang)
+    if low in _title_words(lang) or low in lex.honorifics or low in lex.dates or low in lex.stoplist:
+        return start
+    if lookup(word) is not None or is_demonym(word, lang=lang):
+        return start
+    # the word before it must be a lowercase word or a comma: "founder Do Kwon", "its founder, Do Kwon",
+    # not the end of a title or a name ("Financial Intelligence Brian Nelson", "the Price Cap Coalition")
+    previous = re.search(r"(\S+)\s*$", body[max(0, match.start() - 30):match.start()])
+    if previous is None:
+        return start
+    token = previous.group(1)
+    lowercase_word = token.isalpha() and token.islower() and token not in lex.function_words
+    return match.start() if lowercase_word or token.endswith(",") else start
 
 
 def _mid_sentence(body: str, start: int) -> bool:
@@ -195,6 +239,10 @@ def clean_mentions(
         if ent_id:  # a watchlist match: the user asked for exactly this
             out.append(Mention(article_id, lang, start, end, body[start:end], label, ent_id))
             continue
+        if rules.trim:
+            tail = _HYPHEN_TAIL.match(body, end)
+            if tail and end > start and body[end - 1].isalnum():
+                end = tail.end()  # "BTC" + "-e": the exchange BTC-e, not the ticker
         spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
         for a, b in spans:
             if rules.trim:
@@ -206,6 +254,9 @@ def clean_mentions(
                 continue
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
                 continue
+            if rules.trim and label == "PER":
+                a = _given_name_start(body, a, lang)
+                text = body[a:b]
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from helpers.entities.cleanup import drop_reason, trim_span
+from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
 from helpers.entities.types import EntityRules, Mention
 
@@ -47,6 +48,58 @@ def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, s
         if phrase in phrases:
             return phrase, n
     return None
+
+
+def _singular(word: str) -> str:
+    """English plural to singular, enough for kind-of nouns ("exchanges", "companies", "banks")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _match_type(tokens: list[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A kind-of noun starting at ``tokens[j]``, singular or plural ("one of the largest exchanges")."""
+    hit = _match_start(tokens, j, lex.type_cues)
+    if hit:
+        return hit
+    for n in (3, 2, 1):
+        if j + n > len(tokens):
+            continue
+        words = [t.casefold() for t in tokens[j : j + n]]
+        words[-1] = _singular(words[-1])
+        phrase = " ".join(words).replace("' ", "'")
+        if phrase in lex.type_cues:
+            return phrase, n
+    return None
+
+
+#: A hyphenated place compound before a name: "Houston-based CryptoFX".
+_BASED = re.compile(r"-(?:based|headquartered|registered|basée?s?)$", re.IGNORECASE)
+
+
+def _attributive(tokens: list[str], j: int) -> int:
+    """How many tokens at ``j`` form a capitalised attribute inside an apposition, 0 if none.
+
+    A nationality ("an American oil services company"), a known place or its
+    possessive ("one of Japan's largest exchanges", "a Boston software company")
+    or a place compound ("a Cyprus-based fund") describes the noun that follows;
+    it does not end the apposition as another name would.
+    """
+    word = tokens[j]
+    if _BASED.search(word):
+        return 1
+    bare = word.rstrip("'")
+    if not bare[:1].isupper() or not bare.replace("-", "").isalpha():
+        return 0
+    if word.endswith("'"):
+        known = lookup(bare) is not None and lookup(bare).label == "LOC"
+        return 2 if known and j + 1 < len(tokens) and tokens[j + 1].casefold() == "s" else 1 if known else 0
+    if is_demonym(bare):
+        return 1
+    ref = lookup(bare)
+    return 1 if ref is not None and ref.label == "LOC" else 0
 
 
 def _clause(body: str, start: int, end: int) -> tuple[int, int]:
@@ -92,6 +145,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     i = len(before)
     while i and before[i - 1] in {",", '"', "«"}:
         i -= 1
+    # a place compound right before the name: "Houston-based CryptoFX" is a firm
+    if i == len(before) and i and _BASED.search(before[i - 1]):
+        return "ORG"
     fillers = 0
     while i > 0 and fillers <= lex.max_fillers:
         phrase = _match_end(before, i, lex.type_cues)
@@ -122,7 +178,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             j += 1
         fillers = 0
         while j < len(after) and fillers <= MAX_FILLERS:
-            hit = _match_start(after, j, lex.type_cues)
+            hit = _match_type(after, j, lex)
             title = _match_start(after, j, lex.title_cues)
             found = (lex.type_cues[hit[0]], hit[1]) if hit and after[j][:1].islower() else ("PER", title[1]) if title else None
             if found:
@@ -132,6 +188,15 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 return None if following[:1].isupper() else label
             word = after[j]
             low = word.casefold()
+            attribute = _attributive(after, j)
+            if attribute:
+                j += attribute
+                fillers += 1
+                continue
+            # "one of the largest exchanges": "of" is allowed after "one"
+            if low == "of" and j and after[j - 1].casefold() == "one":
+                j += 1
+                continue
             if not word[:1].isalpha() or not word[:1].islower() or low in _BLOCKERS or low in _DETERMINERS:
                 break
             j += 1
@@ -142,6 +207,32 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if hit and len(after) > hit[1] and after[hit[1]][:1].isupper():
         return "ORG"
     return None
+
+
+#: A word of three or more lowercase letters ending a sentence inside a capitalised run.
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{3})\.(?= )")
+
+
+def _firm_word_label(text: str, lex: Lexicon) -> str | None:
+    """ORG for a name of two or more words whose last one is an organisation's word or a legal form."""
+    words = [w.strip(".,").casefold() for w in text.split()]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return "ORG" if lex.name_words.get(last) == "ORG" or last in lex.legal_forms else None
+
+
+def _names_itself(body: str, start: int, end: int) -> bool:
+    """A run shaped as a name on its own: a brand, capitals or digits, or not opening its sentence.
+
+    A capitalised word opening a sentence may be any word ("Last week, a firm ..."),
+    so there only a form no common word has counts.
+    """
+    text = body[start:end]
+    if brand_shaped(text) or re.search(r"[A-Z]{2}|\d", text):
+        return True
+    before = body[max(0, start - 3):start]
+    return bool(before.strip()) and not re.search(r"[.!?:\n]\s*[\"«]?\s*$", body[max(0, start - 4):start])
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])[^\W\d_a-zà-ÿ][\w.&'’-]*(?:[ ][^\W\d_a-zà-ÿ][\w.&'’-]*){0,3}")
@@ -155,6 +246,10 @@ def add_cued_names(
     added = []
     for match in _CAPITALISED_RUN.finditer(body):
         run_start, b = match.span()
+        # a run stops at a sentence's end: "research company Elliptic. Citing ..."
+        stop = _SENTENCE_END.search(body, run_start, b)
+        if stop:
+            b = stop.start() + 1
         if any(run_start < e and s < b for s, e in taken):
             continue
         # the title may open the run itself: "Senator Tom Hale"
@@ -164,6 +259,12 @@ def add_cued_names(
             label = context_cue(body, a, b, lex, before_only=True)
             if label:
                 break
+        if label is None and _names_itself(body, run_start, b):
+            # "QuadrigaCX, a Canadian cryptocurrency exchange, declared ...": an apposition after it
+            a = run_start
+            label = context_cue(body, a, b, lex) if body[b : b + 2] == ", " else None
+            # "Celsius Network", "Three Arrows Capital": a name ending in a word only firms use
+            label = label or _firm_word_label(body[a:b], lex)
         if label is None:
             continue
         a, b = trim_span(body, a, b, lex)
@@ -173,9 +274,29 @@ def add_cued_names(
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
 
+#: A capital inside a word after a lowercase letter: "CryptoFX", "BlockFi", "iFinex", "CoinDesk".
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
+#: Surname prefixes that put a capital inside a person's name: "McCarthy", "DeSantis", "LaGuardia".
+_NAME_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von")
+
+
+def brand_shaped(text: str) -> bool:
+    """True when a word of the name is written like a brand, with a capital inside it.
+
+    People and places are not written so (bar "McCarthy" and the like); firms,
+    exchanges, apps and websites often are.
+    """
+    for word in text.split():
+        if _INNER_CAPITAL.search(word) and not word.startswith(_NAME_PREFIXES):
+            return True
+    return False
+
+
 def name_word_label(text: str, lex: Lexicon) -> str | None:
-    """The label shown by a word inside the name ("Bank", "Fondation", "Islands"), or a web domain."""
+    """The label shown by a word inside the name ("Bank", "Fondation", "Islands"), a web domain or a brand's shape."""
     if re.search(r"\w\.(?:com|net|org|io|info|fr|ru|co|uk)$", text, re.IGNORECASE):
+        return "ORG"
+    if brand_shaped(text):
         return "ORG"
     words = [w.strip(".,").casefold() for w in text.split()]
     if len(words) < 2:

@@ -149,9 +149,37 @@ def _demonyms() -> frozenset[str]:
     return frozenset(forms - {n.casefold() for n in names | words})
 
 
-def is_demonym(name: str) -> bool:
-    """True for a one-word English nationality or group adjective ("Russian", "Ukrainians")."""
-    return " " not in name.strip() and name.strip().casefold() in _demonyms()
+@lru_cache(maxsize=1)
+def _demonyms_fr() -> frozenset[str]:
+    """French nationality nouns built from the CLDR French country names.
+
+    "Russie" gives "Russe", "Chine" "Chinois", "Ukraine" "Ukrainien", "Maroc"
+    "Marocain": the usual endings on the name without its last vowel, with
+    their feminine and plural; a made-up form that is no word does no harm.
+    """
+    from babel import Locale
+
+    forms: set[str] = set()
+    names = set(Locale("fr").territories.values())
+    words = {n.split()[-1] for n in names}
+    for name in words:
+        if not name.isalpha():
+            continue
+        stem = name[:-2] if name.endswith("ie") else name[:-1] if name[-1] in "ea" else name
+        for ending in ("e", "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "in", "ine"):
+            forms.add((stem + ending).casefold())
+    forms |= {f + "s" for f in forms if not f.endswith("s")}
+    return frozenset(forms - {n.casefold() for n in names | words})
+
+
+def is_demonym(name: str, *, lang: str = "en") -> bool:
+    """True for a one-word nationality or group word ("Russian", "Ukrainians", "les Russes")."""
+    word = name.strip()
+    if " " in word:
+        return False
+    if lang == "fr":
+        return word.casefold() in _demonyms_fr()
+    return lang == "en" and word.casefold() in _demonyms()
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,8 @@ _CONNECTORS = frozenset(
     }
 )
 _LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
+#: Up to two capitalised words and a legal form the model left out: "Always" + " Efficient LLP".
+_LEGAL_AFTER_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+" + LEGAL_SUFFIX)
 _LEFT_HEAD = re.compile(
     r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)\s+"
     r"((?:of|for)(?:\s+the)?|de\s+la|de\s+l'|du|des|de|d')\s*$"
@@ -95,8 +97,9 @@ def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
 
 
 def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) -> list[Mention]:
-    """Rejoin institution names cut at a connector; keep a legal form after a comma."""
+    """Rejoin institution names cut at a connector; keep a legal form after a comma or the words the model left before it."""
     out: list[Mention] = []
+    covered = -1
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if m.ent_id:
             out.append(m)
@@ -105,8 +108,13 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             m = _extend_possessor(m, body, lex)
             while out and not out[-1].ent_id and out[-1].start >= m.start:
                 out.pop()  # "U.S." inside "U.S. Attorney's Office"
-        suffix = _LEGAL_AFTER_COMMA.match(body, m.end)
+        if out and covered > m.start and m.end <= covered:
+            continue  # "LLP" inside "Always Efficient LLP", already taken in
+        suffix = _LEGAL_AFTER_COMMA.match(body, m.end) or (
+            _LEGAL_AFTER_WORDS.match(body, m.end) if m.model_label in ("ORG", "MISC") else None
+        )
         if suffix:
+            covered = suffix.end()
             m = Mention(m.article_id, m.lang, m.start, suffix.end(), body[m.start:suffix.end()], m.model_label, weight=m.weight)
         if m.model_label in ("ORG", "MISC"):
             m = _extend_left(m, body, lex, out[-1].end if out else 0)
@@ -139,8 +147,9 @@ def _title_case_line(line: str) -> bool:
 
 
 def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Sequence[int]], lex: Lexicon) -> list[Mention]:
-    """Drop sentence-opening verbs and names that only a title-case heading uses."""
+    """Drop sentence-opening verbs, defined terms and names that only a title-case heading uses."""
     starts = _sentence_starts(sents)
+    defined = _defined_terms(body)
     line_of: dict[int, tuple[int, int]] = {}
     keep: list[Mention] = []
     heading_only: list[Mention] = []
@@ -148,7 +157,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
         if m.ent_id:
             keep.append(m)
             continue
-        if _opening_verb(m, body, starts, lex):
+        if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined:
             continue
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
@@ -166,6 +175,15 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             keep.append(m)
     keep.sort(key=lambda m: (m.start, -m.end))
     return keep
+
+
+#: A legal definition: real estate (the "Real Estate"), Bittrex, Inc. (the "Company").
+_DEFINITION = re.compile(r'\(\s*the\s+"([^"()]{1,60})"\s*\)', re.IGNORECASE)
+
+
+def _defined_terms(body: str) -> set[str]:
+    """Terms the text defines with '(the "...")': capitalised by the drafting, not names."""
+    return {t.strip().casefold() for t in _DEFINITION.findall(body)}
 
 
 def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool:

@@ -394,9 +394,9 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
         label = first.cue if (rules.cues and first.cue) else first.model_label
     if rules.gazetteer:
         label = _forced_label(cluster) or label
-        if all(m.lang == "en" and is_demonym(m.text) for m in cluster):
-            label = "MISC"  # "Russian", "Ukrainian": adjectives, not places
-    if rules.drop and label == "ORG" and law_shaped(fullest):
-        label = "MISC"  # "Bank Secrecy Act", "Travel Rule": laws and rules are not organisations
+        if all(is_demonym(m.text, lang=m.lang) for m in cluster):
+            label = "MISC"  # "Russian", "Ukrainian", "les Russes": nationalities, not places
+    if rules.drop and label in ("ORG", "PER") and law_shaped(fullest):
+        label = "MISC"  # "Bank Secrecy Act", "Executive Order 13757": laws and orders are not organisations or people
     name = representative_name([m.text for m in cluster], label, fullest=fullest) if rules.display else fullest
     return name, label
