@@ -696,3 +696,48 @@ def test_amounts_sanctions_context_covers_aml_rules_and_price_caps(nlps, lang, t
 )
 def test_amounts_caps_reach_their_amounts(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+# -- cap and threshold words far from their amount, in its clause -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La valeur monétaire maximale stockée sous forme électronique et utilisable au moyen d'un support physique "
+         "est fixée à 10 000 euros.", "below"),
+        ("Le montant maximal de retrait en espèces au moyen du support mentionné au 1°, est fixé à 1 000 euros par mois.", "below"),
+        ("Le décret plafonne la capacité d'emport des cartes prépayées (monnaie électronique utilisable au moyen "
+         "d'un support physique) à 10 000 €.", "below"),
+        ("Enfin, la somme maximale disponible sur ce moyen de paiement est de 150 €.", "below"),
+        ("Le plafond de versement en liquide auprès du centre des finances publiques est de 300 €.", "below"),
+        ("Le plafonnement du prix du pétrole russe décidé par le G7 a finalement été fixé à 90 euros.", "below"),
+        ("Elle concerne uniquement le seuil au-delà duquel l'anonymat doit être levé (2 500 euros).", "above"),
+    ],
+)
+def test_amounts_far_cap_word_in_the_clause(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause or sentence break between the word and the amount
+        "Les paiements ne sont pas plafonnés entre particuliers, mais une amende de 150 euros est prévue.",
+        "Aucune limite n'est fixée entre particuliers. Une facture de 1 500 € est alors conseillée.",
+        # no link to the amount: the cap is the subject of another verb
+        "Le plafonnement du prix du pétrole a fait perdre à la Russie 10 milliards d'euros.",
+        # a negated cap word says nothing
+        "Les virements ne sont pas limités et la banque a versé 3 000 euros.",
+        # "seuil" alone gives no direction
+        "Le seuil est fixé à 15 000 euros pour les paiements en espèces.",
+    ],
+)
+def test_amounts_far_cap_word_needs_its_clause_and_a_link(nlps, text):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == [None]
+
+
+def test_amounts_far_cap_word_does_not_cross_another_amount(nlps):
+    # "limités" is linked to 20 000 euros by "un montant de", but 1 000 euros stands between them
+    text = "Les retraits sont limités à 1 000 euros par opération pour un montant de 20 000 euros déposés."
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == ["below", None]

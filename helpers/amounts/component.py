@@ -34,6 +34,12 @@ DEFAULT_CONFIG: dict[str, Any] = {
 }
 
 
+#: How far before an amount a cap or threshold word of its clause is looked for
+#: (``far_cues`` of the vocabularies), in characters and in words.
+FAR_CONTEXT_CHARS = 140
+FAR_WORDS = 16
+
+
 _EXTENSIONS: dict[str, Any] = {
     "amount_value": None,
     "amount_currency": None,
@@ -151,8 +157,11 @@ class AmountTagger:
                 min(end, line_end) if line_end >= 0 else end,
             )
         amounts = self._add_partners(text, amounts)
+        starts = [a.start for a in amounts]
         for amount in amounts:
             self._read_cues(text, amount)
+            if amount.threshold is None:
+                amount.threshold = self._far_cue(text, amount, starts)
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
@@ -342,6 +351,34 @@ class AmountTagger:
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
+
+    def _far_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """The direction of a cap or threshold word further before the amount, in its clause.
+
+        "la valeur monétaire maximale stockée ... est fixée à 10 000 euros": the
+        last such word in the window counts when nothing between it and the
+        amount breaks the clause, no other amount stands there, at most
+        ``FAR_WORDS`` words do, and they end in a link to the amount ("est
+        fixé à", "est de", "à", "("). A negated word ("ne sont pas limités")
+        says nothing.
+        """
+        p = self.patterns
+        lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
+        cue = None
+        for m in p.far_cues.finditer(text, lo, amount.start):
+            cue = m
+        if cue is None:
+            return None
+        between = text[cue.end():amount.start]
+        if len(between.split()) > FAR_WORDS or p.clause_break.search(between):
+            return None
+        if any(cue.end() <= s < amount.start for s in starts):
+            return None
+        if not p.far_link.search(text, cue.end(), amount.start):
+            return None
+        if p.negation_before.search(text, lo, cue.start()):
+            return None
+        return cue.lastgroup
 
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
         """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed"."""

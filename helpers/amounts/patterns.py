@@ -265,6 +265,27 @@ class Patterns:
             rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?\s+(?:{coordination})\s+(?:{self._inner_connector})?",
             re.IGNORECASE,
         )
+        # A cap or threshold word further away, in the same clause: "la valeur monétaire
+        # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
+        far: dict[str, list[str]] = self._vocabulary("far_cues", {})
+        self.far_cues = re.compile(
+            rf"(?P<below>{_cue_alternation(far.get('below', []))})|(?P<above>{_cue_alternation(far.get('above', []))})",
+            re.IGNORECASE,
+        )
+        links: dict[str, list[str]] = self._vocabulary("far_links", {})
+        verbs = _cue_alternation(links.get("verbs", []))
+        participles = _cue_alternation(links.get("participles", []))
+        nouns = _cue_alternation(links.get("nouns", []))
+        to = _cue_regex("à")
+        of = _cue_regex("de")
+        self.far_link = re.compile(
+            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\()"
+            rf"(?:{filler})*\s*\Z",
+            re.IGNORECASE,
+        )
+        breaks = _cue_alternation(b for b in self._vocabulary("clause_breaks", []) if not b.startswith(","))
+        comma_breaks = _cue_alternation(b[1:].strip() for b in self._vocabulary("clause_breaks", []) if b.startswith(","))
+        self.clause_break = re.compile(rf"[.;!?\n]|:\s|,\s*(?:{comma_breaks})|(?:{breaks})", re.IGNORECASE)
         # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
         range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
         self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
