@@ -417,6 +417,138 @@ def test_build_entities_watchlist_forces_name_and_label(blank):
 
 
 # ---------------------------------------------------------------------------
+# Company evidence, gazetteer places and noise on real text (the dev2 classes)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "model_label"),
+    [
+        # an apposition holding a nationality, a known place or its possessive, a plural kind-of noun
+        ("Baker Hughes, an American oil services company, said it received a letter.", "Baker Hughes", "PER"),
+        ("Coincheck, one of Japan's largest cryptocurrency exchanges, faced insolvency.", "Coincheck", "LOC"),
+        ("Semrush Holdings, a Boston software company, said it faces no penalty.", "Semrush Holdings", "PER"),
+        # a place compound right before the name
+        ("The SEC charged 17 individuals connected with Houston-based CryptoFX on Thursday.", "CryptoFX", "LOC"),
+        # a brand-shaped word
+        ("Investors pulled their funds from BlockFi last year.", "BlockFi", "PER"),
+        # words inside the name that only firms use
+        ("Stolen funds went through Bitcoin Fog for years.", "Bitcoin Fog", "PER"),
+        ("Hackers drained customers of Atomic Wallet in June.", "Atomic Wallet", "PER"),
+        ("OFAC redesignated Tornado Cash on Tuesday.", "Tornado Cash", "PER"),
+    ],
+)
+def test_company_evidence_overrides_person_or_place(blank, text, span, model_label):
+    articles, payloads = corpus(blank, [("en", text, [(span, model_label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "ORG"
+
+
+def test_company_evidence_leaves_people_and_places_alone(blank):
+    text = "Jane Hale, an American lawyer, met Senator Tom Reyes. Oil from Japan went through McCarthy Street."
+    articles, payloads = corpus(blank, [("en", text, [("Jane Hale", "PER"), ("Tom Reyes", "PER"), ("Japan", "GPE"), ("McCarthy", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    got = names(entities)
+    assert got["Jane Hale"] == "PER" and got["Tom Reyes"] == "PER" and got["Japan"] == "LOC" and got["McCarthy"] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QuadrigaCX, a Canadian cryptocurrency exchange, declared bankruptcy in 2019.", "QuadrigaCX"),
+        ("The lender relied on Voyager Digital and Celsius Network for funding.", "Celsius Network"),
+        ("Genesis lost money after the collapse of Three Arrows Capital last year.", "Three Arrows Capital"),
+    ],
+)
+def test_firm_evidence_tags_names_the_model_missed(blank, text, expected):
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG"
+
+
+def test_cued_name_stops_at_the_sentence_end(blank):
+    text = "The report cited an analysis by research company Elliptic. Citing another firm, the panel spoke."
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Elliptic") == "ORG" and not any("Citing" in n for n in entities["name"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # a legal form the model left out, after the words it cut
+        ("fr", "BTC-e était exploité par Always Efficient LLP, enregistré à Londres.", [("Always", "ORG"), ("LLP", "ORG")],
+         "Always Efficient LLP"),
+        # "BTC" + "-e": the exchange, not the ticker
+        ("en", "OFAC fined BTC-e and its owner on Monday.", [("BTC", "ORG")], "BTC-e"),
+    ],
+)
+def test_names_the_model_cut_are_made_whole(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+def test_parser_sentence_start_inside_a_word_is_no_break(blank):
+    text = "BTC-e a été inculpé par le tribunal."
+    articles, payloads = corpus(blank, [("fr", text, [("BTC", "ORG")])])
+    payloads["a0"]["sents"] = [[0, 3], [3, len(text)]]
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("BTC-e") == "ORG"
+
+
+def test_gazetteer_place_is_not_cut_at_its_possessive(blank):
+    text = "Treasury targeted a scheme involving Russia and the People's Republic of China last week."
+    articles, payloads = corpus(blank, [("en", text, [("Russia", "GPE"), ("the People's Republic of China", "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    got = names(entities)
+    assert got.get("People's Republic of China") == "LOC" and "People" not in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "gone"),
+    [
+        # a defined term of legal drafting
+        ("en", 'The order requires MineOne to divest real estate (the "Real Estate") in Wyoming. The Real Estate lies near a base.',
+         [("MineOne", "ORG"), ("Wyoming", "GPE"), ("Real Estate", "ORG", 1)], "Real Estate"),
+    ],
+)
+def test_defined_terms_are_not_names(blank, lang, text, spans, gone):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert gone not in names(entities) and names(entities)["MineOne"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "model_label"),
+    [
+        ("en", "Sinbad is designated pursuant to Executive Order 13694, as amended by Order 13757, today.", "Order 13757", "PERSON"),
+        ("fr", "La Suisse est une place financière importante pour les Russes depuis longtemps.", "Russes", "LOC"),
+    ],
+)
+def test_legal_acts_and_nationalities_are_misc(blank, lang, text, span, model_label):
+    articles, payloads = corpus(blank, [(lang, text, [(span, model_label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("A jury found Terraform Labs and its founder, Do Kwon, liable on Friday.", "Kwon", "Do Kwon"),
+        ("Terraform Labs founder Do Kwon did not attend the trial.", "Kwon", "Do Kwon"),
+        # a title's last word or a determiner is no first name
+        ("It was said by Under Secretary for Financial Intelligence Brian Nelson today.", "Brian Nelson", "Brian Nelson"),
+        ("He spoke to the Price Cap Coalition yesterday.", "Cap Coalition", "Cap Coalition"),
+    ],
+)
+def test_first_name_that_is_a_common_word_joins_the_person(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    mentions, _ = E.build_entities(articles, payloads)
+    assert expected in set(mentions["text"])
+
+
+# ---------------------------------------------------------------------------
 # Curation
 # ---------------------------------------------------------------------------
 
