@@ -17,6 +17,11 @@ sentencizer, as the unit tests do. Three figures, each summed over cases with a
   ceiling, value, currency and direction equal;
 - sanctions flag: on strictly matched amounts whose gold says whether the
   sentence is about sanctions or anti-money-laundering rules.
+
+Cases without a ``set`` are "dev" (the sentences the rules were written on);
+"dev2" are real sentences from payment-cap, prepaid-card, customs and oil
+price-cap texts, annotated before the kit was run on them. With several sets
+each is also printed on its own ("fr dev2").
 """
 
 from __future__ import annotations
@@ -37,14 +42,26 @@ DATA = ROOT / "tests" / "data"
 
 
 def report(cases: list[dict], predicted: list[list[dict]]) -> str:
-    lines = [f"{'':6}{'cases':>6}  figure"]
-    groups = sorted({c["lang"] for c in cases}) + ["all"]
-    for lang in groups:
-        picked = [i for i, c in enumerate(cases) if lang == "all" or c["lang"] == lang]
+    """Figures per language, per language and set ("fr dev2") when there are several sets, and overall."""
+    langs = sorted({c["lang"] for c in cases})
+    sets = sorted({c.get("set", "dev") for c in cases})
+    groups: list[tuple[str, list[int]]] = []
+    for lang in langs:
+        groups.append((lang, [i for i, c in enumerate(cases) if c["lang"] == lang]))
+    if len(sets) > 1:
+        for lang in langs:
+            for name in sets:
+                picked = [i for i, c in enumerate(cases) if c["lang"] == lang and c.get("set", "dev") == name]
+                if picked:
+                    groups.append((f"{lang} {name}", picked))
+    groups.append(("all", list(range(len(cases)))))
+    width = max(len(g) for g, _ in groups) + 1
+    lines = [f"{'':{width}}{'cases':>6}  figure"]
+    for group, picked in groups:
         per = [V.amount_counts(predicted[i], cases[i].get("amounts", [])) for i in picked]
         for j, name in enumerate(("strict", "thresholds", "sanctions")):
             score = V.summarise([p[name] for p in per])
-            head = f"{lang:6}{len(picked):>6}" if j == 0 else f"{'':12}"
+            head = f"{group:{width}}{len(picked):>6}" if j == 0 else " " * (width + 6)
             lines.append(f"{head}  {name:10} {score.line()}")
     return "\n".join(lines)
 

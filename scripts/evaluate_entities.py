@@ -18,10 +18,12 @@ of the gold entity, one prediction per gold entity. Figures are summed over
 passages, with a 95% bootstrap interval over passages in brackets.
 
 Sets: "dev" passages were used to write the rules; "heldout" were written after
-the first rules and measured once; "blind" (``tests/data/blind_passages.jsonl``)
-and "blind2" (``tests/data/blind2_passages.jsonl``) are real texts annotated
-before the kit was run on them and never used to tune: ``--errors`` is refused
-on them.
+the first rules and measured once; "dev2" are real texts (Treasury, DOJ, SEC,
+FinCEN, ACPR, Tracfin coverage, news, Wikipedia), each with its source,
+annotated before the kit was run on them, then used to fix error classes;
+"blind" (``tests/data/blind_passages.jsonl``) and "blind2"
+(``tests/data/blind2_passages.jsonl``) are real texts annotated before the kit
+was run on them and never used to tune: ``--errors`` is refused on them.
 """
 
 from __future__ import annotations
