@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -346,3 +347,100 @@ def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlis
 
     with client.as_current():  # the client ``wait`` uses, without making it the process default
         _run_bounded(chunks, submit, wait_one, in_flight=workers * CHUNKS_PER_WORKER, writer=writer)
+
+
+# Screening in warmed processes ---------------------------------------------------
+
+#: Queries per screening task: a second process is started only for work that
+#: outlasts its warm-up (rigour's name tables take about 4 s to build in a process).
+SCREEN_CHUNK = 2500
+
+
+class Screener:
+    """Screening processes that warm the name matcher while the articles are tagged.
+
+    Started before tagging, each process builds rigour's name tables (seconds
+    of work, once per process) while the tagging workers load their models and
+    tag, so screening starts warm when the entities are ready. The processes
+    are forked and talk over pipes, with no thread in this process, so the
+    tagging workers forked after them are forked from a single-threaded
+    process too. Queries are cut in chunks of :data:`SCREEN_CHUNK`, handed out
+    in order; the results are those of
+    :func:`helpers.screening.matching.screen_queries` in this process, in the same order.
+    """
+
+    def __init__(self, algorithm: str, *, processes: int = 1) -> None:
+        self.algorithm = algorithm
+        log.info("Warming the name matcher in %d screening process(es) while tagging", max(processes, 1))
+        context = multiprocessing.get_context("fork")
+        self.links = []
+        for _ in range(max(processes, 1)):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_screen_loop, args=(theirs, algorithm), daemon=True,
+                                      name="dossier-screening")
+            process.start()
+            theirs.close()
+            self.links.append((process, ours))
+
+    @staticmethod
+    def usable() -> bool:
+        """True when screening processes can be forked safely here (fork exists, no other thread runs)."""
+        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def screen(self, queries: list, paths: Iterable[str | os.PathLike], *, algorithm: str,
+               threshold: float) -> list:
+        if algorithm != self.algorithm:
+            raise ValueError(f"these screening processes were warmed for {self.algorithm}, not {algorithm}")
+        key = tuple(str(p) for p in paths)
+        chunks = [queries[i:i + SCREEN_CHUNK] for i in range(0, len(queries), SCREEN_CHUNK)]
+        results: list[list] = [[] for _ in chunks]
+        idle = list(range(len(self.links)))
+        busy: dict[int, int] = {}  # link number -> chunk number
+        pending = list(range(len(chunks)))
+        while pending or busy:
+            while pending and idle:
+                link, number = idle.pop(0), pending.pop(0)
+                self.links[link][1].send((key, chunks[number], threshold))
+                busy[link] = number
+            ready = multiprocessing.connection.wait([self.links[link][1] for link in busy])
+            for link in list(busy):
+                connection = self.links[link][1]
+                if connection in ready:
+                    status, value = connection.recv()
+                    if status == "error":
+                        raise RuntimeError(f"screening process failed: {value}")
+                    results[busy.pop(link)] = value
+                    idle.append(link)
+        return [match for chunk in results for match in chunk]
+
+    def close(self) -> None:
+        for process, connection in self.links:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+            connection.close()
+        for process, _connection in self.links:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        self.links = []
+
+
+def _screen_loop(connection, algorithm: str) -> None:
+    """A screening process: warm up, then answer ``(paths, queries, threshold)`` requests until ``None``."""
+    from helpers.screening.matching import screen_list_chunk, warm_up
+
+    warm_up(algorithm)
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        paths, queries, threshold = request
+        try:
+            connection.send(("ok", screen_list_chunk(paths, queries, algorithm, threshold)))
+        except Exception as err:  # reported to the caller, which raises it
+            connection.send(("error", f"{type(err).__name__}: {err}"))

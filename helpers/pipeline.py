@@ -148,7 +148,8 @@ def tag_corpus(
     """Run (or reuse from cache) the spaCy pass over every article body.
 
     ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
-    scheduler address) tags on that cluster instead.
+    scheduler address) tags on that cluster instead. ``on_start`` is called
+    once when tagging begins, if any article is to be tagged.
     """
     articles = workspace.read_table("articles")
     payloads, stats = tag_texts(
@@ -562,20 +563,44 @@ def run_extract(
     files = find_files(inputs)  # walked once: the count drives the progress bar
     corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, roots=inputs,
                          progress=progress("Loading", len(files)))
+    screener = _start_screener(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
+                               lists=lists, min_score=min_score, algorithm=algorithm)
     # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
     tagged = cache(partial(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
         progress=progress("Tagging", len(corpus.articles)),
     ))
-    report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
-    report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
-    report.lines += relate_entities(workspace).lines
-    report.lines += screen_entities(workspace, lists=lists, min_score=min_score, algorithm=algorithm).lines
+    try:
+        report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
+        report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
+        report.lines += relate_entities(workspace).lines
+        report.lines += screen_entities(workspace, lists=lists, min_score=min_score, algorithm=algorithm,
+                                        screener=screener).lines
+    finally:
+        if screener is not None:
+            screener.close()
     written = export_data(workspace, out_dir)
     return corpus, report, written
 
 
 # Step 6: sanctions-list screening -------------------------------------------------
+
+
+def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: int | None, scheduler: str | None,
+                    lists, min_score, algorithm):
+    """Screening processes warming up while the articles are tagged, when that saves time.
+
+    Only with several local cores (a cluster run leaves this process free to
+    warm up in it) and when the screening step will not reuse its last run.
+    """
+    from helpers.parallel import Screener, resolve_processes
+
+    if scheduler or resolve_processes(n_process) < 2 or not Screener.usable():
+        return None
+    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
+    if _screening_up_to_date(workspace, expected, lists, min_score, algorithm):
+        return None
+    return Screener(algorithm or _default_algorithm())
 
 
 def _lists_signature(paths: list[Path]) -> str:
@@ -588,18 +613,53 @@ def _lists_signature(paths: list[Path]) -> str:
     return _signature(*parts)
 
 
+def _default_algorithm() -> str:
+    from helpers import screening
+
+    return screening.DEFAULT_ALGORITHM
+
+
+def _screening_settings(lists, min_score, algorithm) -> tuple[list[Path], float, str]:
+    from helpers import screening
+
+    paths = [Path(p).expanduser().resolve() for p in (lists or [screening.DEFAULT_LIST])]
+    min_score = screening.DEFAULT_THRESHOLD if min_score is None else float(min_score)
+    return paths, min_score, algorithm or screening.DEFAULT_ALGORITHM
+
+
+def _screening_signature(entities_signature: str | None, paths: list[Path], min_score: float, algorithm: str) -> str:
+    here = Path(__file__).resolve().parent
+    return _signature(
+        entities_signature, _lists_signature(paths), f"{min_score:.4f}", algorithm,
+        code_signature(*sorted((here / "screening").glob("*.py")), PACKAGE_DATA / "screening"),
+    )
+
+
+def _screening_up_to_date(workspace: Workspace, entities_signature: str, lists, min_score, algorithm) -> bool:
+    """True when screening entities of ``entities_signature`` with these settings would reuse the last run."""
+    paths, min_score, algorithm = _screening_settings(lists, min_score, algorithm)
+    try:
+        signature = _screening_signature(entities_signature, paths, min_score, algorithm)
+    except OSError:  # a list that cannot be read: the screening step says so
+        return True
+    return _up_to_date(workspace, "screening", signature, ("screening", "screening_lists"))
+
+
 def screen_entities(
     workspace: Workspace,
     *,
     lists: Iterable[str | os.PathLike] | None = None,
     min_score: float | None = None,
     algorithm: str | None = None,
+    screener=None,
 ) -> StepReport:
     """Screen PER and ORG entities against sanctions lists; write ``screening`` and ``screening_lists``.
 
     Without ``lists``, the OFAC SDN extract shipped with the kit. Unchanged
     entities, lists, threshold and algorithm keep the scores of the last run;
-    review decisions are replayed on every run.
+    review decisions are replayed on every run. ``screener`` (a
+    :class:`helpers.parallel.Screener`) scores in its warmed processes instead
+    of this one; the results are the same.
 
     Raises:
         helpers.screening.ListError: a list cannot be read.
@@ -609,15 +669,9 @@ def screen_entities(
     from helpers.screening.review import REVIEW_FILE, apply_review, parse_review
     from helpers.screening.table import list_table, screening_table
 
-    paths = [Path(p).expanduser().resolve() for p in (lists or [screening.DEFAULT_LIST])]
-    min_score = screening.DEFAULT_THRESHOLD if min_score is None else float(min_score)
-    algorithm = algorithm or screening.DEFAULT_ALGORITHM
+    paths, min_score, algorithm = _screening_settings(lists, min_score, algorithm)
     screening.matching.algorithm_class(algorithm)  # an unknown name fails before any work
-    here = Path(__file__).resolve().parent
-    signature = _signature(
-        workspace.get_meta("signature:entities"), _lists_signature(paths), f"{min_score:.4f}", algorithm,
-        code_signature(*sorted((here / "screening").glob("*.py")), PACKAGE_DATA / "screening"),
-    )
+    signature = _screening_signature(workspace.get_meta("signature:entities"), paths, min_score, algorithm)
     report = StepReport()
     review = workspace.file(REVIEW_FILE)
     decisions = parse_review(review.read_text(encoding="utf-8"), where=str(review)) if review.exists() else []
@@ -630,9 +684,12 @@ def screen_entities(
         table, cached = reviewed, True
     else:
         read = screening.read_lists(paths)
-        index = screening.ListIndex(read)
         queries = entity_queries(workspace.read_table("entities"), workspace.read_table("mentions"))
-        matches = screening.screen_queries(queries, index, algorithm=algorithm, threshold=min_score)
+        if screener is not None:
+            matches = screener.screen(queries, paths, algorithm=algorithm, threshold=min_score)
+        else:
+            matches = screening.screen_queries(queries, screening.ListIndex(read), algorithm=algorithm,
+                                               threshold=min_score)
         table = apply_review(screening_table(matches, workspace.read_table("mentions")), decisions)
         lists_done = list_table(read)
         workspace.write_tables({"screening": table, "screening_lists": lists_done},

@@ -228,3 +228,81 @@ def test_tag_chunk_returns_compact_json_rows_in_order():
     assert [aid for aid, _ in rows] == ["a1", "a2"]
     payload = json.loads(rows[0][1])
     assert set(payload) == {"sents", "ents", "amounts"} and isinstance(rows[0][1], bytes)
+
+
+# Screening in warmed processes ------------------------------------------------------
+
+
+def _pair_queries():
+    import pandas as pd
+
+    from helpers.screening import Query
+
+    pairs = pd.read_csv(Path(__file__).resolve().parent / "data" / "screening_pairs.csv", dtype=str,
+                        keep_default_na=False)
+    return [Query(entity_id=f"pair{i}", name=row.query, label=row.label)
+            for i, row in enumerate(pairs.itertuples(index=False))]
+
+
+def _rows(matches):
+    return [(m.query.entity_id, m.sanctions.name, m.entry.entry_id, m.score, m.matched_name, m.explanation)
+            for m in matches]
+
+
+def test_screener_processes_give_the_same_matches_in_the_same_order(monkeypatch):
+    from helpers import parallel
+    from helpers.screening import DEFAULT_LIST, ListIndex, read_list, screen_queries
+
+    queries = _pair_queries()
+    here = screen_queries(queries, ListIndex([read_list(DEFAULT_LIST)]))
+    monkeypatch.setattr(parallel, "SCREEN_CHUNK", 100)  # several chunks over two processes
+    screener = parallel.Screener("logic-v2", processes=2)
+    try:
+        there = screener.screen(queries, [DEFAULT_LIST], algorithm="logic-v2", threshold=0.70)
+        processes = [process for process, _ in screener.links]
+        assert len(processes) == 2 and all(p.is_alive() for p in processes)
+    finally:
+        screener.close()
+    assert len(here) > 200
+    assert _rows(there) == _rows(here)
+    assert not any(p.is_alive() for p in processes)
+
+
+def test_screener_reports_a_failure_in_its_process():
+    from helpers import parallel
+    from helpers.screening import Query
+
+    screener = parallel.Screener("logic-v2")
+    try:
+        with pytest.raises(RuntimeError, match="screening process failed"):
+            screener.screen([Query(entity_id="q", name="Garantex", label="ORG")], ["/nonexistent/list.csv"],
+                            algorithm="logic-v2", threshold=0.70)
+    finally:
+        screener.close()
+
+
+def test_extract_warms_a_screener_only_when_screening_will_run(tmp_path, monkeypatch):
+    """With two cores the screening step runs in a warmed process; a re-run on an unchanged corpus starts none."""
+    from helpers import parallel, pipeline
+    from helpers.workspace import Workspace
+
+    started = []
+    real = parallel.Screener
+
+    class Counting(real):
+        def __init__(self, *args, **kwargs):
+            started.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "Screener", Counting)
+    monkeypatch.setattr(parallel.Screener, "usable", staticmethod(lambda: True))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Garantex sanctionnée\n\nLe Trésor américain a sanctionné Garantex, une "
+                                  "plateforme basée à Moscou.", encoding="utf-8")
+    ws = Workspace(tmp_path / "ws")
+    pipeline.run_extract([corpus], out_dir=tmp_path / "out", workspace=ws, n_process=2)
+    assert len(started) == 1 and started[0].links == []  # closed at the end
+    assert "Garantex" in set(ws.read_table("screening")["entity_name"])
+    pipeline.run_extract([corpus], out_dir=tmp_path / "out", workspace=ws, n_process=2)
+    assert len(started) == 1

@@ -246,6 +246,27 @@ def screen_queries(
     return matches
 
 
+def warm_up(algorithm: str = DEFAULT_ALGORITHM) -> None:
+    """Build the matcher's name tables now: the first comparison in a process takes seconds."""
+    scorer, config = algorithm_class(algorithm), ScoringConfig.defaults()
+    for query in (Query("warm-up-person", "Vladimir Poutine", "PER", ["Vladimir Putin"]),
+                  Query("warm-up-org", "Sberbank of Russia PJSC", "ORG", ["OOO Sberbank"])):
+        proxy = query.entity()
+        scorer.compare(proxy, proxy, config)
+
+
+@lru_cache(maxsize=4)
+def _list_index(paths: tuple[str, ...]) -> ListIndex:
+    from helpers.screening.lists import read_lists
+
+    return ListIndex(read_lists(paths))
+
+
+def screen_list_chunk(paths: tuple[str, ...], queries: list[Query], algorithm: str, threshold: float) -> list[Match]:
+    """:func:`screen_queries` against the lists at ``paths``, read once per process (for screening processes)."""
+    return screen_queries(queries, _list_index(paths), algorithm=algorithm, threshold=threshold)
+
+
 def _match(query: Query, proxy: EntityProxy, sanctions: SanctionsList, entry: ListEntry,
            candidate: EntityProxy, result, algorithm: str) -> Match:
     explanations = result.explanations
