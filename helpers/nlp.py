@@ -13,7 +13,7 @@ import importlib.util
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -284,6 +284,31 @@ def _sentence_spans(doc) -> list[list[int]]:
     return spans
 
 
+class Payloads(Mapping):
+    """``{article_id: payload}`` kept as the JSON each worker or the cache gave, decoded on access.
+
+    A decoded payload (lists of offsets) takes several times the memory of its
+    JSON; the whole corpus's tags stay in memory between the tagging and the
+    entity and amount steps, so they are kept encoded: each access decodes a
+    fresh copy.
+    """
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        self._blobs = blobs
+
+    def __getitem__(self, article_id: str) -> dict[str, Any]:
+        return json.loads(self._blobs[article_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._blobs
+
+
 @dataclass
 class TagStats:
     """What a tagging run did: how many articles were tagged and how many came from cache."""
@@ -301,7 +326,7 @@ def tag_texts(
     n_process: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, dict[str, Any]], TagStats]:
+) -> tuple[Payloads, TagStats]:
     """Tag ``(article_id, lang, text)`` items, reusing cached results.
 
     Args:
@@ -314,7 +339,8 @@ def tag_texts(
         progress: called with the number of articles just finished.
 
     Returns:
-        ``({article_id: payload}, stats)``.
+        ``({article_id: payload}, stats)``; the mapping is a :class:`Payloads`, which decodes each
+        payload on access (each access gives a fresh copy).
     """
     from helpers.parallel import tag_stream
 

@@ -31,6 +31,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from helpers.nlp import (
     CACHE_NAMESPACE,
+    Payloads,
     TagStats,
     Watchlist,
     cache_key,
@@ -136,7 +137,7 @@ def _chunks(
     workspace: Any,
     watchlist: Watchlist,
     chunk_size: int,
-    results: dict[str, dict[str, Any]],
+    results: dict[str, bytes],
     stats: TagStats,
     progress: Callable[[int], None] | None,
 ) -> Iterator[Chunk]:
@@ -155,7 +156,7 @@ def _chunks(
         for (aid, lang, text), key in zip(block, keys):
             blob = cached.get(key)
             if blob is not None:
-                results[aid] = json.loads(blob)
+                results[aid] = bytes(blob)
                 hits += 1
                 continue
             texts, chunk_keys = buffers.setdefault(lang, ([], []))
@@ -191,7 +192,7 @@ class _Writer:
 
     def add(self, rows: Rows) -> None:
         for aid, blob in rows:
-            self.results[aid] = json.loads(blob)
+            self.results[aid] = blob
             self.pending[self.keys.pop(aid)] = blob
         self.stats.tagged += len(rows)
         if self.progress and rows:
@@ -214,12 +215,12 @@ def tag_stream(
     n_process: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, dict[str, Any]], TagStats]:
+) -> tuple[Payloads, TagStats]:
     """Tag ``(article_id, lang, text)`` items in chunks, here, on local workers or on Dask.
 
     See :func:`helpers.nlp.tag_texts`, which calls this.
     """
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, bytes] = {}
     stats = TagStats()
     writer = _Writer(workspace, results, stats, progress)
     chunks = _chunks(items, workspace=workspace, watchlist=watchlist, chunk_size=batch_size,
@@ -245,7 +246,7 @@ def tag_stream(
                                   batch_size=batch_size, writer=writer, langs={c[0] for c in head})
     finally:
         writer.flush()
-    return results, stats
+    return Payloads(results), stats
 
 
 def _worth_workers(head: list[Chunk]) -> bool:

@@ -586,6 +586,10 @@ def run_extract(
 # Step 6: sanctions-list screening -------------------------------------------------
 
 
+#: Articles per screening process started while tagging (at least one, at most one per core).
+ARTICLES_PER_SCREENER = 1000
+
+
 def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: int | None, scheduler: str | None,
                     lists, min_score, algorithm):
     """Screening processes warming up while the articles are tagged, when that saves time.
@@ -597,10 +601,13 @@ def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: in
 
     if scheduler or resolve_processes(n_process) < 2 or not Screener.usable():
         return None
-    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
+    articles = workspace.read_table("articles")
+    expected = _entities_signature(workspace, articles, watchlist)
     if _screening_up_to_date(workspace, expected, lists, min_score, algorithm):
         return None
-    return Screener(algorithm or _default_algorithm())
+    # A process more per ARTICLES_PER_SCREENER articles: each costs a warm-up, worth it on long query lists.
+    processes = max(1, min(resolve_processes(n_process), len(articles) // ARTICLES_PER_SCREENER))
+    return Screener(algorithm or _default_algorithm(), processes=processes)
 
 
 def _lists_signature(paths: list[Path]) -> str:

@@ -104,3 +104,14 @@ def test_cache_key_changes_with_text_model_and_watchlist():
     assert base != N.cache_key("Binance!", "en", N.Watchlist())
     assert base != N.cache_key("Binance.", "fr", N.Watchlist())
     assert base != N.cache_key("Binance.", "en", N.Watchlist(entries=(("Binance", "ORG", ()),)))
+
+
+def test_payloads_stay_encoded_and_decode_a_fresh_copy_on_access():
+    items = [("a", "fr", "Gleb Kostarev a rencontré Rosfin à Moscou."), ("b", "en", "Binance paid $4.3 billion.")]
+    payloads, _ = N.tag_texts(items)
+    assert isinstance(payloads, N.Payloads) and set(payloads) == {"a", "b"} and len(payloads) == 2
+    first = payloads["a"]
+    assert {tuple(e[:3]) for e in first["ents"]} >= {(0, 13, "PER")}
+    first["ents"].clear()  # a caller's change never reaches the stored tags
+    assert payloads["a"]["ents"] and payloads.get("missing") is None
+    assert all(isinstance(blob, bytes) for blob in payloads._blobs.values())

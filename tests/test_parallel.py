@@ -94,7 +94,7 @@ def test_chunks_are_one_language_in_corpus_order_and_skip_cached(tmp_path):
     for lang in ("fr", "en"):  # each language's articles keep the corpus order
         order = [aid for chunk_lang, texts, _k in chunks if chunk_lang == lang for aid, _ in texts]
         assert order == [aid for aid, item_lang, _ in items if item_lang == lang and aid != "a4"]
-    assert results == {"a4": cached_payload} and stats.cached == 1
+    assert {aid: json.loads(blob) for aid, blob in results.items()} == {"a4": cached_payload} and stats.cached == 1
 
 
 # One process, N processes, Dask: the same rows ------------------------------------

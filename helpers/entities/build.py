@@ -41,9 +41,11 @@ def build_entities(
     mentions: list[Mention] = []
     acronym_links: list[tuple[Mention, Mention]] = []
     bodies: dict[str, str] = {}
+    sentences: dict[str, list] = {}
     for article_id, lang, body in article_rows(articles):
         bodies[article_id] = body
         payload = payloads.get(article_id) or {}
+        sentences[article_id] = payload.get("sents") or []
         found = clean_mentions(article_id, lang, body, payload, rules)
         lex = load_lexicon(lang)
         if rules.split:
@@ -77,9 +79,8 @@ def build_entities(
         eid = entity_id(name, label)
         names[eid] = (name, label)
         for m in cluster:
-            payload = payloads.get(m.article_id) or {}
             body = bodies[m.article_id]
-            sid, (sa, sb) = sentence_of(payload.get("sents") or (), m.start, text_length=len(body))
+            sid, (sa, sb) = sentence_of(sentences[m.article_id], m.start, text_length=len(body))
             # A name built from an acronym's definition can run past the parser's
             # sentence end: the quote is extended so it always holds the mention.
             rows.append((m.article_id, sid, m.start, m.end, m.text, label, eid, body[sa:max(sb, m.end)]))
