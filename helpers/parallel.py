@@ -352,36 +352,53 @@ def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlis
 
 # Screening in warmed processes ---------------------------------------------------
 
-#: Queries per screening task: a second process is started only for work that
-#: outlasts its warm-up (rigour's name tables take about 4 s to build in a process).
-SCREEN_CHUNK = 2500
+#: Queries per screening request: small enough to share a long list evenly between the processes.
+SCREEN_CHUNK = 500
+#: Queries that make another screening process worth its warm-up (about 4 s of work per 2,000 names).
+QUERIES_PER_PROCESS = 2000
 
 
 class Screener:
     """Screening processes that warm the name matcher while the articles are tagged.
 
-    Started before tagging, each process builds rigour's name tables (seconds
+    Started before tagging, one process builds rigour's name tables (seconds
     of work, once per process) while the tagging workers load their models and
-    tag, so screening starts warm when the entities are ready. The processes
-    are forked and talk over pipes, with no thread in this process, so the
-    tagging workers forked after them are forked from a single-threaded
-    process too. Queries are cut in chunks of :data:`SCREEN_CHUNK`, handed out
-    in order; the results are those of
-    :func:`helpers.screening.matching.screen_queries` in this process, in the same order.
+    tag, so screening starts warm when the entities are ready. For a long list
+    of queries, :meth:`grow_for` adds processes (up to ``cores``), which warm
+    up while the first one works. The processes are forked and talk over
+    pipes, with no thread in this process, so the tagging workers forked after
+    them are forked from a single-threaded process too. Queries go out in
+    chunks of :data:`SCREEN_CHUNK` to whichever process is free; the results
+    are those of :func:`helpers.screening.matching.screen_queries` in this
+    process, in the same order.
     """
 
-    def __init__(self, algorithm: str, *, processes: int = 1) -> None:
+    def __init__(self, algorithm: str, *, processes: int = 1, cores: int | None = None) -> None:
         self.algorithm = algorithm
+        self.cores = max(cores or processes, processes, 1)
+        self.links: list = []
         log.info("Warming the name matcher in %d screening process(es) while tagging", max(processes, 1))
+        self._fork(max(processes, 1))
+
+    def _fork(self, count: int) -> None:
         context = multiprocessing.get_context("fork")
-        self.links = []
-        for _ in range(max(processes, 1)):
+        for _ in range(count):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_screen_loop, args=(theirs, algorithm), daemon=True,
+            process = context.Process(target=_screen_loop, args=(theirs, self.algorithm), daemon=True,
                                       name="dossier-screening")
             process.start()
             theirs.close()
             self.links.append((process, ours))
+
+    def grow_for(self, queries: int) -> None:
+        """Add processes for ``queries`` queries: one per :data:`QUERIES_PER_PROCESS`, up to the cores.
+
+        Call it from the thread that started the screener, with no other thread running.
+        """
+        wanted = min(self.cores, max(1, queries // QUERIES_PER_PROCESS))
+        if wanted > len(self.links) and self.usable():
+            log.info("Screening %d names on %d processes", queries, wanted)
+            self._fork(wanted - len(self.links))
 
     @staticmethod
     def usable() -> bool:

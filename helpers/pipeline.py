@@ -38,6 +38,8 @@ SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end",
 CURATION_FILE = "curation.yaml"
 #: Graph files written beside the CSV files: GraphML, and GEXF for Gephi.
 GRAPH_FILES = ("graph.graphml", "graph.gexf")
+#: CSV file of the screening step (written last by ``extract``: screening runs while the others are written).
+SCREENING_CSV = "screening.csv"
 #: CSV files written by ``extract`` and the report, in this order, with their tables.
 CSV_TABLES = {
     "articles.csv": ("articles", [c for c in ARTICLE_COLUMNS if c not in ("text", "related", ABSOLUTE_PATH)]
@@ -495,13 +497,19 @@ def _state(workspace: Workspace, step: str, signature: str, tables: tuple[str, .
 # Outputs -----------------------------------------------------------------------
 
 
-def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
-    """Write the CSV files (and the graph files, when relations exist) to ``out_dir``."""
+def export_data(workspace: Workspace, out_dir: str | os.PathLike, *, only: Iterable[str] | None = None,
+                exclude: Iterable[str] = ()) -> list[Path]:
+    """Write the CSV files (and the graph and FtM files, when relations and entities exist) to ``out_dir``.
+
+    ``only`` names the CSV files to write (and then no graph or FtM file);
+    ``exclude`` names CSV files to leave out.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
+    chosen = set(only) if only is not None else None
     for filename, (table, columns) in CSV_TABLES.items():
-        if not workspace.has_table(table):
+        if not workspace.has_table(table) or filename in exclude or (chosen is not None and filename not in chosen):
             continue
         frame = workspace.read_table(table)
         if columns is not None:  # a workspace from before a column was added still exports
@@ -509,6 +517,8 @@ def export_data(workspace: Workspace, out_dir: str | os.PathLike) -> list[Path]:
         target = out / filename
         frame.to_csv(target, index=False)
         written.append(target)
+    if chosen is not None:
+        return written
     if workspace.has_table("relations"):
         written.extend(write_graph_files(workspace, out))
     if workspace.has_table("entities") and workspace.has_table("mentions"):
@@ -573,21 +583,23 @@ def run_extract(
     try:
         report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
         report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
-        report.lines += relate_entities(workspace).lines
-        report.lines += screen_entities(workspace, lists=lists, min_score=min_score, algorithm=algorithm,
-                                        screener=screener).lines
+        # With a screener, the scoring runs in its processes while relations are built and exported.
+        finish_screening = start_screening(workspace, lists=lists, min_score=min_score, algorithm=algorithm,
+                                           screener=screener)
+        relations = relate_entities(workspace).lines
+        written = export_data(workspace, out_dir, exclude=(SCREENING_CSV,))
+        screened = finish_screening().lines
+        written += export_data(workspace, out_dir, only=(SCREENING_CSV,))
     finally:
         if screener is not None:
             screener.close()
-    written = export_data(workspace, out_dir)
+    report.lines += relations + screened
+    order = [*CSV_TABLES, *GRAPH_FILES]
+    written.sort(key=lambda path: order.index(path.name) if path.name in order else len(order))
     return corpus, report, written
 
 
 # Step 6: sanctions-list screening -------------------------------------------------
-
-
-#: Articles per screening process started while tagging (at least one, at most one per core).
-ARTICLES_PER_SCREENER = 1000
 
 
 def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: int | None, scheduler: str | None,
@@ -601,13 +613,10 @@ def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: in
 
     if scheduler or resolve_processes(n_process) < 2 or not Screener.usable():
         return None
-    articles = workspace.read_table("articles")
-    expected = _entities_signature(workspace, articles, watchlist)
+    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
     if _screening_up_to_date(workspace, expected, lists, min_score, algorithm):
         return None
-    # A process more per ARTICLES_PER_SCREENER articles: each costs a warm-up, worth it on long query lists.
-    processes = max(1, min(resolve_processes(n_process), len(articles) // ARTICLES_PER_SCREENER))
-    return Screener(algorithm or _default_algorithm(), processes=processes)
+    return Screener(algorithm or _default_algorithm(), cores=resolve_processes(n_process))
 
 
 def _lists_signature(paths: list[Path]) -> str:
@@ -671,6 +680,27 @@ def screen_entities(
     Raises:
         helpers.screening.ListError: a list cannot be read.
     """
+    return start_screening(workspace, lists=lists, min_score=min_score, algorithm=algorithm, screener=screener)()
+
+
+def start_screening(
+    workspace: Workspace,
+    *,
+    lists: Iterable[str | os.PathLike] | None = None,
+    min_score: float | None = None,
+    algorithm: str | None = None,
+    screener=None,
+) -> Callable[[], StepReport]:
+    """:func:`screen_entities` in two halves: returns the function that finishes it.
+
+    With a ``screener`` the scoring runs in its processes (watched from a
+    background thread) while this process goes on with other steps; the
+    returned function waits for the scores, writes the tables and gives the
+    step's report. The workspace is read here and written there, only from
+    the calling thread.
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from helpers import screening
     from helpers.screening.queries import entity_queries
     from helpers.screening.review import REVIEW_FILE, apply_review, parse_review
@@ -679,29 +709,44 @@ def screen_entities(
     paths, min_score, algorithm = _screening_settings(lists, min_score, algorithm)
     screening.matching.algorithm_class(algorithm)  # an unknown name fails before any work
     signature = _screening_signature(workspace.get_meta("signature:entities"), paths, min_score, algorithm)
-    report = StepReport()
     review = workspace.file(REVIEW_FILE)
     decisions = parse_review(review.read_text(encoding="utf-8"), where=str(review)) if review.exists() else []
     if _up_to_date(workspace, "screening", signature, ("screening", "screening_lists")):
-        table = workspace.read_table("screening")
-        lists_done = workspace.read_table("screening_lists")
-        reviewed = apply_review(table, decisions)
-        if not reviewed["status"].equals(table["status"]):
-            workspace.write_tables({"screening": reviewed})
-        table, cached = reviewed, True
+
+        def finish_cached() -> StepReport:
+            table = workspace.read_table("screening")
+            reviewed = apply_review(table, decisions)
+            if not reviewed["status"].equals(table["status"]):
+                workspace.write_tables({"screening": reviewed})
+            return _screening_report(reviewed, workspace.read_table("screening_lists"), min_score, algorithm,
+                                     cached=True)
+
+        return finish_cached
+    read = screening.read_lists(paths)
+    queries = entity_queries(workspace.read_table("entities"), workspace.read_table("mentions"))
+    matches: Future = Future()
+    if screener is not None:
+        screener.grow_for(len(queries))  # forked here, before the thread below starts
+        background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-screening")
+        matches = background.submit(screener.screen, queries, paths, algorithm=algorithm, threshold=min_score)
+        background.shutdown(wait=False)
     else:
-        read = screening.read_lists(paths)
-        queries = entity_queries(workspace.read_table("entities"), workspace.read_table("mentions"))
-        if screener is not None:
-            matches = screener.screen(queries, paths, algorithm=algorithm, threshold=min_score)
-        else:
-            matches = screening.screen_queries(queries, screening.ListIndex(read), algorithm=algorithm,
-                                               threshold=min_score)
-        table = apply_review(screening_table(matches, workspace.read_table("mentions")), decisions)
+        matches.set_result(screening.screen_queries(queries, screening.ListIndex(read), algorithm=algorithm,
+                                                    threshold=min_score))
+
+    def finish() -> StepReport:
+        table = apply_review(screening_table(matches.result(), workspace.read_table("mentions")), decisions)
         lists_done = list_table(read)
         workspace.write_tables({"screening": table, "screening_lists": lists_done},
                                meta={"signature:screening": signature})
-        cached = False
+        return _screening_report(table, lists_done, min_score, algorithm, cached=False)
+
+    return finish
+
+
+def _screening_report(table: pd.DataFrame, lists_done: pd.DataFrame, min_score: float, algorithm: str, *,
+                      cached: bool) -> StepReport:
+    report = StepReport()
     names = ", ".join(lists_done["list"])
     report.add(
         f"Screening: {table['entity_id'].nunique()} entities are possible matches on {names} "

@@ -306,3 +306,17 @@ def test_extract_warms_a_screener_only_when_screening_will_run(tmp_path, monkeyp
     assert "Garantex" in set(ws.read_table("screening")["entity_name"])
     pipeline.run_extract([corpus], out_dir=tmp_path / "out", workspace=ws, n_process=2)
     assert len(started) == 1
+
+
+def test_screener_grows_for_long_query_lists_up_to_the_cores(monkeypatch):
+    from helpers import parallel
+
+    monkeypatch.setattr(parallel.Screener, "usable", staticmethod(lambda: True))
+    screener = parallel.Screener("logic-v2", cores=2)
+    try:
+        screener.grow_for(parallel.QUERIES_PER_PROCESS - 1)
+        assert len(screener.links) == 1
+        screener.grow_for(10 * parallel.QUERIES_PER_PROCESS)
+        assert len(screener.links) == 2  # never more than the cores
+    finally:
+        screener.close()
