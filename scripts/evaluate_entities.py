@@ -21,6 +21,9 @@ Sets: "dev" passages were used to write the rules; "heldout" were written after
 the first rules and measured once; "dev2" are real texts (Treasury, DOJ, SEC,
 FinCEN, ACPR, Tracfin coverage, news, Wikipedia), each with its source,
 annotated before the kit was run on them, then used to fix error classes;
+"dev3" are the same kind of real text (price-cap, reporting-threshold, SEC,
+DOJ and EU Council coverage; AMF, ACPR, PNF, Bercy and cash-cap coverage in
+French) from sources no other set uses, annotated the same way;
 "blind" (``tests/data/blind_passages.jsonl``) and "blind2"
 (``tests/data/blind2_passages.jsonl``) are real texts annotated before the kit
 was run on them and never used to tune: ``--errors`` is refused on them.
