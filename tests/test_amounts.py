@@ -741,3 +741,45 @@ def test_amounts_far_cap_word_does_not_cross_another_amount(nlps):
     # "limités" is linked to 20 000 euros by "un montant de", but 1 000 euros stands between them
     text = "Les retraits sont limités à 1 000 euros par opération pour un montant de 20 000 euros déposés."
     assert [r["threshold"] for r in records(nlps, "fr", text)] == ["below", None]
+
+
+# -- English cap and floor words far from their amount; modal "can reach" ceilings --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As of the date of this Advisory, the price cap for Russian-origin crude oil is 60 USD per barrel.", ["below"]),
+        ("The minimum administrative civil liability for the violation set forth in this complaint is $11,000.", ["above"]),
+        ("The ceiling on cash payments by residents was set at $1,000 last year.", ["below"]),
+        ("Fines can reach $500,000 or twice the value of the property involved.", ["below"]),
+    ],
+)
+def test_amounts_english_far_cap_word_and_can_reach(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause break between the cap word and the amount
+        "The price cap took effect in December, but the tanker was sold for $80 million.",
+        # no link to the amount: the cap is the subject of another verb
+        "The price cap cost Russia $10 billion in revenue.",
+        # speculation, not a legal maximum
+        "The reward could reach $10 million.",
+    ],
+)
+def test_amounts_english_far_cap_word_needs_its_clause_and_a_link(nlps, text):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("À noter : actuellement, le seuil à ne pas dépasser pour payer en espèces est de 3 000 €.", "below"),
+        ("Les sanctions pécuniaires peuvent atteindre 100 millions d'euros.", "below"),
+    ],
+)
+def test_amounts_french_seuil_a_ne_pas_depasser_and_peut_atteindre(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == [expected]

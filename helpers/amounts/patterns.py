@@ -276,10 +276,13 @@ class Patterns:
         verbs = _cue_alternation(links.get("verbs", []))
         participles = _cue_alternation(links.get("participles", []))
         nouns = _cue_alternation(links.get("nouns", []))
-        to = _cue_regex("à")
-        of = _cue_regex("de")
+        # French links its verb with à/de ("est fixé à", "est de"); English also
+        # with nothing ("the price cap ... is 60 USD"): ``verb_alone``.
+        to = _cue_alternation(links.get("to", ["à"]))
+        of = _cue_alternation(links.get("of", ["de"]))
+        alone = rf"|(?:{verbs})\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
         self.far_link = re.compile(
-            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\()"
+            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\({alone})"
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
