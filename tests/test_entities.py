@@ -187,7 +187,7 @@ def test_build_entities_drops_non_entities(blank, lang, text, span, label):
         ("BTC", "ticker"), ("USDT", "ticker"), ("EUR", "currency"), ("roubles", "currency"),
         ("n'", "too short"), ("Les", "function word"), ("2021", "no letter"), ("avril", "date"),
         ("Cependant", "stoplist"), ("novitchok", "lowercase"), ("Binance", None), ("OFAC", None),
-        ("US", None), ("CJIP", "concept"), ("LCB-FT", "concept"), ("ministre", "generic"),
+        ("US", None), ("CJIP", "concept"), ("LCB-FT", "concept"), ("Ministre", "generic"),
         ("Comptes publics", "generic"), ("Collège", "generic"), ("Commission des sanctions de l'AMF", None),
     ],
 )
