@@ -263,15 +263,25 @@ def generate(n: int, *, lang: str, seed: int = 20261201) -> list[dict]:
     return records
 
 
+#: Articles per generated JSONL file: a leak comes as many files, and each stays under the loader's
+#: default size limit (20 MB).
+ARTICLES_PER_FILE = 1000
+
+
 def write_corpus(target: Path, n: int, *, lang: str) -> Path:
-    """Write ``n`` generated articles as JSONL (without their ``parts``)."""
+    """Write ``n`` generated articles (without their ``parts``) as JSONL files in ``target``; returns it."""
     target.mkdir(parents=True, exist_ok=True)
-    path = target / "corpus.jsonl"
-    with open(path, "w", encoding="utf-8") as out:
-        for record in generate(n, lang=lang):
-            record.pop("parts")
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+    out = None
+    for i, record in enumerate(generate(n, lang=lang)):
+        if i % ARTICLES_PER_FILE == 0:
+            if out is not None:
+                out.close()
+            out = open(target / f"corpus-{i // ARTICLES_PER_FILE:04d}.jsonl", "w", encoding="utf-8")
+        record.pop("parts")
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if out is not None:
+        out.close()
+    return target
 
 
 # Measured runs, each in a fresh process ---------------------------------------------
@@ -281,7 +291,9 @@ BASELINE = textwrap.dedent(
     import json, sys
     import spacy
     from helpers.nlp import model_name
-    records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+    from pathlib import Path
+    records = [json.loads(line) for path in sorted(Path(sys.argv[1]).glob("*.jsonl"))
+               for line in open(path, encoding="utf-8")]
     words = 0
     for lang in sorted({r["lang"] for r in records}):
         nlp = spacy.load(model_name(lang))
