@@ -150,8 +150,7 @@ def tag_corpus(
     """Run (or reuse from cache) the spaCy pass over every article body.
 
     ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
-    scheduler address) tags on that cluster instead. ``on_start`` is called
-    once when tagging begins, if any article is to be tagged.
+    scheduler address) tags on that cluster instead.
     """
     articles = workspace.read_table("articles")
     payloads, stats = tag_texts(
