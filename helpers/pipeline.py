@@ -27,7 +27,7 @@ from helpers.articles import (
     load_articles,
 )
 from helpers.duplicates import DUPLICATE_COLUMNS, mark_duplicates, original_of
-from helpers.nlp import TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
+from helpers.nlp import Payloads, TagStats, Watchlist, code_signature, model_name, tag_keys, tag_texts
 from helpers.paths import PACKAGE_DATA
 from helpers.workspace import Workspace
 
@@ -146,7 +146,7 @@ def tag_corpus(
     scheduler: str | None = None,
     batch_size: int = 64,
     progress: Progress | None = None,
-) -> tuple[pd.DataFrame, dict[str, dict], TagStats]:
+) -> tuple[pd.DataFrame, Payloads, TagStats]:
     """Run (or reuse from cache) the spaCy pass over every article body.
 
     ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
@@ -276,7 +276,7 @@ def undo_decision(workspace: Workspace, index: int | None = None) -> dict:
     return removed
 
 
-Tagged = tuple[pd.DataFrame, dict[str, dict], TagStats]
+Tagged = tuple[pd.DataFrame, Payloads, TagStats]
 
 
 def stored_watchlist(workspace: Workspace) -> Watchlist:
