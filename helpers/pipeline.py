@@ -615,7 +615,7 @@ def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: in
     expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
     if _screening_up_to_date(workspace, expected, lists, min_score, algorithm):
         return None
-    return Screener(algorithm or _default_algorithm(), cores=resolve_processes(n_process))
+    return Screener(_screening_settings(lists, min_score, algorithm)[2], cores=resolve_processes(n_process))
 
 
 def _lists_signature(paths: list[Path]) -> str:
@@ -626,12 +626,6 @@ def _lists_signature(paths: list[Path]) -> str:
         for file in files:
             parts.append(f"{file}={hashlib.sha256(file.read_bytes()).hexdigest()}")
     return _signature(*parts)
-
-
-def _default_algorithm() -> str:
-    from helpers import screening
-
-    return screening.DEFAULT_ALGORITHM
 
 
 def _screening_settings(lists, min_score, algorithm) -> tuple[list[Path], float, str]:
