@@ -10,6 +10,12 @@ Jaccard similarity of two articles' sets of three-word sequences, estimated
 from 128 hashes, with an LSH index so that only likely pairs are compared.
 The similarity recorded is the exact Jaccard similarity of the two sets.
 Only articles in the same language are compared: a translation is not a copy.
+
+Only the first article of each group of copies (its original) is indexed: a
+new article is compared with the originals, never with every earlier copy, so
+a corpus with many copies of one story costs one comparison per copy rather
+than one per pair (near-linear in corpus size). The recorded similarity is
+then the copy's similarity to the article it is marked a copy of.
 """
 
 from __future__ import annotations
@@ -52,9 +58,10 @@ def find_duplicates(
 ) -> list[tuple[int | None, float | None]]:
     """For each text, the index of the earlier text it is a copy of, and their similarity.
 
-    A text is a copy of the most similar earlier text at or above ``threshold``;
-    a copy of a copy points to the first one of the group, so every group has
-    one original (the first in order), which points to nothing.
+    A text is a copy of the most similar earlier original (a text that is no
+    copy) at or above ``threshold``, so every group has one original (the
+    first in order), which points to nothing. A text close only to a copy, not
+    to its original, starts a group of its own.
 
     Returns:
         ``(original index or None, similarity or None)`` per text, in order.
@@ -73,11 +80,10 @@ def find_duplicates(
         scored = [(score, c) for score, c in scored if score >= threshold]
         if scored:
             score, best = max(scored, key=lambda item: (item[0], -item[1]))
-            original = result[best][0] if result[best][0] is not None else best
-            result.append((original, round(score, 3)))
+            result.append((best, round(score, 3)))
         else:
             result.append((None, None))
-        lsh.insert(str(i), signature)
+            lsh.insert(str(i), signature)  # only originals are compared with later texts
     return result
 
 

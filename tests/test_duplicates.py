@@ -68,3 +68,23 @@ def test_seed_revisions_of_one_wikipedia_article_are_the_only_copies():
     names = {a: p.rsplit("/", 1)[-1] for a, p in zip(marked["article_id"], marked["path"])}
     assert [(names[a], names[d]) for a, d in zip(copies["article_id"], copies["duplicate_of"])] == [
         ("20_vvikipidea-fr-changpeng-zhao-2022.md", "16_wikiwand-fr-changpeng-zhao.md")]
+
+
+def test_copies_are_compared_with_the_original_only(monkeypatch):
+    """Many copies of one story cost one comparison each, not one per earlier copy."""
+    import helpers.duplicates as duplicates
+
+    calls = []
+    real = duplicates.jaccard
+    monkeypatch.setattr(duplicates, "jaccard", lambda a, b: calls.append(1) or real(a, b))
+    texts = [f"{STORY} Copy number {i} of the wire story." for i in range(60)]
+    found = find_duplicates(texts)
+    assert [original for original, _score in found] == [None] + [0] * 59
+    assert len(calls) == 59
+
+
+def test_similarity_is_measured_against_the_original_it_points_to():
+    copy = STORY + " The settlement is the largest in the history of the Treasury."
+    (_, _), (original, score) = find_duplicates([STORY, copy])
+    assert original == 0
+    assert score == round(len(shingles(STORY) & shingles(copy)) / len(shingles(STORY) | shingles(copy)), 3)
