@@ -326,6 +326,7 @@ def tag_texts(
     n_process: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
+    workers=None,
 ) -> tuple[Payloads, TagStats]:
     """Tag ``(article_id, lang, text)`` items, reusing cached results.
 
@@ -337,6 +338,7 @@ def tag_texts(
         n_process: worker processes; None or 0 for every available core, 1 for this one.
         scheduler: address of a Dask scheduler (``tcp://host:8786``) to tag on instead.
         progress: called with the number of articles just finished.
+        workers: a :class:`helpers.parallel.Workers` already started, to tag on.
 
     Returns:
         ``({article_id: payload}, stats)``; the mapping is a :class:`Payloads`, which decodes each
@@ -346,5 +348,5 @@ def tag_texts(
 
     return tag_stream(
         items, workspace=workspace, watchlist=watchlist, batch_size=batch_size,
-        n_process=n_process, scheduler=scheduler, progress=progress,
+        n_process=n_process, scheduler=scheduler, progress=progress, workers=workers,
     )

@@ -215,10 +215,12 @@ def tag_stream(
     n_process: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: Workers | None = None,
 ) -> tuple[Payloads, TagStats]:
     """Tag ``(article_id, lang, text)`` items in chunks, here, on local workers or on Dask.
 
-    See :func:`helpers.nlp.tag_texts`, which calls this.
+    See :func:`helpers.nlp.tag_texts`, which calls this. ``workers`` (a
+    :class:`Workers` already started) tag every chunk, however few.
     """
     results: dict[str, bytes] = {}
     stats = TagStats()
@@ -237,7 +239,10 @@ def tag_stream(
                 if _worth_workers(head):
                     break
             queue = _chain(head, chunks)
-            if processes == 1 or not _worth_workers(head):
+            if workers is not None and head:
+                _run_on_processes(queue, processes=workers.processes, watchlist=watchlist, batch_size=batch_size,
+                                  writer=writer, langs={c[0] for c in head}, workers=workers)
+            elif processes == 1 or not _worth_workers(head):
                 for chunk in queue:
                     writer.expect(chunk)
                     writer.add(tag_chunk(chunk[0], watchlist, chunk[1], batch_size))
@@ -303,23 +308,89 @@ def _import_languages(langs: Iterable[str]) -> None:
             continue
 
 
+class Workers:
+    """Tagging processes started before the corpus is read.
+
+    Forked while this process is still small, they share none of the corpus's
+    tables: a process forked later keeps its own copy of every page of the
+    parent that the parent changes afterwards. spaCy's language data is
+    imported first, so the workers inherit it. Once the corpus is read,
+    :meth:`preload` tells them its languages and each loads those pipelines
+    while this process goes on; ``tag_stream(workers=...)`` tags on them;
+    :meth:`close` stops them (told nothing, they load nothing).
+    """
+
+    def __init__(self, processes: int, watchlist: Watchlist) -> None:
+        from helpers.nlp import MODEL_CANDIDATES, model_name
+
+        self.processes = processes
+        self.watchlist = watchlist
+        self._told = False
+        _import_languages(lang for lang in MODEL_CANDIDATES if model_name(lang) is not None)
+        context = multiprocessing.get_context("fork")
+        self._languages = context.SimpleQueue()  # no feeder thread: this process stays single-threaded
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context,
+                                        initializer=_preload_when_told, initargs=(self._languages, watchlist))
+        # One task per process starts every process now.
+        self._started = [self.pool.submit(_ready) for _ in range(processes)]
+        log.info("Started %d tagging processes before reading the corpus", processes)
+
+    @staticmethod
+    def usable() -> bool:
+        """True when the workers can be forked here (fork exists, no other thread runs)."""
+        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def preload(self, langs: Iterable[str]) -> None:
+        """Have every process load the pipelines of ``langs`` now (once; later calls do nothing)."""
+        self._tell(tuple(sorted(set(langs))))
+
+    def _tell(self, langs: tuple[str, ...]) -> None:
+        if not self._told:
+            self._told = True
+            for _ in range(self.processes):
+                self._languages.put(langs)
+
+    def close(self) -> None:
+        self._tell(())  # processes still waiting to be told start with no pipeline
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _preload_when_told(languages, watchlist: Watchlist) -> None:
+    """Worker initialiser of :class:`Workers`: wait for the corpus's languages, then load their pipelines."""
+    _preload(languages.get(), watchlist)
+
+
+def _ready() -> bool:
+    return True
+
+
 def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist, batch_size: int,
-                      writer: _Writer, langs: set[str]) -> None:
+                      writer: _Writer, langs: set[str], workers: Workers | None = None) -> None:
+    if workers is not None:
+        log.info("Tagging on %d local processes (started before the corpus was read)", workers.processes)
+        _run_on_pool(workers.pool, chunks, processes=workers.processes, watchlist=watchlist,
+                     batch_size=batch_size, writer=writer)
+        return
     context = _process_context()
     log.info("Tagging on %d local processes", processes)
     if context.get_start_method() == "fork":
         _import_languages(langs)
     with ProcessPoolExecutor(max_workers=processes, mp_context=context,
                              initializer=_preload, initargs=(tuple(sorted(langs)), watchlist)) as pool:
+        _run_on_pool(pool, chunks, processes=processes, watchlist=watchlist, batch_size=batch_size, writer=writer)
 
-        def submit(chunk: Chunk) -> Future:
-            return pool.submit(tag_chunk, chunk[0], watchlist, chunk[1], batch_size)
 
-        def wait_one(running: set) -> tuple:
-            done, rest = wait(running, return_when=FIRST_COMPLETED)
-            return done, set(rest)
+def _run_on_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist,
+                 batch_size: int, writer: _Writer) -> None:
 
-        _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer)
+    def submit(chunk: Chunk) -> Future:
+        return pool.submit(tag_chunk, chunk[0], watchlist, chunk[1], batch_size)
+
+    def wait_one(running: set) -> tuple:
+        done, rest = wait(running, return_when=FIRST_COMPLETED)
+        return done, set(rest)
+
+    _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer)
 
 
 _CLIENTS: dict[str, Any] = {}
@@ -383,8 +454,11 @@ class Screener:
     Started before tagging, one process builds rigour's name tables (seconds
     of work, once per process) while the tagging workers load their models and
     tag, so screening starts warm when the entities are ready. For a long list
-    of queries, :meth:`grow_for` adds processes (up to ``cores``), which warm
-    up while the first one works. The processes are forked and talk over
+    of queries, :meth:`grow_for` asks for more processes (up to ``cores``):
+    the warmed process forks them from itself when the queries arrive, so they
+    start warm and share its tables, and none is forked from this process,
+    whose corpus tables are large by then (a forked process keeps its own copy
+    of every page its parent changes afterwards). The processes talk over
     pipes, with no thread in this process, so the tagging workers forked after
     them are forked from a single-threaded process too. Queries go out in
     chunks of :data:`SCREEN_CHUNK` to whichever process is free; the results
@@ -396,28 +470,20 @@ class Screener:
         self.algorithm = algorithm
         self.cores = max(cores or processes, processes, 1)
         self.links: list = []
+        #: Processes the first one forks from itself for the next queries (1: it screens alone).
+        self.fanout = 1
         log.info("Warming the name matcher in %d screening process(es) while tagging", max(processes, 1))
         self._fork(max(processes, 1))
 
     def _fork(self, count: int) -> None:
-        context = multiprocessing.get_context("fork")
-        for _ in range(count):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=_screen_loop, args=(theirs, self.algorithm), daemon=True,
-                                      name="dossier-screening")
-            process.start()
-            theirs.close()
-            self.links.append((process, ours))
+        self.links.extend(_fork_screeners(count, self.algorithm))
 
     def grow_for(self, queries: int) -> None:
-        """Add processes for ``queries`` queries: one per :data:`QUERIES_PER_PROCESS`, up to the cores.
-
-        Call it from the thread that started the screener, with no other thread running.
-        """
+        """Screen ``queries`` queries on one process per :data:`QUERIES_PER_PROCESS`, up to the cores."""
         wanted = min(self.cores, max(1, queries // QUERIES_PER_PROCESS))
-        if wanted > len(self.links) and self.usable():
+        if wanted > max(len(self.links), self.fanout):
             log.info("Screening %d names on %d processes", queries, wanted)
-            self._fork(wanted - len(self.links))
+            self.fanout = wanted
 
     @staticmethod
     def usable() -> bool:
@@ -430,45 +496,100 @@ class Screener:
             raise ValueError(f"these screening processes were warmed for {self.algorithm}, not {algorithm}")
         key = tuple(str(p) for p in paths)
         chunks = [queries[i:i + SCREEN_CHUNK] for i in range(0, len(queries), SCREEN_CHUNK)]
-        results: list[list] = [[] for _ in chunks]
-        idle = list(range(len(self.links)))
-        busy: dict[int, int] = {}  # link number -> chunk number
-        pending = list(range(len(chunks)))
-        while pending or busy:
-            while pending and idle:
-                link, number = idle.pop(0), pending.pop(0)
-                self.links[link][1].send((key, chunks[number], threshold))
-                busy[link] = number
-            ready = multiprocessing.connection.wait([self.links[link][1] for link in busy])
-            for link in list(busy):
-                connection = self.links[link][1]
-                if connection in ready:
-                    status, value = connection.recv()
-                    if status == "error":
-                        raise RuntimeError(f"screening process failed: {value}")
-                    results[busy.pop(link)] = value
-                    idle.append(link)
+        if len(self.links) == 1 and self.fanout > 1 and len(chunks) > 1:
+            connection = self.links[0][1]
+            connection.send(("fan out", key, chunks, threshold, self.fanout))
+            results = _answer(connection.recv())
+        else:
+            results = _dispatch([connection for _process, connection in self.links], key, chunks, threshold)
         return [match for chunk in results for match in chunk]
 
     def close(self) -> None:
-        for process, connection in self.links:
-            try:
-                connection.send(None)
-            except OSError:
-                pass
-            connection.close()
-        for process, _connection in self.links:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
+        _close_screeners(self.links)
         self.links = []
 
 
+def _fork_screeners(count: int, algorithm: str) -> list:
+    """``count`` forked screening processes, as ``(process, connection)`` pairs."""
+    context = multiprocessing.get_context("fork")
+    links = []
+    for _ in range(count):
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_screen_loop, args=(theirs, algorithm), daemon=True,
+                                  name="dossier-screening")
+        process.start()
+        theirs.close()
+        links.append((process, ours))
+    return links
+
+
+def _close_screeners(links: list) -> None:
+    for _process, connection in links:
+        try:
+            connection.send(None)
+        except OSError:
+            pass
+        connection.close()
+    for process, _connection in links:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
+def _answer(reply: tuple) -> Any:
+    status, value = reply
+    if status == "error":
+        raise RuntimeError(f"screening process failed: {value}")
+    return value
+
+
+def _dispatch(connections: list, key: tuple[str, ...], chunks: list[list], threshold: float,
+              local: Callable[[list], list] | None = None) -> list[list]:
+    """Screen ``chunks`` on the processes at ``connections``, each chunk to whichever is free.
+
+    With ``local``, this process screens chunks too (with ``local(chunk)``)
+    whenever no answer is waiting. Returns the results chunk by chunk, in order.
+    """
+    results: list[list] = [[] for _ in chunks]
+    idle = list(range(len(connections)))
+    busy: dict[int, int] = {}  # connection number -> chunk number
+    pending = list(range(len(chunks)))
+    while pending or busy:
+        while pending and idle:
+            link, number = idle.pop(0), pending.pop(0)
+            connections[link].send((key, chunks[number], threshold))
+            busy[link] = number
+        if local is not None and pending:
+            number = pending.pop(0)
+            results[number] = local(chunks[number])
+            timeout = 0.0
+        else:
+            timeout = None
+        ready = multiprocessing.connection.wait([connections[link] for link in busy], timeout=timeout)
+        for link in list(busy):
+            if connections[link] in ready:
+                results[busy.pop(link)] = _answer(connections[link].recv())
+                idle.append(link)
+    return results
+
+
 def _screen_loop(connection, algorithm: str) -> None:
-    """A screening process: warm up, then answer ``(paths, queries, threshold)`` requests until ``None``."""
-    from helpers.screening.matching import screen_list_chunk, warm_up
+    """A screening process: warm up, then answer requests until ``None``.
+
+    A request is ``(paths, queries, threshold)``, or ``("fan out", paths,
+    chunks, threshold, processes)``: this process forks ``processes - 1``
+    copies of itself (warm, sharing its tables) and screens the chunks with
+    them, then stops them.
+    """
+    from helpers.screening.matching import warm_up
 
     warm_up(algorithm)
+    _serve(connection, algorithm, copies_allowed=True)
+
+
+def _serve(connection, algorithm: str, *, copies_allowed: bool) -> None:
+    from helpers.screening.matching import screen_list_chunk
+
     while True:
         try:
             request = connection.recv()
@@ -476,8 +597,56 @@ def _screen_loop(connection, algorithm: str) -> None:
             return
         if request is None:
             return
-        paths, queries, threshold = request
         try:
-            connection.send(("ok", screen_list_chunk(paths, queries, algorithm, threshold)))
+            if request[0] == "fan out" and copies_allowed:
+                _tag, paths, chunks, threshold, processes = request
+                screen_list_chunk(paths, [], algorithm, threshold)  # the lists, read before forking
+                copies = _fork_copies(processes - 1, algorithm)
+                try:
+                    value = _dispatch([c for _pid, c in copies], paths, chunks, threshold,
+                                      local=lambda chunk: screen_list_chunk(paths, chunk, algorithm, threshold))
+                finally:
+                    _stop_copies(copies)
+            else:
+                paths, queries, threshold = request
+                value = screen_list_chunk(paths, queries, algorithm, threshold)
+            connection.send(("ok", value))
         except Exception as err:  # reported to the caller, which raises it
             connection.send(("error", f"{type(err).__name__}: {err}"))
+
+
+def _fork_copies(count: int, algorithm: str) -> list[tuple[int, Any]]:
+    """Fork ``count`` copies of this (warmed, single-threaded) screening process: ``(pid, connection)``.
+
+    Plain ``os.fork``: a daemonic multiprocessing process may not start
+    multiprocessing children.
+    """
+    copies = []
+    for _ in range(count):
+        ours, theirs = multiprocessing.Pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy
+            code = 0
+            try:
+                ours.close()
+                for _pid, other in copies:
+                    other.close()
+                _serve(theirs, algorithm, copies_allowed=False)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        theirs.close()
+        copies.append((pid, ours))
+    return copies
+
+
+def _stop_copies(copies: list[tuple[int, Any]]) -> None:
+    for _pid, connection in copies:
+        try:
+            connection.send(None)
+        except OSError:
+            pass
+        connection.close()
+    for pid, _connection in copies:
+        os.waitpid(pid, 0)

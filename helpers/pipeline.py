@@ -146,11 +146,13 @@ def tag_corpus(
     scheduler: str | None = None,
     batch_size: int = 64,
     progress: Progress | None = None,
+    workers=None,
 ) -> tuple[pd.DataFrame, Payloads, TagStats]:
     """Run (or reuse from cache) the spaCy pass over every article body.
 
     ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
-    scheduler address) tags on that cluster instead.
+    scheduler address) tags on that cluster instead; ``workers`` (a
+    :class:`helpers.parallel.Workers` already started) tag here.
     """
     articles = workspace.read_table("articles")
     payloads, stats = tag_texts(
@@ -161,6 +163,7 @@ def tag_corpus(
         scheduler=scheduler,
         batch_size=batch_size,
         progress=progress,
+        workers=workers,
     )
     return articles, payloads, stats
 
@@ -570,18 +573,39 @@ def run_extract(
     from helpers.articles import find_files
 
     files = find_files(inputs)  # walked once: the count drives the progress bar
-    corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, roots=inputs,
-                         progress=progress("Loading", len(files)))
-    screener = _start_screener(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
-                               lists=lists, min_score=min_score, algorithm=algorithm)
+    # A large corpus gets its screening and tagging processes before it is read (see _start_early).
+    screener, workers = _start_early(files, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
+                                     algorithm=algorithm)
+    try:
+        corpus = load_corpus(files, workspace=workspace, max_bytes=max_bytes, roots=inputs,
+                             progress=progress("Loading", len(files)))
+        if screener is None:
+            screener = _start_screener(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
+                                       lists=lists, min_score=min_score, algorithm=algorithm)
+        elif not _screening_needed(workspace, watchlist, lists, min_score, algorithm):
+            screener.close()
+            screener = None
+        if workers is not None and _tagging_needed(workspace, watchlist):
+            workers.preload(set(corpus.articles["lang"]))
+    except BaseException:
+        for started in (screener, workers):
+            if started is not None:
+                started.close()
+        raise
     # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
-    tagged = cache(partial(
-        tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
-        progress=progress("Tagging", len(corpus.articles)),
-    ))
+    @cache
+    def tagged() -> Tagged:
+        try:
+            return tag_corpus(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
+                              progress=progress("Tagging", len(corpus.articles)), workers=workers)
+        finally:
+            if workers is not None:  # their memory is free for the entity step
+                workers.close()
+
     try:
         report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
         report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
+        tagged.cache_clear()  # the articles' texts and tags are not needed past this point
         # With a screener, the scoring runs in its processes while relations are built and exported.
         finish_screening = start_screening(workspace, lists=lists, min_score=min_score, algorithm=algorithm,
                                            screener=screener)
@@ -590,8 +614,9 @@ def run_extract(
         screened = finish_screening().lines
         written += export_data(workspace, out_dir, only=(SCREENING_CSV,))
     finally:
-        if screener is not None:
-            screener.close()
+        for started in (screener, workers):
+            if started is not None:
+                started.close()
     report.lines += relations + screened
     order = [*CSV_TABLES, *GRAPH_FILES]
     written.sort(key=lambda path: order.index(path.name) if path.name in order else len(order))
@@ -599,6 +624,52 @@ def run_extract(
 
 
 # Step 6: sanctions-list screening -------------------------------------------------
+
+
+#: Input bytes from which ``extract`` starts its processes before reading the corpus: about 128
+#: articles of 2 kB, the size from which tagging on several processes pays off.
+EARLY_START_BYTES = 256 * 1024
+
+
+def _start_early(files: list[Path], *, watchlist: Watchlist, n_process: int | None, scheduler: str | None,
+                 algorithm: str | None):
+    """``(screener, workers)`` started before the corpus is read, or ``(None, None)``.
+
+    For inputs of :data:`EARLY_START_BYTES` or more on several local cores:
+    the screening process warms up and the tagging workers load their models
+    while this process reads the files, and processes forked while this one
+    is small share none of the corpus's tables (a process forked later keeps
+    its own copy of every page its parent changes). The screener is closed
+    again when screening will reuse its last run.
+    """
+    from helpers.parallel import Screener, Workers, resolve_processes
+
+    processes = resolve_processes(n_process)
+    if scheduler or processes < 2 or not Screener.usable():
+        return None, None
+    size = 0
+    for path in files:
+        try:
+            size += path.stat().st_size
+        except OSError:  # the loader reports it
+            continue
+    if size < EARLY_START_BYTES:
+        return None, None
+    screener = Screener(_screening_settings(None, None, algorithm)[2], cores=processes)
+    return screener, Workers(processes, watchlist)
+
+
+def _tagging_needed(workspace: Workspace, watchlist: Watchlist) -> bool:
+    """True when the entity or the amount step will not reuse its last run (so tagging may run)."""
+    articles = workspace.read_table("articles")
+    return not (_up_to_date(workspace, "entities", _entities_signature(workspace, articles, watchlist),
+                            ("sentences", "mentions", "entities", "tag_status"))
+                and _up_to_date(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",)))
+
+
+def _screening_needed(workspace: Workspace, watchlist: Watchlist, lists, min_score, algorithm) -> bool:
+    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
+    return not _screening_up_to_date(workspace, expected, lists, min_score, algorithm)
 
 
 def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: int | None, scheduler: str | None,
@@ -612,8 +683,7 @@ def _start_screener(workspace: Workspace, *, watchlist: Watchlist, n_process: in
 
     if scheduler or resolve_processes(n_process) < 2 or not Screener.usable():
         return None
-    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
-    if _screening_up_to_date(workspace, expected, lists, min_score, algorithm):
+    if not _screening_needed(workspace, watchlist, lists, min_score, algorithm):
         return None
     return Screener(_screening_settings(lists, min_score, algorithm)[2], cores=resolve_processes(n_process))
 

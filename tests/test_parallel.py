@@ -308,15 +308,97 @@ def test_extract_warms_a_screener_only_when_screening_will_run(tmp_path, monkeyp
     assert len(started) == 1
 
 
-def test_screener_grows_for_long_query_lists_up_to_the_cores(monkeypatch):
+def test_screener_grows_for_long_query_lists_up_to_the_cores(monkeypatch, tmp_path):
+    """More processes for a long list, forked by the warmed screening process from itself, same results."""
     from helpers import parallel
+    from helpers.screening import DEFAULT_LIST, ListIndex, read_list, screen_queries
 
-    monkeypatch.setattr(parallel.Screener, "usable", staticmethod(lambda: True))
+    forked = tmp_path / "forked"
+    real = parallel._fork_copies
+
+    def recording(count, algorithm):  # runs in the screening process, which inherits this patch
+        copies = real(count, algorithm)
+        with forked.open("a") as handle:
+            handle.write(f"{os.getpid()} {count}\n")
+        return copies
+
+    monkeypatch.setattr(parallel, "_fork_copies", recording)
+    monkeypatch.setattr(parallel, "SCREEN_CHUNK", 100)
+    queries = _pair_queries()
     screener = parallel.Screener("logic-v2", cores=2)
     try:
         screener.grow_for(parallel.QUERIES_PER_PROCESS - 1)
-        assert len(screener.links) == 1
+        assert screener.fanout == 1
         screener.grow_for(10 * parallel.QUERIES_PER_PROCESS)
-        assert len(screener.links) == 2  # never more than the cores
+        assert screener.fanout == 2 and len(screener.links) == 1  # never more than the cores, none forked here
+        there = screener.screen(queries, [DEFAULT_LIST], algorithm="logic-v2", threshold=0.70)
+        screening_pid = screener.links[0][0].pid
     finally:
         screener.close()
+    assert forked.read_text() == f"{screening_pid} 1\n"
+    assert _rows(there) == _rows(screen_queries(queries, ListIndex([read_list(DEFAULT_LIST)])))
+
+
+def test_a_fanned_out_screening_reports_a_failure():
+    from helpers import parallel
+    from helpers.screening import Query
+
+    screener = parallel.Screener("logic-v2", cores=2)
+    screener.fanout = 2
+    queries = [Query(entity_id=f"q{i}", name="Garantex", label="ORG") for i in range(2 * parallel.SCREEN_CHUNK)]
+    try:
+        with pytest.raises(RuntimeError, match="screening process failed"):
+            screener.screen(queries, ["/nonexistent/list.csv"], algorithm="logic-v2", threshold=0.70)
+    finally:
+        screener.close()
+
+
+def test_a_large_corpus_gets_its_processes_before_it_is_read(one_process_csv, tmp_path, monkeypatch):
+    """Above EARLY_START_BYTES the screener and the tagging workers start before loading, and tag as usual."""
+    from helpers import pipeline
+
+    events = []
+    real_workers, real_load, real_run = parallel.Workers, pipeline.load_corpus, parallel._run_on_processes
+
+    class Recorded(real_workers):
+        def __init__(self, *args, **kwargs):
+            events.append("workers")
+            super().__init__(*args, **kwargs)
+            self.recorded_pool = self.pool
+
+    def load(*args, **kwargs):
+        events.append("load")
+        return real_load(*args, **kwargs)
+
+    def run(*args, **kwargs):
+        events.append(("tag", kwargs.get("workers") is not None))
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "EARLY_START_BYTES", 1)
+    monkeypatch.setattr(parallel.Screener, "usable", staticmethod(lambda: True))
+    monkeypatch.setattr(parallel, "Workers", Recorded)
+    monkeypatch.setattr(pipeline, "load_corpus", load)
+    monkeypatch.setattr(parallel, "_run_on_processes", run)
+    ws = Workspace(tmp_path / "ws")
+    run_extract([SEEDS], out_dir=tmp_path / "out", workspace=ws, n_process=2)
+    assert events == ["workers", "load", ("tag", True)]
+    assert _csv_files(tmp_path / "out") == one_process_csv
+    # Unchanged corpus: the workers start, nothing is tagged, and the screening is the last run's.
+    events.clear()
+    screening = ws.read_table("screening")
+    run_extract([SEEDS], out_dir=tmp_path / "out", workspace=ws, n_process=2)
+    assert events == ["workers", "load"]
+    assert ws.read_table("screening").equals(screening)
+    assert _csv_files(tmp_path / "out") == one_process_csv
+
+
+def test_a_small_corpus_starts_no_process_before_it_is_read(tmp_path, monkeypatch):
+    from helpers import pipeline
+
+    monkeypatch.setattr(parallel, "Workers", lambda *a, **k: pytest.fail("workers started for a small corpus"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sanctions\n\nLe Trésor a sanctionné Garantex.", encoding="utf-8")
+    assert pipeline.EARLY_START_BYTES > (corpus / "a.txt").stat().st_size
+    run_extract([corpus], out_dir=tmp_path / "out", workspace=Workspace(tmp_path / "ws"), n_process=2)
+    assert (tmp_path / "out" / "mentions.csv").exists()

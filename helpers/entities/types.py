@@ -65,7 +65,7 @@ class EntityRules:
 RULES = tuple(EntityRules.__dataclass_fields__)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One mention while the rules work on it; offsets are into the article's analysed text.
 
