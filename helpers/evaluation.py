@@ -269,7 +269,11 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 
 #: The blind sets: the passages' ``set`` and the file under ``tests/data`` that holds them.
 #: Each is annotated before the kit is run on it and is only ever measured, never tuned on.
-BLIND_SETS = {"blind": "blind_passages.jsonl", "blind2": "blind2_passages.jsonl"}
+BLIND_SETS = {
+    "blind": "blind_passages.jsonl",
+    "blind2": "blind2_passages.jsonl",
+    "blind3": "blind3_passages.jsonl",
+}
 
 
 def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
