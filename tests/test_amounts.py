@@ -329,6 +329,14 @@ def test_amounts_ranges_do_not_swallow_other_numbers(nlps, lang, text, expected)
         ("fr", "Les ventes de 5 000 euros ou plus sont contrôlées."),
         ("fr", "Il ne peut pas détenir pas moins de 10 000 €."),
         ("fr", "Des crypto-actifs dépassant la valeur de EUR 10 000 sont visés."),
+        # A prohibition names the banned side: above.
+        ("fr", "Les paiements en espèces au-delà de 1 000 euros sont interdits."),
+        ("fr", "L'interdiction de payer plus de 1 000 euros en liquide s'appliquera aux achats."),
+        ("fr", "Les déposants ne peuvent pas y déposer plus de 22 950 euros."),
+        ("fr", "Les Russes ne peuvent plus détenir plus de 10 000 € sur leurs comptes."),
+        ("en", "The statute prohibits monetary transactions exceeding $10,000."),
+        ("en", "Banks may not accept deposits exceeding €100,000 from Russian nationals."),
+        ("en", "The rules ban cash payments of more than 10,000 euros."),
     ],
 )
 def test_amounts_threshold_above(nlps, lang, text):
@@ -371,6 +379,9 @@ def test_amounts_threshold_above(nlps, lang, text):
         ("en", "Payments must not exceed $5,000."),
         ("en", "Payments can't exceed $5,000."),
         ("en", "The price did not go above $60."),
+        ("en", "Payments may not be more than $5,000."),
+        ("fr", "Le montant ne peut être supérieur à 100 millions d'euros."),
+        ("fr", "Les paiements ne peuvent pas excéder 10 000 €."),
     ],
 )
 def test_amounts_threshold_below(nlps, lang, text):

@@ -381,9 +381,23 @@ class AmountTagger:
         return cue.lastgroup
 
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
-        """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed"."""
+        """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed".
+
+        A prohibition of an act ("ne peuvent pas y déposer plus de 22 950 euros",
+        "may not accept deposits exceeding $10,000") keeps its comparison: the
+        amount beyond is the banned side, as in "interdit au-delà de".
+        """
         p = self.patterns
-        if p.negation.search(cue.group()) or not p.negation_before.search(text, lo, cue.start()):
+        if p.negation.search(cue.group()):
+            return kind
+        negated = p.negation_before.search(text, lo, cue.start())
+        if negated is None:
+            return kind
+        words = [w.lower() for w in negated.group().split()]  # the negation, then up to two words
+        before = [w.lower() for w in text[lo:negated.start()].split()[-1:]]
+        modal = any(w in p.negation_modals for w in [*before, *words])
+        acts = [w for w in words[1:] if w not in p.negation_modals and w not in p.negation_links and not p.negation.fullmatch(w)]
+        if modal and acts:
             return kind
         return "below" if kind == "above" else "above"
 

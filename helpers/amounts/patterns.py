@@ -228,6 +228,11 @@ class Patterns:
         ) or r"(?!)"
         self.negation = re.compile(negation, re.IGNORECASE)
         self.negation_before = re.compile(rf"(?:{negation})(?:\s+[^\W\d_]+){{0,2}}\s*\Z", re.IGNORECASE)
+        # A forbidden act ("ne peuvent pas y déposer plus de", "cannot accept deposits
+        # exceeding"): a modal by the negation and a verb of its own between it and the
+        # comparison. The comparison then names the banned side and is not flipped.
+        self.negation_modals = frozenset(w.lower() for w in self._vocabulary("negation_modals", []))
+        self.negation_links = frozenset(w.lower() for w in self._vocabulary("negation_links", []))
 
         # Between a cue and its amount: fillers ("la valeur de"), a prison term before
         # the fine ("jusqu'à 5 ans de prison et 500 000 €"), and at most one other word
