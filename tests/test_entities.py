@@ -244,7 +244,7 @@ def test_build_entities_joins_same_name_spellings(blank, lang, text, spans, expe
         ("fr", "Gleb Kostarev a accepté. Kostarev n'a pas commenté.", [("Gleb Kostarev", "PER"), ("Kostarev", "ORG")], "Gleb Kostarev", "Kostarev"),
         ("en", "Stanislav Drugalev founded it. Drugalev said so. Drugalev left.", [("Stanislav Drugalev", "PERSON"), ("Drugalev", "ORG"), ("Drugalev", "ORG", 1)], "Stanislav Drugalev", "Drugalev"),
         ("en", "Aleksandr Mira Serda ran it. Mira Serda denied it.", [("Aleksandr Mira Serda", "PERSON"), ("Mira Serda", "PERSON")], "Aleksandr Mira Serda", "Mira Serda"),
-        ("en", "FinCEN named Bitzlato Limited. Bitzlato denied it.", [("Bitzlato Limited", "ORG"), ("Bitzlato", "PERSON")], "Bitzlato Limited", "Bitzlato"),
+        ("en", "Regulators named Bitzlato Limited. Bitzlato denied it.", [("Bitzlato Limited", "ORG"), ("Bitzlato", "PERSON")], "Bitzlato Limited", "Bitzlato"),
     ],
 )
 def test_build_entities_joins_partial_name_to_full_name(blank, lang, text, spans, full, short):
@@ -1000,6 +1000,65 @@ def test_build_entities_tags_known_bodies_the_model_missed(blank):
     articles, payloads = corpus(blank, [("en", text, [])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"OFAC": "ORG", "IRS": "ORG", "Financial Action Task Force": "ORG"}
+
+
+def test_build_entities_tags_body_acronyms_written_with_lowercase_inside(blank):
+    text = "On September 8, FinCEN fined the casino. The DOJ agreed."
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"FinCEN": "ORG", "DOJ": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # a name no gazetteer knows, which the text never sets as a place, is not a place
+        ("en", "He was a liquidity provider for Grayscale's fund.", [("Grayscale", "GPE")], {"Grayscale": "ORG"}),
+        ("fr", "Aux côtés des PSAN enregistrés (Coinhouse, Bitpanda), Binance arrive.",
+         [("Coinhouse", "LOC"), ("Bitpanda", "LOC")], {"Coinhouse": "ORG", "Bitpanda": "ORG"}),
+        ("fr", "Le ministre du Quai d'Orsay a parlé.", [("Quai d'Orsay", "LOC")], {"Quai d'Orsay": "ORG"}),
+        # where the text sets it as a place, or next to a known place, it stays one
+        ("en", "He managed property in Kensington on his behalf.", [("Kensington", "GPE")], {"Kensington": "LOC"}),
+        ("en", "It was a plant in Rocklin, California, that made boards.",
+         [("Rocklin", "GPE"), ("California", "GPE")], {"Rocklin": "LOC", "California": "LOC"}),
+        ("en", "She worked for a Tulsaville-based firm.", [("Tulsaville", "GPE")], {"Tulsaville": "LOC"}),
+        ("fr", "Le yacht est stationné à La Ciotat, dans les Bouches-du-Rhône.",
+         [("La Ciotat", "LOC"), ("Bouches-du-Rhône", "LOC")], {"La Ciotat": "LOC", "Bouches-du-Rhône": "LOC"}),
+        ("fr", "Dans le port de la Ciotat (Bouches-du-Rhône), une équipe attend.",
+         [("Ciotat", "LOC"), ("Bouches-du-Rhône", "LOC")], {"Ciotat": "LOC", "Bouches-du-Rhône": "LOC"}),
+        # U.S. states and world regions are known places
+        ("en", "A Nevada-based casino and banks in Asia were fined.", [("Nevada", "GPE"), ("Asia", "LOC")],
+         {"Nevada": "LOC", "Asia": "LOC"}),
+    ],
+)
+def test_build_entities_unknown_place_needs_the_text_to_set_it_as_one(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if n in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [("fr", "Français"), ("fr", "Américains"), ("fr", "Mexicains"), ("en", "North Korean"), ("en", "North Koreans"), ("en", "Koreans")],
+)
+def test_gazetteer_reads_nationality_words(lang, word):
+    from helpers.entities.gazetteer import is_demonym
+
+    assert is_demonym(word, lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("fr", "France"), ("en", "North Korea"), ("en", "New York"), ("fr", "Saint-Martin")])
+def test_gazetteer_places_are_not_nationality_words(lang, word):
+    from helpers.entities.gazetteer import is_demonym
+
+    assert not is_demonym(word, lang=lang)
+
+
+def test_build_entities_law_acronyms_are_not_organisations(blank):
+    text = "The casino broke the BSA and the IEEPA."
+    articles, payloads = corpus(blank, [("en", text, [("BSA", "ORG"), ("IEEPA", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert not {n for n, l in names(entities).items() if l in ("ORG", "PER", "LOC")}
 
 
 def test_build_entities_nationality_adjectives_are_misc(blank):

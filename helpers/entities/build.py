@@ -7,9 +7,9 @@ import pandas as pd
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
-from helpers.entities.cues import add_cued_names, context_cue, name_word_label
+from helpers.entities.cues import add_cued_names, context_cue, name_word_label, placed
 from helpers.entities.curation import apply_curation
-from helpers.entities.gazetteer import find_bodies
+from helpers.entities.gazetteer import find_bodies, lookup
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -70,6 +70,8 @@ def build_entities(
                 if m.ent_id:
                     continue
                 m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+        if rules.gazetteer:
+            _mark_places(found, body, lex)
         mentions.extend(found)
     clusters = cluster_mentions(mentions, acronym_links, rules)
     rows = []
@@ -90,6 +92,21 @@ def build_entities(
     if decisions:
         mention_table, entity_table = apply_curation(mention_table, entity_table, decisions)
     return mention_table, entity_table
+
+
+def _mark_places(found: list[Mention], body: str, lex) -> None:
+    """Mark the mentions the text sets as places; a place next to a known or marked place is one too."""
+    for m in found:
+        m.placed = placed(body, m.start, m.end, lex)
+    anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
+    for m in found:
+        if not m.placed and m.model_label == "LOC":
+            m.placed = placed(body, m.start, m.end, lex, anchors)
+
+
+def _is_known_place(text: str) -> bool:
+    reference = lookup(text)
+    return reference is not None and reference.label == "LOC"
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:

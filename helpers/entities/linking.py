@@ -378,6 +378,13 @@ def _forced_label(cluster: list[Mention]) -> str | None:
     return labels.most_common(1)[0][0] if labels else None
 
 
+def _unplaced(cluster: list[Mention]) -> bool:
+    """True when no gazetteer knows any of the names, no cue says place and the text never sets one as a place."""
+    if any(m.placed or m.cue == "LOC" for m in cluster):
+        return False
+    return all(lookup(text) is None for text in {m.text for m in cluster})
+
+
 def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
     """Canonical name and label of one cluster of mentions."""
     forced = [m for m in cluster if m.ent_id]
@@ -393,7 +400,10 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
         first = min((m for m in cluster if m.text == fullest), key=lambda m: (m.article_id, m.start))
         label = first.cue if (rules.cues and first.cue) else first.model_label
     if rules.gazetteer:
-        label = _forced_label(cluster) or label
+        forced = _forced_label(cluster)
+        label = forced or label
+        if label == "LOC" and forced is None and _unplaced(cluster):
+            label = "ORG"  # "for Grayscale's fund", "(Coinhouse, Bitpanda)": a name no gazetteer knows, never set as a place
         if all(is_demonym(m.text, lang=m.lang) for m in cluster):
             label = "MISC"  # "Russian", "Ukrainian", "les Russes": nationalities, not places
     if rules.drop and label in ("ORG", "PER") and law_shaped(fullest):

@@ -70,7 +70,8 @@ class Mention:
     """One mention while the rules work on it; offsets are into the article's analysed text.
 
     ``ent_id`` is the canonical name of a watchlist match, ``cue`` the label a
-    context cue points to, ``node`` the (article, name key) it is linked under.
+    context cue points to, ``node`` the (article, name key) it is linked under,
+    ``placed`` whether the text sets it as a place ("in X", "X-based", "Rocklin, California").
     """
 
     article_id: str
@@ -85,6 +86,7 @@ class Mention:
     created: bool = False
     node: tuple[str, str] | None = None
     person_link: bool = False
+    placed: bool = False
 
     @property
     def key(self) -> str:
