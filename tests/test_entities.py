@@ -1054,6 +1054,26 @@ def test_gazetteer_places_are_not_nationality_words(lang, word):
     assert not is_demonym(word, lang=lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("fr", "Le président de la République, François Hollande, a parlé.",
+         [("président de la République", "LOC"), ("François Hollande", "PER")], {"François Hollande": "PER"}),
+        ("fr", "Michel Sapin, ministre des Finances, a parlé.",
+         [("Michel Sapin", "PER"), ("ministre des Finances", "ORG")], {"Michel Sapin": "PER"}),
+        ("fr", "La validation par le Président du TGI de Paris est publiée.", [("Président du TGI de Paris", "ORG")],
+         {"TGI de Paris": "ORG"}),
+        ("en", "Zhao pleaded guilty. Magistrate Judge Brian A. Tsuchida questioned Zhao.",
+         [("Zhao", "PERSON"), ("Magistrate", "ORG"), ("Brian A. Tsuchida", "PERSON"), ("Zhao", "PERSON", 1)],
+         {"Zhao": "PER", "Brian A. Tsuchida": "PER"}),
+    ],
+)
+def test_build_entities_titles_are_not_names(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected
+
+
 def test_build_entities_law_acronyms_are_not_organisations(blank):
     text = "The casino broke the BSA and the IEEPA."
     articles, payloads = corpus(blank, [("en", text, [("BSA", "ORG"), ("IEEPA", "ORG")])])

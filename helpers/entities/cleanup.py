@@ -110,6 +110,26 @@ def _mid_sentence(body: str, start: int) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",'")
 
 
+def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name starts after a leading title and its de/of; ``end`` when only an office is left.
+
+    "Président du TGI de Paris" is "TGI de Paris"; "président de la République"
+    and "ministre des Finances" name an office (``offices_*.txt``, generic words),
+    not an organisation, and the span goes.
+    """
+    m = _TITLE_HEAD.match(body, start, end)
+    if m is None or m.group(1).casefold() not in lex.title_cues:
+        return start
+    rest_start, rest_end = trim_span(body, m.end(), end, lex)
+    rest = name_tokens(body[rest_start:rest_end])
+    if all(t in lex.offices or t in lex.generic or t in lex.function_words for t in rest):
+        return end
+    return rest_start
+
+
+_TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
+
+
 def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """Strip punctuation, determiners, elisions, prepositions and possessives at the edges.
 
@@ -199,6 +219,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "concept"
     if tokens and all(t in lex.generic or t in lex.function_words for t in tokens) and any(t in lex.generic for t in tokens):
         return "generic"
+    if len(words) == 1 and low in lex.title_cues:
+        return "title"  # "Magistrate", "Président" alone name no one
     if _ARTICLE.match(text):
         return "article"
     if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
@@ -249,6 +271,10 @@ def clean_mentions(
                 a, b = trim_span(body, a, b, lex)
             if a >= b:
                 continue
+            if rules.trim:
+                a = _after_title(body, a, b, lex)
+                if a >= b:
+                    continue
             text = body[a:b]
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue

@@ -42,6 +42,7 @@ class Lexicon:
     generic: frozenset[str] = field(default_factory=frozenset)
     institution_heads: frozenset[str] = field(default_factory=frozenset)
     place_cues: frozenset[str] = field(default_factory=frozenset)
+    offices: frozenset[str] = field(default_factory=frozenset)
 
 
 def _read_list(name: str) -> list[str]:
@@ -94,6 +95,7 @@ def load_lexicon(lang: str) -> Lexicon:
         title_cues=frozenset(title_cues),
         role_cues=frozenset(role_cues),
         place_cues=frozenset(place_cues),
+        offices=frozenset(_read_list(f"offices_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
         max_fillers=0 if lang == "en" else MAX_FILLERS,
