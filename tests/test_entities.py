@@ -1074,6 +1074,24 @@ def test_build_entities_titles_are_not_names(blank, lang, text, spans, expected)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # a kind of thing and a list of examples: each example is of that kind
+        ("en", "It served darknet markets like Agora, Silk Road and Evolution.",
+         [("Agora", "GPE"), ("Silk Road", "LOC"), ("Evolution", "PERSON")], {"Agora": "ORG", "Silk Road": "ORG", "Evolution": "ORG"}),
+        ("en", "It laundered proceeds of ransomware groups like Ryuk via the exchange.", [("Ryuk", "PERSON")], {"Ryuk": "ORG"}),
+        ("fr", "Des banques comme Natixor ont fermé des comptes.", [("Natixor", "PER")], {"Natixor": "ORG"}),
+        # an age after the name: a person
+        ("en", "Zanjani, 43, is the chairman of the group.", [("Zanjani", "GPE")], {"Zanjani": "PER"}),
+    ],
+)
+def test_build_entities_lists_and_ages_vote_on_the_label(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if n in expected} == expected
+
+
 def test_build_entities_law_acronyms_are_not_organisations(blank):
     text = "The casino broke the BSA and the IEEPA."
     articles, payloads = corpus(blank, [("en", text, [("BSA", "ORG"), ("IEEPA", "ORG")])])

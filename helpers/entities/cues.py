@@ -50,6 +50,32 @@ def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, s
     return None
 
 
+#: Words that open a list of examples of a kind: "exchanges such as", "des plateformes comme".
+_EXAMPLES = (("such", "as"), ("like",), ("including",), ("notably",), ("comme",), ("tels", "que"), ("telles", "que"), ("notamment",))
+_LIST_JOINS = frozenset({",", "and", "or", "et", "ou", "&"})
+
+
+def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
+    """The label of the kind a list of examples names, when the name is one of them."""
+    i = len(before)
+    steps = 0
+    while i and steps < 16 and (before[i - 1] in _LIST_JOINS or before[i - 1][:1].isupper() or before[i - 1][:1].isdigit()):
+        i -= 1
+        steps += 1
+    if i == len(before) and steps:
+        return None
+    words = [w.casefold() for w in before[:i]]
+    for marker in _EXAMPLES:
+        n = len(marker)
+        if len(words) > n and tuple(words[-n:]) == marker:
+            noun = words[-n - 1]
+            kind = lex.type_cues.get(noun) or lex.type_cues.get(_singular(noun)) or lex.type_cues.get(noun.rstrip("sx"))
+            if kind is None and len(words) > n + 1:  # "darknet markets like"
+                kind = lex.type_cues.get(f"{words[-n - 2]} {_singular(noun)}")
+            return kind
+    return None
+
+
 def _singular(word: str) -> str:
     """English plural to singular, enough for kind-of nouns ("exchanges", "companies", "banks")."""
     if word.endswith("ies") and len(word) > 4:
@@ -141,6 +167,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
         return "PER"
+    # a list after a kind of thing: "darknet markets like Agora, Silk Road", "banks such as Sberbank and VTB"
+    listed = _listed_kind(before, lex)
+    if listed:
+        return listed
     # kind-of noun before the name, lowercase words allowed in between
     i = len(before)
     while i and before[i - 1] in {",", '"', "«"}:
@@ -171,6 +201,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             if not after[j][:1].islower():
                 break
         return None
+    # an age after the name: "John Khuu, 27, has been charged", "Zanjani, 43, is the chairman"
+    if len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 and after[2] in {",", ")"}:
+        return "PER"
     # apposition after the name: ", a private bank in", ", a spokeswoman for"
     if after[:1] == [","]:
         j = 1
