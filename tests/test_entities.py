@@ -1092,6 +1092,19 @@ def test_build_entities_lists_and_ages_vote_on_the_label(blank, lang, text, span
     assert {n: l for n, l in names(entities).items() if n in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Conjointement initiées par l'Agence, ces lignes comblent un oubli.", "Conjointement"),
+        ("en", "Federal law requires cardrooms to file reports.\nCardrooms also must report transfers.", "Cardrooms"),
+    ],
+)
+def test_build_entities_sentence_opening_common_words_are_no_names(blank, lang, text, span):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities)
+
+
 def test_build_entities_law_acronyms_are_not_organisations(blank):
     text = "The casino broke the BSA and the IEEPA."
     articles, payloads = corpus(blank, [("en", text, [("BSA", "ORG"), ("IEEPA", "ORG")])])

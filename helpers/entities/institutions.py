@@ -7,7 +7,8 @@
   (``helpers/data/entities/institution_heads.txt``).
 * A company's legal form after a comma stays with its name ("Coinbase, Inc.").
 * A capitalised word that opens a sentence and is followed by lowercase words
-  ("Rappelons que", "Following agreement") is a verb, not a name.
+  ("Rappelons que", "Following agreement") is a verb, not a name; so is an
+  adverb ("Conjointement initiées") or a word the text writes lowercase elsewhere.
 * In a heading written in title case, a name that the article's running text
   never uses is a fragment of the heading ("Imposing Swift"), not a name.
 """
@@ -187,7 +188,11 @@ def _defined_terms(body: str) -> set[str]:
 
 
 def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool:
-    """A single capitalised word opening a sentence, followed by a lowercase word, shaped like a verb."""
+    """A single capitalised word opening a sentence, followed by a lowercase word, shaped like a verb.
+
+    Or like a French adverb ("Conjointement"), or a word the text also writes in
+    lowercase ("Cardrooms ... cardrooms").
+    """
     if " " in m.text or len(m.text) < 6:
         return False
     line_start = body.rfind("\n", 0, m.start) + 1
@@ -197,6 +202,8 @@ def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool
     if not following or not following.group(1)[:1].islower():
         return False
     word = m.text.casefold()
+    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body):
+        return True  # "Cardrooms also must report": the text writes it lowercase elsewhere, a common word
     if m.lang == "fr":
-        return word.endswith(("ons", "ez"))
+        return word.endswith(("ons", "ez", "ement"))  # "Rappelons", "Conjointement"
     return word.endswith(("ing", "ed")) or word in lex.function_words
