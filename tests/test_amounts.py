@@ -337,6 +337,7 @@ def test_amounts_ranges_do_not_swallow_other_numbers(nlps, lang, text, expected)
         ("en", "The statute prohibits monetary transactions exceeding $10,000."),
         ("en", "Banks may not accept deposits exceeding €100,000 from Russian nationals."),
         ("en", "The rules ban cash payments of more than 10,000 euros."),
+        ("en", "Most countries follow a $1,000 threshold for crypto transactions."),
     ],
 )
 def test_amounts_threshold_above(nlps, lang, text):
@@ -380,6 +381,11 @@ def test_amounts_threshold_above(nlps, lang, text):
         ("en", "Payments can't exceed $5,000."),
         ("en", "The price did not go above $60."),
         ("en", "Payments may not be more than $5,000."),
+        # caps written after the amount, an alternative in brackets, a maximal threshold
+        ("en", "OFAC implemented a $60 “price cap” on Russian crude oil."),
+        ("en", "Parliament voted a €10,000 limit on cash payments."),
+        ("en", "The deposit insurance coverage was permanently raised to $250,000 per depositor."),
+        ("fr", "Le LEP possède un seuil maximal de dépôt de 10 000 €, sous conditions de revenus."),
         ("fr", "Le montant ne peut être supérieur à 100 millions d'euros."),
         ("fr", "Les paiements ne peuvent pas excéder 10 000 €."),
     ],
@@ -415,9 +421,17 @@ def test_amounts_threshold_absent(nlps, lang, text):
     assert [r["threshold"] for r in records(nlps, lang, text)] == [None]
 
 
-def test_amounts_threshold_shared_by_coordinated_amount(nlps):
-    found = records(nlps, "en", "The EU price cap is $60 per barrel for crude and $100 for premium products.")
-    assert [(r["text"], r["threshold"]) for r in found] == [("$60", "below"), ("$100", "below")]
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The EU price cap is $60 per barrel for crude and $100 for premium products.", [("$60", "below"), ("$100", "below")]),
+        ("fr", "Une amende dont le montant ne peut dépasser 1 500€ (ou 3 000 € s'il s'agit d'une récidive).",
+         [("1 500€", "below"), ("3 000 €", "below")]),
+    ],
+)
+def test_amounts_threshold_shared_by_coordinated_amount(nlps, lang, text, expected):
+    found = records(nlps, lang, text)
+    assert [(r["text"], r["threshold"]) for r in found] == expected
 
 
 # -- conversions, approximations, vague amounts ------------------------------------------------

@@ -348,6 +348,8 @@ class AmountTagger:
                 amount.approximate = True
             elif after.lastgroup == "cap":
                 cap = cap or "below"
+            elif after.lastgroup == "floor":  # "a $1,000 threshold": a floor unless compared
+                cap = cap or "above"
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap

@@ -256,9 +256,10 @@ class Patterns:
         units = _cue_alternation(self._vocabulary("unit_words", []))
         unit = rf"(?:-(?:{units})-[^\W\d_]+|\s+(?:{units})\s+[^\W\d_]+)"
         self.after_cues = re.compile(
-            rf"(?:{unit})?\s*,?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit})?\s*,?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
+            rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
             rf"|(?P<approx>{_cue_alternation(approximate.get('after', []))}))",
             re.IGNORECASE,
         )
@@ -266,8 +267,9 @@ class Patterns:
         # "… $60 per barrel for crude and $100 for premium products": the second
         # amount shares the first one's threshold.
         coordination = _cue_alternation(self._vocabulary("coordination", []))
+        # "ne peut dépasser 1 500€ (ou 3 000 € s'il y a récidive)": an alternative in brackets too.
         self.coordinated = re.compile(
-            rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?\s+(?:{coordination})\s+(?:{self._inner_connector})?",
+            rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:{self._inner_connector})?",
             re.IGNORECASE,
         )
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
