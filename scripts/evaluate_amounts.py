@@ -24,8 +24,10 @@ Cases without a ``set`` are "dev" (the sentences the rules were written on);
 price-cap texts, annotated before the kit was run on them; "dev3" are real
 sentences from price-cap, currency-reporting, whistleblower-award, deposit-insurance,
 cash-payment-cap, savings-ceiling and French fine texts, from sources no other
-set uses, annotated before the kit was run on them. With several sets each is
-also printed on its own ("fr dev2", "en dev3").
+set uses, annotated before the kit was run on them; "dev4" the passages of the
+entity dev4 set (fines, cash-reporting, savings and deposit-insurance caps),
+annotated the same way. With several sets each is also printed on its own
+("fr dev2", "en dev3").
 """
 
 from __future__ import annotations

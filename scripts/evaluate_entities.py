@@ -24,7 +24,10 @@ FinCEN, ACPR, Tracfin coverage, news, Wikipedia), each with its source,
 annotated before the kit was run on them, then used to fix error classes;
 "dev3" are the same kind of real text (price-cap, reporting-threshold, SEC,
 DOJ and EU Council coverage; AMF, ACPR, PNF, Bercy and cash-cap coverage in
-French) from sources no other set uses, annotated the same way;
+French) from sources no other set uses, annotated the same way; "dev4" the
+same kind again (BNP Paribas, Binance, Garantex, casino and North Korean
+sanctions coverage, PNF, AMF and Livret A pages), annotated before the kit was
+run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``) and "blind3"
 (``tests/data/blind3_passages.jsonl``) are real texts annotated before the kit
