@@ -71,20 +71,23 @@ def build_relations(
     texts = _sentence_texts(found, sentences)
     paragraph_of = _paragraphs(sentences)
 
-    # unit -> entity -> sentence ids mentioning it (units in order of first appearance)
+    # Per article (units never span two): unit -> entity -> sentence ids mentioning it, units in order
+    # of first appearance. Each article's units become evidence rows before the next article's are read.
+    rows: list[tuple] = []
     units: dict[tuple, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
+    current = None
     ordered = found.sort_values(["article_id", "sentence_id", "start"], kind="stable")
     for aid, sid, eid in zip(ordered["article_id"], ordered["sentence_id"], ordered["entity_id"]):
+        if aid != current:
+            _unit_rows(units, unit, texts, rows)
+            units.clear()
+            current = aid
         sid = int(sid)
         units[_unit_key(unit, aid, sid, paragraph_of)][eid].add(sid)
-
-    rows = []
-    for key, by_entity in units.items():
-        aid = key[0]
-        for a, b in combinations(sorted(by_entity), 2):
-            sid, sentence = _evidence(by_entity[a], by_entity[b], aid, texts)
-            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence, False))
+    _unit_rows(units, unit, texts, rows)
+    del units
     evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    del rows
     if evidence.empty:
         return pd.DataFrame(columns=RELATION_COLUMNS), evidence
     evidence = evidence.sort_values(
@@ -108,6 +111,16 @@ def build_relations(
         ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
     )
     return relations[RELATION_COLUMNS].reset_index(drop=True), evidence
+
+
+def _unit_rows(units: dict[tuple, dict[object, set[int]]], unit: str, texts: dict[tuple, str],
+               rows: list[tuple]) -> None:
+    """Append one evidence row per pair of entities in each of ``units`` to ``rows``."""
+    for key, by_entity in units.items():
+        aid = key[0]
+        for a, b in combinations(sorted(by_entity), 2):
+            sid, sentence = _evidence(by_entity[a], by_entity[b], aid, texts)
+            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence, False))
 
 
 def _counted(evidence: pd.DataFrame, copies: Mapping[str, str]) -> list[bool]:
