@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 import pandas as pd
 
 from helpers.docs import sentence_of
@@ -41,11 +44,11 @@ def build_entities(
     mentions: list[Mention] = []
     acronym_links: list[tuple[Mention, Mention]] = []
     bodies: dict[str, str] = {}
-    sentences: dict[str, list] = {}
+    sentences: dict[str, Spans] = {}
     for article_id, lang, body in article_rows(articles):
         bodies[article_id] = body
         payload = payloads.get(article_id) or {}
-        sentences[article_id] = payload.get("sents") or []
+        sentences[article_id] = Spans(payload.get("sents") or [])
         found = clean_mentions(article_id, lang, body, payload, rules)
         lex = load_lexicon(lang)
         if rules.split:
@@ -74,7 +77,9 @@ def build_entities(
             _mark_places(found, body, lex)
         mentions.extend(found)
     clusters = cluster_mentions(mentions, acronym_links, rules)
-    rows = []
+    del mentions, acronym_links
+    columns: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
+    quotes: dict[tuple[str, int, int], str] = {}  # one string per quoted sentence, shared by its mentions
     names: dict[str, tuple[str, str]] = {}
     for cluster in clusters.values():
         name, label = decide(cluster, rules)
@@ -85,8 +90,15 @@ def build_entities(
             sid, (sa, sb) = sentence_of(sentences[m.article_id], m.start, text_length=len(body))
             # A name built from an acronym's definition can run past the parser's
             # sentence end: the quote is extended so it always holds the mention.
-            rows.append((m.article_id, sid, m.start, m.end, m.text, label, eid, body[sa:max(sb, m.end)]))
-    mention_table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+            where = (m.article_id, sa, max(sb, m.end))
+            quote = quotes.get(where)
+            if quote is None:
+                quote = quotes[where] = body[sa:where[2]]
+            for column, value in zip(MENTION_COLUMNS, (m.article_id, sid, m.start, m.end, m.text, label, eid, quote)):
+                columns[column].append(value)
+    del clusters, quotes
+    mention_table = pd.DataFrame(columns, columns=MENTION_COLUMNS)
+    del columns
     mention_table = mention_table.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
     entity_table = entity_summary(mention_table, names)
     if decisions:
@@ -107,6 +119,31 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
 def _is_known_place(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
+
+
+class Spans(Sequence):
+    """An article's sentence spans ``(start, end)``, kept as one flat array of offsets.
+
+    The entity step holds every article's spans until the mentions are
+    written: as lists of lists they take ten times the memory.
+    """
+
+    __slots__ = ("_offsets",)
+
+    def __init__(self, spans: list) -> None:
+        self._offsets = array("q", (offset for span in spans for offset in span[:2]))
+
+    def __len__(self) -> int:
+        return len(self._offsets) // 2
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._offsets[2 * index], self._offsets[2 * index + 1]
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
