@@ -265,16 +265,24 @@ def _chain(head: list[Chunk], rest: Iterator[Chunk]) -> Iterator[Chunk]:
 
 
 def _run_bounded(chunks: Iterator[Chunk], submit: Callable[[Chunk], Any], wait_one: Callable[[set], tuple],
-                 *, in_flight: int, writer: _Writer) -> None:
-    """Keep at most ``in_flight`` chunks out at a time, handing results to ``writer``."""
+                 *, in_flight: int, writer: _Writer, idle: Callable[[], None] | None = None) -> None:
+    """Keep at most ``in_flight`` chunks out at a time, handing results to ``writer``.
+
+    ``idle`` is called once, the first time this process would wait for a chunk.
+    """
     running: set = set()
     for chunk in chunks:
         writer.expect(chunk)
         running.add(submit(chunk))
+        if idle is not None and len(running) >= in_flight:
+            idle()
+            idle = None
         while len(running) >= in_flight:
             done, running = wait_one(running)
             for future in done:
                 writer.add(future.result())
+    if idle is not None:
+        idle()
     while running:
         done, running = wait_one(running)
         for future in done:
@@ -325,6 +333,8 @@ class Workers:
 
         self.processes = processes
         self.watchlist = watchlist
+        #: Called once, the first time this process waits for the workers: work to do meanwhile.
+        self.idle: Callable[[], None] | None = None
         self._told = False
         _import_languages(lang for lang in MODEL_CANDIDATES if model_name(lang) is not None)
         context = multiprocessing.get_context("fork")
@@ -369,7 +379,7 @@ def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Wat
     if workers is not None:
         log.info("Tagging on %d local processes (started before the corpus was read)", workers.processes)
         _run_on_pool(workers.pool, chunks, processes=workers.processes, watchlist=watchlist,
-                     batch_size=batch_size, writer=writer)
+                     batch_size=batch_size, writer=writer, idle=workers.idle)
         return
     context = _process_context()
     log.info("Tagging on %d local processes", processes)
@@ -381,7 +391,7 @@ def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Wat
 
 
 def _run_on_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist,
-                 batch_size: int, writer: _Writer) -> None:
+                 batch_size: int, writer: _Writer, idle: Callable[[], None] | None = None) -> None:
 
     def submit(chunk: Chunk) -> Future:
         return pool.submit(tag_chunk, chunk[0], watchlist, chunk[1], batch_size)
@@ -390,7 +400,7 @@ def _run_on_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, processe
         done, rest = wait(running, return_when=FIRST_COMPLETED)
         return done, set(rest)
 
-    _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer)
+    _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer, idle=idle)
 
 
 _CLIENTS: dict[str, Any] = {}
@@ -444,8 +454,9 @@ def _run_on_dask(chunks: Iterator[Chunk], *, scheduler: str, watchlist: Watchlis
 
 #: Queries per screening request: small enough to share a long list evenly between the processes.
 SCREEN_CHUNK = 500
-#: Queries that make another screening process worth its warm-up (about 4 s of work per 2,000 names).
-QUERIES_PER_PROCESS = 2000
+#: Queries per screening process: copies are forked warm from the first process, so every chunk of
+#: queries can have its own, up to the cores.
+QUERIES_PER_PROCESS = SCREEN_CHUNK
 
 
 class Screener:

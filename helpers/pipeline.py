@@ -586,7 +586,9 @@ def run_extract(
             screener.close()
             screener = None
         if workers is not None and _tagging_needed(workspace, watchlist):
-            workers.preload(set(corpus.articles["lang"]))
+            langs = set(corpus.articles["lang"])
+            workers.preload(langs)
+            workers.idle = partial(_warm_up_steps, langs)
     except BaseException:
         for started in (screener, workers):
             if started is not None:
@@ -657,6 +659,15 @@ def _start_early(files: list[Path], *, watchlist: Watchlist, n_process: int | No
         return None, None
     screener = Screener(_screening_settings(None, None, algorithm)[2], cores=processes)
     return screener, Workers(processes, watchlist)
+
+
+def _warm_up_steps(langs: set[str]) -> None:
+    """While the workers tag: build the entity step's tables and import what the later steps use."""
+    import helpers.relations  # noqa: F401 (networkx)
+    import helpers.screening.ftm  # noqa: F401 (followthemoney)
+    from helpers.entities.build import warm_up
+
+    warm_up(langs)
 
 
 def _tagging_needed(workspace: Workspace, watchlist: Watchlist) -> bool:

@@ -379,9 +379,13 @@ def test_a_large_corpus_gets_its_processes_before_it_is_read(one_process_csv, tm
     monkeypatch.setattr(parallel, "Workers", Recorded)
     monkeypatch.setattr(pipeline, "load_corpus", load)
     monkeypatch.setattr(parallel, "_run_on_processes", run)
+    real_warm = pipeline._warm_up_steps
+    monkeypatch.setattr(pipeline, "_warm_up_steps", lambda langs: events.append(("warm", sorted(langs)))
+                        or real_warm(langs))
     ws = Workspace(tmp_path / "ws")
     run_extract([SEEDS], out_dir=tmp_path / "out", workspace=ws, n_process=2)
-    assert events == ["workers", "load", ("tag", True)]
+    # The entity step's tables are built while the workers tag.
+    assert events == ["workers", "load", ("tag", True), ("warm", ["en", "fr"])]
     assert _csv_files(tmp_path / "out") == one_process_csv
     # Unchanged corpus: the workers start, nothing is tagged, and the screening is the last run's.
     events.clear()
