@@ -334,10 +334,17 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     words = [w.strip(".,").casefold() for w in text.split()]
     if len(words) < 2:
         return None
-    for w in words:
+    # the head before "of"/"for" says what the name is: "District Court for the Central District" is a court;
+    # an English head's last word governs it ("Central District"), a French head's first ("Banque centrale")
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    head = words[cut - 1::-1] if lex.head_final else words[:cut]
+    for w in [*head, *words[cut:]]:
         if w in lex.name_words:
             return lex.name_words[w]
     return None
+
+
+_HEAD_ENDS = frozenset({"of", "for", "de", "du", "des", "d'"})
 
 
 _PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*\Z", re.IGNORECASE)

@@ -35,7 +35,7 @@ _LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
 #: Up to two capitalised words and a legal form the model left out: "Always" + " Efficient LLP".
 _LEGAL_AFTER_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+" + LEGAL_SUFFIX)
 _LEFT_HEAD = re.compile(
-    r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)\s+"
+    r"((?:U\.S\.\s+|US\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)\s+"
     r"((?:of|for)(?:\s+the)?|de\s+la|de\s+l'|du|des|de|d')\s*$"
 )
 _POSSESSOR = re.compile(r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w.]*(?:\s+[A-ZÀ-Ý][\w.]*){0,2}'s\s+)$")
@@ -75,7 +75,7 @@ def _extend_left(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
     while len(words) > 1 and words[0].casefold() in lex.function_words:  # "Le Ministère de l'"
         start = body.index(words[1], start + len(words[0]))
         words = words[1:]
-    head = words[1] if words[0] == "U.S." and len(words) > 1 else words[0]
+    head = words[1] if words[0] in ("U.S.", "US") and len(words) > 1 else words[0]
     if not _has_head(head, lex):
         return m
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
@@ -95,6 +95,16 @@ def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
         return m  # "the Treasury's Office of ...": two bodies
     start = m.start - len(match.group(1))
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
+
+
+def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
+    """True when ``left`` is a country written as capitals right before an institution's head ("US District Court")."""
+    if left.ent_id or left.model_label != "LOC" or body[left.end:m.start] != " ":
+        return False
+    if left.text.replace(".", "").upper() != left.text.replace(".", "") or len(left.text) > 6:
+        return False
+    reference = lookup(left.text)
+    return reference is not None and reference.label == "LOC" and _has_head(m.text, lex)
 
 
 def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) -> list[Mention]:
@@ -119,6 +129,8 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             m = Mention(m.article_id, m.lang, m.start, suffix.end(), body[m.start:suffix.end()], m.model_label, weight=m.weight)
         if m.model_label in ("ORG", "MISC"):
             m = _extend_left(m, body, lex, out[-1].end if out else 0)
+            if out and _country_prefix(out[-1], m, body, lex):
+                m = _merged(out.pop(), m, body)  # "US" + "District Court for ...": one court
         if out and not out[-1].ent_id and m.start >= out[-1].end:
             left = out[-1]
             gap = _gap(body, left, m)

@@ -43,6 +43,8 @@ class Lexicon:
     institution_heads: frozenset[str] = field(default_factory=frozenset)
     place_cues: frozenset[str] = field(default_factory=frozenset)
     offices: frozenset[str] = field(default_factory=frozenset)
+    #: the last word of a name's head says what it is ("District Court"), as in English; else the first ("Banque centrale")
+    head_final: bool = False
 
 
 def _read_list(name: str) -> list[str]:
@@ -99,6 +101,7 @@ def load_lexicon(lang: str) -> Lexicon:
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
         max_fillers=0 if lang == "en" else MAX_FILLERS,
+        head_final=lang == "en",
         all_function_words=frozenset(
             w for f in DATA_DIR.glob("function_words_*.txt") for w in _read_list(f.name)
         ),
