@@ -167,6 +167,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
         return "PER"
+    # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson"
+    if len(before) and before[-1][:1].isupper() and before[-1].casefold() in lex.honorifics:
+        return "PER"
     # a list after a kind of thing: "darknet markets like Agora, Silk Road", "banks such as Sberbank and VTB"
     listed = _listed_kind(before, lex)
     if listed:

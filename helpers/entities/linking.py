@@ -15,6 +15,7 @@ from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.naming import law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
+from helpers.entities.listed import listed_organisation
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import CUE_WEIGHT, EntityRules, Mention
 
@@ -385,6 +386,26 @@ def _unplaced(cluster: list[Mention]) -> bool:
     return all(lookup(text) is None for text in {m.text for m in cluster})
 
 
+def _one_word_kind(cluster: list[Mention]) -> str | None:
+    """The label of a one-word name the model calls a person with no person cue: a known place's or a listed firm's.
+
+    No title, honorific or age marks any of its mentions and no full name of a
+    person in the article ends with it. "Washington accuse la banque" is the
+    city the gazetteers know; "such as Hydra and Conti": the sanctions list
+    names HYDRA MARKET, an organisation.
+    """
+    texts = {m.text for m in cluster}
+    if len(texts) != 1 or any(m.person_link or m.cue == "PER" for m in cluster):
+        return None
+    text = next(iter(texts))
+    if len(name_tokens(text)) != 1 or not text[:1].isupper() or text.isupper():
+        return None
+    reference = lookup(text)
+    if reference is not None and reference.label == "LOC":
+        return "LOC"
+    return "ORG" if listed_organisation(text) else None
+
+
 def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
     """Canonical name and label of one cluster of mentions."""
     forced = [m for m in cluster if m.ent_id]
@@ -402,6 +423,8 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
     if rules.gazetteer:
         forced = _forced_label(cluster)
         label = forced or label
+        if label == "PER" and forced is None:
+            label = _one_word_kind(cluster) or label
         if label == "LOC" and forced is None and _unplaced(cluster):
             label = "ORG"  # "for Grayscale's fund", "(Coinhouse, Bitpanda)": a name no gazetteer knows, never set as a place
         if all(is_demonym(m.text, lang=m.lang) for m in cluster):
