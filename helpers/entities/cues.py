@@ -204,6 +204,15 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             if not after[j][:1].islower():
                 break
         return None
+    # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"
+    if before and before[-1].casefold() in {"the", "le", "la", "l'"}:
+        for j in range(min(3, len(after))):
+            hit = _match_type(after, j, lex)
+            if hit and after[j][:1].islower():
+                following = after[j + hit[1]] if j + hit[1] < len(after) else ""
+                return None if following[:1].isupper() else lex.type_cues.get(hit[0]) or lex.type_cues.get(_singular(hit[0]))
+            if not after[j][:1].islower() or after[j].casefold() in _BLOCKERS:
+                break
     # an age after the name: "John Khuu, 27, has been charged", "Zanjani, 43, is the chairman"
     if len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 and after[2] in {",", ")"}:
         return "PER"
