@@ -316,7 +316,17 @@ def add_cued_names(
         if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist):
             continue
         added.append(Mention(article_id, lang, a, b, body[a:b], label, weight=0.0, created=True))
+    taken += [(m.start, m.end) for m in added]
+    # a known place that a firm is based in, which the model left inside the compound: "a U.S.-based casino"
+    for match in _BASED_PLACE.finditer(body):
+        a, b = match.span(1)
+        if any(a < e and s < b for s, e in taken) or not _known_place(body[a:b]):
+            continue
+        added.append(Mention(article_id, lang, a, b, body[a:b], "LOC", weight=0.0, created=True))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+_BASED_PLACE = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.){2,}|[A-Z][\w’']*(?: [A-Z][\w’']*){0,2})-based\b")
 
 
 #: A capital inside a word after a lowercase letter: "CryptoFX", "BlockFi", "iFinex", "CoinDesk".

@@ -142,6 +142,15 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
     return out
 
 
+def _currency_country(m: Mention, body: str, lex: Lexicon) -> bool:
+    """A country naming a currency ("U.S. dollars", "Hong Kong dollars"): part of the currency's name, not a place."""
+    following = re.match(r"\s+([^\W\d_]+)", body[m.end:m.end + 20])
+    if following is None or following.group(1).casefold() not in lex.currencies:
+        return False
+    reference = lookup(m.text)
+    return reference is not None and reference.label == "LOC"
+
+
 def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
     return {int(s[0]) for s in sents}
 
@@ -170,7 +179,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
         if m.ent_id:
             keep.append(m)
             continue
-        if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined:
+        if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex):
             continue
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
