@@ -1203,3 +1203,74 @@ def test_spelled_acronyms_agree_with_spells(name, lang):
         for letters in product(initials, repeat=size):
             acronym = "".join(letters).upper()
             assert ("".join(letters) in spelled) == spells(acronym, name, lex), (name, acronym)
+
+
+# ---------------------------------------------------------------------------
+# A country before a body, one-word names with no person cue, "-based" places
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The US Department of the Treasury's Office of Foreign Assets Control issued a ruling.",
+         [("The US Department", "ORG"), ("Treasury", "ORG"), ("Office of Foreign Assets Control", "ORG")],
+         "US Department of the Treasury"),
+        ("The complaint was filed in the US District Court for the Central District of California on Monday.",
+         [("US", "GPE"), ("District Court", "ORG"), ("the Central District", "LOC"), ("California", "GPE")],
+         "US District Court for the Central District of California"),
+    ],
+)
+def test_a_capitalised_country_before_a_body_stays_in_its_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+def test_the_pronoun_us_is_still_a_function_word():
+    from helpers.entities.cleanup import drop_reason
+    from helpers.entities.lexicon import load_lexicon
+
+    lex = load_lexicon("en")
+    assert drop_reason("US Department", lex) is None
+    assert drop_reason("Us Department", lex) == "generic"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "name", "label"),
+    [
+        # a city the gazetteers know, with no person cue
+        ("fr", "Washington accuse la banque française d'avoir contourné des sanctions.", [("Washington", "PER")], "Washington", "LOC"),
+        # a one-word organisation name of the shipped sanctions list ("HYDRA MARKET")
+        ("en", "Funds went to darknet markets and illicit actors such as Hydra last year.", [("Hydra", "PERSON")], "Hydra", "ORG"),
+        # a kind-of noun after "the" and the name
+        ("en", "Attacks by the Zorblax ransomware group rose in 2022.", [("Zorblax", "PERSON")], "Zorblax", "ORG"),
+    ],
+)
+def test_one_word_name_with_no_person_cue(blank, lang, text, spans, name, label):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(name) == label, names(entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Washington said the bank had cooperated.",  # a courtesy title
+        "President Washington signed the order.",  # a title
+        "George Washington met the envoy. Washington then left.",  # the surname of a full name
+    ],
+)
+def test_one_word_place_name_with_a_person_cue_stays_a_person(blank, text):
+    spans = [("Washington", "PERSON")] if "George" not in text else [("George Washington", "PERSON"), ("Washington", "PERSON", 1)]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert "LOC" not in set(entities["label"]), names(entities)
+
+
+def test_known_place_inside_based_is_tagged_and_a_currency_country_is_not(blank):
+    text = "FinCEN fined a leading U.S.-based casino. The money was converted into U.S. dollars."
+    articles, payloads = corpus(blank, [("en", text, [("U.S.", "GPE", 1)])])
+    mentions, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("U.S.") == "LOC"
+    assert list(mentions["start"][mentions["text"] == "U.S."]) == [text.index("U.S.")]

@@ -150,6 +150,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     After it: an apposition (", a private bank", ", a spokeswoman"), a possessive
     role ("X's chairman") or a role before a person's name ("X chief executive Jane Doe").
     """
+    # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson" (its period ends no clause)
+    courtesy = re.search(r"(?<!\S)(\S+)\s+$", body[max(0, start - 12):start])
+    if courtesy and courtesy.group(1)[:1].isupper() and courtesy.group(1).casefold() in lex.honorifics:
+        return "PER"
     left, right = _clause(body, start, end)
     before = _tokens(body[left:start])
     tail = body[end:right]
@@ -166,9 +170,6 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if i and before[i - 1] in {",", '"', "«"}:
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
-        return "PER"
-    # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson"
-    if len(before) and before[-1][:1].isupper() and before[-1].casefold() in lex.honorifics:
         return "PER"
     # a list after a kind of thing: "darknet markets like Agora, Silk Road", "banks such as Sberbank and VTB"
     listed = _listed_kind(before, lex)
