@@ -1274,3 +1274,10 @@ def test_known_place_inside_based_is_tagged_and_a_currency_country_is_not(blank)
     mentions, entities = E.build_entities(articles, payloads)
     assert names(entities).get("U.S.") == "LOC"
     assert list(mentions["start"][mentions["text"] == "U.S."]) == [text.index("U.S.")]
+
+
+def test_surname_after_a_courtesy_title_and_first_name_joins_the_person(blank):
+    text = "Vu le rapport de Mme Claudie Boiteau, rapporteur, dans lequel celle-ci conclut."
+    articles, payloads = corpus(blank, [("fr", text, [("Mme Claudie", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Claudie Boiteau": "PER"}

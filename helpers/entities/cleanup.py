@@ -104,6 +104,28 @@ def _given_name_start(body: str, start: int, lang: str) -> int:
     return match.start() if lowercase_word or token.endswith(",") else start
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<!\S)(\S+)\s+$")
+_NEXT_NAME_WORD = re.compile(r"[ ]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+
+
+def _surname_end(body: str, start: int, end: int, lang: str) -> int:
+    """Take in the surname the model left out after a courtesy title and a first name ("Mme Claudie" + "Boiteau")."""
+    if " " in body[start:end]:
+        return end
+    lex = load_lexicon(lang)
+    courtesy = _HONORIFIC_BEFORE.search(body, max(0, start - 12), start)
+    if courtesy is None or not courtesy.group(1)[:1].isupper() or courtesy.group(1).casefold() not in lex.honorifics:
+        return end
+    following = _NEXT_NAME_WORD.match(body, end)
+    if following is None:
+        return end
+    word = following.group(1)
+    low = word.casefold()
+    if low in lex.function_words or low in lex.stoplist or low in _title_words(lang) or lookup(word) is not None:
+        return end
+    return following.end()
+
+
 def _mid_sentence(body: str, start: int) -> bool:
     """True when the text before ``start`` ends with a word or a comma on the same line."""
     before = body[:start].rstrip(" \t")
@@ -284,6 +306,7 @@ def clean_mentions(
                 continue
             if rules.trim and label == "PER":
                 a = _given_name_start(body, a, lang)
+                b = _surname_end(body, a, b, lang)
                 text = body[a:b]
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
