@@ -1281,3 +1281,24 @@ def test_surname_after_a_courtesy_title_and_first_name_joins_the_person(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Mme Claudie", "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Claudie Boiteau": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Quand la loi a été publiée, le Department of Justice américain a salué le texte.", "Department of Justice américain",
+         "Department of Justice"),
+        ("En l'espèce, la SA Société Générale a contesté la sanction.", "SA Société Générale", "Société Générale"),
+    ],
+)
+def test_french_edges_of_a_foreign_or_legal_name_are_trimmed(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}
+
+
+def test_french_savings_accounts_are_no_names(blank):
+    text = "Près de 58 millions de Français détiennent un Livret A."
+    articles, payloads = corpus(blank, [("fr", text, [("Livret A", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Livret A" not in names(entities)

@@ -126,6 +126,26 @@ def _surname_end(body: str, start: int, end: int, lang: str) -> int:
     return following.end()
 
 
+_ENGLISH_NAME = re.compile(r"\s(?:of|for|the)\s")
+
+
+def _foreign_edges(body: str, start: int, end: int, lex: Lexicon, lang: str) -> tuple[int, int]:
+    """Strip a leading legal form ("la SA Société Générale") and, in French, the nationality after an English name.
+
+    "le Department of Justice américain" names the Department of Justice: the
+    French adjective is not part of the English name.
+    """
+    text = body[start:end]
+    first, _, rest = text.partition(" ")
+    if rest[:1].isupper() and first.isupper() and first.casefold().strip(".") in lex.legal_forms:
+        start += len(first) + 1
+        text = rest
+    head, _, last = text.rpartition(" ")
+    if lang == "fr" and head and last.islower() and _ENGLISH_NAME.search(head) and is_demonym(last, lang="fr"):
+        end = start + len(head)
+    return start, end
+
+
 def _mid_sentence(body: str, start: int) -> bool:
     """True when the text before ``start`` ends with a word or a comma on the same line."""
     before = body[:start].rstrip(" \t")
@@ -297,6 +317,7 @@ def clean_mentions(
                 continue
             if rules.trim:
                 a = _after_title(body, a, b, lex)
+                a, b = _foreign_edges(body, a, b, lex, lang)
                 if a >= b:
                     continue
             text = body[a:b]
