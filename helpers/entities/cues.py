@@ -16,6 +16,8 @@ _BLOCKERS = frozenset(
         "in", "at", "from", "to", "with", "by", "for", "on", "into", "against", "and", "or", "which", "who",
         "that", "than", "as", "à", "au", "aux", "en", "dans", "vers", "par", "pour", "avec", "chez", "sur",
         "sous", "entre", "contre", "et", "ou", "que", "qui", "dont", "où", "comme", "selon",
+        # a verb ends the kind-of noun's phrase: "le propriétaire du yacht serait X"
+        "est", "était", "serait", "sont", "étaient", "seraient", "sera", "is", "was", "are", "were",
     }
 )
 _DETERMINERS = frozenset(
