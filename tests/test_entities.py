@@ -1316,3 +1316,11 @@ def test_a_vessel_is_no_name_and_a_verb_ends_the_kind_noun(blank, text, span, la
     _, entities = E.build_entities(articles, payloads)
     got = names(entities).get(span)
     assert (got if got in ("PER", "ORG", "LOC") else None) == label
+
+
+def test_acronym_ending_the_name_it_spells_is_cut_off(blank):
+    text = "À Monaco, un contrôle était en cours, a indiqué l'Agence France-Presse AFP jeudi."
+    articles, payloads = corpus(blank, [("fr", text, [("Agence France-Presse AFP", "ORG")])])
+    mentions, entities = E.build_entities(articles, payloads)
+    assert set(mentions["text"]) == {"Agence France-Presse", "AFP"}
+    assert mentions["entity_id"].nunique() == 1 and set(entities["label"]) == {"ORG"}

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -144,6 +145,14 @@ def _foreign_edges(body: str, start: int, end: int, lex: Lexicon, lang: str) -> 
     if lang == "fr" and head and last.islower() and _ENGLISH_NAME.search(head) and is_demonym(last, lang="fr"):
         end = start + len(head)
     return start, end
+
+
+def _trailing_acronym(text: str, lex: Lexicon) -> int | None:
+    """Where the acronym that ends a name spelled by the words before it starts ("Agence France-Presse AFP")."""
+    head, _, last = text.rpartition(" ")
+    if not head or not re.fullmatch(r"[A-Z]{2,6}", last) or head.isupper():
+        return None
+    return len(head) + 1 if acronym_letters(last) in spelled_acronyms(head, lex) else None
 
 
 def _mid_sentence(body: str, start: int) -> bool:
@@ -330,6 +339,11 @@ def clean_mentions(
                 b = _surname_end(body, a, b, lang)
                 text = body[a:b]
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
+            acronym_at = _trailing_acronym(text, lex) if rules.trim else None
+            if acronym_at:  # "Agence France-Presse AFP": the name, then its acronym
+                head_end = a + len(text[:acronym_at].rstrip())
+                out.append(Mention(article_id, lang, a, head_end, body[a:head_end], label, weight=weight))
+                a, text = a + acronym_at, text[acronym_at:]
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
