@@ -1324,3 +1324,10 @@ def test_acronym_ending_the_name_it_spells_is_cut_off(blank):
     mentions, entities = E.build_entities(articles, payloads)
     assert set(mentions["text"]) == {"Agence France-Presse", "AFP"}
     assert mentions["entity_id"].nunique() == 1 and set(entities["label"]) == {"ORG"}
+
+
+def test_a_division_of_a_place_is_one_place(blank):
+    text = "A federal court in the Southern District of Florida unsealed an indictment."
+    articles, payloads = corpus(blank, [("en", text, [("the Southern District", "LOC"), ("Florida", "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Southern District of Florida": "LOC"}

@@ -97,6 +97,14 @@ def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
 
 
+def _division_of_place(left: Mention, right: Mention, lex: Lexicon) -> bool:
+    """True when ``left`` is a place ending with a division word ("Southern District") and ``right`` a place it divides."""
+    if left.model_label != "LOC" or right.model_label != "LOC" or right.ent_id:
+        return False
+    last = left.text.split()[-1].casefold()
+    return len(left.text.split()) >= 2 and lex.name_words.get(last) == "LOC"
+
+
 def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
     """True when ``left`` is a country written as capitals right before an institution's head ("US District Court")."""
     if left.ent_id or left.model_label != "LOC" or body[left.end:m.start] != " ":
@@ -138,6 +146,9 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
                 continue
+            if gap is not None and _division_of_place(left, m, lex):
+                out[-1] = Mention(left.article_id, left.lang, left.start, m.end, body[left.start:m.end], "LOC", weight=MODEL_WEIGHT)
+                continue  # "the Southern District" + "of" + "Florida": one district
         out.append(m)
     return out
 
