@@ -1331,3 +1331,10 @@ def test_a_division_of_a_place_is_one_place(blank):
     articles, payloads = corpus(blank, [("en", text, [("the Southern District", "LOC"), ("Florida", "GPE")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Southern District of Florida": "LOC"}
+
+
+def test_a_us_state_code_after_a_place_is_a_place(blank):
+    text = "The fine was levied against a casino in Atlantic City, NJ, earlier this year."
+    articles, payloads = corpus(blank, [("en", text, [("Atlantic City", "GPE"), ("NJ", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Atlantic City": "LOC", "NJ": "LOC"}

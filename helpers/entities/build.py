@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pandas as pd
+import pycountry
 
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
@@ -108,13 +110,29 @@ def build_entities(
 
 
 def _mark_places(found: list[Mention], body: str, lex) -> None:
-    """Mark the mentions the text sets as places; a place next to a known or marked place is one too."""
+    """Mark the mentions the text sets as places; a place next to a known or marked place is one too.
+
+    A US state's postal code after a place and a comma ("Atlantic City, NJ") is a place.
+    """
     for m in found:
         m.placed = placed(body, m.start, m.end, lex)
+    for left, m in zip(found, found[1:]):
+        if not m.ent_id and m.text in us_state_codes() and body[left.end:m.start] == ", " and _is_place(left):
+            m.placed, m.cue = True, "LOC"
     anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
     for m in found:
         if not m.placed and m.model_label == "LOC":
             m.placed = placed(body, m.start, m.end, lex, anchors)
+
+
+def _is_place(m: Mention) -> bool:
+    return m.model_label == "LOC" or m.cue == "LOC" or _is_known_place(m.text)
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The postal codes of the US states and territories ("NJ", "CA"), from ISO 3166-2."""
+    return frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions.get(country_code="US"))
 
 
 def _is_known_place(text: str) -> bool:
