@@ -519,6 +519,15 @@ class Screener:
         _close_screeners(self.links)
         self.links = []
 
+    def terminate(self) -> None:
+        """Stop the processes at once, without waiting for a warm-up to end (when no screening will run)."""
+        for process, connection in self.links:
+            process.kill()
+            connection.close()
+        for process, _connection in self.links:
+            process.join()
+        self.links = []
+
 
 def _fork_screeners(count: int, algorithm: str) -> list:
     """``count`` forked screening processes, as ``(process, connection)`` pairs."""

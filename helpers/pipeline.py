@@ -583,7 +583,7 @@ def run_extract(
             screener = _start_screener(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
                                        lists=lists, min_score=min_score, algorithm=algorithm)
         elif not _screening_needed(workspace, watchlist, lists, min_score, algorithm):
-            screener.close()
+            screener.terminate()  # it may still be warming up: no need to wait for that
             screener = None
         if workers is not None and _tagging_needed(workspace, watchlist):
             langs = set(corpus.articles["lang"])

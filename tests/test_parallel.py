@@ -406,3 +406,12 @@ def test_a_small_corpus_starts_no_process_before_it_is_read(tmp_path, monkeypatc
     assert pipeline.EARLY_START_BYTES > (corpus / "a.txt").stat().st_size
     run_extract([corpus], out_dir=tmp_path / "out", workspace=Workspace(tmp_path / "ws"), n_process=2)
     assert (tmp_path / "out" / "mentions.csv").exists()
+
+
+def test_a_screener_no_longer_needed_is_stopped_during_its_warm_up():
+    """When screening will reuse its last run, the early screener is killed, not waited for."""
+    screener = parallel.Screener("logic-v2")
+    processes = [process for process, _connection in screener.links]
+    screener.terminate()
+    assert screener.links == []
+    assert [process.exitcode for process in processes] == [-signal.SIGKILL]  # still warming when stopped
