@@ -543,13 +543,18 @@ def _fork_screeners(count: int, algorithm: str) -> list:
     return links
 
 
-def _close_screeners(links: list) -> None:
-    for _process, connection in links:
+def _hang_up(connections: Iterable) -> None:
+    """Tell each screening process at ``connections`` to stop (``None``), and close the connection."""
+    for connection in connections:
         try:
             connection.send(None)
         except OSError:
             pass
         connection.close()
+
+
+def _close_screeners(links: list) -> None:
+    _hang_up(connection for _process, connection in links)
     for process, _connection in links:
         process.join(timeout=5)
         if process.is_alive():
@@ -662,11 +667,6 @@ def _fork_copies(count: int, algorithm: str) -> list[tuple[int, Any]]:
 
 
 def _stop_copies(copies: list[tuple[int, Any]]) -> None:
-    for _pid, connection in copies:
-        try:
-            connection.send(None)
-        except OSError:
-            pass
-        connection.close()
+    _hang_up(connection for _pid, connection in copies)
     for pid, _connection in copies:
         os.waitpid(pid, 0)
