@@ -471,17 +471,22 @@ def _read_csv(path: str, text: str, collector: _Collector) -> None:
             collector.skip(path, f"CSV header has no 'text' or 'body' column (nor texte, corps; found: "
                                  f"{', '.join(names)})")
         return
+    accounted = False  # a row was loaded or skipped: else the file itself is skipped
     for number, row, problem in rows:
         where = f"{path}#row {number}"
         if row is None:
             collector.skip(where, f"malformed CSV row: {problem}")
+            accounted = True
             continue
         if not any(cell.strip() for cell in row):
             continue
+        accounted = True
         if len(row) != len(names):
             collector.skip(where, f"malformed CSV row: {len(row)} fields where the header has {len(names)}")
             continue
         _add_record(where, dict(zip(names, row)), collector)
+    if not accounted:
+        collector.skip(path, "empty CSV: a header row and no article row")
 
 
 def _csv_delimiters(lines: list[str]) -> list[str]:

@@ -419,6 +419,15 @@ def test_load_articles_csv_keeps_multiline_quoted_field(tmp_path):
     assert corpus.articles["text"].tolist() == ["Line one, still the field\nline two, also", "The second good row."]
 
 
+@pytest.mark.parametrize("content", ["text", "text\n", "id,text\n,\n\n"])
+def test_a_csv_with_a_header_and_no_row_is_skipped_with_its_reason(tmp_path, content):
+    write(tmp_path, "empty.csv", content)
+    write(tmp_path, "b.txt", "Sanctions\n\nLe Trésor a sanctionné Garantex, une plateforme basée à Moscou.")
+    corpus = load_articles([tmp_path])
+    assert len(corpus.articles) == 1 and "Garantex" in corpus.articles["text"].iloc[0]
+    assert corpus.skipped["reason"].tolist() == ["empty CSV: a header row and no article row"]
+
+
 @pytest.mark.parametrize(
     ("bad_line", "phrase"),
     [
