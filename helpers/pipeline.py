@@ -324,8 +324,11 @@ def tag_entities(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
     ))()
     sentences = sentence_table(articles, payloads)
+    from helpers.parallel import resolve_processes
+
     mentions, entities = build_entities(
-        articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace)
+        articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace),
+        processes=1 if scheduler else resolve_processes(n_process),
     )
     status = articles[["article_id", "lang"]].copy()
     # From the registry, not from this run's stats: cached articles were not tagged now.

@@ -1338,3 +1338,45 @@ def test_a_us_state_code_after_a_place_is_a_place(blank):
     articles, payloads = corpus(blank, [("en", text, [("Atlantic City", "GPE"), ("NJ", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Atlantic City": "LOC", "NJ": "LOC"}
+
+
+def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
+    """The per-article rules on two processes: the same mentions and entities as on one."""
+    import threading
+
+    import helpers.entities.build as build
+    from helpers.articles import load_articles
+    from helpers.nlp import tag_texts
+    from helpers.paths import SEEDS
+
+    articles = load_articles([SEEDS]).articles
+    payloads, _stats = tag_texts(zip(articles["article_id"], articles["lang"], articles["text"]), n_process=1)
+    frame = articles[["article_id", "lang", "text"]]
+    one = build.build_entities(frame, payloads)
+    forked = []
+    real = build._clean_in_two
+    monkeypatch.setattr(build, "PARALLEL_ARTICLES", 2)
+    monkeypatch.setattr(build, "_can_fork", lambda: "fork" in __import__("multiprocessing").get_all_start_methods())
+    monkeypatch.setattr(build, "_clean_in_two", lambda *a: forked.append(threading.get_ident()) or real(*a))
+    two = build.build_entities(frame, payloads, processes=2)
+    assert forked
+    assert two[0].equals(one[0]) and two[1].equals(one[1])
+    assert len(one[0]) > 100
+
+
+def test_entity_rules_failing_in_the_forked_process_are_reported(monkeypatch):
+    import helpers.entities.build as build
+
+    real = build._clean_articles
+
+    def failing(rows, payloads, rules):
+        if rows and rows[0][0] == "a0":  # the first half, in the forked process
+            raise ValueError("bad payload")
+        return real(rows, payloads, rules)
+
+    monkeypatch.setattr(build, "_clean_articles", failing)
+    frame = pd.DataFrame({"article_id": ["a0", "a1"], "lang": ["fr", "fr"], "text": ["Garantex.", "Binance."]})
+    payloads = {aid: {"sents": [[0, 9]], "ents": [], "amounts": []} for aid in ("a0", "a1")}
+    with pytest.raises(RuntimeError, match="bad payload"):
+        build._clean_in_two(list(zip(frame["article_id"], frame["lang"], frame["text"])), payloads,
+                            build.EntityRules())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import threading
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
@@ -30,6 +32,7 @@ def build_entities(
     *,
     decisions: list[dict] | None = None,
     rules: EntityRules = EntityRules(),
+    processes: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean the tagged spans and join them into canonical entities.
 
@@ -39,46 +42,20 @@ def build_entities(
         payloads: ``{article_id: payload}`` from :func:`helpers.nlp.tag_texts`.
         decisions: curation decisions to replay (see :func:`helpers.pipeline.load_curation`).
         rules: which clean-up and merge rules run (all by default).
+        processes: 2 or more shares the per-article rules with a forked process
+            (from :data:`PARALLEL_ARTICLES` articles on, where forking is safe);
+            the tables are the same.
 
     Returns:
         ``(mentions, entities)`` with the columns of :data:`MENTION_COLUMNS`
         and :data:`ENTITY_COLUMNS`; entities sorted by mentions, most first.
     """
-    mentions: list[Mention] = []
-    acronym_links: list[tuple[Mention, Mention]] = []
-    bodies: dict[str, str] = {}
-    sentences: dict[str, Spans] = {}
-    for article_id, lang, body in article_rows(articles):
-        bodies[article_id] = body
-        payload = payloads.get(article_id) or {}
-        sentences[article_id] = Spans(payload.get("sents") or [])
-        found = clean_mentions(article_id, lang, body, payload, rules)
-        lex = load_lexicon(lang)
-        if rules.split:
-            found = split_known(found)
-        if rules.gazetteer:
-            found = _add_known_bodies(found, article_id, lang, body)
-        if rules.institutions:
-            found = rejoin_institutions(found, body, lex)
-        if rules.drop:
-            found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
-        if rules.patterns:
-            found = add_cued_names(found, article_id, lang, body, lex, rules)
-        if rules.acronyms:
-            found, links = apply_acronyms(found, body, article_id, lang)
-            if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
-                concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
-                found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
-                links = [pair for pair in links if id(pair[0]) not in concepts]
-            acronym_links.extend(links)
-        if rules.cues:
-            for m in found:
-                if m.ent_id:
-                    continue
-                m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
-        if rules.gazetteer:
-            _mark_places(found, body, lex)
-        mentions.extend(found)
+    rows = list(article_rows(articles))
+    bodies = {article_id: body for article_id, _lang, body in rows}
+    if processes > 1 and len(rows) >= PARALLEL_ARTICLES and _can_fork():
+        mentions, acronym_links, sentences = _clean_in_two(rows, payloads, rules)
+    else:
+        mentions, acronym_links, sentences = _clean_articles(rows, payloads, rules)
     clusters = cluster_mentions(mentions, acronym_links, rules)
     del mentions, acronym_links
     columns: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
@@ -138,6 +115,90 @@ def us_state_codes() -> frozenset[str]:
 def _is_known_place(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
+
+
+def _clean_articles(rows: list[tuple[str, str, str]], payloads, rules: EntityRules):
+    """The per-article rules: ``(mentions, acronym links, sentence spans per article)``, in article order."""
+    mentions: list[Mention] = []
+    acronym_links: list[tuple[Mention, Mention]] = []
+    sentences: dict[str, Spans] = {}
+    for article_id, lang, body in rows:
+        payload = payloads.get(article_id) or {}
+        sentences[article_id] = Spans(payload.get("sents") or [])
+        found = clean_mentions(article_id, lang, body, payload, rules)
+        lex = load_lexicon(lang)
+        if rules.split:
+            found = split_known(found)
+        if rules.gazetteer:
+            found = _add_known_bodies(found, article_id, lang, body)
+        if rules.institutions:
+            found = rejoin_institutions(found, body, lex)
+        if rules.drop:
+            found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
+        if rules.patterns:
+            found = add_cued_names(found, article_id, lang, body, lex, rules)
+        if rules.acronyms:
+            found, links = apply_acronyms(found, body, article_id, lang)
+            if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
+                concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
+                found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
+                links = [pair for pair in links if id(pair[0]) not in concepts]
+            acronym_links.extend(links)
+        if rules.cues:
+            for m in found:
+                if m.ent_id:
+                    continue
+                m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+        if rules.gazetteer:
+            _mark_places(found, body, lex)
+        mentions.extend(found)
+    return mentions, acronym_links, sentences
+
+
+#: Articles from which the entity step shares its per-article rules with a forked process.
+PARALLEL_ARTICLES = 1000
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _clean_in_two(rows: list[tuple[str, str, str]], payloads, rules: EntityRules):
+    """:func:`_clean_articles` with the first half of the articles in a forked process.
+
+    The rules of one article read nothing of another, so the halves joined in
+    order are what one process gives. The child sends its half back pickled
+    (mentions and the acronym links between them, kept as the same objects).
+    """
+    half = len(rows) // 2
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    child = context.Process(target=_clean_and_send, args=(theirs, rows[:half], payloads, rules),
+                            daemon=True, name="dossier-entities")
+    child.start()
+    theirs.close()
+    try:
+        second = _clean_articles(rows[half:], payloads, rules)
+        status, first = ours.recv()
+    finally:
+        ours.close()
+        child.join()
+    if status == "error":
+        raise RuntimeError(f"entity rules failed in their process: {first}")
+    mentions, links, sentences = first
+    mentions.extend(second[0])
+    links.extend(second[1])
+    sentences.update(second[2])
+    return mentions, links, sentences
+
+
+def _clean_and_send(connection, rows, payloads, rules: EntityRules) -> None:
+    try:
+        connection.send(("ok", _clean_articles(rows, payloads, rules)))
+    except Exception as err:  # reported to the parent, which raises it
+        connection.send(("error", f"{type(err).__name__}: {err}"))
+    finally:
+        connection.close()
 
 
 #: One sentence per language that :func:`warm_up` runs the entity step on.
