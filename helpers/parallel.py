@@ -341,14 +341,9 @@ class Workers:
         self._languages = context.SimpleQueue()  # no feeder thread: this process stays single-threaded
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context,
                                         initializer=_preload_when_told, initargs=(self._languages, watchlist))
-        # One task per process starts every process now.
-        self._started = [self.pool.submit(_ready) for _ in range(processes)]
+        for _ in range(processes):  # one task per process starts every process now
+            self.pool.submit(_ready)
         log.info("Started %d tagging processes before reading the corpus", processes)
-
-    @staticmethod
-    def usable() -> bool:
-        """True when the workers can be forked here (fork exists, no other thread runs)."""
-        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
     def preload(self, langs: Iterable[str]) -> None:
         """Have every process load the pipelines of ``langs`` now (once; later calls do nothing)."""

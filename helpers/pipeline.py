@@ -585,10 +585,13 @@ def run_extract(
         if screener is None:
             screener = _start_screener(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
                                        lists=lists, min_score=min_score, algorithm=algorithm)
-        elif not _screening_needed(workspace, watchlist, lists, min_score, algorithm):
-            screener.terminate()  # it may still be warming up: no need to wait for that
-            screener = None
-        if workers is not None and _tagging_needed(workspace, watchlist):
+        else:  # the stored articles and their signature, read and computed once for both checks
+            articles = workspace.read_table("articles")
+            expected = _entities_signature(workspace, articles, watchlist)
+            if not _screening_needed(workspace, watchlist, lists, min_score, algorithm, expected=expected):
+                screener.terminate()  # it may still be warming up: no need to wait for that
+                screener = None
+        if workers is not None and _tagging_needed(workspace, watchlist, articles, expected):
             langs = set(corpus.articles["lang"])
             workers.preload(langs)
             workers.idle = partial(_warm_up_steps, langs)
@@ -673,16 +676,19 @@ def _warm_up_steps(langs: set[str]) -> None:
     warm_up(langs)
 
 
-def _tagging_needed(workspace: Workspace, watchlist: Watchlist) -> bool:
+def _tagging_needed(workspace: Workspace, watchlist: Watchlist, articles: pd.DataFrame,
+                    entities_signature: str) -> bool:
     """True when the entity or the amount step will not reuse its last run (so tagging may run)."""
-    articles = workspace.read_table("articles")
-    return not (_up_to_date(workspace, "entities", _entities_signature(workspace, articles, watchlist),
+    return not (_up_to_date(workspace, "entities", entities_signature,
                             ("sentences", "mentions", "entities", "tag_status"))
                 and _up_to_date(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",)))
 
 
-def _screening_needed(workspace: Workspace, watchlist: Watchlist, lists, min_score, algorithm) -> bool:
-    expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
+def _screening_needed(workspace: Workspace, watchlist: Watchlist, lists, min_score, algorithm, *,
+                      expected: str | None = None) -> bool:
+    """True when screening will not reuse its last run; ``expected`` is the entities' signature, when known."""
+    if expected is None:
+        expected = _entities_signature(workspace, workspace.read_table("articles"), watchlist)
     return not _screening_up_to_date(workspace, expected, lists, min_score, algorithm)
 
 
