@@ -273,6 +273,7 @@ BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
     "blind3": "blind3_passages.jsonl",
+    "blind4": "blind4_passages.jsonl",
 }
 
 
