@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.screening import DEFAULT_LIST, ListIndex, Query, read_list, score_pairs, screen_queries
+from helpers.screening import matching
 from helpers.screening.matching import algorithm_class, name_words
 
 PAIRS = Path(__file__).resolve().parent / "data" / "screening_pairs.csv"
@@ -100,3 +101,47 @@ def test_pair_set_precision_and_recall_at_the_default_threshold(index):
     scores = score_pairs(pairs, index)
     assert scores.precision >= 0.95, scores.summary() + "\n" + "\n".join(scores.false_alarms)
     assert scores.recall >= 0.90, scores.summary() + "\n" + "\n".join(scores.misses)
+
+
+def _pair_queries() -> list[Query]:
+    pairs = pd.read_csv(PAIRS, dtype=str, keep_default_na=False)
+    return [Query(entity_id=f"pair{i}", name=row.query, label=row.label) for i, row in enumerate(pairs.itertuples())]
+
+
+def _found(matches) -> list[tuple]:
+    return [(m.query.entity_id, m.entry.entry_id, m.score) for m in matches]
+
+
+def test_trigram_check_skips_pairs_without_changing_a_match(index, monkeypatch):
+    scorer = algorithm_class("logic-v2")
+    real, calls = scorer.compare, []
+
+    def counted(*args):
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(scorer, "compare", counted)
+    queries = _pair_queries()
+    checked = screen_queries(queries, index)
+    with_check = len(calls)
+    calls.clear()
+    monkeypatch.setattr(matching, "MIN_TRIGRAM_OVERLAP", 0.0)
+    unchecked = screen_queries(queries, index)
+    assert _found(checked) == _found(unchecked) and len(checked) > 200
+    assert with_check < 0.8 * len(calls)  # the labelled pairs are near misses: most candidates share trigrams
+
+
+def test_trigram_overlap_reads_the_shorter_name():
+    first, second = matching._trigrams(["Prigojine"]), matching._trigrams(["Yevgeniy Viktorovich Prigozhin"])
+    assert 0.3 < matching.trigram_overlap(first, second) < 1.0
+    assert matching.trigram_overlap(matching._trigrams(["Garantex"]), matching._trigrams(["Garantex Europe OU"])) == 1.0
+    assert matching.trigram_overlap(matching._trigrams(["Binance"]), matching._trigrams(["Sberbank"])) < 0.3
+
+
+def test_low_thresholds_score_every_ranked_candidate(index, monkeypatch):
+    scorer = algorithm_class("logic-v2")
+    real, calls = scorer.compare, []
+    monkeypatch.setattr(scorer, "compare", lambda *args: calls.append(1) or real(*args))
+    query = Query(entity_id="low", name="Boris Kalinov", label="PER")
+    screen_queries([query], index, threshold=matching.OVERLAP_FROM_THRESHOLD - 0.05)
+    assert len(calls) == len(index.candidates(query.all_names(), "PER")) > 0

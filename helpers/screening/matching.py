@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from followthemoney import EntityProxy, model
+from followthemoney.types import registry
 from nomenklatura.matching import ScoringConfig, get_algorithm
 from normality import ascii_text
 from rigour.names import remove_org_types, tokenize_name
@@ -42,6 +43,13 @@ MAX_CANDIDATES = 10
 #: Index keys shared by more entries than this are too common to block on (like stop words).
 MAX_POSTINGS = 250
 WORD_WEIGHT = 3.0
+#: A candidate is scored only when one of its names and one of the query's share at least this
+#: part of the shorter name's character trigrams. Measured on the labelled pairs and a generated
+#: corpus, every pair scoring 0.70 or more shares at least half; three candidates in four of the
+#: corpus share less than 0.3 and all scored below 0.5, at about a millisecond each.
+MIN_TRIGRAM_OVERLAP = 0.3
+#: The overlap check applies from this threshold up: below it every ranked candidate is scored.
+OVERLAP_FROM_THRESHOLD = 0.65
 
 
 @dataclass
@@ -127,6 +135,23 @@ def _keys(name: str) -> set[str]:
     return keys
 
 
+def _trigrams(names: Iterable[str]) -> list[frozenset[str]]:
+    """The character-trigram keys of each of ``names`` that has any."""
+    sets = (frozenset(k for k in _keys(name) if k.startswith("#")) for name in names)
+    return [found for found in sets if found]
+
+
+def trigram_overlap(first: list[frozenset[str]], second: list[frozenset[str]]) -> float:
+    """The largest share of the shorter name's trigrams that a name of ``first`` and one of ``second`` share."""
+    best = 0.0
+    for a in first:
+        for b in second:
+            shared = len(a & b) / min(len(a), len(b))
+            if shared > best:
+                best = shared
+    return best
+
+
 class ListIndex:
     """An inverted index over the names of every screenable entry of some lists."""
 
@@ -137,6 +162,7 @@ class ListIndex:
         self.entries: list[tuple[SanctionsList, ListEntry]] = []
         self._entities: dict[int, EntityProxy] = {}
         self._surnames: dict[int, EntityProxy] = {}
+        self._trigrams: list[list[frozenset[str]]] = []
         self._postings: dict[str, dict[str, list[int]]] = {label: defaultdict(list) for label in LABEL_SCHEMATA}
         for sanctions in self.lists:
             for entry in sanctions.entries:
@@ -145,7 +171,9 @@ class ListIndex:
                     continue
                 number = len(self.entries)
                 self.entries.append((sanctions, entry))
-                keys = set().union(*(_keys(n) for n in [entry.name, *entry.aliases, *entry.weak_aliases]))
+                names = [entry.name, *entry.aliases, *entry.weak_aliases]
+                self._trigrams.append(_trigrams(names))
+                keys = set().union(*(_keys(n) for n in names))
                 for label in labels:
                     for key in keys:
                         self._postings[label][key].append(number)
@@ -174,6 +202,10 @@ class ListIndex:
             proxy.add("name", entry.surnames(), cleaned=False)
             self._surnames[number] = proxy
         return self._surnames[number]
+
+    def trigrams(self, number: int) -> list[frozenset[str]]:
+        """The trigram keys of each name of entry ``number``."""
+        return self._trigrams[number]
 
     def candidates(self, names: Iterable[str], label: str) -> list[int]:
         """Entry numbers sharing the most (rarest) keys with any of ``names``, best first."""
@@ -221,18 +253,27 @@ def screen_queries(
 
     A person known by one word only ("Sergey", "Timtchenko") is kept as a candidate
     only when that word also matches the entry's family name: a lone first name
-    matches every Sergey on the list.
+    matches every Sergey on the list. From :data:`OVERLAP_FROM_THRESHOLD` up, a
+    candidate whose names share too few trigrams with the query's
+    (:data:`MIN_TRIGRAM_OVERLAP`) is not scored.
     """
     scorer = algorithm_class(algorithm)
     config = ScoringConfig.defaults()
+    check_overlap = threshold >= OVERLAP_FROM_THRESHOLD
     matches: list[Match] = []
     for query in queries:
         if query.label not in LABEL_SCHEMATA:
             continue
-        proxy = query.entity()
-        lone = query.label == "PER" and all(len(name_words(n)) == 1 for n in query.all_names())
+        names = query.all_names()
+        trigrams = _trigrams(names)
+        proxy = None
+        lone = query.label == "PER" and all(len(name_words(n)) == 1 for n in names)
         found = []
-        for number in index.candidates(query.all_names(), query.label):
+        for number in index.candidates(names, query.label):
+            if check_overlap and trigram_overlap(trigrams, index.trigrams(number)) < MIN_TRIGRAM_OVERLAP:
+                continue
+            if proxy is None:
+                proxy = query.entity()
             sanctions, entry = index.entries[number]
             candidate = index.entity(number)
             result = scorer.compare(proxy, candidate, config)
@@ -253,6 +294,8 @@ def warm_up(algorithm: str = DEFAULT_ALGORITHM) -> None:
                   Query("warm-up-org", "Sberbank of Russia PJSC", "ORG", ["OOO Sberbank"])):
         proxy = query.entity()
         scorer.compare(proxy, proxy, config)
+    # List entries give countries by name: the first lookup builds rigour's territory names (about 1 s).
+    registry.country.clean_text("Russia")
 
 
 @lru_cache(maxsize=4)
