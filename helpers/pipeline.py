@@ -671,6 +671,7 @@ def _warm_up_steps(langs: set[str]) -> None:
     """While the workers tag: build the entity step's tables and import what the later steps use."""
     import helpers.relations  # noqa: F401 (networkx)
     import helpers.screening.ftm  # noqa: F401 (followthemoney)
+    import helpers.screening.queries  # noqa: F401 (the matcher itself is imported by the screening processes)
     from helpers.entities.build import warm_up
 
     warm_up(langs)
@@ -790,7 +791,8 @@ def start_screening(
     from helpers.screening.table import list_table, screening_table
 
     paths, min_score, algorithm = _screening_settings(lists, min_score, algorithm)
-    screening.matching.algorithm_class(algorithm)  # an unknown name fails before any work
+    if screener is None or algorithm not in screening.ALGORITHMS:  # screening processes import the matcher
+        screening.matching.algorithm_class(algorithm)  # an unknown name fails before any work
     signature = _screening_signature(workspace.get_meta("signature:entities"), paths, min_score, algorithm)
     review = workspace.file(REVIEW_FILE)
     decisions = parse_review(review.read_text(encoding="utf-8"), where=str(review)) if review.exists() else []

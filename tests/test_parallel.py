@@ -396,6 +396,24 @@ def test_a_large_corpus_gets_its_processes_before_it_is_read(one_process_csv, tm
     assert _csv_files(tmp_path / "out") == one_process_csv
 
 
+def test_with_screening_processes_the_main_process_never_imports_the_matcher(one_process_csv, tmp_path):
+    """The screening processes import nomenklatura (a second); the process handing them queries does not."""
+    code = (
+        "import sys\n"
+        "from helpers import pipeline\n"
+        "from helpers.workspace import Workspace\n"
+        "pipeline.EARLY_START_BYTES = 1\n"
+        "pipeline.run_extract([sys.argv[1]], out_dir=sys.argv[2], workspace=Workspace(sys.argv[3]), n_process=2)\n"
+        "print(sorted(m for m in ('nomenklatura', 'helpers.screening.matching') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(SEEDS), str(tmp_path / "out"), str(tmp_path / "ws")],
+                          capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert _csv_files(tmp_path / "out") == one_process_csv
+    assert (tmp_path / "out" / "screening.csv").read_text(encoding="utf-8").count("\n") > 1
+
+
 def test_a_small_corpus_starts_no_process_before_it_is_read(tmp_path, monkeypatch):
     from helpers import pipeline
 

@@ -21,8 +21,8 @@ DEFAULT_LIST = PACKAGE_DATA / "sanctions" / "ofac_sdn_2023-12-28"
 _EXPORTS = {
     "PairScores": "evaluation", "score_pairs": "evaluation",
     "ListEntry": "lists", "ListError": "lists", "SanctionsList": "lists", "read_list": "lists", "read_lists": "lists",
-    "ALGORITHMS": "matching", "DEFAULT_ALGORITHM": "matching", "DEFAULT_THRESHOLD": "matching",
-    "ListIndex": "matching", "Match": "matching", "Query": "matching", "screen_queries": "matching",
+    "ALGORITHMS": "defaults", "DEFAULT_ALGORITHM": "defaults", "DEFAULT_THRESHOLD": "defaults",
+    "ListIndex": "matching", "Match": "records", "Query": "records", "screen_queries": "matching",
 }
 
 __all__ = ["DEFAULT_LIST", *_EXPORTS]
@@ -31,6 +31,6 @@ __all__ = ["DEFAULT_LIST", *_EXPORTS]
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(import_module(f"helpers.screening.{_EXPORTS[name]}"), name)
-    if name in ("matching", "lists", "evaluation", "queries", "review", "table", "views", "ftm", "formats"):
+    if name in ("defaults", "records", "matching", "lists", "evaluation", "queries", "review", "table", "views", "ftm", "formats"):
         return import_module(f"helpers.screening.{name}")
     raise AttributeError(f"module 'helpers.screening' has no attribute {name!r}")

@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 
 from helpers.paths import PACKAGE_DATA
-from helpers.screening.matching import LABEL_SCHEMATA, Query
+from helpers.screening.records import LABEL_SCHEMATA, Query
 
 _BIRTH = re.compile(
     r"^[\s,(]{0,3}(?:\w+\s+){0,2}?(?:né|née|born)\s+(?:le\s+|on\s+|in\s+|en\s+)?"

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.screening.lists import SanctionsList
-from helpers.screening.matching import Match
+from helpers.screening.records import Match
 
 #: Columns of the ``screening`` table and of ``screening.csv``, in this order.
 SCREENING_COLUMNS = [
