@@ -265,12 +265,22 @@ def _chain(head: list[Chunk], rest: Iterator[Chunk]) -> Iterator[Chunk]:
 
 
 def _run_bounded(chunks: Iterator[Chunk], submit: Callable[[Chunk], Any], wait_one: Callable[[set], tuple],
-                 *, in_flight: int, writer: _Writer, idle: Callable[[], None] | None = None) -> None:
+                 *, in_flight: int, writer: _Writer, idle: Callable[[], None] | None = None,
+                 received: Callable[[Rows], None] | None = None) -> None:
     """Keep at most ``in_flight`` chunks out at a time, handing results to ``writer``.
 
-    ``idle`` is called once, the first time this process would wait for a chunk.
+    ``idle`` is called once, the first time this process would wait for a chunk;
+    ``received`` with each chunk's rows once stored, while the others are tagged.
     """
     running: set = set()
+
+    def collect(done) -> None:
+        for future in done:
+            rows = future.result()
+            writer.add(rows)
+            if received is not None:
+                received(rows)
+
     for chunk in chunks:
         writer.expect(chunk)
         running.add(submit(chunk))
@@ -279,14 +289,12 @@ def _run_bounded(chunks: Iterator[Chunk], submit: Callable[[Chunk], Any], wait_o
             idle = None
         while len(running) >= in_flight:
             done, running = wait_one(running)
-            for future in done:
-                writer.add(future.result())
+            collect(done)
     if idle is not None:
         idle()
     while running:
         done, running = wait_one(running)
-        for future in done:
-            writer.add(future.result())
+        collect(done)
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
@@ -335,6 +343,8 @@ class Workers:
         self.watchlist = watchlist
         #: Called once, the first time this process waits for the workers: work to do meanwhile.
         self.idle: Callable[[], None] | None = None
+        #: Called with the rows of each chunk the workers return, while they tag the next ones.
+        self.received: Callable[[Rows], None] | None = None
         self._told = False
         _import_languages(lang for lang in MODEL_CANDIDATES if model_name(lang) is not None)
         context = multiprocessing.get_context("fork")
@@ -374,7 +384,7 @@ def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Wat
     if workers is not None:
         log.info("Tagging on %d local processes (started before the corpus was read)", workers.processes)
         _run_on_pool(workers.pool, chunks, processes=workers.processes, watchlist=watchlist,
-                     batch_size=batch_size, writer=writer, idle=workers.idle)
+                     batch_size=batch_size, writer=writer, idle=workers.idle, received=workers.received)
         return
     context = _process_context()
     log.info("Tagging on %d local processes", processes)
@@ -386,7 +396,8 @@ def _run_on_processes(chunks: Iterator[Chunk], *, processes: int, watchlist: Wat
 
 
 def _run_on_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, processes: int, watchlist: Watchlist,
-                 batch_size: int, writer: _Writer, idle: Callable[[], None] | None = None) -> None:
+                 batch_size: int, writer: _Writer, idle: Callable[[], None] | None = None,
+                 received: Callable[[Rows], None] | None = None) -> None:
 
     def submit(chunk: Chunk) -> Future:
         return pool.submit(tag_chunk, chunk[0], watchlist, chunk[1], batch_size)
@@ -395,7 +406,8 @@ def _run_on_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, processe
         done, rest = wait(running, return_when=FIRST_COMPLETED)
         return done, set(rest)
 
-    _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer, idle=idle)
+    _run_bounded(chunks, submit, wait_one, in_flight=processes * CHUNKS_PER_WORKER, writer=writer, idle=idle,
+                 received=received)
 
 
 _CLIENTS: dict[str, Any] = {}

@@ -300,13 +300,16 @@ def tag_entities(
     scheduler: str | None = None,
     progress: Progress | None = None,
     tagged: Callable[[], Tagged] | None = None,
+    early=None,
 ) -> StepReport:
     """Tag people, organisations and places; write ``sentences``, ``mentions``, ``entities``.
 
     When the articles, models, watchlist, rules and curation are all unchanged
     since the last run, the tables already in the workspace are kept as they are.
     ``watchlist`` is stored in the workspace for the later steps; None means the
-    one stored there (pass an empty :class:`Watchlist` for none).
+    one stored there (pass an empty :class:`Watchlist` for none). ``early`` (a
+    :class:`helpers.entities.build.EarlyRules`) holds the per-article rules
+    already run while the articles were tagged.
     """
     from helpers.entities import build_entities
 
@@ -328,7 +331,7 @@ def tag_entities(
 
     mentions, entities = build_entities(
         articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace),
-        processes=1 if scheduler else resolve_processes(n_process),
+        processes=1 if scheduler else resolve_processes(n_process), early=early,
     )
     status = articles[["article_id", "lang"]].copy()
     # From the registry, not from this run's stats: cached articles were not tagged now.
@@ -591,10 +594,15 @@ def run_extract(
             if not _screening_needed(workspace, watchlist, lists, min_score, algorithm, expected=expected):
                 screener.terminate()  # it may still be warming up: no need to wait for that
                 screener = None
+        early = None
         if workers is not None and _tagging_needed(workspace, watchlist, articles, expected):
+            from helpers.entities.build import EarlyRules
+
             langs = set(corpus.articles["lang"])
             workers.preload(langs)
             workers.idle = partial(_warm_up_steps, langs)
+            early = EarlyRules(articles)  # the entity step's per-article rules, run as the tags come in
+            workers.received = early.add
     except BaseException:
         for started in (screener, workers):
             if started is not None:
@@ -611,7 +619,7 @@ def run_extract(
                 workers.close()
 
     try:
-        report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged).lines
+        report.lines += tag_entities(workspace, watchlist=watchlist, tagged=tagged, early=early).lines
         report.lines += tag_amounts(workspace, watchlist=watchlist, tagged=tagged).lines
         tagged.cache_clear()  # the articles' texts and tags are not needed past this point
         # With a screener, the scoring runs in its processes while relations are built and exported.

@@ -1364,6 +1364,55 @@ def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypa
     assert len(one[0]) > 100
 
 
+def test_per_article_rules_run_as_tags_arrive_give_the_same_tables(monkeypatch):
+    """EarlyRules: the rules run on some articles while tagging, the rest at the end: the same tables."""
+    import json
+
+    import helpers.entities.build as build
+    from helpers.articles import load_articles
+    from helpers.nlp import tag_texts
+    from helpers.paths import SEEDS
+
+    articles = load_articles([SEEDS]).articles
+    payloads, _stats = tag_texts(zip(articles["article_id"], articles["lang"], articles["text"]), n_process=1)
+    frame = articles[["article_id", "lang", "text"]]
+    one = build.build_entities(frame, payloads)
+    ids = list(frame["article_id"])
+    early = build.EarlyRules(frame)
+    # Chunks come back out of order; one article never comes back (it is cleaned at the end).
+    early.add([(aid, json.dumps(payloads[aid]).encode()) for aid in reversed(ids[2:])])
+    early.add([(ids[0], json.dumps(payloads[ids[0]]).encode())])
+    assert len(early) == len(ids) - 1
+    cleaned_later = []
+    real = build._clean_articles
+    monkeypatch.setattr(build, "_clean_articles", lambda rows, *a: cleaned_later.extend(r[0] for r in rows)
+                        or real(rows, *a))
+    two = build.build_entities(frame, payloads, early=early)
+    assert cleaned_later == [ids[1]]
+    assert two[0].equals(one[0]) and two[1].equals(one[1])
+    assert len(early) == 0  # given once
+
+
+def test_per_article_rules_run_early_are_not_used_for_other_text_or_rules():
+    import helpers.entities.build as build
+    from helpers.entities.types import EntityRules
+
+    frame = pd.DataFrame({"article_id": ["a0"], "lang": ["fr"], "text": ["Le Trésor a sanctionné Garantex."]})
+    blob = json.dumps({"sents": [[0, 32]], "ents": [[23, 31, "ORG"]], "amounts": []}).encode()
+    early = build.EarlyRules(frame)
+    early.add([("a0", blob), ("unknown", blob)])
+    assert len(early) == 1
+    assert build.EarlyRules.take(early, [("a0", "fr", "Le Trésor a sanctionné Binance.")], EntityRules()) == {}
+    early.add([("a0", blob)])  # the text was handed over once: a second chunk for it is ignored
+    assert len(early) == 0
+    again = build.EarlyRules(frame)
+    again.add([("a0", blob)])
+    assert again.take([("a0", "fr", frame["text"][0])], EntityRules(acronyms=False)) == {}
+    third = build.EarlyRules(frame)
+    third.add([("a0", blob)])
+    assert list(third.take([("a0", "fr", frame["text"][0])], EntityRules())) == ["a0"]
+
+
 def test_entity_rules_failing_in_the_forked_process_are_reported(monkeypatch):
     import helpers.entities.build as build
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import re
 import threading
@@ -33,6 +34,7 @@ def build_entities(
     decisions: list[dict] | None = None,
     rules: EntityRules = EntityRules(),
     processes: int = 1,
+    early: EarlyRules | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean the tagged spans and join them into canonical entities.
 
@@ -45,6 +47,8 @@ def build_entities(
         processes: 2 or more shares the per-article rules with a forked process
             (from :data:`PARALLEL_ARTICLES` articles on, where forking is safe);
             the tables are the same.
+        early: the per-article rules already run on some articles while they
+            were tagged (see :class:`EarlyRules`); the others run here.
 
     Returns:
         ``(mentions, entities)`` with the columns of :data:`MENTION_COLUMNS`
@@ -52,10 +56,14 @@ def build_entities(
     """
     rows = list(article_rows(articles))
     bodies = {article_id: body for article_id, _lang, body in rows}
-    if processes > 1 and len(rows) >= PARALLEL_ARTICLES and _can_fork():
-        mentions, acronym_links, sentences = _clean_in_two(rows, payloads, rules)
+    done = early.take(rows, rules) if early is not None else {}
+    rest = [row for row in rows if row[0] not in done]
+    if processes > 1 and len(rest) >= PARALLEL_ARTICLES and _can_fork():
+        mentions, acronym_links, sentences = _clean_in_two(rest, payloads, rules)
     else:
-        mentions, acronym_links, sentences = _clean_articles(rows, payloads, rules)
+        mentions, acronym_links, sentences = _clean_articles(rest, payloads, rules)
+    if done:
+        mentions, acronym_links, sentences = _in_article_order(rows, done, (mentions, acronym_links, sentences))
     clusters = cluster_mentions(mentions, acronym_links, rules)
     del mentions, acronym_links
     columns: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
@@ -123,36 +131,104 @@ def _clean_articles(rows: list[tuple[str, str, str]], payloads, rules: EntityRul
     acronym_links: list[tuple[Mention, Mention]] = []
     sentences: dict[str, Spans] = {}
     for article_id, lang, body in rows:
-        payload = payloads.get(article_id) or {}
-        sentences[article_id] = Spans(payload.get("sents") or [])
-        found = clean_mentions(article_id, lang, body, payload, rules)
-        lex = load_lexicon(lang)
-        if rules.split:
-            found = split_known(found)
-        if rules.gazetteer:
-            found = _add_known_bodies(found, article_id, lang, body)
-        if rules.institutions:
-            found = rejoin_institutions(found, body, lex)
-        if rules.drop:
-            found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
-        if rules.patterns:
-            found = add_cued_names(found, article_id, lang, body, lex, rules)
-        if rules.acronyms:
-            found, links = apply_acronyms(found, body, article_id, lang)
-            if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
-                concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
-                found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
-                links = [pair for pair in links if id(pair[0]) not in concepts]
-            acronym_links.extend(links)
-        if rules.cues:
-            for m in found:
-                if m.ent_id:
-                    continue
-                m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
-        if rules.gazetteer:
-            _mark_places(found, body, lex)
+        found, links, sentences[article_id] = clean_article(article_id, lang, body, payloads.get(article_id) or {},
+                                                            rules)
         mentions.extend(found)
+        acronym_links.extend(links)
     return mentions, acronym_links, sentences
+
+
+def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: EntityRules):
+    """The per-article rules on one article: ``(mentions, acronym links, sentence spans)``.
+
+    They read nothing of any other article.
+    """
+    acronym_links: list[tuple[Mention, Mention]] = []
+    spans = Spans(payload.get("sents") or [])
+    found = clean_mentions(article_id, lang, body, payload, rules)
+    lex = load_lexicon(lang)
+    if rules.split:
+        found = split_known(found)
+    if rules.gazetteer:
+        found = _add_known_bodies(found, article_id, lang, body)
+    if rules.institutions:
+        found = rejoin_institutions(found, body, lex)
+    if rules.drop:
+        found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
+    if rules.patterns:
+        found = add_cued_names(found, article_id, lang, body, lex, rules)
+    if rules.acronyms:
+        found, links = apply_acronyms(found, body, article_id, lang)
+        if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
+            concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
+            found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
+            links = [pair for pair in links if id(pair[0]) not in concepts]
+        acronym_links.extend(links)
+    if rules.cues:
+        for m in found:
+            if m.ent_id:
+                continue
+            m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+    if rules.gazetteer:
+        _mark_places(found, body, lex)
+    return found, acronym_links, spans
+
+
+def _in_article_order(rows, done: dict[str, tuple], rest: tuple[list, list, dict]):
+    """The per-article results of ``done`` (by article) and ``rest`` (joined) joined in the order of ``rows``."""
+    mentions, links, sentences = rest
+    by_article: dict[str, tuple[list, list]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, ([], []))[0].append(m)
+    for pair in links:
+        by_article.setdefault(pair[0].article_id, ([], []))[1].append(pair)
+    joined: tuple[list, list, dict] = ([], [], {})
+    for article_id, _lang, _body in rows:
+        if article_id in done:
+            found, found_links, spans = done[article_id]
+        else:
+            found, found_links = by_article.get(article_id, ([], []))
+            spans = sentences[article_id]
+        joined[0].extend(found)
+        joined[1].extend(found_links)
+        joined[2][article_id] = spans
+    return joined
+
+
+class EarlyRules:
+    """The entity step's per-article rules, run on each article as its tags come back from tagging.
+
+    ``extract`` hands :meth:`add` every chunk the tagging workers return, so
+    this process cleans the articles it already has while the workers tag the
+    next ones, instead of cleaning them all after tagging.
+    :func:`build_entities` then takes the results of the articles whose
+    language, text and rules are the ones it runs with, and cleans the others.
+    """
+
+    def __init__(self, articles: pd.DataFrame, rules: EntityRules = EntityRules()) -> None:
+        self.rules = rules
+        self._texts = {article_id: (lang, body) for article_id, lang, body in article_rows(articles)}
+        self._done: dict[str, tuple[str, str, tuple]] = {}
+
+    def __len__(self) -> int:
+        return len(self._done)
+
+    def add(self, rows) -> None:
+        """Clean the articles of ``rows``: ``(article_id, payload as JSON)`` pairs from the tagging workers."""
+        for article_id, blob in rows:
+            text = self._texts.pop(article_id, None)
+            if text is None:
+                continue
+            lang, body = text
+            self._done[article_id] = (lang, body, clean_article(article_id, lang, body, json.loads(blob), self.rules))
+
+    def take(self, rows, rules: EntityRules) -> dict[str, tuple]:
+        """The results for ``rows`` (``(article_id, lang, text)``) cleaned with ``rules``, by article; given once."""
+        done, self._done = self._done, {}
+        if rules != self.rules:
+            return {}
+        return {article_id: done[article_id][2] for article_id, lang, body in rows
+                if article_id in done and done[article_id][:2] == (lang, body)}
 
 
 #: Articles from which the entity step shares its per-article rules with a forked process.
