@@ -1429,3 +1429,21 @@ def test_entity_rules_failing_in_the_forked_process_are_reported(monkeypatch):
     with pytest.raises(RuntimeError, match="bad payload"):
         build._clean_in_two(list(zip(frame["article_id"], frame["lang"], frame["text"])), payloads,
                             build.EntityRules())
+
+
+def test_strip_accents_removes_every_combining_mark_as_unicodedata_says():
+    import random
+    import unicodedata
+
+    from helpers.entities.names import strip_accents
+
+    def reference(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+    rng = random.Random(7)
+    blocks = [(32, 0x2FF), (0x300, 0x370), (0x370, 0x3000), (0x1D100, 0x1D200), (0x1E000, 0x1E100)]
+    samples = ["Sergueï Lavrov", "Ministère de l'Économie", "Zoë", "ﬁnance", "a\U0001D165b", "Москва́", ""]
+    for _ in range(3000):
+        samples.append("".join(chr(rng.randrange(*rng.choice(blocks))) for _ in range(rng.randrange(1, 10))))
+    assert [strip_accents(s) for s in samples] == [reference(s) for s in samples]
+    assert strip_accents("Sergueï Lavrov") == "Serguei Lavrov"

@@ -11,7 +11,18 @@ from functools import lru_cache
 def strip_accents(text: str) -> str:
     """``text`` without its combining accents."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    stripped = decomposed.translate(_combining_marks())
+    if stripped.isascii() or max(stripped) <= "\uffff":
+        return stripped
+    return "".join(c for c in stripped if not unicodedata.combining(c))  # marks beyond the BMP
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """A ``str.translate`` table deleting every combining character of the Basic Multilingual Plane."""
+    return dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
 
 
 def name_tokens(name: str) -> list[str]:
