@@ -27,8 +27,12 @@ sentences from price-cap, currency-reporting, whistleblower-award, deposit-insur
 cash-payment-cap, savings-ceiling and French fine texts, from sources no other
 set uses, annotated before the kit was run on them; "dev4" the passages of the
 entity dev4 set (fines, cash-reporting, savings and deposit-insurance caps),
-annotated the same way. With several sets each is also printed on its own
-("fr dev2", "en dev3").
+annotated the same way; "dev6" real sentences chosen for thresholds phrased in
+varied ways (reporting thresholds, cash-payment ceilings, cross-border cash,
+prepaid-card and Travel Rule limits, price caps, asset freezes, fines "up to",
+threshold changes) with plain amounts as negatives, from sources no other set
+uses, annotated before the kit was run on them. With several sets each is also
+printed on its own ("fr dev2", "en dev3").
 """
 
 from __future__ import annotations
