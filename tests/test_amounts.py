@@ -844,3 +844,24 @@ def test_amounts_english_far_cap_word_needs_its_clause_and_a_link(nlps, text):
 )
 def test_amounts_french_seuil_a_ne_pas_depasser_and_peut_atteindre(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == [expected]
+
+
+# -- dev6 rules --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("en", "Civil penalties of USD50,000 may be imposed.", "USD50,000", 5e4, "USD"),
+        ("en", "He was fined GBP5,000 by the court.", "GBP5,000", 5e3, "GBP"),
+        ("en", "They paid EUR50m to settle.", "EUR50m", 5e7, "EUR"),
+        ("fr", "Une amende de EUR10 000 a été prononcée.", "EUR10 000", 1e4, "EUR"),
+    ],
+)
+def test_amounts_fiat_code_touching_its_digits(nlps, lang, text, amount, value, currency):
+    assert summary(nlps, lang, text) == [(amount, value, currency, None)]
+
+
+@pytest.mark.parametrize("text", ["ETH2 staking opened.", "BTC10 was the prize code.", "The ABCUSD50 ticker fell."])
+def test_amounts_crypto_ticker_or_word_touching_digits_is_no_amount(nlps, text):
+    assert records(nlps, "en", text) == []

@@ -10,11 +10,13 @@ from decimal import Decimal
 SPACE = "[ \u00a0\u202f\u2009\u2007]"
 # Possessive quantifiers: a long run of digit groups is read once, not backtracked
 # group by group against every currency word.
-NUMBER = (
-    r"(?<![\w/])(?<!\d[.,'’])"
+NUMBER_BODY = (
+    r"(?<!\d[.,'’])"
     r"(?:\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’])\d{3})++(?:[.,]\d++)?|\d++(?:[.,]\d++)?)"
     r"(?!\d)(?![.,'’]\d)"
 )
+#: A number that no letter, digit or slash touches on its left.
+NUMBER = r"(?<![\w/])" + NUMBER_BODY
 _GROUPING = re.compile(r"[ \u00a0\u202f\u2009\u2007'’]")
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from helpers.amounts.numbers import NUMBER, SPACE, WrittenNumbers
+from helpers.amounts.numbers import NUMBER, NUMBER_BODY, SPACE, WrittenNumbers
 from helpers.amounts.vocabulary import load_currencies, merge_vocabularies
 
 _APOSTROPHE = "['’]"
@@ -105,6 +105,10 @@ class Patterns:
             for s in sorted(cur["suffixed_symbols"], key=len, reverse=True)
         )
         codes = _alternation(cur["codes"])
+        # A three-letter fiat code may touch its digits ("USD50,000", "GBP5,000"); a
+        # crypto ticker may not ("ETH2" is a name). One width, so it can look behind.
+        glued = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
+        self._glued_code = rf"(?<=(?<![\w])(?:{'|'.join(glued)}))" if glued else r"(?!)"
         word_alt = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
         no_number = r"(?![ \u00a0\u202f\u2009]?\d)"  # "2021 $5m": the "$" belongs to 5m
         self._scale = (
@@ -149,7 +153,8 @@ class Patterns:
         """Digits with a currency before ("US$700 million") or after ("200 millions de dollars")."""
         sp, scale = SPACE, self._scale
         self.numeric = re.compile(
-            rf"(?P<a_cur>{self._cur_prefix}){sp}?(?P<a_num>{NUMBER})(?:(?:{sp}?|-)(?P<a_scale>{scale}))?"
+            rf"(?P<a_cur>{self._cur_prefix}){sp}?(?P<a_num>(?:(?<![\w/])|{self._glued_code}){NUMBER_BODY})"
+            rf"(?:(?:{sp}?|-)(?P<a_scale>{scale}))?"
             rf"|(?P<b_num>{NUMBER})(?:(?:{sp}?|-)(?P<b_scale>{scale})(?:{self._connector}))?"
             rf"{sp}?(?P<b_cur>{self._cur_suffix})"
         )
