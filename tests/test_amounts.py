@@ -865,3 +865,22 @@ def test_amounts_fiat_code_touching_its_digits(nlps, lang, text, amount, value, 
 @pytest.mark.parametrize("text", ["ETH2 staking opened.", "BTC10 was the prize code.", "The ABCUSD50 ticker fell."])
 def test_amounts_crypto_ticker_or_word_touching_digits_is_no_amount(nlps, text):
     assert records(nlps, "en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "E-Money Online transactions with prepaid cards will be limited to max. EUR 50."),
+        ("en", "Withdrawals: max. $500 a day."),
+        ("fr", "Retraits autorisés : max. 500 € par jour."),
+    ],
+)
+def test_amounts_max_abbreviation_is_a_ceiling(nlps, lang, text):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == ["below"]
+
+
+def test_amounts_cue_abbreviation_keeps_the_sentence_split_after_it(nlps):
+    doc = nlps["en"]("Fees are approx. $5 a month and capped at max. $60.")
+    assert len(list(doc.sents)) > 1  # the sentencizer splits after the abbreviations
+    found = amount_records(doc)
+    assert [(r["text"], r["approximate"], r["threshold"]) for r in found] == [("$5", True, None), ("$60", False, "below")]

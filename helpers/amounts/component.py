@@ -148,7 +148,11 @@ class AmountTagger:
         if not amounts:
             return []
         for amount in amounts:
-            _index, (start, end) = sentence_of(sentences, amount.start, text_length=len(text))
+            index, (start, end) = sentence_of(sentences, amount.start, text_length=len(text))
+            # "limited to max. EUR 50": a sentence break after a cue abbreviation
+            # does not end the amount's context.
+            if index > 0 and self.patterns.abbreviation_end.search(text, sentences[index - 1][0], start):
+                start = sentences[index - 1][0]
             # A line break ends the context too: headings and list items carry no
             # final stop, and the sentencizer misses stops after "[2]".
             line_end = text.find("\n", amount.end)

@@ -251,6 +251,11 @@ class Patterns:
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
         )
 
+        # A cue written as an abbreviation ("max.", "approx.", "env.") ends with a
+        # stop that sentence splitters take for the end of the sentence.
+        abbreviations = [c for c in self._comparisons + approximate.get("before", []) if c.endswith(".")]
+        self.abbreviation_end = re.compile(rf"(?:{_cue_alternation(abbreviations)})\s*\Z", re.IGNORECASE)
+
         # A cap verb and its object: "capped Russian oil at $60".
         links = _cue_alternation(self._vocabulary("cap_links", []))
         self.cap_tail = re.compile(
