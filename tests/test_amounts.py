@@ -884,3 +884,19 @@ def test_amounts_cue_abbreviation_keeps_the_sentence_split_after_it(nlps):
     assert len(list(doc.sents)) > 1  # the sentencizer splits after the abbreviations
     found = amount_records(doc)
     assert [(r["text"], r["approximate"], r["threshold"]) for r in found] == [("$5", True, None), ("$60", False, "below")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price cap for Russian sea-borne oil of $60 per barrel came into force last year.",
+        "The G7 announced the imposition of a $60 per barrel (“Price Cap”) cap on the price of seaborne crude oil.",
+        "They agreed a $60 (“price cap”) on crude.",
+    ],
+)
+def test_amounts_cap_reaches_over_hyphenated_words_and_brackets(nlps, text):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == ["below"]
+
+
+def test_amounts_bracket_after_amount_needs_a_cap_word(nlps):
+    assert [r["threshold"] for r in records(nlps, "en", "They paid $60 (the “full price”) for it.")] == [None]

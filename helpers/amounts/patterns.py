@@ -259,14 +259,15 @@ class Patterns:
         # A cap verb and its object: "capped Russian oil at $60".
         links = _cue_alternation(self._vocabulary("cap_links", []))
         self.cap_tail = re.compile(
-            rf"(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){{1,6}}\s+(?:{links}){filler}*\s*", re.IGNORECASE
+            rf"(?:\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){{1,6}}\s+(?:{links}){filler}*\s*", re.IGNORECASE
         )
 
-        # After the amount: "or more", "au maximum", "$60-a-barrel price cap", "environ".
+        # After the amount: "or more", "au maximum", "$60-a-barrel price cap", "environ",
+        # in brackets too: "a $60 per barrel (“Price Cap”) cap".
         units = _cue_alternation(self._vocabulary("unit_words", []))
         unit = rf"(?:-(?:{units})-[^\W\d_]+|\s+(?:{units})\s+[^\W\d_]+)"
         self.after_cues = re.compile(
-            rf"(?:{unit})?\s*,?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit})?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
