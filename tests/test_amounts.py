@@ -900,3 +900,36 @@ def test_amounts_cap_reaches_over_hyphenated_words_and_brackets(nlps, text):
 
 def test_amounts_bracket_after_amount_needs_a_cap_word(nlps):
     assert [r["threshold"] for r in records(nlps, "en", "They paid $60 (the “full price”) for it.")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a threshold changed from one value to another: both ends are thresholds
+        ("en", "FinCEN proposed lowering the Travel Rule threshold from $3,000 to $250.", ["above", "above"]),
+        ("en", "The threshold for identifying holders of prepaid cards will be lowered from EUR 250 to EUR 150.", ["above", "above"]),
+        ("en", "The proposal would lower the Travel Rule's reporting threshold to $250.", ["above"]),
+        ("fr", "Le seuil de déclaration a été abaissé de 1 000 à 500 euros.", ["above", "above"]),
+        # a limit or a maximum changed: both ends are ceilings
+        ("fr", "La mesure faisant passer la limite des paiements en espèce de 3 000 à 1 000 euros est officielle.", ["below", "below"]),
+        ("fr", "L'amendement consiste à porter le maximum des amendes cumulées de 150 000 euros à 500 000 euros.", ["below", "below"]),
+    ],
+)
+def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "seuil" alone still gives no direction to one amount
+        ("fr", "Le seuil a été fixé à 15 000 euros l'an dernier."),
+        # a range that follows no cap or threshold word has no direction
+        ("fr", "Les amendes vont de 3 000 à 10 000 euros."),
+        ("en", "Fines range from $3,000 to $10,000."),
+        # the range must follow the word in its clause
+        ("en", "The threshold was debated for months, but fines rose from $3,000 to $10,000."),
+    ],
+)
+def test_amounts_range_without_a_changed_threshold_has_no_direction(nlps, lang, text):
+    assert all(r["threshold"] is None for r in records(nlps, lang, text))

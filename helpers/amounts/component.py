@@ -91,6 +91,8 @@ class _Amount:
     approximate: bool = False
     sanctions: bool = False
     linked: _Amount | None = None
+    # The first end of a range that changes a cap or threshold ("from $3,000 to $250").
+    opens_change: bool = False
     # The amount's sentence, cut at line breaks: where cues and sanctions are read.
     sentence: tuple[int, int] = (0, 0)
 
@@ -162,10 +164,11 @@ class AmountTagger:
             )
         amounts = self._add_partners(text, amounts)
         starts = [a.start for a in amounts]
-        for amount in amounts:
+        for i, amount in enumerate(amounts):
             self._read_cues(text, amount)
             if amount.threshold is None:
-                amount.threshold = self._far_cue(text, amount, starts)
+                following = amounts[i + 1].start if i + 1 < len(amounts) else None
+                amount.threshold = self._far_cue(text, amount, starts, following)
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
@@ -358,7 +361,7 @@ class AmountTagger:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
 
-    def _far_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+    def _far_cue(self, text: str, amount: _Amount, starts: Sequence[int], following: int | None) -> str | None:
         """The direction of a cap or threshold word further before the amount, in its clause.
 
         "la valeur monétaire maximale stockée ... est fixée à 10 000 euros": the
@@ -366,7 +369,10 @@ class AmountTagger:
         amount breaks the clause, no other amount stands there, at most
         ``FAR_WORDS`` words do, and they end in a link to the amount ("est
         fixé à", "est de", "à", "("). A negated word ("ne sont pas limités")
-        says nothing.
+        says nothing. When the amount opens a range ("de 3 000 à 1 000 euros",
+        "from $3,000 to $250", the next amount at ``following``), its opening
+        word is a link too: the range changes the cap or threshold, and
+        ``opens_change`` passes the direction to its other end.
         """
         p = self.patterns
         lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
@@ -380,11 +386,16 @@ class AmountTagger:
             return None
         if any(cue.end() <= s < amount.start for s in starts):
             return None
-        if not p.far_link.search(text, cue.end(), amount.start):
+        opens_range = following is not None and p.range_ends.fullmatch(text, amount.end, following) is not None
+        change = opens_range and p.range_link.search(text, cue.end(), amount.start) is not None
+        if cue.lastgroup == "range_above" and not change:
+            return None
+        if not change and not p.far_link.search(text, cue.end(), amount.start):
             return None
         if p.negation_before.search(text, lo, cue.start()):
             return None
-        return cue.lastgroup
+        amount.opens_change = change
+        return "above" if cue.lastgroup == "range_above" else cue.lastgroup
 
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
         """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed".
@@ -432,7 +443,8 @@ class AmountTagger:
             if previous.vague or amount.vague or previous.sentence != amount.sentence:
                 continue
             if self.patterns.coordinated.fullmatch(text, previous.end, amount.start) or (
-                previous.threshold == "below" and self.patterns.range_ends.fullmatch(text, previous.end, amount.start)
+                (previous.threshold == "below" or previous.opens_change)
+                and self.patterns.range_ends.fullmatch(text, previous.end, amount.start)
             ):
                 amount.threshold = previous.threshold
 

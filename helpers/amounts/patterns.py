@@ -287,8 +287,14 @@ class Patterns:
         # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
         far: dict[str, list[str]] = self._vocabulary("far_cues", {})
         self.far_cues = re.compile(
-            rf"(?P<below>{_cue_alternation(far.get('below', []))})|(?P<above>{_cue_alternation(far.get('above', []))})",
+            rf"(?P<below>{_cue_alternation(far.get('below', []))})|(?P<above>{_cue_alternation(far.get('above', []))})"
+            rf"|(?P<range_above>{_cue_alternation(far.get('range_above', []))})",
             re.IGNORECASE,
+        )
+        # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
+        # the words before the first end of a range end in its opening word.
+        self.range_link = re.compile(
+            rf"(?:{_cue_alternation(self._vocabulary('range_links', []))})\s*\Z", re.IGNORECASE
         )
         links: dict[str, list[str]] = self._vocabulary("far_links", {})
         verbs = _cue_alternation(links.get("verbs", []))
