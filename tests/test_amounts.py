@@ -933,3 +933,19 @@ def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expecte
 )
 def test_amounts_range_without_a_changed_threshold_has_no_direction(nlps, lang, text):
     assert all(r["threshold"] is None for r in records(nlps, lang, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under IEEPA, the maximum civil penalty per violation can be the greater of $377,700 or twice the transaction amount.", "below"),
+        ("The applicable maximum civil penalty per violation of IEEPA is the greater of $368,136 or twice the transaction.", "below"),
+        ("The minimum fine is the higher of $5,000 or the gain made.", "above"),
+    ],
+)
+def test_amounts_far_cap_word_reaches_the_greater_of(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == [expected]
+
+
+def test_amounts_the_greater_of_alone_is_no_direction(nlps):
+    assert [r["threshold"] for r in records(nlps, "en", "He must pay the greater of $5,000 or the gain made.")] == [None]
