@@ -949,3 +949,18 @@ def test_amounts_far_cap_word_reaches_the_greater_of(nlps, text, expected):
 
 def test_amounts_the_greater_of_alone_is_no_direction(nlps):
     assert [r["threshold"] for r in records(nlps, "en", "He must pay the greater of $5,000 or the gain made.")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "La limite souvent évoquée est de 1 000 euros pour les citoyens de l’Union Européenne et de 10 000 euros "
+         "pour ceux qui ne résident pas dans l’Union Européenne.", ["below", "below"]),
+        ("en", "Fines are capped at $5,000 for first-time small-business offenders and $20,000 for repeat offenders.", ["below", "below"]),
+        # beyond six words the second amount is its own
+        ("fr", "Le retrait est limité à 1 000 euros pour les clients qui ont ouvert leur compte en ligne l'an dernier "
+         "et 300 euros de frais ont été facturés.", ["below", None]),
+    ],
+)
+def test_amounts_coordinated_amount_after_a_longer_qualifier(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

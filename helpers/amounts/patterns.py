@@ -280,7 +280,7 @@ class Patterns:
         coordination = _cue_alternation(self._vocabulary("coordination", []))
         # "ne peut dépasser 1 500€ (ou 3 000 € s'il y a récidive)": an alternative in brackets too.
         self.coordinated = re.compile(
-            rf"(?:\s+[^\W\d_]+){{0,4}}\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:{self._inner_connector})?",
+            rf"(?:\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,6}}\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:{self._inner_connector})?",
             re.IGNORECASE,
         )
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
