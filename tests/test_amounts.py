@@ -964,3 +964,44 @@ def test_amounts_the_greater_of_alone_is_no_direction(nlps):
 )
 def test_amounts_coordinated_amount_after_a_longer_qualifier(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # cash-reporting rules of anti-money-laundering law, sanctions statutes
+        ("en", "Casinos are required to file CTRs for cash transactions of more than $10,000.", True),
+        ("en", "Installment payments that exceed $10,000 are also reportable on Form 8300.", True),
+        ("en", "Under the Trading with the Enemy Act (TWEA), the maximum fine is $111,308 per violation.", True),
+        ("en", "The IEEPA maximum civil penalty is $377,700.", True),
+        ("en", "Banks must flag suspicious transactions of $5,000 or more.", True),
+        ("en", "The department is also seeking a money laundering penalty of $157 million.", True),
+        # criminal proceeds are not an anti-money-laundering rule
+        ("en", "He took $75,000 for the purpose of laundering these funds.", False),
+        ("en", "The report found the company lost $2 million.", False),
+        # assets immobilised under sanctions
+        ("fr", "La France a immobilisé quatre yachts pour une valeur supérieure à 125,2 millions d'euros.", True),
+        ("fr", "Le G7 a plafonné le prix du pétrole russe à 60 dollars le baril.", True),
+        ("fr", "Les sanctions pécuniaires, dans le cas de manquement au dispositif LCBFT, atteignent 100 millions d'euros.", True),
+    ],
+)
+def test_amounts_sanctions_context_of_reporting_rules_statutes_and_freezes(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La commission des sanctions de l'AMF l'a condamnée à une amende d'un million d'euros.",
+        "Pour rappel, la limite des sanctions pécuniaires correspond à la somme de 100 millions d'euros.",
+        "Les actifs immobilisés du groupe ont été dépréciés de 500 millions d'euros.",
+    ],
+)
+def test_amounts_sanctions_words_in_a_neutral_phrase_are_no_sanctions_context(nlps, text):
+    assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [False]
+
+
+def test_amounts_neutral_phrase_leaves_the_rest_of_the_sentence(nlps):
+    text = ("La commission des sanctions de l'ACPR a prononcé une sanction pécuniaire de 2,5 millions d'euros "
+            "pour des défaillances de son dispositif de lutte contre le blanchiment.")
+    assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [True]

@@ -453,7 +453,7 @@ class AmountTagger:
         for amount in amounts:
             if amount.sentence not in seen:
                 start, end = amount.sentence
-                seen[amount.sentence] = self.patterns.sanctions.search(text, start, end) is not None
+                seen[amount.sentence] = self.patterns.mentions_sanctions(text, start, end)
             amount.sanctions = seen[amount.sentence]
 
 

@@ -344,6 +344,18 @@ class Patterns:
         if acronyms:
             parts.append(rf"(?<!\w)(?:{_alternation(acronyms)})(?!\w)")
         self.sanctions = re.compile("|".join(parts) or r"(?!)")
+        # Phrases that hold a sanctions word and are about something else: the AMF's
+        # "commission des sanctions", "sanctions pécuniaires" (a fine), "actifs immobilisés".
+        neutral = self._vocabulary("not_sanctions", [])
+        self.not_sanctions = re.compile(f"(?i:{_cue_alternation(neutral)})" if neutral else r"(?!)")
+
+    def mentions_sanctions(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` uses the sanctions vocabulary outside a neutral phrase."""
+        neutral = [m.span() for m in self.not_sanctions.finditer(text, start, end)]
+        return any(
+            not any(a <= m.start() and m.end() <= b for a, b in neutral)
+            for m in self.sanctions.finditer(text, start, end)
+        )
 
     def is_unit(self, currency_text: str | None, text: str, end: int) -> bool:
         """Whether a currency word is a unit here ("20 pounds of flour")."""

@@ -31,7 +31,10 @@ def load_language(lang: str) -> dict[str, Any]:
     """The vocabulary of one language, with its decimal mark and its sanctions phrases."""
     data = json.loads((DATA_DIR / f"{lang}.json").read_text(encoding="utf-8"))
     data["decimal_mark"] = "," if data.get("number_format") == "fr" else "."
-    data["sanctions"] = _read_phrases(DATA_DIR / f"sanctions.{lang}.txt")
+    phrases = _read_phrases(DATA_DIR / f"sanctions.{lang}.txt")
+    data["sanctions"] = [p for p in phrases if not p.startswith("!")]
+    # "!commission des sanctions": a phrase that holds a sanctions word and is not about sanctions.
+    data["not_sanctions"] = [p[1:].strip() for p in phrases if p.startswith("!")]
     return data
 
 
