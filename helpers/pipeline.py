@@ -608,6 +608,7 @@ def run_extract(
             if started is not None:
                 started.close()
         raise
+    articles = None  # each step reads the table again: one copy of every text fewer to keep
     # One spaCy pass (or cache read) serves both tagging steps, and only if one needs it.
     @cache
     def tagged() -> Tagged:
