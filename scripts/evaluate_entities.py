@@ -28,7 +28,9 @@ DOJ and EU Council coverage; AMF, ACPR, PNF, Bercy and cash-cap coverage in
 French) from sources no other set uses, annotated the same way; "dev4" the
 same kind again (BNP Paribas, Binance, Garantex, casino and North Korean
 sanctions coverage, PNF, AMF and Livret A pages), annotated before the kit was
-run on it;
+run on it; "dev5" the same kind again, rich in French public bodies (courts,
+prosecutors, Tracfin, ACPR, AMF, DGFiP, customs and police offices, ministries)
+and the U.S. and U.K. regulators, annotated before the kit was run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind3"
 (``tests/data/blind3_passages.jsonl``) and "blind4"

@@ -152,3 +152,29 @@ def test_evaluate_scripts_refuse_an_unknown_blind_set(script):
         cwd=DATA.parent.parent, capture_output=True, text=True,
     )
     assert done.returncode != 0 and "invalid choice" in done.stderr and "blind2" in done.stderr
+
+
+def test_evaluation_dev5_set_is_annotated_sourced_and_new():
+    path = DATA / "entity_passages.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    raw = [item for item in lines if item.get("set") == "dev5"]
+    assert sum(item["lang"] == "fr" for item in raw) >= 40 and sum(item["lang"] == "en" for item in raw) >= 15
+    ids = [item["id"] for item in raw]
+    assert len(ids) == len(set(ids)) and all(i.startswith(f"dev5-{item['lang']}-") for i, item in zip(ids, raw))
+    passages = {p["id"]: p for p in V.load_passages(path, sets=["dev5"])}  # normalised as the scripts read it
+    assert set(passages) == set(ids)
+    for item in raw:
+        assert item["source"].startswith("http") and item["licence"] and item["amounts"] == []
+        for entity in item["entities"]:
+            assert entity["label"] in ("PER", "ORG", "LOC", "MISC"), item["id"]
+            for name in [entity["name"], *entity["aliases"]]:
+                assert name and name in passages[item["id"]]["text"], (item["id"], name)
+    # No source shared with another set, a blind file or the sample corpus.
+    others = {item.get("source") or "" for item in lines if item.get("set") != "dev5"}
+    for other in DATA.glob("blind*_passages.jsonl"):
+        others |= {json.loads(line).get("source") or "" for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for seed in (DATA.parent.parent / "seeds").iterdir():
+        others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
+    others = {_source_key(url) for url in others if url}
+    assert len(others) > 40
+    assert not {_source_key(item["source"]) for item in raw} & others
