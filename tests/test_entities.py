@@ -1447,3 +1447,107 @@ def test_strip_accents_removes_every_combining_mark_as_unicodedata_says():
         samples.append("".join(chr(rng.randrange(*rng.choice(blocks))) for _ in range(rng.randrange(1, 10))))
     assert [strip_accents(s) for s in samples] == [reference(s) for s in samples]
     assert strip_accents("Sergueï Lavrov") == "Serguei Lavrov"
+
+
+# ---------------------------------------------------------------------------
+# French public bodies (helpers.entities.public_bodies)
+# ---------------------------------------------------------------------------
+
+from helpers.entities.public_bodies import find_public_bodies  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le tribunal correctionnel de Paris a prononcé des peines.", ["tribunal correctionnel de Paris"]),
+        ("Plainte au parquet de Châlons-en-Champagne le 26 mars.", ["parquet de Châlons-en-Champagne"]),
+        ("Condamné par la cour d'appel de Paris à payer.", ["cour d'appel de Paris"]),
+        ("Secrétaire général de la mairie de Neuilly-sur-Seine puis conseiller au ministère du Budget en 1990.",
+         ["mairie de Neuilly-sur-Seine", "ministère du Budget"]),
+        ("Placé sous l'autorité du ministère de l'Action et des Comptes publics. Il concourt",
+         ["ministère de l'Action et des Comptes publics"]),
+        ("Au sein de la Direction générale des douanes et des droits indirects du ministère de l'économie, des finances et du budget. À la suite",
+         ["Direction générale des douanes et des droits indirects", "ministère de l'économie, des finances et du budget"]),
+        ("Il se situe au sein de la direction centrale de la police judiciaire, à la direction générale de la police nationale.",
+         ["direction centrale de la police judiciaire", "direction générale de la police nationale"]),
+        ("La brigade nationale de lutte contre la corruption et la criminalité financière enquête.",
+         ["brigade nationale de lutte contre la corruption et la criminalité financière"]),
+        ("Il dépend du département américain du Trésor. Cette décision", ["département américain du Trésor"]),
+        ("Ses dossiers financiers du parquet national financier arrivent.", ["parquet national financier"]),
+        ("Tracfin, la direction générale du Trésor et la Banque de France ont agi.", ["direction générale du Trésor"]),
+    ],
+)
+def test_find_public_bodies_takes_the_whole_french_name(text, expected):
+    assert [text[a:b] for a, b, _ in find_public_bodies(text, "fr")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministère public avait requis le renvoi devant le tribunal correctionnel, renvoi décidé.",
+        "Tracfin, le service de renseignement financier, et la cellule française de lutte contre le blanchiment.",
+        "BTC-e a été inculpé par le tribunal du district de Californie du Nord.",
+        "Le département de la Seine et la commission des sanctions ont siégé.",
+        "The Department of Justice and the tribunal of appeal.",
+    ],
+)
+def test_find_public_bodies_leaves_descriptions_and_generic_bodies(text):
+    assert find_public_bodies(text, "fr") == []
+    assert find_public_bodies("Le tribunal correctionnel de Paris.", "en") == []  # no head list in English
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        ("Elle appartient à la sous-direction de la lutte contre la criminalité financière (SDLCF), aux côtés",
+         "sous-direction de la lutte contre la criminalité financière", "SDLCF"),
+        ("Au siège de la direction nationale du renseignement et des enquêtes douanières (DNRED), à Ivry.",
+         "direction nationale du renseignement et des enquêtes douanières", "DNRED"),
+        ("La direction générale des finances publiques (DGFIP) et Tracfin.", "direction générale des finances publiques", "DGFIP"),
+        ("Le service de la criminalité financière et cybercriminalité (CFC) enquête.",
+         "service de la criminalité financière et cybercriminalité", "CFC"),
+    ],
+)
+def test_find_public_bodies_spells_lowercase_names_from_their_acronym(text, name, acronym):
+    (start, end, short), = find_public_bodies(text, "fr")
+    assert text[start:end] == name and text[short[0]:short[1]] == acronym
+
+
+def test_find_public_bodies_rejects_an_acronym_its_words_do_not_spell():
+    assert find_public_bodies("Le service a transmis des déclarations de soupçon (DS) reçues.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the model tags the place only: the court is one organisation, the city no place of its own
+        ("Le tribunal correctionnel de Paris a condamné Rachid Mimoun.", [("Paris", "LOC"), ("Rachid Mimoun", "PER")],
+         {"tribunal correctionnel de Paris": "ORG", "Rachid Mimoun": "PER"}),
+        # the model cuts a ministry at "et des" and tags the capitalised word of a directorate
+        ("Le ministère de l'Action et des Comptes publics et la direction générale du Trésor ont publié.",
+         [("ministère de l'Action", "ORG"), ("Trésor", "ORG")],
+         {"ministère de l'Action et des Comptes publics": "ORG", "direction générale du Trésor": "ORG"}),
+        # adjectives the model left after the name
+        ("Un service de la Direction centrale de la Police judiciaire créé en 2013.", [("Direction centrale de la Police", "ORG")],
+         {"Direction centrale de la Police judiciaire": "ORG"}),
+    ],
+)
+def test_build_entities_takes_whole_french_body_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_build_entities_links_a_lowercase_body_to_its_acronym(blank):
+    text = "Au siège de la direction nationale du renseignement et des enquêtes douanières (DNRED), à Ivry. La DNRED saisit."
+    articles, payloads = corpus(blank, [("fr", text, [("DNRED", "ORG", 1)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1 and entities.at[0, "label"] == "ORG"
+    assert forms_of(entities) == {"DNRED", "direction nationale du renseignement et des enquêtes douanières"}
+
+
+def test_build_entities_public_bodies_follow_the_institutions_switch(blank):
+    text = "Le tribunal correctionnel de Paris a prononcé des peines."
+    articles, payloads = corpus(blank, [("fr", text, [("Paris", "LOC")])])
+    _, entities = E.build_entities(articles, payloads, rules=E.EntityRules(institutions=False))
+    assert names(entities) == {"Paris": "LOC"}

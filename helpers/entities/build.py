@@ -23,6 +23,7 @@ from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
 from helpers.entities.names import entity_id
+from helpers.entities.public_bodies import tag_public_bodies
 from helpers.entities.tables import MENTION_COLUMNS, entity_summary
 from helpers.entities.types import EntityRules, Mention
 
@@ -153,6 +154,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _add_known_bodies(found, article_id, lang, body)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
+        found, body_links = tag_public_bodies(found, article_id, lang, body)
+        acronym_links.extend(body_links)
     if rules.drop:
         found = drop_misreadings(found, body, payload.get("sents") or [[0, len(body)]], lex)
     if rules.patterns:

@@ -1,0 +1,239 @@
+"""French public bodies the model cuts, mislabels or misses, found from their head words.
+
+French writes most of its administrations and courts with a lowercase head and
+a long complement, which the small model cuts to the place or the capitalised
+word inside ("Paris" for "tribunal correctionnel de Paris", "Trésor" for
+"direction générale du Trésor") or misses. The head words, the domains of an
+administration and the nationalities that may sit between are data
+(``helpers/data/entities/body_heads_fr.txt``); one compiled pattern per kind
+scans an article once.
+
+* A body named by its seat: a seat word, de/du and a capitalised place
+  ("parquet de Châlons-en-Champagne", "cour d'appel de Paris", "mairie de
+  Neuilly-sur-Seine"): the whole name is the organisation.
+* A head, de/du/des and its domain, run on with "et des", ", de la", "contre
+  la" ("ministère de l'Action et des Comptes publics", "direction centrale de la
+  police judiciaire", "ministère de l'économie, des finances et du budget").
+  A lowercase head must be one that names a body alone ("direction générale",
+  "ministère") or have a capitalised domain ("département américain du
+  Trésor", "direction du Trésor"): "le service de renseignement" and "le
+  département de la Seine" are no names.
+* A lowercase name whose acronym follows it in brackets, the acronym's letters
+  taken from the starts of its words ("sous-direction de la lutte contre la
+  criminalité financière (SDLCF)", "direction générale des finances publiques
+  (DGFIP)"); the two are linked as one entity.
+* A two-word head that names a body alone and an adjective ("parquet national
+  financier", "parquet national antiterroriste").
+* Lowercase adjectives the model left after such a name when it ends with a
+  domain ("Direction centrale de la Police" + "judiciaire", "Juridiction
+  nationale ... criminalité" + "organisée").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.entities.acronyms import acronym_letters, word_offsets
+from helpers.entities.lexicon import DATA_DIR, load_lexicon
+from helpers.entities.names import strip_accents
+from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
+
+_KINDS = ("seat", "head", "ranked", "nationality", "domain")
+#: A capitalised word, hyphenated compounds included ("Châlons-en-Champagne").
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
+#: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
+_ADJ = (
+    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
+    r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère)s?(?![\w-])"
+)
+_CONNECTOR = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|aux\s+|au\s+|pour\s+la\s+|pour\s+le\s+|pour\s+les\s+|pour\s+l')"
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+#: Words an acronym's letters may skip, besides the language's function words.
+_SKIPPED = frozenset({"contre", "pour", "et"})
+
+
+@dataclass(frozen=True)
+class BodyPatterns:
+    """The compiled patterns of one language's body heads, and the heads that name a body alone."""
+
+    seat: re.Pattern[str] | None
+    named: re.Pattern[str] | None
+    head_word: re.Pattern[str] | None
+    ranked: frozenset[str]
+    adjective_after: re.Pattern[str]
+    ranked_adjective: re.Pattern[str] | None = None
+    domains: frozenset[str] = frozenset()
+
+
+def _words(kind_lines: dict[str, list[str]], kind: str) -> list[str]:
+    return sorted(kind_lines.get(kind, []), key=len, reverse=True)
+
+
+def _phrase(words: list[str]) -> str:
+    """An alternation of phrases, any case, with any run of spaces between words."""
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
+
+
+@lru_cache(maxsize=None)
+def body_patterns(lang: str) -> BodyPatterns:
+    """The patterns of ``body_heads_{lang}.txt``; a language without the file finds nothing."""
+    path = DATA_DIR / f"body_heads_{lang}.txt"
+    kind_lines: dict[str, list[str]] = {k: [] for k in _KINDS}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            kind, phrase = line.split(None, 1)
+            if kind not in kind_lines:
+                raise ValueError(f"{path.name}: unknown kind {kind!r} in {line!r}")
+            kind_lines[kind].append(phrase.casefold())
+    adjective_after = re.compile(rf"(?:\s+{_ADJ}){{1,2}}")
+    if not kind_lines["head"] and not kind_lines["seat"]:
+        return BodyPatterns(None, None, None, frozenset(), adjective_after)
+    seat = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'seat'))})\s+(?:de\s+|d'|du\s+)({_CAP})(?![\w-])")
+    heads = _phrase(_words(kind_lines, "head"))
+    nationality = _phrase(_words(kind_lines, "nationality"))
+    domain = _phrase(_words(kind_lines, "domain"))
+    not_head = rf"(?!(?i:{heads})(?![\w-]))"
+    unit = rf"{not_head}(?:{_CAP}|(?:{domain})(?![\w-]))(?:\s+{_ADJ}){{0,2}}"
+    domain_unit = rf"(?:{domain})(?![\w-])(?:\s+{_ADJ}){{0,2}}"
+    inner = (
+        rf"(?:(?:\s*,\s*|\s+et\s+){_CONNECTOR}\s*{unit}"  # ", des finances", "et des Comptes publics"
+        rf"|\s+{_CONNECTOR}\s*{unit}"  # "de la police", "du renseignement"
+        rf"|\s+(?:et\s+)?(?:contre\s+)?(?:la\s+|le\s+|les\s+|l')\s*{domain_unit}"  # "contre la criminalité", "et la criminalité"
+        rf"|\s+et\s+{domain_unit})"  # "et droits indirects", "et cybercriminalité"
+    )
+    named = re.compile(
+        rf"(?<![\w-])((?i:{heads}))(?:\s+((?i:{nationality})e?s?))?\s+{_CONNECTOR}\s*({unit})((?:{inner}){{0,6}})"
+    )
+    head_word = re.compile(rf"(?<![\w-])(?i:{heads})(?![\w-])")
+    two_word = _phrase([w for w in _words(kind_lines, "ranked") if len(w.split()) == 2])
+    ranked_adjective = re.compile(rf"(?<![\w-])(?i:{two_word})\s+{_ADJ}(?!\s+(?:de|du|des|d')(?![\w-]))")
+    return BodyPatterns(seat, named, head_word, frozenset(_words(kind_lines, "ranked")), adjective_after,
+                        ranked_adjective, frozenset(kind_lines["domain"]))
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """True when each word gives the next one to three letters of ``letters``, in order, using them all."""
+    @lru_cache(maxsize=None)
+    def cover(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = strip_accents(words[j]).casefold()
+        return any(
+            i + n <= len(letters) and word[:n] == letters[i:i + n] and cover(i + n, j + 1)
+            for n in (1, 2, 3)
+        )
+    return bool(words) and cover(0, 0)
+
+
+def _spelled_start(body: str, head_starts: list[int], end: int, letters: str, lang: str) -> int | None:
+    """The first head before ``end`` from which the words to ``end`` spell ``letters`` (the head may be left out)."""
+    lex = load_lexicon(lang)
+    for start in head_starts:
+        words = [w for w, _, _ in word_offsets(body[start:end], start)
+                 if w.casefold() not in lex.all_function_words and w.casefold() not in _SKIPPED]
+        if len(words) >= 2 and (_spells(letters, words) or _spells(letters, words[1:])):
+            return start
+    return None
+
+
+def find_public_bodies(body: str, lang: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Spans of the bodies in ``body``, each with the offsets of the acronym that follows it, if any."""
+    patterns = body_patterns(lang)
+    if patterns.seat is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in patterns.seat.finditer(body):
+        spans.append((m.start(), m.end()))
+    for m in patterns.named.finditer(body):
+        head, nationality, first = m.group(1), m.group(2), m.group(3)
+        lowercase = head[:1].islower()
+        ranked = " ".join(head.casefold().split()) in patterns.ranked
+        first_word = first.split()[0].casefold()
+        if lowercase and not ranked and not (first[:1].isupper() and (nationality or first_word in patterns.domains)):
+            continue  # "le service de renseignement", "le département de la Seine": descriptions, not names
+        spans.append((m.start(), m.end()))
+    for m in patterns.ranked_adjective.finditer(body):  # "parquet national financier"
+        spans.append((m.start(), m.end()))
+    # lowercase names spelled by the acronym after them: "sous-direction de la lutte ... (SDLCF)"
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z]{1,11})\s*\)", body):
+        letters = acronym_letters(m.group(1)) or m.group(1).casefold()
+        if len(letters) < 3:
+            continue
+        floor = max(body.rfind(c, 0, m.start()) for c in ".;:()\n«»")
+        window = body[floor + 1:m.start()]
+        heads = [floor + 1 + h.start() for h in patterns.head_word.finditer(window)]
+        start = _spelled_start(body, heads, m.start(), letters.casefold(), lang)
+        if start is not None:
+            spans.append((start, len(body[:m.start()].rstrip())))
+    spans = _longest(spans)
+    out = []
+    for start, end in spans:
+        after = _ACRONYM_AFTER.match(body, end)
+        out.append((start, end, (after.start(1), after.end(1)) if after else None))
+    return out
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans reduced to the longest of each overlap, in text order."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(end <= a or start >= b for a, b in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def _extend_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Mention:
+    """Take in the lowercase adjectives the model left after a body's name ("... de la Police" + "judiciaire")."""
+    words = m.text.split()
+    if m.model_label != "ORG" or len(words) < 3 or strip_accents(words[0]).casefold() not in lex.institution_heads:
+        return m
+    if words[-1].casefold() not in patterns.domains:
+        return m  # "Parquet de Paris" + "spécialisée dans ...": a participle, not the name's
+    after = patterns.adjective_after.match(body, m.end)
+    if after is None:
+        return m
+    end = after.end()
+    return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
+
+
+def _holds(m: Mention, start: int, end: int) -> bool:
+    return m.model_label == "ORG" and m.start <= start and m.end >= end and (m.start, m.end) != (start, end)
+
+
+def tag_public_bodies(
+    found: list[Mention], article_id: str, lang: str, body: str,
+) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """Replace the pieces of each body's name by the whole name, tag the bodies the model missed.
+
+    Returns the mentions and the links between a name and the acronym after it,
+    for the acronym rule's merge.
+    """
+    patterns = body_patterns(lang)
+    if patterns.seat is None:
+        return found, []
+    lex = load_lexicon(lang)
+    found = [m if m.ent_id else _extend_adjectives(m, body, lex, patterns) for m in found]
+    links: list[tuple[Mention, Mention]] = []
+    bodies = find_public_bodies(body, lang)
+    for start, end, acronym in bodies:
+        if any(m.ent_id and m.start < end and start < m.end for m in found):
+            continue  # a watchlist name wins
+        if any(_holds(m, start, end) and sum(m.start < b and a < m.end for a, b, _ in bodies) == 1 for m in found):
+            continue  # already inside a longer organisation's name, which holds no other body
+        found = [m for m in found if not (m.start < end and start < m.end)]
+        name = Mention(article_id, lang, start, end, body[start:end], "ORG", weight=CUE_WEIGHT, created=True)
+        found.append(name)
+        if acronym is not None:
+            short = next((m for m in found if (m.start, m.end) == acronym), None)
+            if short is None:
+                short = Mention(article_id, lang, acronym[0], acronym[1], body[acronym[0]:acronym[1]], "ORG",
+                                weight=SPLIT_WEIGHT, created=True)
+                found.append(short)
+            links.append((short, name))
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found, links
