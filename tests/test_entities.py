@@ -1551,3 +1551,24 @@ def test_build_entities_public_bodies_follow_the_institutions_switch(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Paris", "LOC")])])
     _, entities = E.build_entities(articles, payloads, rules=E.EntityRules(institutions=False))
     assert names(entities) == {"Paris": "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Neuilly-sur-Seine", True), ("Châlons-en-Champagne", True), ("Seine-Saint-Denis", True),
+        ("Bois-le-Duc", True), ("Île-de-France", True),
+        ("Saint-Gobain", False), ("France-Amériques", False), ("Jean-Luc", False), ("BTC-e", False),
+        ("Neuilly sur-Seine", False),
+    ],
+)
+def test_place_shaped_reads_french_place_names(text, shaped):
+    assert E.place_shaped(text, E.load_lexicon("fr")) is shaped
+    assert E.place_shaped(text, E.load_lexicon("en")) is False  # no particles in English
+
+
+def test_build_entities_labels_a_french_place_name_a_place(blank):
+    text = "Des grossistes de Seine-Saint-Denis et la mairie. Un bureau à Saint-Gobain."
+    articles, payloads = corpus(blank, [("fr", text, [("Seine-Saint-Denis", "ORG"), ("Saint-Gobain", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Seine-Saint-Denis": "LOC", "Saint-Gobain": "ORG"}

@@ -28,7 +28,7 @@ decisions and the watchlist; ``build`` runs them all.
 from helpers.entities.acronyms import AcronymDefinition, find_acronyms
 from helpers.entities.build import build_entities
 from helpers.entities.cleanup import drop_reason, trim_span
-from helpers.entities.cues import context_cue, name_word_label
+from helpers.entities.cues import context_cue, name_word_label, place_shaped
 from helpers.entities.curation import (
     ACTIONS,
     apply_curation,
@@ -71,6 +71,7 @@ __all__ = [
     "name_word_label",
     "new_decision",
     "parse_curation",
+    "place_shaped",
     "trim_span",
     "unify_label",
 ]

@@ -16,7 +16,7 @@ import pycountry
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
-from helpers.entities.cues import add_cued_names, context_cue, name_word_label, placed
+from helpers.entities.cues import add_cued_names, context_cue, name_word_label, place_shaped, placed
 from helpers.entities.curation import apply_curation
 from helpers.entities.gazetteer import find_bodies, lookup
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
@@ -171,7 +171,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         for m in found:
             if m.ent_id:
                 continue
-            m.cue = context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+            m.cue = (context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
+                     or ("LOC" if place_shaped(m.text, lex) else None))
     if rules.gazetteer:
         _mark_places(found, body, lex)
     return found, acronym_links, spans

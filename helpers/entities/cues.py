@@ -381,16 +381,32 @@ def _known_place(text: str) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+def place_shaped(text: str, lex: Lexicon) -> bool:
+    """True for a hyphenated name with a place particle inside ("Neuilly-sur-Seine", "Seine-Saint-Denis").
+
+    The first and last words are capitalised and the particle is neither
+    ("Saint-Gobain" is a firm); the particles are the language's
+    (``place_particles_*.txt``): French writes its towns and departments so.
+    """
+    parts = text.split("-")
+    if len(parts) < 3 or not lex.place_particles or " " in text:
+        return False
+    if not (parts[0][:1].isupper() and parts[-1][:1].isupper()):
+        return False
+    return any(p.casefold() in lex.place_particles for p in parts[1:-1])
+
+
 def placed(body: str, start: int, end: int, lex: Lexicon, places: Iterable[tuple[int, int]] = ()) -> bool:
     """True when the text sets the name as a place.
 
     After a word of place ("in", "at", "from", "à", "dans", a determiner between
     allowed), before "-based", or next to a known place or another place
     mention: "Rocklin, California", "in Iran and Turkey", "la Ciotat
-    (Bouches-du-Rhône)". A firm the model calls a place is seldom written so
+    (Bouches-du-Rhône)", "Aubervilliers (Seine-Saint-Denis)"; or shaped like
+    a French place name (:func:`place_shaped`). A firm the model calls a place is seldom written so
     ("for Grayscale's fund", "par Tornado Cash", "(Coinhouse, Bitpanda)").
     """
-    if body.startswith("-based", end) or body.startswith(" based", end):
+    if body.startswith("-based", end) or body.startswith(" based", end) or place_shaped(body[start:end], lex):
         return True
     tokens = _tokens(body[max(0, start - 40):start].casefold())
     while tokens and tokens[-1] in _DETERMINERS:
@@ -405,4 +421,4 @@ def placed(body: str, start: int, end: int, lex: Lexicon, places: Iterable[tuple
         if b <= start and _PLACE_JOIN.fullmatch(body, b, start):
             return True
     following = _PLACE_NEXT.match(body, end, min(len(body), end + 60))
-    return bool(following and _known_place(following.group(1)))
+    return bool(following and (_known_place(following.group(1)) or place_shaped(following.group(1), lex)))

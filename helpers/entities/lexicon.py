@@ -43,6 +43,8 @@ class Lexicon:
     institution_heads: frozenset[str] = field(default_factory=frozenset)
     place_cues: frozenset[str] = field(default_factory=frozenset)
     offices: frozenset[str] = field(default_factory=frozenset)
+    #: words inside a hyphenated name that make it a place name ("Neuilly-sur-Seine"); French only
+    place_particles: frozenset[str] = field(default_factory=frozenset)
     #: the last word of a name's head says what it is ("District Court"), as in English; else the first ("Banque centrale")
     head_final: bool = False
 
@@ -98,6 +100,7 @@ def load_lexicon(lang: str) -> Lexicon:
         role_cues=frozenset(role_cues),
         place_cues=frozenset(place_cues),
         offices=frozenset(_read_list(f"offices_{lang}.txt")),
+        place_particles=frozenset(_read_list(f"place_particles_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
         max_fillers=0 if lang == "en" else MAX_FILLERS,
