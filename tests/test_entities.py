@@ -1572,3 +1572,22 @@ def test_build_entities_labels_a_french_place_name_a_place(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Seine-Saint-Denis", "ORG"), ("Saint-Gobain", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Seine-Saint-Denis": "LOC", "Saint-Gobain": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("form", "other"),
+    [("DGFiP", "direction générale des finances publiques"), ("DGDDI", "direction générale des Douanes"),
+     ("DNRED", "Direction nationale du renseignement et des enquêtes douanières"), ("DG Trésor", "direction générale du Trésor"),
+     ("JUNALCO", "Juridiction nationale de lutte contre la criminalité organisée"), ("Cour de cassation", "Court of Cassation")],
+)
+def test_gazetteer_knows_french_bodies_by_name_and_acronym(form, other):
+    from helpers.entities.gazetteer import lookup
+
+    assert lookup(form) is not None and lookup(form) == lookup(other) and lookup(form).label == "ORG"
+
+
+def test_build_entities_tags_a_french_body_acronym_and_court_the_model_mislabels(blank):
+    text = "Le directeur a présenté la DNRED. La chambre criminelle de la Cour de cassation a rendu son arrêt."
+    articles, payloads = corpus(blank, [("fr", text, [("Cour de cassation", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"DNRED": "ORG", "Cour de cassation": "ORG"}
