@@ -1591,3 +1591,15 @@ def test_build_entities_tags_a_french_body_acronym_and_court_the_model_mislabels
     articles, payloads = corpus(blank, [("fr", text, [("Cour de cassation", "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"DNRED": "ORG", "Cour de cassation": "ORG"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [("fr", "CRF"), ("fr", "FOVI"), ("fr", "COSI"), ("en", "FIU"), ("en", "MLRO")])
+def test_drop_reason_drops_acronyms_of_kinds_of_body_report_or_job(lang, text):
+    assert E.drop_reason(text, E.load_lexicon(lang)) == "concept"
+
+
+def test_build_entities_keeps_the_body_after_a_kind_acronym(blank):
+    text = "La cellule de renseignement financier (CRF) française Tracfin a publié son rapport."
+    articles, payloads = corpus(blank, [("fr", text, [("CRF", "ORG"), ("Tracfin", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Tracfin": "ORG"}
