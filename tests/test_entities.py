@@ -1603,3 +1603,9 @@ def test_build_entities_keeps_the_body_after_a_kind_acronym(blank):
     articles, payloads = corpus(blank, [("fr", text, [("CRF", "ORG"), ("Tracfin", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Tracfin": "ORG"}
+
+
+@pytest.mark.parametrize("text", ["Mme", "Mr.", "Dr"])
+def test_drop_reason_drops_a_courtesy_title_alone(text):
+    assert E.drop_reason(text, E.load_lexicon("fr")) == "courtesy title"
+    assert E.drop_reason(f"{text} Boiteau", E.load_lexicon("fr")) is None

@@ -274,6 +274,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "generic"
     if len(words) == 1 and low in lex.title_cues:
         return "title"  # "Magistrate", "Président" alone name no one
+    if tokens and all(t in lex.honorifics or f"{t}." in lex.honorifics for t in tokens):
+        return "courtesy title"  # "Mme" in "Mme la garde des sceaux", "Mr." alone
     if _ARTICLE.match(text):
         return "article"
     if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
