@@ -1609,3 +1609,18 @@ def test_build_entities_keeps_the_body_after_a_kind_acronym(blank):
 def test_drop_reason_drops_a_courtesy_title_alone(text):
     assert E.drop_reason(text, E.load_lexicon("fr")) == "courtesy title"
     assert E.drop_reason(f"{text} Boiteau", E.load_lexicon("fr")) is None
+
+
+@pytest.mark.parametrize(("text", "demonym"), [("Franco-Algérien", True), ("Franco-Algériens", True), ("Sino-Russes", True),
+                                               ("France-Amériques", False), ("Franco-Binance", False)])
+def test_is_demonym_reads_french_combined_nationalities(text, demonym):
+    from helpers.entities.gazetteer import is_demonym
+
+    assert is_demonym(text, lang="fr") is demonym
+
+
+def test_build_entities_keeps_a_combined_nationality_out_of_organisations(blank):
+    text = "Rachid Mimoun, un Franco-Algérien de 45 ans, a été condamné."
+    articles, payloads = corpus(blank, [("fr", text, [("Rachid Mimoun", "PER"), ("Franco-Algérien", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Rachid Mimoun": "PER", "Franco-Algérien": "MISC"}

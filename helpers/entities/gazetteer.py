@@ -190,14 +190,23 @@ def is_demonym(name: str, *, lang: str = "en") -> bool:
     """True for a one-word nationality or group word ("Russian", "Ukrainians", "les Russes")."""
     word = name.strip()
     head, _, rest = word.rpartition(" ") if " " in word else word.rpartition("-") if lang == "fr" else ("", "", word)
-    if head:  # "North Koreans", "Nord-Coréens": a compass word and a nationality
-        if head.casefold() not in _COMPASS.get(lang, frozenset()):
+    if head:  # "North Koreans", "Nord-Coréens": a compass word and a nationality; "Franco-Algérien": two
+        if head.casefold() not in _COMPASS.get(lang, frozenset()) | _COMBINING.get(lang, frozenset()):
             return False
         word = rest
     if lang == "fr":
         return word.casefold() in _demonyms_fr()
     return lang == "en" and word.casefold() in _demonyms()
 
+
+#: Combining forms of a nationality before another ("Franco-Algérien", "Italo-Suisse").
+_COMBINING = {
+    "fr": frozenset({
+        "franco", "anglo", "germano", "italo", "hispano", "russo", "sino", "américano", "americano", "belgo",
+        "helvéto", "nippo", "israélo", "irano", "turco", "gréco", "austro", "luso", "polono", "algéro",
+        "maroco", "tuniso", "ukraino", "syro", "libano", "indo", "afro", "euro",
+    }),
+}
 
 _COMPASS = {
     "en": frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"}),
