@@ -1624,3 +1624,20 @@ def test_build_entities_keeps_a_combined_nationality_out_of_organisations(blank)
     articles, payloads = corpus(blank, [("fr", text, [("Rachid Mimoun", "PER"), ("Franco-Algérien", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Rachid Mimoun": "PER", "Franco-Algérien": "MISC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Michel Sapin, ministre des Finances et des Comptes publics, souligne.", [("Michel Sapin", "PER"), ("Finances", "ORG")],
+         {"Michel Sapin": "PER"}),
+        ("A déclaré le sous-secrétaire au Trésor Brian Nelson.", [("Trésor", "ORG"), ("Brian Nelson", "PER")], {"Brian Nelson": "PER"}),
+        # a name after the title is kept: "directrice de l'Autorité des marchés financiers"
+        ("La directrice de l'Autorité des marchés financiers parle.", [("Autorité des marchés financiers", "ORG")],
+         {"Autorité des marchés financiers": "ORG"}),
+    ],
+)
+def test_build_entities_drops_the_office_after_a_title_the_model_left_out(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

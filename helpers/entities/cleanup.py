@@ -178,6 +178,24 @@ def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
     return rest_start
 
 
+def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the span is the portfolio of a title the model left out ("ministre des" + "Finances").
+
+    "ministre des Finances et des Comptes publics", "sous-secrétaire au Trésor":
+    the words after the title name an office (``offices_*.txt``, generic words),
+    not an organisation, as when the title is inside the span.
+    """
+    tokens = name_tokens(body[start:end])
+    if not tokens or not all(t in lex.offices or t in lex.generic or t in lex.function_words for t in tokens):
+        return False
+    before = _TITLE_BEFORE.search(body, max(0, start - 40), start)
+    return before is not None and before.group(1).casefold() in lex.title_cues
+
+
+#: A title word and de/of/au right before a span: "ministre des ", "sous-secrétaire au ".
+_TITLE_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|au\s+|aux\s+|of\s+the\s+|of\s+)\Z", re.IGNORECASE)
+
+
 _TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
 
 
@@ -329,7 +347,7 @@ def clean_mentions(
             if rules.trim:
                 a = _after_title(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)
-                if a >= b:
+                if a >= b or _office_after_title(body, a, b, lex):
                     continue
             text = body[a:b]
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
