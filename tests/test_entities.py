@@ -1641,3 +1641,18 @@ def test_build_entities_drops_the_office_after_a_title_the_model_left_out(blank,
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("fr", "Il appartient à chaque État membre de l'Union européenne de désigner les autorités.",
+         [("État", "LOC"), ("Union européenne", "ORG")], {"Union européenne": "ORG"}),
+        ("en", "Every Member State of the European Union must act.", [("European Union", "ORG")], {"European Union": "ORG"}),
+        ("fr", "Le Ministère de l'Économie a répondu.", [("Économie", "MISC")], {"Ministère de l'Économie": "ORG"}),
+    ],
+)
+def test_build_entities_keeps_a_member_out_of_the_body_name(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -31,6 +31,8 @@ _CONNECTORS = frozenset(
         "et de", "et de la", "et de l'", "et des", "et du", "et d'", "and of the",
     }
 )
+#: Words that make what comes before "of"/"de" a member of the body, not part of its name.
+_MEMBERSHIP = frozenset({"membre", "membres", "member", "members"})
 _LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
 #: Up to two capitalised words and a legal form the model left out: "Always" + " Efficient LLP".
 _LEGAL_AFTER_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+" + LEGAL_SUFFIX)
@@ -76,8 +78,8 @@ def _extend_left(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
         start = body.index(words[1], start + len(words[0]))
         words = words[1:]
     head = words[1] if words[0] in ("U.S.", "US") and len(words) > 1 else words[0]
-    if not _has_head(head, lex):
-        return m
+    if not _has_head(head, lex) or any(w.casefold() in _MEMBERSHIP for w in words):
+        return m  # "État membre de l'" + "Union européenne": a member of the body, not its name
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
 
 
