@@ -1656,3 +1656,21 @@ def test_build_entities_keeps_a_member_out_of_the_body_name(blank, lang, text, s
     articles, payloads = corpus(blank, [(lang, text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("L'Autorité des Services et Marchés Financiers (FSMA) a ajouté 14 sites.",
+         [("Autorité des Services", "ORG"), ("Marchés Financiers", "ORG"), ("FSMA", "ORG")],
+         {"Autorité des Services et Marchés Financiers"}),
+        # two names in a row stay two
+        ("La Banque de France et Binance ont signé.", [("Banque de France", "ORG"), ("Binance", "ORG")],
+         {"Banque de France", "Binance"}),
+    ],
+)
+def test_build_entities_rejoins_a_body_name_listing_its_domains(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    got = set(entities["name"]) | {a for v in entities["aliases"] for a in v.split("; ") if a}
+    assert expected <= got and not {"Autorité des Services", "Marchés Financiers"} & set(entities["name"])

@@ -52,6 +52,19 @@ def _gap(body: str, left: Mention, right: Mention) -> str | None:
     return gap if gap in _CONNECTORS or (gap.endswith("'") and gap in _CONNECTORS) else None
 
 
+def _plural_pair(body: str, left: Mention, right: Mention) -> bool:
+    """True when two capitalised plurals are joined by "et"/"and" ("... des Services" + "et" + "Marchés Financiers").
+
+    A body's name may list its domains so; two names in a row ("la Banque de
+    France et Binance") do not end and start with capitalised plurals.
+    """
+    if " ".join(body[left.end:right.start].split()).casefold() not in ("et", "and"):
+        return False
+    last, first = left.text.split()[-1], right.text.split()[0]
+    plural = lambda w: w[:1].isupper() and len(w) > 3 and w[-1] in "sx" and not w.isupper()  # noqa: E731
+    return plural(last) and plural(first) and lookup(right.text) is None
+
+
 def _has_head(text: str, lex: Lexicon) -> bool:
     words = text.split()
     for w in words:
@@ -144,6 +157,8 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
         if out and not out[-1].ent_id and m.start >= out[-1].end:
             left = out[-1]
             gap = _gap(body, left, m)
+            if gap is None and _plural_pair(body, left, m):
+                gap = "et"  # "Autorité des Services" + "et" + "Marchés Financiers": one name listing its domains
             joinable = gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
