@@ -1674,3 +1674,21 @@ def test_build_entities_rejoins_a_body_name_listing_its_domains(blank, text, spa
     _, entities = E.build_entities(articles, payloads)
     got = set(entities["name"]) | {a for v in entities["aliases"] for a in v.split("; ") if a}
     assert expected <= got and not {"Autorité des Services", "Marchés Financiers"} & set(entities["name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("La commission des sanctions de l'Autorité de contrôle prudentiel et de résolution a prononcé un blâme.",
+         [("Autorité de contrôle prudentiel et de résolution", "ORG")],
+         {"commission des sanctions de l'Autorité de contrôle prudentiel et de résolution": "ORG"}),
+        ("Le collège de l'AMF a décidé.", [("AMF", "ORG")], {"collège de l'AMF": "ORG"}),
+        # an organ word not right before the body does not join it
+        ("La commission a sanctionné Treezor, filiale de la Société Générale.", [("Treezor", "ORG"), ("Société Générale", "ORG")],
+         {"Treezor": "ORG", "Société Générale": "ORG"}),
+    ],
+)
+def test_build_entities_takes_in_the_organ_named_before_a_body(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -22,6 +22,8 @@ scans an article once.
   taken from the starts of its words ("sous-direction de la lutte contre la
   criminalité financière (SDLCF)", "direction générale des finances publiques
   (DGFIP)"); the two are linked as one entity.
+* An organ named before a body the model tagged ("commission des sanctions de
+  l'" + "Autorité de contrôle prudentiel et de résolution", "collège de l'AMF").
 * A two-word head that names a body alone and an adjective ("parquet national
   financier", "parquet national antiterroriste").
 * Lowercase adjectives the model left after such a name when it ends with a
@@ -40,7 +42,7 @@ from helpers.entities.lexicon import DATA_DIR, load_lexicon
 from helpers.entities.names import strip_accents
 from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
 
-_KINDS = ("seat", "head", "ranked", "nationality", "domain")
+_KINDS = ("seat", "part", "head", "ranked", "nationality", "domain")
 #: A capitalised word, hyphenated compounds included ("Châlons-en-Champagne").
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
 #: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
@@ -65,6 +67,7 @@ class BodyPatterns:
     adjective_after: re.Pattern[str]
     ranked_adjective: re.Pattern[str] | None = None
     domains: frozenset[str] = frozenset()
+    part_before: re.Pattern[str] | None = None
 
 
 def _words(kind_lines: dict[str, list[str]], kind: str) -> list[str]:
@@ -112,8 +115,9 @@ def body_patterns(lang: str) -> BodyPatterns:
     head_word = re.compile(rf"(?<![\w-])(?i:{heads})(?![\w-])")
     two_word = _phrase([w for w in _words(kind_lines, "ranked") if len(w.split()) == 2])
     ranked_adjective = re.compile(rf"(?<![\w-])(?i:{two_word})\s+{_ADJ}(?!\s+(?:de|du|des|d')(?![\w-]))")
+    part_before = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'part')) or '(?!)'})\s+(?:de\s+la\s+|de\s+l'|du\s+)\Z")
     return BodyPatterns(seat, named, head_word, frozenset(_words(kind_lines, "ranked")), adjective_after,
-                        ranked_adjective, frozenset(kind_lines["domain"]))
+                        ranked_adjective, frozenset(kind_lines["domain"]), part_before)
 
 
 def _spells(letters: str, words: list[str]) -> bool:
@@ -201,6 +205,16 @@ def _extend_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Me
     return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
 
 
+def _with_part(m: Mention, body: str, patterns: BodyPatterns) -> Mention:
+    """Take in the organ named before a body ("commission des sanctions de l'" + "Autorité de contrôle ...")."""
+    if m.model_label != "ORG" or patterns.part_before is None:
+        return m
+    part = patterns.part_before.search(body, max(0, m.start - 40), m.start)
+    if part is None:
+        return m
+    return Mention(m.article_id, m.lang, part.start(), m.end, body[part.start():m.end], "ORG", weight=m.weight)
+
+
 def _holds(m: Mention, start: int, end: int) -> bool:
     return m.model_label == "ORG" and m.start <= start and m.end >= end and (m.start, m.end) != (start, end)
 
@@ -217,7 +231,7 @@ def tag_public_bodies(
     if patterns.seat is None:
         return found, []
     lex = load_lexicon(lang)
-    found = [m if m.ent_id else _extend_adjectives(m, body, lex, patterns) for m in found]
+    found = [m if m.ent_id else _with_part(_extend_adjectives(m, body, lex, patterns), body, patterns) for m in found]
     links: list[tuple[Mention, Mention]] = []
     bodies = find_public_bodies(body, lang)
     for start, end, acronym in bodies:
