@@ -1692,3 +1692,11 @@ def test_build_entities_takes_in_the_organ_named_before_a_body(blank, text, span
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_build_entities_leaves_a_nationality_after_a_body_out_of_its_name(blank):
+    text = "Le Department of Justice américain et la Direction centrale de la Police judiciaire ont coopéré."
+    spans = [("Department of Justice américain", "ORG"), ("Direction centrale de la Police", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Department of Justice": "ORG", "Direction centrale de la Police judiciaire": "ORG"}

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.entities.acronyms import acronym_letters, word_offsets
+from helpers.entities.gazetteer import is_demonym
 from helpers.entities.lexicon import DATA_DIR, load_lexicon
 from helpers.entities.names import strip_accents
 from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
@@ -199,8 +200,8 @@ def _extend_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Me
     if words[-1].casefold() not in patterns.domains:
         return m  # "Parquet de Paris" + "spécialisée dans ...": a participle, not the name's
     after = patterns.adjective_after.match(body, m.end)
-    if after is None:
-        return m
+    if after is None or is_demonym(after.group().split()[0], lang=m.lang):
+        return m  # "le Department of Justice américain": the nationality is no part of the name
     end = after.end()
     return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
 
