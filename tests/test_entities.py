@@ -1700,3 +1700,18 @@ def test_build_entities_leaves_a_nationality_after_a_body_out_of_its_name(blank)
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Department of Justice": "ORG", "Direction centrale de la Police judiciaire": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        ("Des hackers ont dérobé des fonds de la passerelle Harmony en juin.", "passerelle Harmony", "ORG", {"Harmony": "ORG"}),
+        ("Le yacht était au chantier naval de Marseille depuis mars.", "chantier naval de Marseille", "LOC", {"Marseille": "LOC"}),
+        # an institution's lowercase head stays: the body rules read it
+        ("Selon le ministère de l'Économie, rien ne change.", "ministère de l'Économie", "ORG", {"ministère de l'Économie": "ORG"}),
+    ],
+)
+def test_build_entities_cuts_a_lowercase_kind_noun_from_a_french_name(blank, text, span, label, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -16,7 +16,7 @@ import pandas as pd
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
-from helpers.entities.names import name_key, name_tokens
+from helpers.entities.names import name_key, name_tokens, strip_accents
 from helpers.entities.types import MISC_WEIGHT, MODEL_WEIGHT, SPLIT_WEIGHT, EntityRules, Mention
 from helpers.labels import unify_label
 
@@ -176,6 +176,28 @@ def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
     if all(t in lex.offices or t in lex.generic or t in lex.function_words for t in rest):
         return end
     return rest_start
+
+
+def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name starts after a lowercase kind-of noun the model took in ("chantier naval de" + "La Ciotat").
+
+    French spans that start with a lowercase word are a common noun and the
+    name it introduces ("passerelle Harmony", "chantier naval de La Ciotat"),
+    unless the word heads an institution's name ("ministère de l'Économie",
+    "cour d'appel de Paris") or is a title, which other rules read.
+    """
+    text = body[start:end]
+    first = text.split(" ", 1)[0]
+    if not first[:1].islower() or first.casefold() in lex.function_words:
+        return start
+    if strip_accents(first).casefold() in lex.institution_heads or first.casefold() in lex.title_cues:
+        return start
+    name = _CAPITALISED_AFTER.search(text)
+    return start + name.start(1) if name else start
+
+
+#: The first capitalised word after the lowercase words, and de/du/des before it.
+_CAPITALISED_AFTER = re.compile(r"^[^\W\d_A-ZÀ-Ý][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*){0,3}?\s+(?:(?:de\s+la|de\s+l'|des|du|de|d')\s*)?([A-ZÀ-Ý])")
 
 
 def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -346,6 +368,8 @@ def clean_mentions(
                 continue
             if rules.trim:
                 a = _after_title(body, a, b, lex)
+                if lang == "fr":
+                    a = _after_kind_noun(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)
                 if a >= b or _office_after_title(body, a, b, lex):
                     continue
