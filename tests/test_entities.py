@@ -1715,3 +1715,18 @@ def test_build_entities_cuts_a_lowercase_kind_noun_from_a_french_name(blank, tex
     articles, payloads = corpus(blank, [("fr", text, [(span, label)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Des grossistes d'Aubervilliers (Seine-Saint-Denis) étaient poursuivis.", "Aubervilliers"),
+        ("en", "The firm is run from Smalltown, California by two men.", "Smalltown"),
+    ],
+)
+def test_placed_reads_the_place_after_a_name(lang, text, span):
+    from helpers.entities.cues import placed
+
+    start = text.index(span)
+    assert placed(text, start, start + len(span), E.load_lexicon(lang))
+    assert not placed("Des fonds de Binance (Coinhouse) ont été gelés.", 12, 19, E.load_lexicon("fr"))

@@ -373,7 +373,7 @@ _HEAD_ENDS = frozenset({"of", "for", "de", "du", "des", "d'"})
 
 
 _PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*\Z", re.IGNORECASE)
-_PLACE_NEXT = re.compile(r"\A\s*(?:,|\()\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})")
+_PLACE_NEXT = re.compile(r"\s*(?:,|\()\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})")
 
 
 def _known_place(text: str) -> bool:
