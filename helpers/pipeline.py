@@ -538,7 +538,7 @@ def write_graph_files(workspace: Workspace, out_dir: str | os.PathLike) -> list[
     """Write the relation network as ``graph.graphml`` and ``graph.gexf`` (Gephi) to ``out_dir``."""
     import networkx as nx
 
-    from helpers.relations import gexf_graph, relation_graph
+    from helpers.relations import relation_graph, write_gexf
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -546,7 +546,7 @@ def write_graph_files(workspace: Workspace, out_dir: str | os.PathLike) -> list[
     graph = relation_graph(workspace.read_table("relations"), entities)
     graphml, gexf = (out / name for name in GRAPH_FILES)
     nx.write_graphml(graph, graphml)
-    nx.write_gexf(gexf_graph(graph), gexf)
+    write_gexf(graph, gexf)  # streamed: networkx's writer holds the whole document
     return [graphml, gexf]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -297,6 +298,59 @@ def filter_graph(
         kept = kept.subgraph(ranked[:top]).copy()
     kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != focus])
     return kept
+
+
+GEXF_NS = "http://www.gexf.net/1.2draft"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def write_gexf(graph: nx.Graph, path: str | Path) -> None:
+    """The relation network ``graph`` (see :func:`relation_graph`) as GEXF 1.2 for Gephi, streamed.
+
+    What ``nx.write_gexf(gexf_graph(graph), path)`` writes (the entity's name
+    as the node label, PER/ORG/LOC/MISC as its ``type``, ``mentions``; each
+    edge's ``weight``, ``articles`` and ``sources``), element by element with
+    lxml's incremental writer: networkx builds the whole document in memory
+    first, about 2.4 kB an edge (some 670 MB for the 277,000 relations of
+    20,000 articles). Text is escaped by lxml.
+    """
+    from lxml import etree
+
+    def tag(name: str) -> str:
+        return f"{{{GEXF_NS}}}{name}"
+
+    def attributes(xf, kind: str, declared: list[tuple[str, str, str]]) -> None:
+        with xf.element(tag("attributes"), {"mode": "static", "class": kind}):
+            for number, title, kind_of_value in declared:
+                with xf.element(tag("attribute"), {"id": number, "title": title, "type": kind_of_value}):
+                    pass
+
+    def attvalues(xf, values: list[tuple[str, object]]) -> None:
+        with xf.element(tag("attvalues")):
+            for number, value in values:
+                with xf.element(tag("attvalue"), {"for": number, "value": str(value)}):
+                    pass
+
+    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+        xf.write_declaration()
+        root = {f"{{{_XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd", "version": "1.2"}
+        with xf.element(tag("gexf"), root, nsmap={None: GEXF_NS, "xsi": _XSI}):
+            with xf.element(tag("meta")):
+                with xf.element(tag("creator")):
+                    xf.write("Dossier")
+            with xf.element(tag("graph"), {"defaultedgetype": "undirected", "mode": "static", "name": ""}):
+                attributes(xf, "node", [("0", "type", "string"), ("1", "mentions", "long")])
+                attributes(xf, "edge", [("2", "articles", "long"), ("3", "sources", "long")])
+                with xf.element(tag("nodes")):
+                    for node, data in graph.nodes(data=True):
+                        with xf.element(tag("node"), {"id": str(node), "label": str(data["name"])}):
+                            attvalues(xf, [("0", data["label"]), ("1", int(data["mentions"]))])
+                with xf.element(tag("edges")):
+                    for number, (source, target, data) in enumerate(graph.edges(data=True)):
+                        edge = {"source": str(source), "target": str(target), "id": str(number),
+                                "weight": str(int(data["weight"]))}
+                        with xf.element(tag("edge"), edge):
+                            attvalues(xf, [("2", int(data["articles"])), ("3", int(data["sources"]))])
 
 
 def gexf_graph(graph: nx.Graph) -> nx.Graph:

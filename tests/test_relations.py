@@ -201,6 +201,22 @@ def test_write_graph_files_reads_back_in_graphml_and_gexf(built, toy_tables, tmp
     assert gexf.number_of_edges() == len(built[0])
 
 
+def test_streamed_gexf_reads_back_as_networkx_writes_it(built, toy_tables, tmp_path):
+    from helpers.relations import gexf_graph, write_gexf
+
+    entities = toy_tables["entities"].copy()
+    entities.loc[entities["entity_id"] == "e02", "name"] = 'Zhao <script>alert("x")</script> & Co'
+    graph = relation_graph(built[0], entities)
+    nx.write_gexf(gexf_graph(graph), tmp_path / "networkx.gexf")
+    write_gexf(graph, tmp_path / "streamed.gexf")
+    theirs, ours = nx.read_gexf(tmp_path / "networkx.gexf"), nx.read_gexf(tmp_path / "streamed.gexf")
+    assert dict(ours.nodes(data=True)) == dict(theirs.nodes(data=True))
+    assert ours.nodes["e02"]["label"] == 'Zhao <script>alert("x")</script> & Co'
+    assert "<script>" not in (tmp_path / "streamed.gexf").read_text(encoding="utf-8")  # escaped
+    edges = {frozenset((u, v)): d for u, v, d in ours.edges(data=True)}
+    assert edges == {frozenset((u, v)): d for u, v, d in theirs.edges(data=True)} and len(edges) == len(built[0])
+
+
 def test_filter_graph_leaves_misc_out_by_default():
     import networkx as nx
 
