@@ -31,8 +31,12 @@ annotated the same way; "dev6" real sentences chosen for thresholds phrased in
 varied ways (reporting thresholds, cash-payment ceilings, cross-border cash,
 prepaid-card and Travel Rule limits, price caps, asset freezes, fines "up to",
 threshold changes) with plain amounts as negatives, from sources no other set
-uses, annotated before the kit was run on them. With several sets each is also
-printed on its own ("fr dev2", "en dev3").
+uses, annotated before the kit was run on them; "dev7" real French sentences
+chosen for French threshold phrasing (cash-payment and contactless ceilings,
+the customs cash declaration and travellers' allowances, Tracfin reporting,
+savings and deposit-guarantee caps, statutory fines) with plain amounts as
+negatives, from sources no other set uses, annotated before the kit was run on
+them. With several sets each is also printed on its own ("fr dev2", "en dev3").
 """
 
 from __future__ import annotations
