@@ -1035,3 +1035,27 @@ def test_amounts_neutral_phrase_leaves_the_rest_of_the_sentence(nlps):
     text = ("La commission des sanctions de l'ACPR a prononcé une sanction pécuniaire de 2,5 millions d'euros "
             "pour des défaillances de son dispositif de lutte contre le blanchiment.")
     assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [True]
+
+
+# -- dev7 rules --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le blanchiment est un délit puni de 5 ans d'emprisonnement et de 375 000 euros d'amende.", ["below"]),
+        ("Le blanchiment est puni de 5 ans d’emprisonnement et de 375.000 € d’amende.", ["below"]),
+        ("Les peines encourues sont 5 ans d’emprisonnement et 375 000 euros d’amende.", ["below"]),
+        ("L'auteur encourt 2 ans de prison et 30 000 euros d'amende.", ["below"]),
+        # a fine imposed, not the one the law sets
+        ("Il a été condamné à 10 000 euros d'amende.", [None]),
+        # the penalty word must come before the amount, in its clause, with no other amount between
+        ("Il a payé 10 000 euros d'amende, puni pour fraude.", [None]),
+        ("Le délit est puni de prison ; il a payé 10 000 euros d'amende.", [None]),
+        ("Il a été puni d'une amende de 5 000 euros et de 10 000 euros d'amende.", [None, None]),
+        # no fine noun after the amount
+        ("Le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros.", [None]),
+    ],
+)
+def test_amounts_french_statutory_fine_is_a_ceiling(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

@@ -169,6 +169,8 @@ class AmountTagger:
             if amount.threshold is None:
                 following = amounts[i + 1].start if i + 1 < len(amounts) else None
                 amount.threshold = self._far_cue(text, amount, starts, following)
+            if amount.threshold is None:
+                amount.threshold = self._statutory_penalty(text, amount, starts)
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
@@ -396,6 +398,28 @@ class AmountTagger:
             return None
         amount.opens_change = change
         return "above" if cue.lastgroup == "range_above" else cue.lastgroup
+
+    def _statutory_penalty(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """A fine the law sets for an offence is its maximum: "below".
+
+        "le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros
+        d'amende": a penalty word ("puni", "encourt", "peines encourues") earlier
+        in the amount's clause, with no other amount between, and the fine noun
+        right after the amount. A fine imposed ("condamné à 10 000 euros
+        d'amende") has no penalty word and stays a plain amount.
+        """
+        p = self.patterns
+        if not p.penalty_after.match(text, amount.end, amount.sentence[1]):
+            return None
+        lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
+        word = None
+        for m in p.penalty_before.finditer(text, lo, amount.start):
+            word = m
+        if word is None or p.clause_break.search(text, word.end(), amount.start):
+            return None
+        if any(word.end() <= s < amount.start for s in starts):
+            return None
+        return "below"
 
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
         """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed".

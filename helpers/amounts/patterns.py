@@ -291,6 +291,11 @@ class Patterns:
             rf"|(?P<range_above>{_cue_alternation(far.get('range_above', []))})",
             re.IGNORECASE,
         )
+        # "puni de 5 ans d'emprisonnement et de 375 000 euros d'amende": the fine the law
+        # sets is its maximum. See ``statutory_penalty`` of the component.
+        penalty: dict[str, list[str]] = self._vocabulary("statutory_penalty", {})
+        self.penalty_before = re.compile(_cue_alternation(penalty.get("before", [])), re.IGNORECASE)
+        self.penalty_after = re.compile(rf"\s*(?:{_cue_alternation(penalty.get('after', []))})", re.IGNORECASE)
         # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
         # the words before the first end of a range end in its opening word.
         self.range_link = re.compile(
