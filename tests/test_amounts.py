@@ -1059,3 +1059,15 @@ def test_amounts_neutral_phrase_leaves_the_rest_of_the_sentence(nlps):
 )
 def test_amounts_french_statutory_fine_is_a_ceiling(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il risque jusqu’à six mois d’emprisonnement ainsi que 7.500€.",
+        "Les contrevenants risquent jusqu'à 6 mois de prison et 15 000 euros.",
+        "La peine peut aller jusqu'à 2 ans d'emprisonnement ainsi que 30 000 euros.",
+    ],
+)
+def test_amounts_french_prison_term_in_months_or_with_ainsi_que_before_the_fine(nlps, text):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == ["below"]
