@@ -1071,3 +1071,16 @@ def test_amounts_french_statutory_fine_is_a_ceiling(nlps, text, expected):
 )
 def test_amounts_french_prison_term_in_months_or_with_ainsi_que_before_the_fine(nlps, text):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == ["below"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le plafond prévu à l'article L. 221-4 est fixé à 22 950 euros.", ["below"]),
+        ("Le plafond prévu à l'article R. 221-2 du code est porté à 100 000 euros.", ["below"]),
+        # a stop before a word still ends the clause
+        ("Le plafond a changé en 2020. Le prix est fixé à 500 euros.", [None]),
+    ],
+)
+def test_amounts_french_reference_number_does_not_break_the_far_cue(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

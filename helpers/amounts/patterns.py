@@ -317,7 +317,9 @@ class Patterns:
         )
         breaks = _cue_alternation(b for b in self._vocabulary("clause_breaks", []) if not b.startswith(","))
         comma_breaks = _cue_alternation(b[1:].strip() for b in self._vocabulary("clause_breaks", []) if b.startswith(","))
-        self.clause_break = re.compile(rf"[.;!?\n]|:\s|,\s*(?:{comma_breaks})|(?:{breaks})", re.IGNORECASE)
+        # A stop before a number is a reference, not the end of a clause: "prévu à
+        # l'article L. 221-4 est fixé à", "art. 12".
+        self.clause_break = re.compile(rf"\.(?!\s*\d)|[;!?\n]|:\s|,\s*(?:{comma_breaks})|(?:{breaks})", re.IGNORECASE)
         # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
         range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
         self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
