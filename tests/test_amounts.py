@@ -1084,3 +1084,18 @@ def test_amounts_french_prison_term_in_months_or_with_ainsi_que_before_the_fine(
 )
 def test_amounts_french_reference_number_does_not_break_the_far_cue(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le plafond est fixé à 22 950 euros pour les personnes physiques et à 76 500 euros pour les associations.", ["below", "below"]),
+        ("La limite avait ensuite été augmentée à 30 euros en 2017 puis à 50 euros en 2020.", ["below", "below"]),
+        ("Les voyageurs importent dans la limite de 430 euros (transport aérien) ou 300 euros (autres moyens).", ["below", "below"]),
+        ("Il est possible de payer jusqu'à 1 000 € et, pour les non-résidents, jusqu'à 15 000 €.", ["below", "below"]),
+        # a plain amount before stays plain, and shares nothing
+        ("Il a versé 500 euros en 2017 puis à 800 euros en 2018.", [None, None]),
+    ],
+)
+def test_amounts_french_coordinated_amount_repeats_its_preposition_or_follows_an_aside(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

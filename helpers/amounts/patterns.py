@@ -278,9 +278,16 @@ class Patterns:
         # "… $60 per barrel for crude and $100 for premium products": the second
         # amount shares the first one's threshold.
         coordination = _cue_alternation(self._vocabulary("coordination", []))
-        # "ne peut dépasser 1 500€ (ou 3 000 € s'il y a récidive)": an alternative in brackets too.
+        # "ne peut dépasser 1 500€ (ou 3 000 € s'il y a récidive)": an alternative in brackets too;
+        # "dans la limite de 430 euros (par avion) ou 300 euros": a bracketed aside after the first;
+        # "fixé à 22 950 euros pour les particuliers et à 76 500 euros": the preposition repeated;
+        # "augmentée à 30 euros en 2017 puis à 50 euros": a year among the words.
+        links = "|".join(
+            part for part in (self._inner_connector, _cue_alternation(self._vocabulary("coordination_links", []))) if part != r"(?!)"
+        ) or r"(?!)"
         self.coordinated = re.compile(
-            rf"(?:\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,6}}\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:{self._inner_connector})?",
+            rf"(?:\s*\([^()\n]{{1,60}}\))?(?:\s+(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d{{4}})){{0,6}}"
+            rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?",
             re.IGNORECASE,
         )
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
