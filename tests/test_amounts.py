@@ -1099,3 +1099,17 @@ def test_amounts_french_reference_number_does_not_break_the_far_cue(nlps, text, 
 )
 def test_amounts_french_coordinated_amount_repeats_its_preposition_or_follows_an_aside(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le montant minimal des opérations de retrait en espèces sur un livret A est fixé à 10 euros.", ["above"]),
+        ("Le prix plancher du contrat a été fixé à 40 euros.", ["above"]),
+        ("Le salaire minimum est de 1 400 euros.", ["above"]),
+        # the word must be linked to the amount in its clause
+        ("Le montant minimal a été discuté, mais il a payé 10 euros.", [None]),
+    ],
+)
+def test_amounts_french_far_minimum_is_a_floor(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
