@@ -1113,3 +1113,17 @@ def test_amounts_french_coordinated_amount_repeats_its_preposition_or_follows_an
 )
 def test_amounts_french_far_minimum_is_a_floor(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il est possible de payer sans contact au-delà de 50 euros avec votre carte.", ["above"]),
+        ("Les retraits sans frais jusqu'à 300 euros par mois sont inclus.", ["below"]),
+        # a real negation still flips the comparison
+        ("Le paiement sans dépasser plus de 50 euros est accepté.", ["below"]),
+        ("Le montant ne doit pas dépasser 1 000 euros.", ["below"]),
+    ],
+)
+def test_amounts_french_fixed_phrase_with_sans_negates_nothing(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

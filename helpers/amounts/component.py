@@ -394,7 +394,7 @@ class AmountTagger:
             return None
         if not change and not p.far_link.search(text, cue.end(), amount.start):
             return None
-        if p.negation_before.search(text, lo, cue.start()):
+        if p.negation_ending(text, lo, cue.start()):
             return None
         amount.opens_change = change
         return "above" if cue.lastgroup == "range_above" else cue.lastgroup
@@ -431,7 +431,7 @@ class AmountTagger:
         p = self.patterns
         if p.negation.search(cue.group()):
             return kind
-        negated = p.negation_before.search(text, lo, cue.start())
+        negated = p.negation_ending(text, lo, cue.start())
         if negated is None:
             return kind
         words = [w.lower() for w in negated.group().split()]  # the negation, then up to two words

@@ -233,6 +233,8 @@ class Patterns:
         ) or r"(?!)"
         self.negation = re.compile(negation, re.IGNORECASE)
         self.negation_before = re.compile(rf"(?:{negation})(?:\s+[^\W\d_]+){{0,2}}\s*\Z", re.IGNORECASE)
+        # "payer sans contact au-delà de 50 euros": a fixed phrase negates nothing.
+        self._not_negation = re.compile(_cue_alternation(self._vocabulary("not_negations", [])), re.IGNORECASE)
         # A forbidden act ("ne peuvent pas y déposer plus de", "cannot accept deposits
         # exceeding"): a modal by the negation and a verb of its own between it and the
         # comparison. The comparison then names the banned side and is not flipped.
@@ -362,6 +364,13 @@ class Patterns:
         # "commission des sanctions", "sanctions pécuniaires" (a fine), "actifs immobilisés".
         neutral = self._vocabulary("not_sanctions", [])
         self.not_sanctions = re.compile(f"(?i:{_cue_alternation(neutral)})" if neutral else r"(?!)")
+
+    def negation_ending(self, text: str, start: int, end: int) -> re.Match | None:
+        """A negation and up to two words ending at ``end``, unless it opens a fixed phrase ("sans contact")."""
+        negated = self.negation_before.search(text, start, end)
+        if negated is None or self._not_negation.match(text, negated.start()):
+            return None
+        return negated
 
     def mentions_sanctions(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` uses the sanctions vocabulary outside a neutral phrase."""
