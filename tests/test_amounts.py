@@ -1127,3 +1127,16 @@ def test_amounts_french_far_minimum_is_a_floor(nlps, text, expected):
 )
 def test_amounts_french_fixed_phrase_with_sans_negates_nothing(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La garantie des dépôts bancaires s’élève à 100 000 € par client et par établissement.", ["below"]),
+        ("La garantie des dépôts est portée à 100 000 euros par déposant.", ["below"]),
+        # the guarantee must be linked to the amount in its clause
+        ("La garantie des dépôts a coûté cher ; la banque a perdu 100 000 euros.", [None]),
+    ],
+)
+def test_amounts_french_deposit_guarantee_is_a_ceiling(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
