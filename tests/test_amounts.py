@@ -1140,3 +1140,16 @@ def test_amounts_french_fixed_phrase_with_sans_negates_nothing(nlps, text, expec
 )
 def test_amounts_french_deposit_guarantee_is_a_ceiling(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "La relève à 50 euros (contre 30 auparavant) du plafond de paiement sans contact est entrée en vigueur.", ["below"]),
+        ("en", "They set a $1,000 (per client) threshold for transfers.", ["above"]),
+        # an aside that is not followed by a cue word says nothing
+        ("fr", "Il a payé 50 euros (contre 30 auparavant) pour son abonnement.", [None]),
+    ],
+)
+def test_amounts_cue_after_the_amount_past_a_bracketed_aside(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

@@ -34,6 +34,10 @@ DEFAULT_CONFIG: dict[str, Any] = {
 }
 
 
+#: How far after an amount its cues are read ("ou plus", "a $60 price cap"), a
+#: bracketed aside included ("50 euros (contre 30 auparavant) du plafond").
+AFTER_CONTEXT_CHARS = 75
+
 #: How far before an amount a cap or threshold word of its clause is looked for
 #: (``far_cues`` of the vocabularies), in characters and in words.
 FAR_CONTEXT_CHARS = 140
@@ -350,7 +354,7 @@ class AmountTagger:
                 cap = cap or "above"
             elif comparison is None:
                 comparison = self._negated(text, m, kind, lo)
-        hi = min(amount.sentence[1], amount.end + 30)
+        hi = min(amount.sentence[1], amount.end + AFTER_CONTEXT_CHARS)
         after = p.after_cues.match(text, amount.end, hi)
         if after is not None:
             if after.lastgroup == "approx":

@@ -268,8 +268,9 @@ class Patterns:
         # in brackets too: "a $60 per barrel (“Price Cap”) cap".
         units = _cue_alternation(self._vocabulary("unit_words", []))
         unit = rf"(?:-(?:{units})-[^\W\d_]+|\s+(?:{units})\s+[^\W\d_]+)"
+        # A bracketed aside may come first: "la relève à 50 euros (contre 30 auparavant) du plafond".
         self.after_cues = re.compile(
-            rf"(?:{unit})?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit})?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
