@@ -1153,3 +1153,17 @@ def test_amounts_french_deposit_guarantee_is_a_ceiling(nlps, text, expected):
 )
 def test_amounts_cue_after_the_amount_past_a_bracketed_aside(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il faut déclarer les opérations dépassant un certain montant (souvent 10 000 euros en Union européenne).", ["above"]),
+        ("Les paiements supérieurs à un certain seuil (généralement 1 000 euros) sont interdits.", ["above"]),
+        ("Les retraits sont limités à un certain montant (500 euros par jour).", ["below"]),
+        # a bracket after words that are no vague amount keeps its plain amount
+        ("Il a dépassé la ligne d'arrivée (avec 10 000 euros en poche).", [None]),
+    ],
+)
+def test_amounts_french_bracket_after_a_vague_amount_takes_its_comparison(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
