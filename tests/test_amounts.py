@@ -1167,3 +1167,18 @@ def test_amounts_cue_after_the_amount_past_a_bracketed_aside(nlps, lang, text, e
 )
 def test_amounts_french_bracket_after_a_vague_amount_takes_its_comparison(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le blanchiment est un délit puni de 5 ans d'emprisonnement et de 375 000 euros d'amende.", True),
+        ("Les peines encourues pour quiconque se livre à du blanchiment sont 375 000 euros d’amende.", True),
+        # laundered funds are criminal proceeds, not the anti-money-laundering rules
+        ("Des dizaines de millions de dollars ont été blanchis via la plateforme.", False),
+        # "sous peine de sanctions" is a threat of penalties, not sanctions
+        ("Sous peine de sanctions, les sociétés dont le chiffre d'affaires dépasse 100 millions d'euros doivent agir.", False),
+    ],
+)
+def test_amounts_french_laundering_offence_is_anti_money_laundering_context(nlps, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [expected]
