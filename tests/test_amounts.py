@@ -1182,3 +1182,18 @@ def test_amounts_french_bracket_after_a_vague_amount_takes_its_comparison(nlps, 
 )
 def test_amounts_french_laundering_offence_is_anti_money_laundering_context(nlps, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pour ouvrir un compte, l'épargnant doit au moins verser 10 euros.", ["above"]),
+        ("Avec cette carte, on peut au plus retirer 500 euros par jour.", ["below"]),
+        ("Il faut au minimum investir 1 000 euros.", ["above"]),
+        # only after an adverb cue, and only one verb
+        ("Il a plus de chance de gagner 10 euros.", [None]),
+        ("Il doit au moins essayer de gagner 10 euros.", [None]),
+    ],
+)
+def test_amounts_french_adverb_cue_before_an_infinitive(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

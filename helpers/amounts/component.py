@@ -344,6 +344,8 @@ class AmountTagger:
                 continue
             if not p.filler_tail.fullmatch(text, m.end(), amount.start) and not (
                 kind == "cap" and p.cap_tail.fullmatch(text, m.end(), amount.start)
+            ) and not (
+                _squash(m.group()).lower() in p.adverb_cues and p.verb_tail.fullmatch(text, m.end(), amount.start)
             ):
                 continue
             if kind == "approx":
@@ -483,6 +485,10 @@ class AmountTagger:
                 start, end = amount.sentence
                 seen[amount.sentence] = self.patterns.mentions_sanctions(text, start, end)
             amount.sanctions = seen[amount.sentence]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:

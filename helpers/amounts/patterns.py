@@ -253,6 +253,11 @@ class Patterns:
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
         )
 
+        # "doit au moins verser 10 euros": after an adverb cue, one infinitive may come first.
+        self.adverb_cues = frozenset(_squash(c).lower() for c in self._vocabulary("adverb_cues", []))
+        endings = _alternation(self._vocabulary("verb_endings", [])) or r"(?!)"
+        self.verb_tail = re.compile(rf"\s+[^\W\d_]+(?:{endings})\s+(?:{filler})*\s*", re.IGNORECASE)
+
         # A cue written as an abbreviation ("max.", "approx.", "env.") ends with a
         # stop that sentence splitters take for the end of the sentence.
         abbreviations = [c for c in self._comparisons + approximate.get("before", []) if c.endswith(".")]
