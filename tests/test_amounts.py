@@ -1197,3 +1197,16 @@ def test_amounts_french_laundering_offence_is_anti_money_laundering_context(nlps
 )
 def test_amounts_french_adverb_cue_before_an_infinitive(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le seuil maximal actuellement autorisé est trois fois supérieur, soit 3000 euros !", ["below"]),
+        ("Le plafond de la carte est doublé, soit 2 000 euros.", ["below"]),
+        # "soit" after no cap word restates nothing
+        ("Il a gagné trois fois plus, soit 3000 euros.", [None]),
+    ],
+)
+def test_amounts_french_soit_restates_a_far_cap(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

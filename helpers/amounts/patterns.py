@@ -325,8 +325,9 @@ class Patterns:
         to = _cue_alternation(links.get("to", ["à"]))
         of = _cue_alternation(links.get("of", ["de"]))
         alone = rf"|(?:{verbs})\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
+        restatements = _cue_alternation(links.get("restatements", []))
         self.far_link = re.compile(
-            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\({alone})"
+            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\(|,\s*(?:{restatements}){alone})"
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
