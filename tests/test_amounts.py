@@ -411,7 +411,7 @@ def test_amounts_threshold_comparison_beats_cap(nlps, lang, text):
     ("lang", "text"),
     [
         ("en", "Binance had a market cap of $1.3 billion."),
-        ("fr", "Le seuil est fixé à 15 000 euros."),
+        ("fr", "Le prix est fixé à 15 000 euros."),
         ("en", "Prices rose 7% to $1,850 an ounce."),
         ("fr", "Binance investit 200 millions de dollars dans Forbes."),
         ("en", "He moved more than doubled to $5 million."),
@@ -754,7 +754,7 @@ def test_amount_cases_dev7_is_annotated_sourced_and_new():
         ("fr", "La loi limite à 3 000 euros les paiements en liquide.", "below"),
         ("fr", "Ils ont décidé de plafonner le prix du baril russe à 45 dollars.", "below"),
         ("fr", "Le montant maximum autorisé est de 10 000 euros.", "below"),
-        ("fr", "Le seuil est fixé à 15 000 euros.", None),
+        ("fr", "Le seuil est fixé à 15 000 euros.", "above"),
     ],
 )
 def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expected):
@@ -820,8 +820,8 @@ def test_amounts_far_cap_word_in_the_clause(nlps, text, expected):
         "Le plafonnement du prix du pétrole a fait perdre à la Russie 10 milliards d'euros.",
         # a negated cap word says nothing
         "Les virements ne sont pas limités et la banque a versé 3 000 euros.",
-        # "seuil" alone gives no direction
-        "Le seuil est fixé à 15 000 euros pour les paiements en espèces.",
+        # a threshold word cut from the amount by a clause break says nothing
+        "Le seuil a été débattu, mais le prix est fixé à 15 000 euros.",
     ],
 )
 def test_amounts_far_cap_word_needs_its_clause_and_a_link(nlps, text):
@@ -952,8 +952,6 @@ def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expecte
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        # "seuil" alone still gives no direction to one amount
-        ("fr", "Le seuil a été fixé à 15 000 euros l'an dernier."),
         # a range that follows no cap or threshold word has no direction
         ("fr", "Les amendes vont de 3 000 à 10 000 euros."),
         ("en", "Fines range from $3,000 to $10,000."),
@@ -1209,4 +1207,22 @@ def test_amounts_french_adverb_cue_before_an_infinitive(nlps, text, expected):
     ],
 )
 def test_amounts_french_soit_restates_a_far_cap(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threshold with no comparison is crossed from below
+        ("Le précédent seuil d'anonymat était de 250 euros.", ["above"]),
+        ("Le seuil a été fixé à 15 000 euros l'an dernier.", ["above"]),
+        ("Seuil (qui reste inchangé) porté à 15 000 € pour les non-résidents.", ["above"]),
+        # a comparison or a later cap word decides
+        ("Les virements en dessous du seuil de 1 000 euros sont exemptés.", ["below"]),
+        ("Le seuil maximal de dépôt est fixé à 10 000 €.", ["below"]),
+        # not linked to the amount: no direction
+        ("Le seuil fait débat et la banque a versé 3 000 euros.", [None]),
+    ],
+)
+def test_amounts_french_seuil_linked_to_one_amount_is_a_floor(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
