@@ -1202,6 +1202,8 @@ def test_amounts_french_adverb_cue_before_an_infinitive(nlps, text, expected):
     [
         ("Le seuil maximal actuellement autorisé est trois fois supérieur, soit 3000 euros !", ["below"]),
         ("Le plafond de la carte est doublé, soit 2 000 euros.", ["below"]),
+        ("Il évoque l'abaissement du seuil de paiement en espèces, actuellement de 3 000 euros.", ["above"]),
+        ("Le plafond des cartes prépayées, jusqu'ici de 250 euros, sera abaissé.", ["below"]),
         # "soit" after no cap word restates nothing
         ("Il a gagné trois fois plus, soit 3000 euros.", [None]),
     ],
