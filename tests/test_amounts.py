@@ -1228,3 +1228,18 @@ def test_amounts_french_soit_restates_a_far_cap(nlps, text, expected):
 )
 def test_amounts_french_seuil_linked_to_one_amount_is_a_floor(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cette limite de 430 euros s’applique aux voyageurs par avion, et s’abaisse à 300 euros pour les autres.", ["below", "below"]),
+        ("Le seuil passe de 3.000€ à 1.000€ ; il reste à 15.000 € pour les non-résidents.", ["above", "above", "above"]),
+        # a clause with a subject of its own does not continue the threshold
+        ("Le plafond est de 1 000 euros ; le prix passe à 50 euros.", ["below", None]),
+        # a plain amount before passes nothing on
+        ("Il a payé 430 euros, et s'abaisse à 300 euros ensuite.", [None, None]),
+    ],
+)
+def test_amounts_french_joined_clause_without_subject_continues_the_threshold(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected

@@ -466,7 +466,11 @@ class AmountTagger:
                 amount.threshold = previous.threshold or amount.threshold
 
     def _share_thresholds(self, text: str, amounts: list[_Amount]) -> None:
-        """An amount coordinated with the previous one ("… and $100") shares its threshold."""
+        """An amount coordinated with the previous one ("… and $100") shares its threshold.
+
+        So does one in a joined clause whose verb has no subject of its own ("…,
+        et s'abaisse à 300 euros", "… ; il reste à 15.000 €").
+        """
         for previous, amount in zip(amounts, amounts[1:]):
             if amount.threshold or not previous.threshold or amount.linked:
                 continue
@@ -475,6 +479,9 @@ class AmountTagger:
             if self.patterns.coordinated.fullmatch(text, previous.end, amount.start) or (
                 (previous.threshold == "below" or previous.opens_change)
                 and self.patterns.range_ends.fullmatch(text, previous.end, amount.start)
+            ) or (
+                amount.start - previous.end <= FAR_CONTEXT_CHARS
+                and self.patterns.continued.search(text, previous.end, amount.start)
             ):
                 amount.threshold = previous.threshold
 

@@ -298,6 +298,15 @@ class Patterns:
             rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?",
             re.IGNORECASE,
         )
+        # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
+        # clause whose verb has no subject of its own continues the previous threshold.
+        continued: dict[str, list[str]] = self._vocabulary("continued", {})
+        joins = "|".join(re.escape(j).replace(r"\ ", r"\s*") for j in continued.get("joins", [])) or r"(?!)"
+        subjects = _cue_alternation(continued.get("subjects", []))
+        self.continued = re.compile(
+            rf"(?:{joins})\s*(?:(?:{subjects})\s+)?(?:{_cue_alternation(continued.get('verbs', []))})\s+(?:à|au)\s*\Z",
+            re.IGNORECASE,
+        )
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
         # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
         far: dict[str, list[str]] = self._vocabulary("far_cues", {})
