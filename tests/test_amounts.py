@@ -1053,6 +1053,12 @@ def test_amounts_neutral_phrase_leaves_the_rest_of_the_sentence(nlps):
         ("Il a été puni d'une amende de 5 000 euros et de 10 000 euros d'amende.", [None, None]),
         # no fine noun after the amount
         ("Le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros.", [None]),
+        # the fine noun before the amount, after a word saying it is incurred
+        ("Tout manquement est passible d'une amende pénale de 75 000 € et d'un redressement.", ["below"]),
+        ("Le contrevenant encourt une amende de 45 000 euros.", ["below"]),
+        ("Ils sont passibles d’une amende de 1 500 euros.", ["below"]),
+        # imposed, not incurred
+        ("La société a été condamnée à une amende de 45 000 euros.", [None]),
     ],
 )
 def test_amounts_french_statutory_fine_is_a_ceiling(nlps, text, expected):

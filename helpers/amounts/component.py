@@ -411,13 +411,16 @@ class AmountTagger:
         "le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros
         d'amende": a penalty word ("puni", "encourt", "peines encourues") earlier
         in the amount's clause, with no other amount between, and the fine noun
-        right after the amount. A fine imposed ("condamné à 10 000 euros
-        d'amende") has no penalty word and stays a plain amount.
+        right after the amount, or the fine noun between the two ("passible
+        d'une amende pénale de 75 000 €"). A fine imposed ("condamné à 10 000
+        euros d'amende") has no penalty word and stays a plain amount.
         """
         p = self.patterns
+        lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
+        if p.penalty_fine_before is not None and p.penalty_fine_before.search(text, lo, amount.start):
+            return "below"  # "passible d'une amende pénale de 75 000 €"
         if not p.penalty_after.match(text, amount.end, amount.sentence[1]):
             return None
-        lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
         word = None
         for m in p.penalty_before.finditer(text, lo, amount.start):
             word = m

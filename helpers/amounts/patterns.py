@@ -320,6 +320,15 @@ class Patterns:
         penalty: dict[str, list[str]] = self._vocabulary("statutory_penalty", {})
         self.penalty_before = re.compile(_cue_alternation(penalty.get("before", [])), re.IGNORECASE)
         self.penalty_after = re.compile(rf"\s*(?:{_cue_alternation(penalty.get('after', []))})", re.IGNORECASE)
+        # "passible d'une amende pénale de 75 000 €": the fine noun before the amount, a few words
+        # after the penalty word, then "de" right before the amount.
+        fine_before = penalty.get("fine_before", {})
+        fines = fine_before.get("fines", [])
+        self.penalty_fine_before = re.compile(
+            rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:\S+\s+){{0,2}}?(?:{_cue_alternation(fines)})"
+            rf"(?:\s+\w+)?\s+de\s*\Z",
+            re.IGNORECASE,
+        ) if fines else None
         # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
         # the words before the first end of a range end in its opening word.
         self.range_link = re.compile(
