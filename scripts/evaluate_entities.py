@@ -31,6 +31,9 @@ sanctions coverage, PNF, AMF and Livret A pages), annotated before the kit was
 run on it; "dev5" the same kind again, rich in French public bodies (courts,
 prosecutors, Tracfin, ACPR, AMF, DGFiP, customs and police offices, ministries)
 and the U.S. and U.K. regulators, annotated before the kit was run on it;
+"dev7" French news and official pages (crypto frauds, sanctions on Russian
+oligarchs and banks, AMF and ACPR sanctions, Tracfin, Swiss, Belgian, Monegasque
+and Canadian coverage), annotated and committed before the kit was run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind3"
 (``tests/data/blind3_passages.jsonl``) and "blind4"

@@ -154,23 +154,24 @@ def test_evaluate_scripts_refuse_an_unknown_blind_set(script):
     assert done.returncode != 0 and "invalid choice" in done.stderr and "blind2" in done.stderr
 
 
-def test_evaluation_dev5_set_is_annotated_sourced_and_new():
+@pytest.mark.parametrize(("name", "min_fr", "min_en"), [("dev5", 40, 15), ("dev7", 50, 0)])
+def test_evaluation_dev_set_is_annotated_sourced_and_new(name, min_fr, min_en):
     path = DATA / "entity_passages.jsonl"
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    raw = [item for item in lines if item.get("set") == "dev5"]
-    assert sum(item["lang"] == "fr" for item in raw) >= 40 and sum(item["lang"] == "en" for item in raw) >= 15
+    raw = [item for item in lines if item.get("set") == name]
+    assert sum(item["lang"] == "fr" for item in raw) >= min_fr and sum(item["lang"] == "en" for item in raw) >= min_en
     ids = [item["id"] for item in raw]
-    assert len(ids) == len(set(ids)) and all(i.startswith(f"dev5-{item['lang']}-") for i, item in zip(ids, raw))
-    passages = {p["id"]: p for p in V.load_passages(path, sets=["dev5"])}  # normalised as the scripts read it
+    assert len(ids) == len(set(ids)) and all(i.startswith(f"{name}-{item['lang']}-") for i, item in zip(ids, raw))
+    passages = {p["id"]: p for p in V.load_passages(path, sets=[name])}  # normalised as the scripts read it
     assert set(passages) == set(ids)
     for item in raw:
         assert item["source"].startswith("http") and item["licence"] and item["amounts"] == []
         for entity in item["entities"]:
             assert entity["label"] in ("PER", "ORG", "LOC", "MISC"), item["id"]
-            for name in [entity["name"], *entity["aliases"]]:
-                assert name and name in passages[item["id"]]["text"], (item["id"], name)
+            for form in [entity["name"], *entity["aliases"]]:
+                assert form and form in passages[item["id"]]["text"], (item["id"], form)
     # No source shared with another set, a blind file or the sample corpus.
-    others = {item.get("source") or "" for item in lines if item.get("set") != "dev5"}
+    others = {item.get("source") or "" for item in lines if item.get("set") != name}
     for other in DATA.glob("blind*_passages.jsonl"):
         others |= {json.loads(line).get("source") or "" for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
     for seed in (DATA.parent.parent / "seeds").iterdir():
