@@ -1002,6 +1002,35 @@ def test_build_entities_tags_known_bodies_the_model_missed(blank):
     assert names(entities) == {"OFAC": "ORG", "IRS": "ORG", "Financial Action Task Force": "ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "whole"),
+    [
+        # the model cut the name at "d'État à l'": one body, not a body and a domain
+        ("Le PS a porté plainte contre le Secrétariat d'État à l'Économie hier.",
+         [("Secrétariat d'État", "ORG"), ("Économie", "ORG")], "Secrétariat d'État à l'Économie"),
+        # the head and the country the model tagged apart: no place of its own
+        ("Selon les données du Centre antifraude du Canada, les pertes augmentent.",
+         [("Centre", "ORG"), ("Canada", "LOC")], "Centre antifraude du Canada"),
+        # a lowercase several-word name the model missed
+        ("Trois hommes ont été interpellés, a annoncé hier le parquet fédéral, dans un communiqué.",
+         [], "parquet fédéral"),
+    ],
+)
+def test_build_entities_known_body_replaces_the_pieces_the_model_cut(blank, text, spans, whole):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1 and entities.at[0, "label"] == "ORG"
+    assert whole in forms_of(entities)
+
+
+def test_build_entities_known_body_leaves_a_span_crossing_its_edge(blank):
+    # "Conseil fédéral suisse" runs past the known name: the model's longer span stays
+    text = "Le Conseil fédéral suisse a repris les sanctions."
+    articles, payloads = corpus(blank, [("fr", text, [("Conseil fédéral suisse", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Conseil fédéral suisse" in forms_of(entities) and len(entities) == 1
+
+
 def test_build_entities_tags_body_acronyms_written_with_lowercase_inside(blank):
     text = "On September 8, FinCEN fined the casino. The DOJ agreed."
     articles, payloads = corpus(blank, [("en", text, [])])

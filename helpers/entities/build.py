@@ -329,11 +329,25 @@ class Spans(Sequence):
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
-    """Tag the public bodies of ``bodies.txt`` the model missed ("OFAC added ..."), where no span lies."""
-    taken = sorted((m.start, m.end) for m in found)
+    """Tag the public bodies of ``bodies.txt`` the model missed or cut into pieces.
+
+    A body is tagged where no span lies ("OFAC added ..."), and a several-word
+    name replaces the model's spans that lie inside it ("Secrétariat d'État" +
+    "Économie" for "Secrétariat d'État à l'Économie", "Centre" + "Canada" for
+    "Centre antifraude du Canada"). A span that crosses the name's edge, or a
+    watchlist name, leaves it alone.
+    """
     added = []
+    inside: set[int] = set()
     for start, end in find_bodies(body):
-        if any(a < end and start < b for a, b in taken):
+        overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
+        pieces = [i for i in overlapping if start <= found[i].start and found[i].end <= end
+                  and (found[i].start, found[i].end) != (start, end) and not found[i].ent_id]
+        if len(pieces) != len(overlapping) or (pieces and " " not in body[start:end]):
             continue
+        inside.update(pieces)
         added.append(Mention(article_id, lang, start, end, body[start:end], "ORG", created=True))
-    return sorted(found + added, key=lambda m: (m.start, -m.end)) if added else found
+    if not added:
+        return found
+    kept = [m for i, m in enumerate(found) if i not in inside]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))

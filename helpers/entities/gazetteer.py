@@ -225,7 +225,8 @@ def _body_pattern() -> re.Pattern[str]:
                 re.fullmatch(r"[A-Z][A-Z0-9.&-]*[A-Z0-9.]", form)
                 or (re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", form) and sum(c.isupper() for c in form) >= 2)
             )
-            if acronym or (len(form.split()) >= 2 and form[:1].isupper()):
+            # several-word names in either case: "Banque de Russie", "parquet fédéral", "direction générale du Trésor"
+            if acronym or len(form.split()) >= 2:
                 forms.add(form)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
