@@ -954,6 +954,27 @@ def test_build_entities_rejoins_cut_institution_and_company_names(blank, lang, t
     assert list(entities["name"]) == [expected] and entities.at[0, "label"] == "ORG"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # two banks joined by "et de la": they repeat a word, so they are two names
+        ("fr", "Il s'agissait de la Credit Bank of Moscow et de la Russian Agricultural Bank.",
+         [("Credit Bank of Moscow", "ORG"), ("Russian Agricultural Bank", "ORG")],
+         {"Credit Bank of Moscow", "Russian Agricultural Bank"}),
+        # the second starts with a head of its own
+        ("fr", "Il s'agissait de la Banque de crédit de Moscou et de la Banque agricole russe.",
+         [("Banque de crédit de Moscou", "ORG"), ("Banque agricole russe", "ORG")],
+         {"Banque de crédit de Moscou", "Banque agricole russe"}),
+        ("en", "The Bank of England and the Bank of Canada met.",
+         [("Bank of England", "ORG"), ("Bank of Canada", "ORG")], {"Bank of England", "Bank of Canada"}),
+    ],
+)
+def test_build_entities_keeps_two_names_of_one_kind_joined_by_and_apart(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(entities["name"]) == expected and set(entities["label"]) == {"ORG"}
+
+
 def test_build_entities_keeps_a_person_apart_from_the_body_after_de(blank):
     text = "Kostarev de Binance a parlé. Gleb Kostarev et Binance."
     spans = [("Kostarev de Binance", "PER"), ("Gleb Kostarev", "PER"), ("Binance", "ORG", 1)]

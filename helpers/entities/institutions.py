@@ -42,6 +42,7 @@ _LEFT_HEAD = re.compile(
 )
 _POSSESSOR = re.compile(r"((?:U\.S\.\s+)?[A-ZÀ-Ý][\w.]*(?:\s+[A-ZÀ-Ý][\w.]*){0,2}'s\s+)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]{2,}")
 
 
 def _gap(body: str, left: Mention, right: Mention) -> str | None:
@@ -63,6 +64,20 @@ def _plural_pair(body: str, left: Mention, right: Mention) -> bool:
     last, first = left.text.split()[-1], right.text.split()[0]
     plural = lambda w: w[:1].isupper() and len(w) > 3 and w[-1] in "sx" and not w.isupper()  # noqa: E731
     return plural(last) and plural(first) and lookup(right.text) is None
+
+
+def _two_of_a_kind(gap: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
+    """True when "et"/"and" joins two names of one kind, not the domains of one name.
+
+    The two repeat a capitalised word or the second starts with a head of its
+    own ("la Banque de crédit de Moscou et de la Banque agricole russe", "Credit
+    Bank of Moscow et de la Russian Agricultural Bank"); a body listing its
+    domains does not ("Ministère de l'Économie" + "et des" + "Finances").
+    """
+    if gap.split()[0] not in ("et", "and"):
+        return False
+    words = lambda text: {w.casefold() for w in _CAP_WORD.findall(text)}  # noqa: E731
+    return bool(words(left.text) & words(right.text)) or _has_head(right.text.split()[0], lex)
 
 
 def _has_head(text: str, lex: Lexicon) -> bool:
@@ -159,7 +174,8 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             gap = _gap(body, left, m)
             if gap is None and _plural_pair(body, left, m):
                 gap = "et"  # "Autorité des Services" + "et" + "Marchés Financiers": one name listing its domains
-            joinable = gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
+            joinable = (gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
+                        and not _two_of_a_kind(gap, left, m, lex))
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
                 continue
