@@ -946,6 +946,10 @@ def test_build_entities_gazetteer_label_beats_the_model(blank):
         ("en", "It was filed by the U.S. Attorney's Office for the Northern District of California.", [("U.S.", "GPE"), ("Office for the Northern District of California", "ORG")], "U.S. Attorney's Office for the Northern District of California"),
         ("en", "Binance Holdings, Ltd. agreed to pay.", [("Binance Holdings", "ORG"), ("Ltd.", "ORG")], "Binance Holdings, Ltd."),
         ("en", "Coinbase, Inc. said no.", [("Coinbase", "ORG")], "Coinbase, Inc."),
+        # a Mexican legal form of several words stays whole after the comma
+        ("fr", "La coopération de Tether International, S.A. de C.V. a aidé.", [("Tether International", "ORG")],
+         "Tether International, S.A. de C.V."),
+        ("en", "Grupo Vexa, S. de R.L. denied it.", [("Grupo Vexa", "ORG")], "Grupo Vexa, S. de R.L."),
     ],
 )
 def test_build_entities_rejoins_cut_institution_and_company_names(blank, lang, text, spans, expected):

@@ -24,7 +24,8 @@ from helpers.labels import unify_label
 # quotes, list separators, spaced dashes, and a sentence end inside the span.
 # A comma before a company's legal form is part of the name ("Coinbase, Inc.").
 LEGAL_SUFFIX = (
-    r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|S\.?A\.?S?|"
+    r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|"
+    r"S\.?A\.?\s+de\s+C\.?V|S\.?\s+de\s+R\.?L|S\.?A\.?S?|"  # Mexican "S.A. de C.V." and "S. de R.L." first
     r"S\.?R\.?O|N\.?V|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"
 )
 _BREAKS = re.compile(
