@@ -1308,6 +1308,20 @@ def test_one_word_name_with_no_person_cue(blank, lang, text, spans, name, label)
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le plus célèbre des oligarques est le multimilliardaire Roman Abramovitch, propriétaire d'Evraz.", "Roman Abramovitch"),
+        ("Selon le banquier Pavel Orlov, les fonds ont quitté Chypre.", "Pavel Orlov"),
+        ("Le sergent Ryan Berry a souligné la rapidité du signalement.", "Ryan Berry"),
+    ],
+)
+def test_french_person_descriptor_before_a_name_votes_person(blank, text, name):
+    articles, payloads = corpus(blank, [("fr", text, [(name, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(name) == "PER", names(entities)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mr. Washington said the bank had cooperated.",  # a courtesy title
