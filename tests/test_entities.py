@@ -1093,7 +1093,10 @@ def test_build_entities_unknown_place_needs_the_text_to_set_it_as_one(blank, lan
 
 @pytest.mark.parametrize(
     ("lang", "word"),
-    [("fr", "Français"), ("fr", "Américains"), ("fr", "Mexicains"), ("en", "North Korean"), ("en", "North Koreans"), ("en", "Koreans")],
+    [("fr", "Français"), ("fr", "Américains"), ("fr", "Mexicains"), ("en", "North Korean"), ("en", "North Koreans"), ("en", "Koreans"),
+     # irregular nouns the country names do not give, and city dwellers (demonyms_fr.txt)
+     ("fr", "Néerlandais"), ("fr", "Néerlandaises"), ("fr", "Belges"), ("fr", "Québécoise"), ("fr", "New-Yorkais"),
+     ("fr", "Israéliennes"), ("fr", "Bruxellois")],
 )
 def test_gazetteer_reads_nationality_words(lang, word):
     from helpers.entities.gazetteer import is_demonym
@@ -1101,7 +1104,8 @@ def test_gazetteer_reads_nationality_words(lang, word):
     assert is_demonym(word, lang=lang)
 
 
-@pytest.mark.parametrize(("lang", "word"), [("fr", "France"), ("en", "North Korea"), ("en", "New York"), ("fr", "Saint-Martin")])
+@pytest.mark.parametrize(("lang", "word"), [("fr", "France"), ("en", "North Korea"), ("en", "New York"), ("fr", "Saint-Martin"),
+                                            ("fr", "Belgique"), ("fr", "Bruxelles"), ("fr", "Pays-Bas"), ("fr", "Le Parisien")])
 def test_gazetteer_places_are_not_nationality_words(lang, word):
     from helpers.entities.gazetteer import is_demonym
 
@@ -1685,6 +1689,13 @@ def test_is_demonym_reads_french_combined_nationalities(text, demonym):
     from helpers.entities.gazetteer import is_demonym
 
     assert is_demonym(text, lang="fr") is demonym
+
+
+def test_build_entities_keeps_an_irregular_nationality_noun_out_of_organisations(blank):
+    text = "Trois hommes, dont un Néerlandais, ont été interpellés à Liège."
+    articles, payloads = corpus(blank, [("fr", text, [("Néerlandais", "ORG"), ("Liège", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Néerlandais": "MISC", "Liège": "LOC"}
 
 
 def test_build_entities_keeps_a_combined_nationality_out_of_organisations(blank):

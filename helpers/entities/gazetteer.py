@@ -183,12 +183,28 @@ def _demonyms_fr() -> frozenset[str]:
             if stem.endswith("c") and ending[0] in "ao":  # "France" -> "Français"
                 forms.add((stem[:-1] + "ç" + ending).casefold())
     forms |= {f + "s" for f in forms if not f.endswith("s")}
-    return frozenset(forms - {n.casefold() for n in names | words})
+    forms -= {n.casefold() for n in names | words}
+    return frozenset(forms | _listed_demonyms_fr())
+
+
+def _listed_demonyms_fr() -> set[str]:
+    """The nouns of ``demonyms_fr.txt`` ("Néerlandais", "Belge", "New-Yorkais") with their feminine and plural."""
+    forms: set[str] = set()
+    for line in (DATA_DIR / "demonyms_fr.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().casefold()
+        if not word:
+            continue
+        feminine = word + "ne" if word.endswith("ien") else word if word.endswith("e") else word + "e"
+        for form in {word, feminine}:
+            forms |= {form, form if form.endswith(("s", "x")) else form + "s"}
+    return forms
 
 
 def is_demonym(name: str, *, lang: str = "en") -> bool:
     """True for a one-word nationality or group word ("Russian", "Ukrainians", "les Russes")."""
     word = name.strip()
+    if lang == "fr" and word.casefold() in _demonyms_fr():  # "New-Yorkais", "Nord-Coréen" as listed
+        return True
     head, _, rest = word.rpartition(" ") if " " in word else word.rpartition("-") if lang == "fr" else ("", "", word)
     if head:  # "North Koreans", "Nord-Coréens": a compass word and a nationality; "Franco-Algérien": two
         if head.casefold() not in _COMPASS.get(lang, frozenset()) | _COMBINING.get(lang, frozenset()):
