@@ -1547,6 +1547,11 @@ from helpers.entities.public_bodies import find_public_bodies  # noqa: E402
         ("Il dépend du département américain du Trésor. Cette décision", ["département américain du Trésor"]),
         ("Ses dossiers financiers du parquet national financier arrivent.", ["parquet national financier"]),
         ("Tracfin, la direction générale du Trésor et la Banque de France ont agi.", ["direction générale du Trésor"]),
+        # a gendarmerie unit named by its seat
+        ("L'enquête est confiée à la section de recherches de Paris et à l'ONAF.", ["section de recherches de Paris"]),
+        # a regulator named by its functions
+        ("Le pôle commun de l'AMF et de l'Autorité de contrôle et de résolution (ACPR) tient un registre.",
+         ["Autorité de contrôle et de résolution"]),
     ],
 )
 def test_find_public_bodies_takes_the_whole_french_name(text, expected):
