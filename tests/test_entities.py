@@ -1728,6 +1728,25 @@ def test_build_entities_drops_the_office_after_a_title_the_model_left_out(blank,
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the portfolio run into the holder's name: the holder, a person
+        ("La ministre de la Justice Nicole Belloubet a réagi.", [("Justice Nicole Belloubet", "ORG")],
+         {"Nicole Belloubet": "PER"}),
+        ("Le commissaire européen à la Justice Didier Reynders a levé le voile.", [("Justice Didier Reynders", "ORG")],
+         {"Didier Reynders": "PER"}),
+        # no title before: a body's name, left alone
+        ("Le ministère de la Justice Française a répondu.", [("Justice Française", "ORG")],
+         {"ministère de la Justice": "ORG"}),
+    ],
+)
+def test_build_entities_takes_the_holder_out_of_a_portfolio_after_a_title(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "spans", "expected"),
     [
         ("fr", "Il appartient à chaque État membre de l'Union européenne de désigner les autorités.",

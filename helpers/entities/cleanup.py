@@ -215,6 +215,36 @@ def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     return before is not None and before.group(1).casefold() in lex.title_cues
 
 
+def _holder_after_office(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the holder's name starts in a span made of a title's portfolio and a person ("Justice Nicole Belloubet").
+
+    After "la ministre de la" or "le commissaire européen à la", the model
+    often runs the portfolio into the holder's name and calls the whole an
+    organisation. The portfolio words (``offices_*.txt``) go and the rest,
+    a capitalised name of two words or more, is the person. ``start`` when the
+    span is not so made.
+    """
+    words = list(_NAME_WORD.finditer(body, start, end))
+    n = 0
+    while n < len(words) and words[n].group().casefold() in lex.offices:
+        n += 1
+    rest = words[n:]
+    if n == 0 or len(rest) < 2 or not all(w.group()[:1].isupper() for w in rest):
+        return start
+    before = _TITLE_OFFICE_BEFORE.search(body, max(0, start - 50), start)
+    if before is None or not {(before.group(1) or "").casefold(), before.group(2).casefold()} & lex.title_cues:
+        return start
+    return rest[0].start()
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+#: A title (maybe after a word, or before its nationality) and its connector: "ministre de la ", "commissaire européen à la ".
+_TITLE_OFFICE_BEFORE = re.compile(
+    r"(?:([^\W\d_][\w-]*)\s+)?([^\W\d_][\w-]*)\s+(?:de\s+la|de\s+l'|des|du|d'|au|aux|à\s+la|à\s+l')\s*\Z",
+    re.IGNORECASE,
+)
+
+
 #: A title word and de/of/au right before a span: "ministre des ", "sous-secrétaire au ".
 _TITLE_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|au\s+|aux\s+|of\s+the\s+|of\s+)\Z", re.IGNORECASE)
 
@@ -363,6 +393,7 @@ def clean_mentions(
                 end = tail.end()  # "BTC" + "-e": the exchange BTC-e, not the ticker
         spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
         for a, b in spans:
+            label = unify_label(raw_label)
             if rules.trim:
                 a, b = trim_span(body, a, b, lex)
             if a >= b:
@@ -374,6 +405,9 @@ def clean_mentions(
                 a, b = _foreign_edges(body, a, b, lex, lang)
                 if a >= b or _office_after_title(body, a, b, lex):
                     continue
+                holder = _holder_after_office(body, a, b, lex)
+                if holder != a:  # "ministre de la" + "Justice Nicole Belloubet": the minister, a person
+                    a, label = holder, "PER"
             text = body[a:b]
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
