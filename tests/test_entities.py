@@ -1091,6 +1091,22 @@ def test_build_entities_unknown_place_needs_the_text_to_set_it_as_one(blank, lan
     assert {n: l for n, l in names(entities).items() if n in expected} == expected
 
 
+def test_build_entities_reads_a_list_of_places_to_its_end(blank):
+    text = "Des perquisitions ont eu lieu à Bruxelles, Zorvet, Kralen et Pildor mardi."
+    spans = [("Bruxelles", "LOC"), ("Zorvet", "LOC"), ("Kralen", "LOC"), ("Pildor", "LOC")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Bruxelles": "LOC", "Zorvet": "LOC", "Kralen": "LOC", "Pildor": "LOC"}
+
+
+def test_build_entities_does_not_read_firms_in_brackets_after_a_place_as_places(blank):
+    text = "Aux côtés des autres prestataires enregistrés en France (Zorvex, Pildor, etc.), Binance agit."
+    spans = [("France", "LOC"), ("Zorvex", "LOC"), ("Pildor", "LOC"), ("Binance", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Pildor"] == "ORG"
+
+
 @pytest.mark.parametrize(
     ("lang", "word"),
     [("fr", "Français"), ("fr", "Américains"), ("fr", "Mexicains"), ("en", "North Korean"), ("en", "North Koreans"), ("en", "Koreans"),

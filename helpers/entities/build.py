@@ -98,6 +98,8 @@ def build_entities(
 def _mark_places(found: list[Mention], body: str, lex) -> None:
     """Mark the mentions the text sets as places; a place next to a known or marked place is one too.
 
+    A place so marked marks the next one in turn, so a whole list is read.
+
     A US state's postal code after a place and a comma ("Atlantic City, NJ") is a place.
     """
     for m in found:
@@ -106,9 +108,12 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
         if not m.ent_id and m.text in us_state_codes() and body[left.end:m.start] == ", " and _is_place(left):
             m.placed, m.cue = True, "LOC"
     anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
-    for m in found:
+    for m in found:  # in text order, so a list of places is read to its end ("à Bruxelles, Jette, Laeken et Evere")
         if not m.placed and m.model_label == "LOC":
             m.placed = placed(body, m.start, m.end, lex, anchors)
+            before = max((b for _a, b in anchors if b <= m.start), default=None)
+            if m.placed and before is not None and "(" not in body[before:m.start]:
+                anchors.append((m.start, m.end))  # not after a bracket: "en France (Coinhouse, Bitpanda)" are firms
 
 
 def _is_place(m: Mention) -> bool:
