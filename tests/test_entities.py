@@ -190,6 +190,8 @@ def test_build_entities_drops_non_entities(blank, lang, text, span, label):
         ("Cependant", "stoplist"), ("novitchok", "lowercase"), ("Binance", None), ("OFAC", None),
         ("US", None), ("CJIP", "concept"), ("LCB-FT", "concept"), ("Ministre", "generic"),
         ("Comptes publics", "generic"), ("Collège", "generic"), ("Commission des sanctions de l'AMF", None),
+        # a regulator named by its kind, capitalised for respect ("mise à jour par le Régulateur")
+        ("Régulateur", "generic"), ("Superviseur", "generic"),
     ],
 )
 def test_drop_reason_names_the_rule(text, reason):
