@@ -1093,6 +1093,18 @@ def test_build_entities_unknown_place_needs_the_text_to_set_it_as_one(blank, lan
     assert {n: l for n, l in names(entities).items() if n in expected} == expected
 
 
+def test_gazetteer_joins_a_small_capital_to_its_names_in_other_languages(blank):
+    from helpers.entities.gazetteer import lookup
+
+    # Bern has fewer people than the alternate-name threshold, but it is a capital
+    assert lookup("Berne") is not None and lookup("Berne") == lookup("Bern")
+    assert lookup("Berne").label == "LOC"
+    text = "Le Conseil fédéral a décidé de ne pas se rallier aux sanctions. Berne les appliquera toutefois."
+    articles, payloads = corpus(blank, [("fr", text, [("Conseil fédéral", "ORG"), ("Berne", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Conseil fédéral": "ORG", "Berne": "LOC"}
+
+
 def test_build_entities_reads_a_list_of_places_to_its_end(blank):
     text = "Des perquisitions ont eu lieu à Bruxelles, Zorvet, Kralen et Pildor mardi."
     spans = [("Bruxelles", "LOC"), ("Zorvet", "LOC"), ("Kralen", "LOC"), ("Pildor", "LOC")]

