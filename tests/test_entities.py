@@ -1105,6 +1105,22 @@ def test_gazetteer_joins_a_small_capital_to_its_names_in_other_languages(blank):
     assert names(entities) == {"Conseil fédéral": "ORG", "Berne": "LOC"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("fr", "La SEC poursuit Dominic Lacroix, sa compagnie, PlexCorps, et sa conjointe.",
+         [("SEC", "ORG"), ("Dominic Lacroix", "PER"), ("PlexCorps", "ORG")],
+         {"SEC": "ORG", "Dominic Lacroix": "PER", "PlexCorps": "ORG"}),
+        ("en", "Regulators sued Jane Okafor, her company Vexlo and two brokers.",
+         [("Jane Okafor", "PERSON"), ("Vexlo", "ORG")], {"Jane Okafor": "PER", "Vexlo": "ORG"}),
+    ],
+)
+def test_build_entities_apposition_with_a_possessive_does_not_say_what_the_name_is(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
 def test_build_entities_reads_a_list_of_places_to_its_end(blank):
     text = "Des perquisitions ont eu lieu à Bruxelles, Zorvet, Kralen et Pildor mardi."
     spans = [("Bruxelles", "LOC"), ("Zorvet", "LOC"), ("Kralen", "LOC"), ("Pildor", "LOC")]

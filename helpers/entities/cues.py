@@ -24,6 +24,8 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "its", "his", "her", "their", "leur", "notre", "our"}
 )
 _OF = frozenset({"de", "du", "d'", "des", "of", "for", "at", "chez"})
+#: Possessives that open an apposition about something the name owns or someone close to it.
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their"})
 
 
 def _tokens(text: str) -> list[str]:
@@ -222,6 +224,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # apposition after the name: ", a private bank in", ", a spokeswoman for"
     if after[:1] == [","]:
         j = 1
+        if j < len(after) and after[j].casefold() in _POSSESSIVES:
+            return None  # "Dominic Lacroix, sa compagnie, PlexCorps": what the name owns, not what it is
         if j < len(after) and after[j].casefold() in _DETERMINERS:
             j += 1
         fillers = 0
