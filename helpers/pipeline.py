@@ -170,7 +170,7 @@ def tag_corpus(
 
 def sentence_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFrame:
     """Every sentence of every article, with its paragraph, from the tagging output."""
-    rows = []
+    columns: tuple[list, ...] = tuple([] for _ in SENTENCE_COLUMNS)  # no tuple per sentence
     for aid, text in zip(articles["article_id"], articles["text"]):
         payload = payloads.get(aid)
         if payload is None:
@@ -180,8 +180,11 @@ def sentence_table(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.Data
         for sid, (start, end) in enumerate(payload["sents"]):
             paragraph += text.count("\n\n", cursor, start)
             cursor = start
-            rows.append((aid, sid, paragraph, start, end, text[start:end]))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+            for column, value in zip(columns, (aid, sid, paragraph, start, end, text[start:end])):
+                column.append(value)
+    if not columns[0]:
+        return pd.DataFrame([], columns=SENTENCE_COLUMNS)
+    return pd.DataFrame(dict(zip(SENTENCE_COLUMNS, columns)), columns=SENTENCE_COLUMNS)
 
 
 def _signature(*parts: object) -> str:
@@ -386,10 +389,14 @@ def tag_amounts(
 # Step 5: relations -------------------------------------------------------------
 
 
+#: The articles' columns that say which is a copy of which (read without the texts).
+COPY_COLUMNS = ("article_id", "duplicate_of")
+
+
 def _relations_signature(workspace: Workspace, unit: str) -> str:
     """Changes with the entities, the unit, the code and which articles are copies of which."""
     here = Path(__file__).resolve().parent
-    copies = original_of(workspace.read_table("articles")) if workspace.has_table("articles") else {}
+    copies = original_of(workspace.read_table("articles", COPY_COLUMNS)) if workspace.has_table("articles") else {}
     return _signature(workspace.get_meta("signature:entities"), unit,
                       code_signature(here / "relations.py", here / "duplicates.py"), sorted(copies.items()))
 
@@ -398,7 +405,7 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
     """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
     from helpers.relations import build_relations
 
-    copies = original_of(workspace.read_table("articles"))
+    copies = original_of(workspace.read_table("articles", COPY_COLUMNS))
     signature = _relations_signature(workspace, unit)
     report = StepReport()
     if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Iterator
 
 import pandas as pd
@@ -109,8 +110,12 @@ class Workspace:
             ).fetchone()
         return row is not None
 
-    def read_table(self, name: str) -> pd.DataFrame:
-        """Return table ``name``; a table never written is an error naming the step to run."""
+    def read_table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Return table ``name``; a table never written is an error naming the step to run.
+
+        ``columns`` reads only those of them the table has (the articles' ids
+        without their texts, say), in the table's order.
+        """
         _check_name(name)
         if not self.has_table(name):
             raise LookupError(
@@ -118,9 +123,17 @@ class Workspace:
                 "writes it first (see the README's notebook list)."
             )
         with self._connect() as conn:
-            frame = pd.read_sql_query(f'SELECT * FROM "{name}"', conn)
+            select = "*"
+            if columns is not None:
+                stored = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+                wanted = set(columns)
+                select = ", ".join(f'"{c}"' for c in stored if c in wanted) or "NULL AS _none"
+            frame = pd.read_sql_query(f'SELECT {select} FROM "{name}"', conn)
+        if select == "NULL AS _none":
+            frame = frame.iloc[:, :0]
         for column in json.loads(self.get_meta(f"booleans:{name}") or "[]"):
-            frame[column] = frame[column].astype(bool)
+            if column in frame:
+                frame[column] = frame[column].astype(bool)
         return frame
 
     # Caches -----------------------------------------------------------------
@@ -170,16 +183,23 @@ def _check_name(name: str) -> None:
         raise ValueError(f"Invalid table name {name!r}")
 
 
+#: Rows converted to Python values at a time when a table is written: converting a whole table
+#: of mentions at once held every one of its values as a Python object besides the table.
+RECORD_CHUNK = 20_000
+
+
 def _records(frame: pd.DataFrame) -> Iterator[tuple]:
-    """Rows of ``frame`` as tuples of SQLite-ready Python values (None for missing)."""
-    columns = []
-    for name in frame.columns:
-        series = frame[name]
-        values = series.astype(object).where(series.notna(), None).tolist()
-        if series.dtype == object:
-            values = [_to_sql_value(v) for v in values]
-        columns.append(values)
-    return zip(*columns)
+    """Rows of ``frame`` as tuples of SQLite-ready Python values (None for missing), chunk by chunk."""
+    for start in range(0, len(frame), RECORD_CHUNK):
+        part = frame.iloc[start:start + RECORD_CHUNK]
+        columns = []
+        for name in part.columns:
+            series = part[name]
+            values = series.astype(object).where(series.notna(), None).tolist()
+            if series.dtype == object:
+                values = [_to_sql_value(v) for v in values]
+            columns.append(values)
+        yield from zip(*columns)
 
 
 def _to_sql_value(value: Any) -> Any:

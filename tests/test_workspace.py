@@ -257,3 +257,18 @@ def test_write_text_atomic_replaces_whole_file(tmp_workspace):
     assert target == tmp_workspace.path / "curation.csv"
     assert target.read_text(encoding="utf-8") == "new, é\n"
     assert [p.name for p in tmp_workspace.path.glob("curation.csv*")] == ["curation.csv"]
+
+
+def test_a_table_larger_than_a_record_chunk_round_trips_in_order(tmp_workspace, monkeypatch):
+    monkeypatch.setattr(workspace_module, "RECORD_CHUNK", 7)
+    frame = pd.DataFrame({"n": list(range(50)), "text": [f"t{i}" if i % 9 else None for i in range(50)],
+                          "flag": [i % 2 == 0 for i in range(50)], "x": [i / 3 for i in range(50)]})
+    tmp_workspace.write_table("big", frame)
+    pd.testing.assert_frame_equal(tmp_workspace.read_table("big"), frame)
+
+
+def test_read_table_reads_only_the_columns_asked_for_that_it_has(filled):
+    frame = filled.read_table("articles", ["n_chars", "article_id", "absent"])
+    assert list(frame.columns) == ["article_id", "n_chars"]  # the table's order
+    pd.testing.assert_frame_equal(frame, OLD_ARTICLES[["article_id", "n_chars"]])
+    assert filled.read_table("articles", ["absent"]).shape == (2, 0)
