@@ -391,6 +391,8 @@ def tag_amounts(
 
 #: The articles' columns that say which is a copy of which (read without the texts).
 COPY_COLUMNS = ("article_id", "duplicate_of")
+#: The mentions' columns the relations step reads.
+RELATION_MENTION_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "label", "entity_id")
 
 
 def _relations_signature(workspace: Workspace, unit: str) -> str:
@@ -411,8 +413,13 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
     if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):
         relations = workspace.read_table("relations")
     else:
-        mentions = workspace.read_table("mentions")
+        # Without the sentence each mention quotes (the largest column) when the sentences table has them all.
+        mentions = workspace.read_table("mentions", RELATION_MENTION_COLUMNS)
         sentences = workspace.read_table("sentences")
+        known = set(zip(sentences["article_id"], sentences["sentence_id"].astype(int)))
+        if not all(key in known for key in zip(mentions["article_id"], mentions["sentence_id"].astype(int))):
+            mentions = workspace.read_table("mentions")
+        del known
         relations, evidence = build_relations(
             mentions, sentences, unit=unit, entities=workspace.read_table("entities"), copies=copies
         )

@@ -180,7 +180,9 @@ def with_names(relations: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sentence_texts(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple, str]:
-    texts = dict(zip(zip(mentions["article_id"], mentions["sentence_id"].astype(int)), mentions["sentence"]))
+    texts = {}
+    if "sentence" in mentions:  # the quote each mention carries; the sentences table's text wins
+        texts = dict(zip(zip(mentions["article_id"], mentions["sentence_id"].astype(int)), mentions["sentence"]))
     if len(sentences):
         texts.update(zip(zip(sentences["article_id"], sentences["sentence_id"].astype(int)), sentences["text"]))
     return texts

@@ -286,3 +286,12 @@ def test_build_relations_weight_is_the_number_of_counted_evidence_rows(copy_tabl
     counted = evidence[evidence["counted"]].groupby(["source_id", "target_id"]).size()
     for r in relations.itertuples(index=False):
         assert counted[(r.source_id, r.target_id)] == r.weight >= 1
+
+
+def test_relations_need_no_quoted_sentence_when_the_sentences_table_has_them(built, toy_tables):
+    """The relations step reads the mentions without their quotes: the same relations and evidence."""
+    mentions = toy_tables["mentions"]
+    full = build_relations(mentions, toy_tables["sentences"], entities=toy_tables["entities"])
+    lean = build_relations(mentions.drop(columns=["sentence"]), toy_tables["sentences"],
+                           entities=toy_tables["entities"])
+    assert full[0].equals(lean[0]) and full[1].equals(lean[1]) and len(full[1])
