@@ -132,7 +132,8 @@ def _counted(evidence: pd.DataFrame, copies: Mapping[str, str]) -> list[bool]:
     per distinct sentence counts, and a sentence already counted for the
     relation (from another article) does not count again.
     """
-    keys = evidence["sentence"].fillna("").map(sentence_key)
+    known: dict[str, str] = {}  # a sentence supports many pairs: one key string each, not one a row
+    keys = [known[s] if s in known else known.setdefault(s, sentence_key(s)) for s in evidence["sentence"].fillna("")]
     frame = pd.DataFrame({
         "pair": list(zip(evidence["source_id"], evidence["target_id"])),
         "article": evidence["article_id"],
