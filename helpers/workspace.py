@@ -131,6 +131,7 @@ class Workspace:
             frame = pd.read_sql_query(f'SELECT {select} FROM "{name}"', conn)
         if select == "NULL AS _none":
             frame = frame.iloc[:, :0]
+        frame = _share_repeated(frame)
         for column in json.loads(self.get_meta(f"booleans:{name}") or "[]"):
             if column in frame:
                 frame[column] = frame[column].astype(bool)
@@ -181,6 +182,34 @@ class Workspace:
 def _check_name(name: str) -> None:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"Invalid table name {name!r}")
+
+
+#: A text column whose first values repeat this much (distinct / values) or more is read with one
+#: string object per distinct value: SQLite gives a new one for every row, so the article ids,
+#: labels and entity ids of a table of mentions took more memory than their texts.
+SHARE_BELOW = 0.5
+_SHARE_SAMPLE = 1000
+
+
+def _share_repeated(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the repeated strings of its text columns replaced by one shared object each."""
+    columns = {}
+    changed = False
+    for name in frame.columns:
+        series = frame[name]
+        columns[name] = series
+        if not (series.dtype == object or isinstance(series.dtype, pd.StringDtype)) or len(series) < 2:
+            continue
+        head = series.iloc[:_SHARE_SAMPLE]
+        if head.nunique(dropna=False) > SHARE_BELOW * len(head):
+            continue
+        first: dict = {}
+        shared = [first.setdefault(v, v) if isinstance(v, str) else v for v in series.to_numpy(dtype=object)]
+        columns[name] = pd.Series(shared, index=series.index, dtype=series.dtype)
+        changed = True
+    if not changed or frame.columns.has_duplicates:
+        return frame
+    return pd.DataFrame(columns, index=frame.index, columns=frame.columns)
 
 
 #: Rows converted to Python values at a time when a table is written: converting a whole table

@@ -272,3 +272,18 @@ def test_read_table_reads_only_the_columns_asked_for_that_it_has(filled):
     assert list(frame.columns) == ["article_id", "n_chars"]  # the table's order
     pd.testing.assert_frame_equal(frame, OLD_ARTICLES[["article_id", "n_chars"]])
     assert filled.read_table("articles", ["absent"]).shape == (2, 0)
+
+
+def test_repeated_strings_are_read_as_one_object_each_with_the_same_table(tmp_workspace, monkeypatch):
+    frame = pd.DataFrame({"label": ["PER", "ORG", "PER", "LOC"] * 50, "text": [f"name {i}" for i in range(200)],
+                          "n": range(200)})
+    tmp_workspace.write_table("mentions", frame)
+    shared = tmp_workspace.read_table("mentions")
+    assert len({id(v) for v in shared["label"].to_numpy(dtype=object)}) == 3  # one string object per label
+    assert len({id(v) for v in shared["text"].to_numpy(dtype=object)}) == 200  # all distinct: left as read
+    monkeypatch.setattr(workspace_module, "SHARE_BELOW", -1)
+    plain = tmp_workspace.read_table("mentions")
+    assert len({id(v) for v in plain["label"].to_numpy(dtype=object)}) == 200
+    pd.testing.assert_frame_equal(shared, plain)
+    pd.testing.assert_frame_equal(shared.astype({"label": object, "text": object}),
+                                  frame.astype({"label": object, "text": object}), check_dtype=False)
