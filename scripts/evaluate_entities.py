@@ -34,6 +34,10 @@ and the U.S. and U.K. regulators, annotated before the kit was run on it;
 "dev7" French news and official pages (crypto frauds, sanctions on Russian
 oligarchs and banks, AMF and ACPR sanctions, Tracfin, Swiss, Belgian, Monegasque
 and Canadian coverage), annotated and committed before the kit was run on it;
+"dev8" English news, press releases and law-firm notes (mixers, ransomware
+groups, exchanges and scams, OFAC, FinCEN, NCA and Europol coverage,
+oligarch sanctions and court cases), annotated and committed before the kit
+was run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind3"
 (``tests/data/blind3_passages.jsonl``) and "blind4"
