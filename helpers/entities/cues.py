@@ -363,7 +363,8 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     words = [w.strip(".,").casefold() for w in text.split()]
     if len(words) < 2:
         return None
-    # the head before "of"/"for" says what the name is: "District Court for the Central District" is a court;
+    # the head before "of"/"for"/"in" says what the name is: "District Court for the Central District" is a court,
+    # "Attorney's Office in the District of Columbia" an office;
     # an English head's last word governs it ("Central District"), a French head's first ("Banque centrale")
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
     head = words[cut - 1::-1] if lex.head_final else words[:cut]
@@ -373,7 +374,7 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-_HEAD_ENDS = frozenset({"of", "for", "de", "du", "des", "d'"})
+_HEAD_ENDS = frozenset({"of", "for", "in", "de", "du", "des", "d'"})
 
 
 _PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*\Z", re.IGNORECASE)

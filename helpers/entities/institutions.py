@@ -145,11 +145,37 @@ def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
     return reference is not None and reference.label == "LOC" and _has_head(m.text, lex)
 
 
+#: A prosecutor's office named by its title and district: "U.S. Attorney's Office in the District of
+#: Columbia", "the United States Attorney's Office for the Southern District of New York".
+_ATTORNEY_OFFICE = re.compile(
+    r"(?:(?:U\.S\.|US|United States)\s+)?Attorney['’]s\s+Office"
+    r"(?:\s+(?:for|in|of)\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)?)?"
+)
+#: A country before "Attorney" and a name or "for the": "US Attorney Jacqueline C. Romero" is a title, no place
+#: mention ("US Attorney General Merrick Garland" keeps its country).
+_ATTORNEY_TITLE = re.compile(r"\s+Attorney\b(?!\s+General)(?!['’])")
+
+
+def _attorney_offices(mentions: Sequence[Mention], body: str) -> list[Mention]:
+    """One organisation for each prosecutor's office that the model cut into a country, nothing and a district."""
+    if not mentions or "Attorney" not in body:
+        return list(mentions)
+    out = list(mentions)
+    for match in _ATTORNEY_OFFICE.finditer(body):
+        a, b = match.span()
+        if any(m.ent_id and m.start < b and a < m.end for m in out):
+            continue
+        first = out[0]
+        out = [m for m in out if not (a <= m.start and m.end <= b + 1)]
+        out.append(Mention(first.article_id, first.lang, a, b, body[a:b], "ORG", weight=MODEL_WEIGHT))
+    return out
+
+
 def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) -> list[Mention]:
     """Rejoin institution names cut at a connector; keep a legal form after a comma or the words the model left before it."""
     out: list[Mention] = []
     covered = -1
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    for m in sorted(_attorney_offices(mentions, body), key=lambda m: (m.start, -m.end)):
         if m.ent_id:
             out.append(m)
             continue
@@ -225,6 +251,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue
         if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex):
             continue
+        if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
+            continue  # "US Attorney Jacqueline C. Romero": a title
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
