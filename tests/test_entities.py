@@ -1917,3 +1917,20 @@ def test_country_in_a_us_attorney_title_is_no_place(blank, text, spans, kept):
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mixing services Blender.io and Sinbad.io were shut.", {"Blender.io": "ORG", "Sinbad.io": "ORG"}),
+        ("Blender.io had previously been sanctioned.", {"Blender.io": "ORG"}),
+        ("He ran the exchange Bitfunder.com for years.", {"Bitfunder.com": "ORG"}),
+        # an address, a path or an e-mail is no name
+        ("See https://Blender.io/about or write to info@Sinbad.io today.", {}),
+        ("Files at Example.com/path were read.", {}),
+    ],
+)
+def test_capitalised_web_domain_the_model_missed_is_an_organisation(blank, text, expected):
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -330,7 +330,19 @@ def add_cued_names(
         if any(a < e and s < b for s, e in taken) or not _known_place(body[a:b]):
             continue
         added.append(Mention(article_id, lang, a, b, body[a:b], "LOC", weight=0.0, created=True))
+    taken = [(m.start, m.end) for m in (*mentions, *added)]
+    # a service named by its web domain, which the small model often misses: "mixing services Blender.io and Sinbad.io"
+    for match in _DOMAIN_NAME.finditer(body):
+        a, b = match.span()
+        if not any(a < e and s < b for s, e in taken):
+            added.append(Mention(article_id, lang, a, b, body[a:b], "ORG", weight=0.0, created=True))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+#: The domain TLDs that make a capitalised word a service's name ("Blender.io", "Bitfunder.com").
+_DOMAINS = r"(?:com|net|org|io|info|fr|ru|co|uk)"
+#: A capitalised web domain standing as a name: not part of an address, a path or an e-mail.
+_DOMAIN_NAME = re.compile(r"(?<![\w.@/:-])[A-Z][A-Za-z0-9-]*\." + _DOMAINS + r"(?![\w/@-]|\.\w)")
 
 
 _BASED_PLACE = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.){2,}|[A-Z][\w’']*(?: [A-Z][\w’']*){0,2})-based\b")
@@ -356,7 +368,7 @@ def brand_shaped(text: str) -> bool:
 
 def name_word_label(text: str, lex: Lexicon) -> str | None:
     """The label shown by a word inside the name ("Bank", "Fondation", "Islands"), a web domain or a brand's shape."""
-    if re.search(r"\w\.(?:com|net|org|io|info|fr|ru|co|uk)$", text, re.IGNORECASE):
+    if re.search(r"\w\." + _DOMAINS + "$", text, re.IGNORECASE):
         return "ORG"
     if brand_shaped(text):
         return "ORG"
