@@ -1934,3 +1934,19 @@ def test_capitalised_web_domain_the_model_missed_is_an_organisation(blank, text,
     articles, payloads = corpus(blank, [("en", text, [])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "model_label", "expected"),
+    [
+        ("Kostin is the longtime president of VTB Bank, a state-owned bank.", "Kostin", "ORG", "PER"),
+        ("Rozencovs was the editor-in-chief of Sputnik Latvija.", "Rozencovs", "ORG", "PER"),
+        ("Vexel is a payments firm based in Riga.", "Vexel", "PERSON", "ORG"),
+        # a possessive after the verb speaks of what the name owns
+        ("Vexel is his company, he said.", "Vexel", "PERSON", "PER"),
+    ],
+)
+def test_is_the_title_or_kind_after_a_name_gives_its_label(blank, text, span, model_label, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, model_label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == expected

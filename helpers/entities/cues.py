@@ -24,6 +24,8 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "its", "his", "her", "their", "leur", "notre", "our"}
 )
 _OF = frozenset({"de", "du", "d'", "des", "of", "for", "at", "chez"})
+#: Verbs that say what the name is, before a determiner and a kind or a title ("X is the president of").
+_COPULAS = frozenset({"is", "was", "est", "était"})
 #: Possessives that open an apposition about something the name owns or someone close to it.
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their"})
 
@@ -221,8 +223,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # an age after the name: "John Khuu, 27, has been charged", "Zanjani, 43, is the chairman"
     if len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 and after[2] in {",", ")"}:
         return "PER"
-    # apposition after the name: ", a private bank in", ", a spokeswoman for"
-    if after[:1] == [","]:
+    # apposition after the name: ", a private bank in", ", a spokeswoman for"; or the same after "is/was the":
+    # "Kostin is the longtime president of VTB Bank", "Rozencovs was the editor-in-chief of Sputnik Latvija"
+    copula = len(after) >= 3 and after[0].casefold() in _COPULAS and after[1].casefold() in _DETERMINERS
+    if after[:1] == [","] or copula:
         j = 1
         if j < len(after) and after[j].casefold() in _POSSESSIVES:
             return None  # "Dominic Lacroix, sa compagnie, PlexCorps": what the name owns, not what it is
