@@ -1950,3 +1950,24 @@ def test_is_the_title_or_kind_after_a_name_gives_its_label(blank, text, span, mo
     articles, payloads = corpus(blank, [("en", text, [(span, model_label)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "model_label"),
+    [
+        ("The embassy is aware of Postovoy's arrest in Sarasota.", "Postovoy", "ORG"),
+        ("In continuation of Garland's remarks, the Treasury spoke.", "Garland", "GPE"),
+        ("The judge set Zhao's sentencing for February.", "Zhao", "ORG"),
+        ("Deripaska's wife was not named.", "Deripaska", "ORG"),
+    ],
+)
+def test_what_only_a_person_has_after_a_possessive_makes_a_person(blank, text, span, model_label):
+    articles, payloads = corpus(blank, [("en", text, [(span, model_label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "PER"
+
+
+def test_a_firms_possessive_role_still_makes_an_organisation(blank):
+    articles, payloads = corpus(blank, [("en", "Vexel's chairman resigned.", [("Vexel", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Vexel": "ORG"}

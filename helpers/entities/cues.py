@@ -204,10 +204,12 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if before_only:
         return None
     if possessive:
-        # X's chairman, X's former compliance chief -> ORG
+        # X's chairman, X's former compliance chief -> ORG; X's arrest, X's wife -> PER
         for j in range(min(3, len(after))):
             if _match_start(after, j, lex.role_cues):
                 return "ORG"
+            if _match_start(after, j, lex.personal_cues):
+                return "PER"
             if not after[j][:1].islower():
                 break
         return None
