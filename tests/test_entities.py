@@ -1971,3 +1971,30 @@ def test_a_firms_possessive_role_still_makes_an_organisation(blank):
     articles, payloads = corpus(blank, [("en", "Vexel's chairman resigned.", [("Vexel", "PERSON")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Vexel": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a capitalised job title in an apposition: the name is a person's, the title's words no organisation
+        ("The suspects used phishing, says Stefano De Blasi, Cyber Threat Intelligence Analyst at Digital Shadows, a firm.",
+         [("Stefano De Blasi", "ORG"), ("Cyber Threat Intelligence", "ORG"), ("Digital Shadows", "ORG")],
+         {"Stefano De Blasi": "PER", "Digital Shadows": "ORG"}),
+        ("Michael Munk, Managing Director at Linklaters, said so.", [("Michael Munk", "ORG"), ("Linklaters", "ORG")],
+         {"Michael Munk": "PER", "Linklaters": "ORG"}),
+        # a title word alone names no one: "its Chief Executive Officer, Kirill Dmitriev"
+        ("OFAC listed the fund and its Chief Executive Officer, Kirill Dmitriev.", [("OFAC", "ORG"), ("Kirill Dmitriev", "PERSON")],
+         {"OFAC": "ORG", "Kirill Dmitriev": "PER"}),
+    ],
+)
+def test_job_titles_and_their_offices_are_no_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_a_firm_before_a_title_outside_an_apposition_stays(blank):
+    text = "Treasury Secretary Janet Yellen spoke."
+    articles, payloads = corpus(blank, [("en", text, [("Treasury", "ORG"), ("Janet Yellen", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Treasury": "ORG", "Janet Yellen": "PER"}

@@ -147,6 +147,40 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int]:
     return max(left, start - 200), min(right, end + 200)
 
 
+#: Words that may follow a job title in an apposition: ", Managing Associate in Linklaters' team".
+_AFTER_TITLE = frozenset({"at", "of", "for", "in", "with", ","})
+
+
+def _capitalised_title(tokens: list[str], j: int, lex: Lexicon) -> int:
+    """How many capitalised words from ``tokens[j]`` make a job title before at/of/for/in or a comma, else 0.
+
+    Job titles are often written in capitals in an apposition ("Stefano De Blasi,
+    Cyber Threat Intelligence Analyst at Digital Shadows"); the title's last words
+    are a title cue.
+    """
+    k = j
+    while k < len(tokens) and k - j < 5 and tokens[k][:1].isupper():
+        k += 1
+        if _match_end(tokens, k, lex.title_cues) and (k == len(tokens) or tokens[k].casefold() in _AFTER_TITLE):
+            return k - j
+    return 0
+
+
+def in_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the span opens a capitalised job title in an apposition ("X, Cyber Threat Intelligence Analyst at").
+
+    The model tags the words before the title's last word as an organisation;
+    they name a speciality, and the apposition already says the person's employer.
+    """
+    if not body[:start].rstrip().endswith(",") or lookup(body[start:end]) is not None:
+        return False
+    own = _tokens(body[start:end])
+    if len(own) < 2 or _match_end(own, len(own), lex.title_cues):
+        return False
+    _left, right = _clause(body, start, end)
+    return _capitalised_title(_tokens(body[start:right]), 0, lex) > len(own)
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
@@ -244,6 +278,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 following = after[j + n] if j + n < len(after) else ""
                 # "À Kiev, le député Oleksandr Hrytsenko": the title is the next name's
                 return None if following[:1].isupper() else label
+            if _capitalised_title(after, j, lex):
+                return "PER"  # ", Cyber Threat Intelligence Analyst at Digital Shadows"
             word = after[j]
             low = word.casefold()
             attribute = _attributive(after, j)

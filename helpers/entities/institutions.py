@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from helpers.entities.cleanup import LEGAL_SUFFIX
+from helpers.entities.cues import in_job_title
 from helpers.entities.gazetteer import lookup
 from helpers.entities.lexicon import Lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -253,6 +254,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue
         if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
             continue  # "US Attorney Jacqueline C. Romero": a title
+        if m.model_label != "PER" and in_job_title(body, m.start, m.end, lex):
+            continue  # "Stefano De Blasi, Cyber Threat Intelligence Analyst at": part of a job title
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
