@@ -1985,6 +1985,10 @@ def test_a_firms_possessive_role_still_makes_an_organisation(blank):
         # a title word alone names no one: "its Chief Executive Officer, Kirill Dmitriev"
         ("OFAC listed the fund and its Chief Executive Officer, Kirill Dmitriev.", [("OFAC", "ORG"), ("Kirill Dmitriev", "PERSON")],
          {"OFAC": "ORG", "Kirill Dmitriev": "PER"}),
+        # the office a title names after "for": "Under Secretary of the Treasury for Terrorism and Financial Intelligence"
+        ("It was said by Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson.",
+         [("Treasury", "ORG"), ("Terrorism", "ORG"), ("Brian E. Nelson", "PERSON")],
+         {"Treasury": "ORG", "Brian E. Nelson": "PER"}),
     ],
 )
 def test_job_titles_and_their_offices_are_no_names(blank, text, spans, expected):

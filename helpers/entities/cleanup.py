@@ -211,7 +211,7 @@ def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     tokens = name_tokens(body[start:end])
     if not tokens or not all(t in lex.offices or t in lex.generic or t in lex.function_words for t in tokens):
         return False
-    before = _TITLE_BEFORE.search(body, max(0, start - 40), start)
+    before = _TITLE_BEFORE.search(body, max(0, start - 40), start) or _TITLE_FOR_BEFORE.search(body, max(0, start - 50), start)
     return before is not None and before.group(1).casefold() in lex.title_cues
 
 
@@ -247,6 +247,10 @@ _TITLE_OFFICE_BEFORE = re.compile(
 
 #: A title word and de/of/au right before a span: "ministre des ", "sous-secrétaire au ".
 _TITLE_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|au\s+|aux\s+|of\s+the\s+|of\s+)\Z", re.IGNORECASE)
+
+
+#: A title, maybe with its department, and "for" right before a span: "Under Secretary of the Treasury for ".
+_TITLE_FOR_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:of\s+the\s+[A-Z][\w-]*\s+)?for\s+\Z")
 
 
 _TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
