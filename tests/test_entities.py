@@ -2002,3 +2002,17 @@ def test_a_firm_before_a_title_outside_an_apposition_stays(blank):
     articles, payloads = corpus(blank, [("en", text, [("Treasury", "ORG"), ("Janet Yellen", "PERSON")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Treasury": "ORG", "Janet Yellen": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("They targeted Remote Desktop Protocol (RDP) and Virtual Private Networks (VPN) at Okta.",
+         [("Remote Desktop Protocol", "ORG"), ("Virtual Private Networks", "ORG"), ("Okta", "ORG")], {"Okta": "ORG"}),
+        ("The Clop group leveraged SQL injections.", [("Clop", "ORG"), ("SQL", "ORG")], {"Clop": "ORG"}),
+    ],
+)
+def test_network_terms_and_crypto_assets_are_no_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
