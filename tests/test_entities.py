@@ -2010,6 +2010,10 @@ def test_a_firm_before_a_title_outside_an_apposition_stays(blank):
         ("They targeted Remote Desktop Protocol (RDP) and Virtual Private Networks (VPN) at Okta.",
          [("Remote Desktop Protocol", "ORG"), ("Virtual Private Networks", "ORG"), ("Okta", "ORG")], {"Okta": "ORG"}),
         ("The Clop group leveraged SQL injections.", [("Clop", "ORG"), ("SQL", "ORG")], {"Clop": "ORG"}),
+        ("The token operated on the Ethereum blockchain for MyTrade.", [("Ethereum", "ORG"), ("MyTrade", "ORG")],
+         {"MyTrade": "ORG"}),
+        ("The FBI has seized 2,546,415.01 USDT Coin (USDT) in Thailand.",
+         [("FBI", "ORG"), ("USDT Coin", "ORG"), ("Thailand", "GPE")], {"FBI": "ORG", "Thailand": "LOC"}),
     ],
 )
 def test_network_terms_and_crypto_assets_are_no_names(blank, text, spans, expected):

@@ -330,6 +330,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "currency"
     if text.isupper() and low.lstrip("$") in lex.tickers:
         return "ticker"
+    if _TICKER_COIN.fullmatch(text) and text.split()[0].casefold() in lex.tickers:
+        return "ticker"  # "USDT Coin", "BNB Token": the asset, not its issuer
     tokens = name_tokens(text)
     if any(w in lex.dates for w in tokens) and all(
         w in lex.dates or w.isdigit() or w in lex.function_words for w in tokens
@@ -360,6 +362,7 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
     return None
 
 
+_TICKER_COIN = re.compile(r"[A-Z]{2,6}\s+(?:Coins?|Tokens?)")
 _ARTICLE = re.compile(r"(?:articles?|art\.)\s+\d", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"\d*(?:ieme|iemes|eme|er|ere|st|nd|rd|th)|\w+iemes?|premiere?s?|first|second|third|fourth|fifth|sixth|seventh"
