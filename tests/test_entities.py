@@ -2020,3 +2020,25 @@ def test_network_terms_and_crypto_assets_are_no_names(blank, text, spans, expect
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The Romanian Directorate for Investigating Organized Crime and Terrorism (DIICOT) held it.",
+         "The Romanian Directorate for Investigating Organized Crime and", "Romanian Directorate for Investigating Organized Crime and Terrorism"),
+        ("Officials of the Ministry of Agriculture and Food said so.", "the Ministry of Agriculture and",
+         "Ministry of Agriculture and Food"),
+    ],
+)
+def test_a_name_the_model_ended_with_and_takes_the_capitalised_words_after(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert expected in names(entities)
+
+
+def test_a_name_ending_with_and_before_lowercase_words_is_trimmed(blank):
+    text = "The Bank of Vexel and its partners agreed."
+    articles, payloads = corpus(blank, [("en", text, [("The Bank of Vexel and", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Bank of Vexel": "ORG"}

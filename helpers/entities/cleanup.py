@@ -67,6 +67,9 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
 
 
 #: The rest of a hyphenated name the model cut: a letter, digits or capitals ("BTC-e", "COVID-19").
+#: A span the model ended with "and"/"et" (its name goes on) and the capitalised words after it.
+_ENDS_WITH_AND = re.compile(r"\s(?:and|et|&)\Z")
+_AND_TAIL = re.compile(r"\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}")
 _HYPHEN_TAIL = re.compile(r"-(?:[a-z]|\d{1,3}|[A-Z]{1,3})\b(?!-)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
 
@@ -398,6 +401,9 @@ def clean_mentions(
             tail = _HYPHEN_TAIL.match(body, end)
             if tail and end > start and body[end - 1].isalnum():
                 end = tail.end()  # "BTC" + "-e": the exchange BTC-e, not the ticker
+            rest = _AND_TAIL.match(body, end) if label == "ORG" and _ENDS_WITH_AND.search(body, start, end) else None
+            if rest:
+                end = rest.end()  # "Directorate for Investigating Organized Crime and" + "Terrorism": one name
         spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
         for a, b in spans:
             label = unify_label(raw_label)
