@@ -2042,3 +2042,20 @@ def test_a_name_ending_with_and_before_lowercase_words_is_trimmed(blank):
     articles, payloads = corpus(blank, [("en", text, [("The Bank of Vexel and", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Bank of Vexel": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Agents of U.S. Immigration and Customs Enforcement (ICE) announced it.", "U.S. Immigration",
+         "U.S. Immigration and Customs Enforcement"),
+        ("The Bureau of Alcohol, Tobacco and Firearms (ATF) said so.", "The Bureau of Alcohol",
+         "Bureau of Alcohol, Tobacco and Firearms"),
+    ],
+)
+def test_a_name_the_model_cut_takes_the_rest_its_acronym_spells(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    acronym = text[text.index("(") + 1 : text.index(")")]
+    assert len(entities) == 1 and entities.at[0, "label"] == "ORG"
+    assert forms_of(entities, 0) == {expected, acronym}

@@ -129,6 +129,12 @@ def apply_acronyms(mentions: list[Mention], body: str, article_id: str, lang: st
         inside = [m for m in mentions if m.start >= la and m.end <= lb and not (m.start == sa and m.end == sb)]
         container = next((m for m in mentions if m.start <= la and m.end >= lb and m is not short), None)
         elsewhere = [m for m in mentions if m.key in (name_key(body[sa:sb]), name_key(body[la:lb]))]
+        if container is None and not inside:
+            # "U.S. Immigration" + "and Customs Enforcement (ICE)": the model cut the expansion; its piece
+            # starting before the spelled words takes them in, with what it held before ("U.S.")
+            cut = next((m for m in mentions if m.start < la < m.end < lb and not m.ent_id and m.model_label == "ORG"), None)
+            if cut is not None:
+                la, inside = cut.start, [cut]
         if short is None and not inside and container is None and not elsewhere:
             continue  # neither side tagged anywhere: most likely not a name ("anti-money laundering (AML)")
         if container is not None:
