@@ -2059,3 +2059,17 @@ def test_a_name_the_model_cut_takes_the_rest_its_acronym_spells(blank, text, spa
     acronym = text[text.index("(") + 1 : text.index(")")]
     assert len(entities) == 1 and entities.at[0, "label"] == "ORG"
     assert forms_of(entities, 0) == {expected, acronym}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Officers swarmed Cherkasy on the Dnipro River last week.", "Dnipro River"),
+        ("Tankers crossed the Black Sea and the Kerch Strait.", "Kerch Strait"),
+        ("The ships left the Persian Gulf.", "Persian Gulf"),
+    ],
+)
+def test_a_name_ending_in_a_feature_word_is_a_place(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "LOC"}
