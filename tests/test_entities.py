@@ -2073,3 +2073,16 @@ def test_a_name_ending_in_a_feature_word_is_a_place(blank, text, span):
     articles, payloads = corpus(blank, [("en", text, [(span, "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {span: "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ChipMixer operator Minh Quốc Nguyễn, 49, of Hanoi, has been charged.", "Minh Quốc Nguyễn"),
+        ("The exchange founder Jon Vexel, 37, pleaded guilty.", "Jon Vexel"),
+    ],
+)
+def test_an_age_after_a_name_outweighs_a_kind_of_noun_before_it(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "PER"

@@ -199,6 +199,11 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     tail = body[end:right]
     possessive = re.match(r"'s?\b|'", tail)
     after = _tokens(tail[possessive.end():] if possessive else tail)
+    # an age after the name: "John Khuu, 27, has been charged", "Zanjani, 43, is the chairman"; it outweighs
+    # a kind-of noun before, which may name the person's role ("ChipMixer operator Minh Quốc Nguyễn, 49,")
+    if not before_only and len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 \
+            and after[2] in {",", ")"}:
+        return "PER"
     # role of X -> ORG ("le représentant de Binance", "a spokeswoman for the CBN")
     i = len(before)
     if i and before[i - 1].casefold() in _DETERMINERS:
@@ -256,9 +261,6 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 return None if following[:1].isupper() else lex.type_cues.get(hit[0]) or lex.type_cues.get(_singular(hit[0]))
             if not after[j][:1].islower() or after[j].casefold() in _BLOCKERS:
                 break
-    # an age after the name: "John Khuu, 27, has been charged", "Zanjani, 43, is the chairman"
-    if len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 and after[2] in {",", ")"}:
-        return "PER"
     # apposition after the name: ", a private bank in", ", a spokeswoman for"; or the same after "is/was the":
     # "Kostin is the longtime president of VTB Bank", "Rozencovs was the editor-in-chief of Sputnik Latvija"
     copula = len(after) >= 3 and after[0].casefold() in _COPULAS and after[1].casefold() in _DETERMINERS
