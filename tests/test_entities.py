@@ -2086,3 +2086,23 @@ def test_an_age_after_a_name_outweighs_a_kind_of_noun_before_it(blank, text, spa
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[span] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("He backed the Donetsk People's Republic in 2014.", "the Donetsk People's Republic", "Donetsk People's Republic"),
+        ("The People's Bank of China said so.", "The People's Bank of China", "People's Bank of China"),
+    ],
+)
+def test_peoples_inside_a_name_does_not_cut_it(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(entities["name"]) == [expected]
+
+
+def test_an_inner_possessive_still_cuts_a_persons_name_from_what_follows(blank):
+    text = "Oleg Deripaska's Basic Element was named."
+    articles, payloads = corpus(blank, [("en", text, [("Oleg Deripaska's Basic Element", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Oleg Deripaska" in set(entities["name"]) and "Basic Element" in set(entities["name"])

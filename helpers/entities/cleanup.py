@@ -36,7 +36,9 @@ _EDGE_JUNK = re.compile(r"^[^\w$€£¥₽]+|[^\w.]+$|(?<![.\s]\w)(?<!\.\w\w)\.$
 _LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
 _TRAILING_ELISION = re.compile(r"\s(\w{1,7}')\W*$")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-_INTERNAL_POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
+#: An inner possessive cuts a span ("Oleg Deripaska's aluminium"), not "People's", which names peoples' bodies
+#: ("Donetsk People's Republic", "People's Bank of China").
+_INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
 _ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b(?:ltd|inc|corp|co|jr|sr|st|bros)\.)$", re.IGNORECASE)
 
 
@@ -66,10 +68,10 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
     return [(a, b) for a, b in spans if b > a]
 
 
-#: The rest of a hyphenated name the model cut: a letter, digits or capitals ("BTC-e", "COVID-19").
 #: A span the model ended with "and"/"et" (its name goes on) and the capitalised words after it.
 _ENDS_WITH_AND = re.compile(r"\s(?:and|et|&)\Z")
 _AND_TAIL = re.compile(r"\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}")
+#: The rest of a hyphenated name the model cut: a letter, digits or capitals ("BTC-e", "COVID-19").
 _HYPHEN_TAIL = re.compile(r"-(?:[a-z]|\d{1,3}|[A-Z]{1,3})\b(?!-)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
 
