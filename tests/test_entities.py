@@ -2106,3 +2106,17 @@ def test_an_inner_possessive_still_cuts_a_persons_name_from_what_follows(blank):
     articles, payloads = corpus(blank, [("en", text, [("Oleg Deripaska's Basic Element", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert "Oleg Deripaska" in set(entities["name"]) and "Basic Element" in set(entities["name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Garantex was operated by Aleksej Besciokov, a citizen of Lithuania residing in Russia.", "Aleksej Besciokov"),
+        ("The exchange's funds went to Pavel Sorin, a resident of Moscow.", "Pavel Sorin"),
+        ("OFAC sanctioned the exchange and its owner, Ilya Voronin.", "Ilya Voronin"),
+    ],
+)
+def test_citizen_resident_and_owner_are_persons_titles(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "PER"
