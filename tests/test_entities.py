@@ -2120,3 +2120,22 @@ def test_citizen_resident_and_owner_are_persons_titles(blank, text, span):
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[span] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Russia's Embassy in Washington said it is aware of the arrest.", [("Russia", "GPE"), ("Embassy", "GPE"), ("Washington", "GPE")],
+         {"Russia": "LOC", "Washington": "LOC"}),
+        ("Valery Gerasimov is Chief of the General Staff.", [("Valery Gerasimov", "PERSON"), ("General Staff", "ORG")],
+         {"Valery Gerasimov": "PER"}),
+        ("OFAC issued a Determination under the order.", [("OFAC", "ORG"), ("Determination", "ORG")], {"OFAC": "ORG"}),
+        # a named embassy stays
+        ("The Embassy of Vexland in Paris was closed.", [("The Embassy of Vexland", "ORG"), ("Paris", "GPE")],
+         {"Embassy of Vexland": "ORG", "Paris": "LOC"}),
+    ],
+)
+def test_generic_embassy_staff_and_determination_alone_are_no_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
