@@ -2139,3 +2139,12 @@ def test_generic_embassy_staff_and_determination_alone_are_no_names(blank, text,
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_rok_is_south_korea(blank):
+    text = "It acted with the EU, Japan, the ROK and South Korea's partners."
+    articles, payloads = corpus(blank, [("en", text, [("EU", "ORG"), ("Japan", "GPE"), ("ROK", "ORG"), ("South Korea", "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    korea = [i for i in entities.index if "ROK" in forms_of(entities, i)]
+    assert len(entities) == 3 and len(korea) == 1
+    assert entities.at[korea[0], "label"] == "LOC" and forms_of(entities, korea[0]) == {"ROK", "South Korea"}
