@@ -2148,3 +2148,24 @@ def test_rok_is_south_korea(blank):
     korea = [i for i in entities.index if "ROK" in forms_of(entities, i)]
     assert len(entities) == 3 and len(korea) == 1
     assert entities.at[korea[0], "label"] == "LOC" and forms_of(entities, korea[0]) == {"ROK", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The UK's Office of Financial Sanctions Implementation said so.",
+         [("UK", "GPE"), ("Office of Financial Sanctions Implementation", "ORG")],
+         {"UK": "LOC", "Office of Financial Sanctions Implementation": "ORG"}),
+        ("It acted with South Korea's Ministry of Foreign Affairs.",
+         [("South Korea", "GPE"), ("Ministry of Foreign Affairs", "ORG")],
+         {"South Korea": "LOC", "Ministry of Foreign Affairs": "ORG"}),
+        # a title's possessive still owns the office
+        ("The U.S. Attorney's Office for the Northern District of California filed it.",
+         [("U.S.", "GPE"), ("Office for the Northern District of California", "ORG")],
+         {"U.S. Attorney's Office for the Northern District of California": "ORG"}),
+    ],
+)
+def test_a_countrys_possessive_before_a_body_stays_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -121,9 +121,9 @@ def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
     if not match:
         return m
     owner = match.group(1).rstrip()[:-2]
-    reference = lookup(owner)
-    if reference is not None and reference.label != "LOC":
-        return m  # "the Treasury's Office of ...": two bodies
+    reference = lookup(re.sub(r"^The\s+", "", owner))
+    if reference is not None:
+        return m  # "the Treasury's Office of ...": two bodies; "the UK's Office of ...": a country and its body
     start = m.start - len(match.group(1))
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
 
