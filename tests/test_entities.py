@@ -1893,12 +1893,15 @@ def test_placed_reads_the_place_after_a_name(lang, text, span):
          [("U.S.", "GPE"), ("the Southern District", "LOC"), ("New York", "GPE")],
          "U.S. Attorney's Office in the Southern District of New York"),
         ("The United States Attorney's Office said so.", [("United States", "GPE")], "United States Attorney's Office"),
+        ("FinCEN and the United States Attorney General Office for the Northern District of California acted.",
+         [("United States", "GPE"), ("General Office for the Northern District", "ORG"), ("California", "GPE")],
+         "United States Attorney General Office for the Northern District of California"),
     ],
 )
 def test_attorney_office_named_by_its_district_is_one_organisation(blank, text, spans, expected):
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
-    assert names(entities) == {expected: "ORG"}
+    assert {k: v for k, v in names(entities).items() if k != "FinCEN"} == {expected: "ORG"}
 
 
 @pytest.mark.parametrize(

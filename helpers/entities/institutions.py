@@ -147,9 +147,9 @@ def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
 
 
 #: A prosecutor's office named by its title and district: "U.S. Attorney's Office in the District of
-#: Columbia", "the United States Attorney's Office for the Southern District of New York".
+#: Columbia", "the United States Attorney General Office for the Northern District of California".
 _ATTORNEY_OFFICE = re.compile(
-    r"(?:(?:U\.S\.|US|United States)\s+)?Attorney['’]s\s+Office"
+    r"(?:(?:U\.S\.|US|United States)\s+)?Attorney(?:['’]s|\s+General(?:['’]s)?)\s+Office"
     r"(?:\s+(?:for|in|of)\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)?)?"
 )
 #: A country before "Attorney" and a name or "for the": "US Attorney Jacqueline C. Romero" is a title, no place
