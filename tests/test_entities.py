@@ -2172,3 +2172,23 @@ def test_a_countrys_possessive_before_a_body_stays_a_place(blank, text, spans, e
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("According to the Assistant Attorney General of the National Security Division John Demers, it was done.",
+         "the National Security Division John Demers", {"National Security Division": "ORG", "John Demers": "PER"}),
+        ("The Federal Reserve Board Chairman Jerome Powell spoke.", "The Federal Reserve Board Chairman Jerome Powell",
+         {"Federal Reserve Board": "ORG", "Jerome Powell": "PER"}),
+        # a head opening the name, or company words after it, make one organisation's name
+        ("State Street Global Advisors voted.", "State Street Global Advisors", {"State Street Global Advisors": "ORG"}),
+        ("Deutsche Bank Trust Company Americas agreed.", "Deutsche Bank Trust Company Americas",
+         {"Deutsche Bank Trust Company Americas": "ORG"}),
+        ("Bank of America Merrill Lynch agreed.", "Bank of America Merrill Lynch", {"Bank of America Merrill Lynch": "ORG"}),
+    ],
+)
+def test_a_persons_name_glued_after_an_office_is_split_from_it(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

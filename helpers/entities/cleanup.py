@@ -243,6 +243,35 @@ def _holder_after_office(body: str, start: int, end: int, lex: Lexicon) -> int:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _holder_after_body(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Where a body's name ends and its holder's starts in one English span, or None.
+
+    The English model runs an office into the name of the person heading it
+    ("the National Security Division John Demers", "Federal Reserve Board
+    Chairman Jerome Powell"): an institution head that is not the name's first
+    word, maybe a title, then two or three capitalised words that no name of a
+    body uses. Returns ``(end of the body's name, start of the person's)``.
+    """
+    words = list(_NAME_WORD.finditer(body, start, end))
+    heads = [i for i, w in enumerate(words) if i and w.group()[:1].isupper()
+             and strip_accents(w.group().casefold()) in lex.institution_heads]
+    if not heads:
+        return None
+    head = words[heads[-1]]
+    rest = words[heads[-1] + 1:]
+    titles = _title_words("en")
+    while rest and rest[0].group().casefold() in titles:
+        rest = rest[1:]
+    if not 2 <= len(rest) <= 3 or re.search(r"[^\w\s.'-]", body[head.end():rest[-1].end()]):
+        return None
+    for w in rest:
+        low = w.group().casefold()
+        if not w.group()[:1].isupper() or w.group().isupper() or low in lex.function_words or low in lex.name_words \
+                or low in lex.type_cues or low in lex.legal_forms or strip_accents(low) in lex.institution_heads:
+            return None
+    return head.end(), rest[0].start()
 #: A title (maybe after a word, or before its nationality) and its connector: "ministre de la ", "commissaire européen à la ".
 _TITLE_OFFICE_BEFORE = re.compile(
     r"(?:([^\W\d_][\w-]*)\s+)?([^\W\d_][\w-]*)\s+(?:de\s+la|de\s+l'|des|du|d'|au|aux|à\s+la|à\s+l')\s*\Z",
@@ -433,6 +462,11 @@ def clean_mentions(
                 b = _surname_end(body, a, b, lang)
                 text = body[a:b]
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
+            glued = _holder_after_body(body, a, b, lex) if rules.trim and lang == "en" and label == "ORG" else None
+            if glued is not None:  # "National Security Division John Demers": the division, then the person at its head
+                body_end, person_start = glued
+                out.append(Mention(article_id, lang, a, body_end, body[a:body_end], label, weight=weight))
+                a, text, label = person_start, body[person_start:b], "PER"
             acronym_at = _trailing_acronym(text, lex) if rules.trim else None
             if acronym_at:  # "Agence France-Presse AFP": the name, then its acronym
                 head_end = a + len(text[:acronym_at].rstrip())
