@@ -2192,3 +2192,23 @@ def test_a_persons_name_glued_after_an_office_is_split_from_it(blank, text, span
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("FinCEN regulation 31 CFR § 1010.330 requires a report.", "CFR § 1010.330"),
+        ("A casino must file FinCEN Form 104 for each deposit.", "FinCEN Form 104"),
+        ("It was charged under 18 U.S.C. 1960 and settled.", "U.S.C. 1960"),
+    ],
+)
+def test_numbered_forms_and_regulation_citations_are_misc(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "MISC"
+
+
+def test_a_firm_named_form_stays_an_organisation(blank):
+    articles, payloads = corpus(blank, [("en", "Formation Capital Partners invested.", [("Formation Capital Partners", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Formation Capital Partners": "ORG"}

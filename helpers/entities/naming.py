@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -25,8 +26,17 @@ def _law_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: A numbered form or a citation of a code of regulations: "FinCEN Form 104", "31 CFR § 1010.330", "18 U.S.C. 1960".
+_FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b")
+
+
 def law_shaped(name: str) -> bool:
-    """True when the name's first or last word names a legal act ("Patriot Act", "Loi Sapin 2")."""
+    """True when the name's first or last word names a legal act ("Patriot Act", "Loi Sapin 2").
+
+    Or when it is a numbered form or a regulation's citation ("FinCEN Form 104", "CFR § 1010.330").
+    """
+    if _FORM_OR_CITATION.search(name):
+        return True
     tokens = name_tokens(name)
     return len(tokens) >= 2 and (tokens[-1] in _law_words() or tokens[0] in _law_words())
 
