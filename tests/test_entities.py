@@ -2212,3 +2212,17 @@ def test_a_firm_named_form_stays_an_organisation(blank):
     articles, payloads = corpus(blank, [("en", "Formation Capital Partners invested.", [("Formation Capital Partners", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Formation Capital Partners": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Penalties are to be paid by CommunityBank of Texas, N.A., over violations.",
+         [("CommunityBank", "ORG"), ("Texas", "GPE"), ("N.A.", "GPE")], "CommunityBank of Texas, N.A."),
+        ("The fine was paid by Citibank, N.A. last year.", [("Citibank", "ORG")], "Citibank, N.A."),
+    ],
+)
+def test_a_us_national_banks_name_keeps_its_place_and_legal_form(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}

@@ -26,7 +26,7 @@ from helpers.labels import unify_label
 LEGAL_SUFFIX = (
     r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|"
     r"S\.?A\.?\s+de\s+C\.?V|S\.?\s+de\s+R\.?L|S\.?A\.?S?|"  # Mexican "S.A. de C.V." and "S. de R.L." first
-    r"S\.?R\.?O|N\.?V|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"
+    r"S\.?R\.?O|N\.?V|N\.A|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"  # N.A.: a US national bank
 )
 _BREAKS = re.compile(
     r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+(?!" + LEGAL_SUFFIX + r")|:\s+"

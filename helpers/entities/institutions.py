@@ -87,7 +87,13 @@ def _has_head(text: str, lex: Lexicon) -> bool:
         token = name_tokens(w)
         if token and token[0] in lex.institution_heads and w[:1].isupper():
             return True
+        inner = _INNER_HEAD.search(w)  # a brand ending in a head: "CommunityBank" + "of" + "Texas"
+        if inner and inner.group(1).casefold() in lex.institution_heads:
+            return True
     return False
+
+
+_INNER_HEAD = re.compile(r"^[A-Z][a-z]+([A-Z][a-z]+)$")
 
 
 def _merged(left: Mention, right: Mention, body: str) -> Mention:
