@@ -2226,3 +2226,18 @@ def test_a_us_national_banks_name_keeps_its_place_and_legal_form(blank, text, sp
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {expected: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("He led Sputnik Latvija, the Latvian branch of Sputnik, until 2020.", "Sputnik"),
+        ("Robinhood Crypto, the crypto arm of Robinhood, added transfers.", "Robinhood"),
+        ("Vexel Pay is a subsidiary of Mondrake, a holding.", "Mondrake"),
+    ],
+)
+def test_branch_arm_or_subsidiary_of_a_name_makes_it_an_organisation(blank, text, span):
+    occurrence = text.count(span) - 1
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON", occurrence)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "ORG"
