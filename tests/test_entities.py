@@ -2241,3 +2241,18 @@ def test_branch_arm_or_subsidiary_of_a_name_makes_it_an_organisation(blank, text
     articles, payloads = corpus(blank, [("en", text, [(span, "PERSON", occurrence)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[span] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The exchanges Vexbit and Coinora were fined.", [("Vexbit", "ORG"), ("Coinora", "PERSON")],
+         {"Vexbit": "ORG", "Coinora": "ORG"}),
+        ("It froze funds at the banks Alpenbank, Norvia or Kestrel.", [("Alpenbank", "ORG"), ("Norvia", "GPE"), ("Kestrel", "PERSON")],
+         {"Alpenbank": "ORG", "Norvia": "ORG", "Kestrel": "ORG"}),
+    ],
+)
+def test_the_next_names_of_a_pair_after_a_kind_of_noun_are_that_kind(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -224,6 +224,15 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     i = len(before)
     while i and before[i - 1] in {",", '"', "«"}:
         i -= 1
+    # the next names of a pair or list after a kind-of noun: "the ransomware variants LockBit and Hive"
+    j = i
+    while j >= 2 and before[j - 1].casefold() in {"and", "or", ","} and before[j - 2][:1].isupper():
+        j -= 2
+    if j < i and j and before[j - 1][:1].islower():
+        kind = before[j - 1].casefold()
+        label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+        if label:
+            return label
     # a place compound right before the name: "Houston-based CryptoFX" is a firm
     if i == len(before) and i and _BASED.search(before[i - 1]):
         return "ORG"
