@@ -2256,3 +2256,11 @@ def test_the_next_names_of_a_pair_after_a_kind_of_noun_are_that_kind(blank, text
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_ransomware_variants_and_strains_are_misc(blank):
+    text = "The ransomware variants LockBit and Hive were deployed. The strain Vexcrypt spread."
+    spans = [("LockBit", "ORG"), ("Hive", "ORG"), ("Vexcrypt", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"LockBit": "MISC", "Hive": "MISC", "Vexcrypt": "MISC"}
