@@ -2264,3 +2264,16 @@ def test_ransomware_variants_and_strains_are_misc(blank):
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"LockBit": "MISC", "Hive": "MISC", "Vexcrypt": "MISC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Michael Khoo, a co-director of the department's Task Force Kleptocapture, said so.", "Task Force Kleptocapture"),
+        ("The Quds Force was named.", "Quds Force"),
+    ],
+)
+def test_a_force_is_an_organisation(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PRODUCT")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "ORG"
