@@ -2277,3 +2277,19 @@ def test_a_force_is_an_organisation(blank, text, span):
     articles, payloads = corpus(blank, [("en", text, [(span, "PRODUCT")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[span] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("OFAC sanctioned Zentra Pay and its owner, Ilya Voronin, on Friday.", "Voronin", {"Ilya Voronin": "PER"}),
+        ("It was built by its founder, Do Kwon, in 2018.", "Kwon", {"Do Kwon": "PER"}),
+        # no title before the comma: the firm keeps its own name
+        ("It sold Vexel, Binance and others.", "Binance", {"Binance": "ORG"}),
+    ],
+)
+def test_a_surname_called_a_firm_after_a_title_and_comma_takes_its_given_name(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert expected.items() <= found.items() and not any(name.endswith(f" {span}") and name not in expected for name in found)

@@ -111,6 +111,16 @@ def _given_name_start(body: str, start: int, lang: str) -> int:
     return match.start() if lowercase_word or token.endswith(",") else start
 
 
+#: A word and a comma before a capitalised word: "its owner, Ilya ", "its founder, Do ".
+_COMMA_WORD_BEFORE = re.compile(r"(\S+),\s+[A-ZÀ-Ý][\w'’-]* \Z")
+
+
+def _title_comma_before(body: str, start: int, lex: Lexicon) -> bool:
+    """True when a person's title and a comma come before the capitalised word before ``start`` ("its owner, Ilya ")."""
+    match = _COMMA_WORD_BEFORE.search(body, max(0, start - 40), start)
+    return match is not None and match.group(1).casefold() in lex.title_cues
+
+
 _HONORIFIC_BEFORE = re.compile(r"(?<!\S)(\S+)\s+$")
 _NEXT_NAME_WORD = re.compile(r"[ ]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
 
@@ -460,6 +470,9 @@ def clean_mentions(
             if rules.trim and label == "PER":
                 a = _given_name_start(body, a, lang)
                 b = _surname_end(body, a, b, lang)
+                text = body[a:b]
+            elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
+                a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm
                 text = body[a:b]
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
             glued = _holder_after_body(body, a, b, lex) if rules.trim and lang == "en" and label == "ORG" else None
