@@ -1520,7 +1520,7 @@ def test_per_article_rules_run_early_are_not_used_for_other_text_or_rules():
     early = build.EarlyRules(frame)
     early.add([("a0", blob), ("unknown", blob)])
     assert len(early) == 1
-    assert build.EarlyRules.take(early, [("a0", "fr", "Le Trésor a sanctionné Binance.")], EntityRules()) == {}
+    assert early.take([("a0", "fr", "Le Trésor a sanctionné Binance.")], EntityRules()) == {}
     early.add([("a0", blob)])  # the text was handed over once: a second chunk for it is ignored
     assert len(early) == 0
     again = build.EarlyRules(frame)
