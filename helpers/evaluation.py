@@ -274,6 +274,7 @@ BLIND_SETS = {
     "blind2": "blind2_passages.jsonl",
     "blind3": "blind3_passages.jsonl",
     "blind4": "blind4_passages.jsonl",
+    "blind5": "blind5_passages.jsonl",
 }
 
 

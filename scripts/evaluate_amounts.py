@@ -7,6 +7,7 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind3   # the third blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind4   # the fourth blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind blind5   # the fifth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=Path, default=CASES, help="JSONL test set")
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="a blind set, figures only (default: the first, 'blind'; or 'blind2', 'blind3', 'blind4')",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2' to 'blind5')",
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")
