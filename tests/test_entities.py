@@ -2293,3 +2293,169 @@ def test_a_surname_called_a_firm_after_a_title_and_comma_takes_its_given_name(bl
     _, entities = E.build_entities(articles, payloads)
     found = names(entities)
     assert expected.items() <= found.items() and not any(name.endswith(f" {span}") and name not in expected for name in found)
+
+
+# -- dev9 rules (French and English news) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        ("fr", "Le PNF enquête sur les « Panama Papers » depuis 2016.", "Panama Papers", "ORG"),
+        ("fr", "Il se saisit des « FootLeaks » et même de Google.", "FootLeaks", "ORG"),
+        ("en", "The FinCEN Files showed how banks moved the money.", "FinCEN Files", "ORG"),
+        ("fr", "Il s'est exprimé dans le cadre de la City Week Banking Conference à Londres.",
+         "City Week Banking Conference", "ORG"),
+    ],
+)
+def test_leaks_and_meetings_are_misc(blank, lang, text, span, label):
+    articles, payloads = corpus(blank, [(lang, text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("fr", "Les douaniers de l'aéroport de Roissy Charles-de-Gaulle ont saisi 2 millions d'euros.",
+         [("Roissy Charles-de-Gaulle", "ORG")], {"Roissy Charles-de-Gaulle": "LOC"}),
+        ("en", "They seized a yacht on the Mediterranean island of Majorca last month.",
+         [("Mediterranean", "ORG"), ("Majorca", "ORG")], {"Mediterranean": "LOC", "Majorca": "LOC"}),
+        # a kind of firm is no kind of place
+        ("fr", "Les fonds ont transité par la banque de Vexland en 2021.", [("Vexland", "ORG")], {"Vexland": "ORG"}),
+    ],
+)
+def test_a_kind_of_place_and_de_or_of_sets_a_place(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Il a été kidnappé au niveau de Vierzon (Cher) par un commando.", [("Vierzon", "ORG"), ("Cher", "ORG")],
+         {"Vierzon": "LOC", "Cher": "LOC"}),
+        # a department's name out of brackets is left to the other rules
+        ("La société Cher a été sanctionnée.", [("Cher", "ORG")], {"Cher": "ORG"}),
+        # a body before the bracket stays a body
+        ("Le parquet de Bobigny (Seine-Saint-Denis) a ouvert une enquête.",
+         [("parquet de Bobigny", "ORG"), ("Seine-Saint-Denis", "LOC")],
+         {"parquet de Bobigny": "ORG", "Seine-Saint-Denis": "LOC"}),
+    ],
+)
+def test_a_town_and_its_department_in_brackets_are_places(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_french_departments_come_from_iso_3166_2():
+    departments = E.build.french_departments()
+    assert {"cher", "essonne", "seine-saint-denis", "indre"} <= departments and "paris-charles de gaulle" not in departments
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        ("Des paiements ont transité par des comptes Coinbase en 2021.", "Coinbase", "PER", "ORG"),
+        ("Une amende vise Mangopay, établissement de monnaie électronique de droit luxembourgeois.", "Mangopay", "PER",
+         "ORG"),
+        ("Ce jour-là, les Européens ont aussi visé les banques.", "Européens", "ORG", "MISC"),
+    ],
+)
+def test_french_kind_cues_and_continent_dwellers(blank, text, span, label, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("In March, Sam Bankman-Fried, founder of the collapsed FTX exchange, was sentenced.", "FTX exchange", "FTX"),
+        ("Funds went through the Tornado Cash mixer last year.", "Tornado Cash mixer", "Tornado Cash"),
+        # a capitalised word is part of the name
+        ("The Binance Exchange said so.", "Binance Exchange", "Binance Exchange"),
+    ],
+)
+def test_english_kind_noun_after_the_name_is_cut(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert expected in names(entities) and names(entities)[expected] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "dropped"),
+    [
+        ("BKCoin engaged in a scheme involving Ponzi-like payments.", [("BKCoin", "ORG"), ("Ponzi", "ORG")], "Ponzi"),
+        ("FinCEN will credit toward the CMP a $100 million payment.", [("FinCEN", "ORG"), ("CMP", "ORG")], "CMP"),
+        ("It froze USDT on the Tron blockchain.", [("Tron", "ORG")], "Tron"),
+    ],
+)
+def test_compound_adjectives_concepts_and_networks_are_no_entities(blank, text, spans, dropped):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert dropped not in names(entities)
+
+
+def test_a_case_number_label_is_no_organisation(blank):
+    text = "SEC v. Iakovou, Civil Action No. 4:22-v-00194, names George Iakovou."
+    articles, payloads = corpus(blank, [("en", text, [("Civil Action No", "ORG"), ("George Iakovou", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Civil Action No") in (None, "MISC") and names(entities)["George Iakovou"] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The indictment charges Ivan Kondratyev, also known as Bassterlord, with extortion.",
+         [("Ivan Kondratyev", "PERSON"), ("Bassterlord", "ORG")], ("Ivan Kondratyev", {"Bassterlord"})),
+        ("OFAC designated Vexel Market, a.k.a. Vexel, on Monday.",
+         [("Vexel Market", "ORG"), ("Vexel", "PERSON", 1)], ("Vexel Market", {"Vexel"})),
+    ],
+)
+def test_a_name_after_also_known_as_is_an_alias(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    name, aliases = expected
+    rows = [i for i in range(len(entities)) if name in forms_of(entities, i)]
+    assert len(rows) == 1 and {name, *aliases} <= forms_of(entities, rows[0])
+    assert entities.at[rows[0], "label"] == spans[0][1].replace("PERSON", "PER")
+
+
+def test_a_quoted_nickname_inside_a_name_makes_one_person(blank):
+    text = 'It names as defendants Caroline Ellison and Zixiao "Gary" Wang.'
+    articles, payloads = corpus(blank, [("en", text, [("Caroline Ellison", "PERSON"), ("Zixiao", "PERSON"),
+                                                      ("Gary", "PERSON"), ("Wang", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Caroline Ellison": "PER", 'Zixiao "Gary" Wang': "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("U.S. Attorney Damian Williams said the ship, named Amadea, was owned by a mogul.", "Amadea", "PERSON"),
+        ("The $90 million yacht owned by Viktor Vekselberg, called the Tango, was seized.", "Tango", "ORG"),
+    ],
+)
+def test_a_name_given_to_a_vessel_is_misc(blank, text, span, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "MISC"}
+
+
+def test_an_owners_possessive_and_a_kind_describe_the_name_before_it(blank):
+    # the courtesy title's period ends no clause, and the owner's possessive is no other name
+    text = "Defendant Ellison was employed at Alameda, Mr. Bankman-Fried's hedge fund, and at FTX."
+    articles, payloads = corpus(blank, [("en", text, [("Ellison", "PERSON"), ("Alameda", "GPE"),
+                                                      ("Bankman-Fried", "PERSON"), ("FTX", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Alameda"] == "ORG"
+
+
+def test_a_body_named_juridiction_is_an_organisation(blank):
+    text = "Le dossier a été transmis à la Juridiction interspécialisée du parquet de Paris."
+    articles, payloads = corpus(blank, [("fr", text, [("Juridiction interspécialisée", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Juridiction interspécialisée"] == "ORG"

@@ -107,6 +107,11 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     for left, m in zip(found, found[1:]):
         if not m.ent_id and m.text in us_state_codes() and body[left.end:m.start] == ", " and _is_place(left):
             m.placed, m.cue = True, "LOC"
+        if not m.ent_id and body[left.end:m.start] == " (" and body.startswith(")", m.end) \
+                and m.text.casefold() in french_departments():
+            m.placed, m.cue = True, "LOC"  # "Vierzon (Cher)", "Châteauroux (Indre)": a town and its department
+            if not left.ent_id and left.cue in (None, "LOC") and all(w[:1].isupper() for w in left.text.split()):
+                left.placed, left.cue = True, "LOC"
     anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
     for m in found:  # in text order, so a list of places is read to its end ("à Bruxelles, Jette, Laeken et Evere")
         if not m.placed and m.model_label == "LOC":
@@ -124,6 +129,37 @@ def _is_place(m: Mention) -> bool:
 def us_state_codes() -> frozenset[str]:
     """The postal codes of the US states and territories ("NJ", "CA"), from ISO 3166-2."""
     return frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions.get(country_code="US"))
+
+
+@lru_cache(maxsize=1)
+def french_departments() -> frozenset[str]:
+    """The names of France's departments and regions ("Cher", "Essonne", "Seine-Saint-Denis"), from ISO 3166-2.
+
+    The French press writes a town with its department in brackets ("Vierzon
+    (Cher)"); many department names are also common words or surnames, so they
+    count only there.
+    """
+    return frozenset(s.name.casefold() for s in pycountry.subdivisions.get(country_code="FR"))
+
+
+#: What introduces another name of the same person or firm: "Ivan Kondratyev, also known as Bassterlord".
+_ALIAS_BETWEEN = re.compile(r",?\s*\(?(?:also known as|a\.k\.a\.?|aka|alias|known as|dit|surnommée?|alias)\s+[\"«]?\s*\Z",
+                            re.IGNORECASE)
+
+
+def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention]]:
+    """Pairs of (alias, name) for a name written right after another with "also known as" or "a.k.a.".
+
+    The alias takes the name's label: the model often calls a nickname a firm
+    ("Bassterlord").
+    """
+    links = []
+    for name, alias in zip(found, found[1:]):
+        if name.ent_id or alias.ent_id or not _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start):
+            continue
+        alias.cue = name.cue or name.model_label
+        links.append((alias, name))
+    return links
 
 
 def _is_known_place(text: str) -> bool:
@@ -180,6 +216,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
                      or ("LOC" if place_shaped(m.text, lex) else None))
     if rules.gazetteer:
         _mark_places(found, body, lex)
+    if rules.acronyms:
+        acronym_links.extend(_alias_links(found, body))
     return found, acronym_links, spans
 
 

@@ -212,6 +212,44 @@ def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
     return start + name.start(1) if name else start
 
 
+def _before_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name ends before a lowercase kind-of noun the English model took in ("the collapsed FTX exchange").
+
+    English puts the kind after the name ("the OKX exchange", "the Tornado Cash
+    mixer"); the noun (``type`` cues) is no part of the name.
+    """
+    while True:
+        head, _, last = body[start:end].rpartition(" ")
+        low = last.casefold()
+        if not head or not last[:1].islower() or not any(w[:1].isupper() for w in head.split()):
+            return end
+        if low not in lex.type_cues and low.removesuffix("s") not in lex.type_cues:
+            return end
+        end = start + len(head.rstrip())
+
+
+#: A compound adjective made on the name: "Ponzi-like payments", "Soviet-style".
+_LIKE_COMPOUND = re.compile(r"-(?:like|style|esque|type)\b", re.IGNORECASE)
+
+#: A nickname in quotes between a first name and a surname: 'Zixiao "Gary" Wang', 'Ilya "Dutch" Lichtenstein'.
+_NICKNAME = re.compile(r"""\s+"([A-Z][\w.'-]*)"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)""")
+
+
+def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+    """One person for a first name, a quoted nickname and a surname the model cut into pieces."""
+    out = list(mentions)
+    for m in mentions:
+        if " " in m.text or not m.text[:1].isupper() or m.ent_id:
+            continue
+        found = _NICKNAME.match(body, m.end)
+        if not found:
+            continue
+        end = found.end()
+        out = [x for x in out if x is not m and not (m.start <= x.start and x.end <= end)]
+        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "PER", weight=m.weight))
+    return out
+
+
 #: The first capitalised word after the lowercase words, and de/du/des before it.
 _CAPITALISED_AFTER = re.compile(r"^[^\W\d_A-ZÀ-Ý][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*){0,3}?\s+(?:(?:de\s+la|de\s+l'|des|du|de|d')\s*)?([A-ZÀ-Ý])")
 
@@ -456,6 +494,8 @@ def clean_mentions(
                 a = _after_title(body, a, b, lex)
                 if lang == "fr":
                     a = _after_kind_noun(body, a, b, lex)
+                else:
+                    b = _before_kind_noun(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)
                 if a >= b or _office_after_title(body, a, b, lex):
                     continue
@@ -465,6 +505,8 @@ def clean_mentions(
             text = body[a:b]
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
+            if rules.drop and _LIKE_COMPOUND.match(body, b):
+                continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
                 continue
             if rules.trim and label == "PER":
@@ -486,6 +528,8 @@ def clean_mentions(
                 out.append(Mention(article_id, lang, a, head_end, body[a:head_end], label, weight=weight))
                 a, text = a + acronym_at, text[acronym_at:]
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
+    if rules.trim:
+        out = _join_nicknames(out, body, article_id, lang)
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
     unique: list[Mention] = []

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from helpers.entities.cleanup import drop_reason, trim_span
 from helpers.entities.gazetteer import is_demonym, lookup
+from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
 from helpers.entities.types import EntityRules, Mention
 
@@ -26,6 +27,8 @@ _DETERMINERS = frozenset(
 _OF = frozenset({"de", "du", "d'", "des", "of", "for", "at", "chez"})
 #: Verbs that say what the name is, before a determiner and a kind or a title ("X is the president of").
 _COPULAS = frozenset({"is", "was", "est", "était"})
+#: Verbs that give a thing its name: "the ship, named Amadea", "le yacht baptisé Amore Vero".
+_NAMED = frozenset({"named", "called", "dubbed", "christened", "nommé", "baptisé", "appelé"})
 #: Possessives that open an apposition about something the name owns or someone close to it.
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their"})
 
@@ -127,7 +130,11 @@ def _attributive(tokens: list[str], j: int) -> int:
         return 0
     if word.endswith("'"):
         known = lookup(bare) is not None and lookup(bare).label == "LOC"
-        return 2 if known and j + 1 < len(tokens) and tokens[j + 1].casefold() == "s" else 1 if known else 0
+        if j + 1 < len(tokens) and tokens[j + 1].casefold() == "s":
+            return 2  # "one of Japan's largest exchanges", "Alameda, Bankman-Fried's hedge fund"
+        return 1 if known else 0
+    if j + 2 < len(tokens) and tokens[j + 1] == "'" and tokens[j + 2].casefold() == "s":
+        return 3  # a hyphenated owner's possessive: "Mr. Bankman-Fried's hedge fund"
     if is_demonym(bare):
         return 1
     ref = lookup(bare)
@@ -140,11 +147,17 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int]:
     Found in the text itself, since a parser's sentence boundaries sometimes
     fall inside a noun phrase ("Le groupe pétrolier | Sibneftegaz").
     """
-    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    periods = [m.start() for m in _PERIOD.finditer(body, max(0, start - 200), start)]
+    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in ("! ", "? ")), *periods[-1:])
     left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (body.find(p, end) for p in ("\n", ". ", "! ", "? ")) if i >= 0]
+    right_candidates = [i for i in (body.find(p, end) for p in ("\n", "! ", "? ")) if i >= 0]
+    right_candidates += [m.start() for m in _PERIOD.finditer(body, end, end + 200)][:1]
     right = min(right_candidates) if right_candidates else len(body)
     return max(left, start - 200), min(right, end + 200)
+
+
+#: A period that ends a sentence: not a courtesy title's or an initial's ("Mr. Bankman-Fried", "Richard A. Jones").
+_PERIOD = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])\. ")
 
 
 #: Words that may follow a job title in an apposition: ", Managing Associate in Linklaters' team".
@@ -210,6 +223,16 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         i -= 1
     if i >= 2 and before[i - 1].casefold() in _OF and _match_end(before, i - 1, lex.role_cues):
         return "ORG"
+    # a kind of place and de/of -> LOC ("l'aéroport de Roissy", "the island of Majorca", "le port de la Ciotat");
+    # not a word that also heads a body's name ("département de la Justice")
+    if i >= 2 and before[i - 1].casefold() in _OF and before[i - 2][:1].islower():
+        kind = before[i - 2].casefold()
+        if lex.type_cues.get(kind) == "LOC" and strip_accents(kind) not in lex.institution_heads:
+            return "LOC"
+    # a name given to a vessel: "the ship, named Amadea", "the $90 million yacht owned by X, called the Tango"
+    if i and before[i - 1].casefold() in _NAMED:
+        if any(lex.type_cues.get(w.casefold()) == "MISC" for w in before[max(0, i - 11):i - 1]):
+            return "MISC"
     # title right before the name -> PER ("son fondateur, X", "Senator X")
     i = len(before)
     if i and before[i - 1] in {",", '"', "«"}:
@@ -293,6 +316,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 return "PER"  # ", Cyber Threat Intelligence Analyst at Digital Shadows"
             word = after[j]
             low = word.casefold()
+            if low in lex.honorifics and j + 1 < len(after) and after[j + 1][:1].isupper():
+                j += 1  # "Alameda, Mr. Bankman-Fried's hedge fund": the owner's courtesy title
+                continue
             attribute = _attributive(after, j)
             if attribute:
                 j += attribute

@@ -13,7 +13,7 @@ from networkx.utils import UnionFind
 
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, lookup
-from helpers.entities.naming import law_shaped, representative_name
+from helpers.entities.naming import event_shaped, law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.listed import listed_organisation
 from helpers.entities.names import name_key, name_tokens
@@ -431,5 +431,7 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
             label = "MISC"  # "Russian", "Ukrainian", "les Russes": nationalities, not places
     if rules.drop and label in ("ORG", "PER") and law_shaped(fullest):
         label = "MISC"  # "Bank Secrecy Act", "Executive Order 13757": laws and orders are not organisations or people
+    if rules.drop and label in ("ORG", "PER") and event_shaped(fullest):
+        label = "MISC"  # "Panama Papers", "FootLeaks", "City Week Banking Conference": leaks and meetings
     name = representative_name([m.text for m in cluster], label, fullest=fullest) if rules.display else fullest
     return name, label

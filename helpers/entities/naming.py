@@ -26,8 +26,32 @@ def _law_words() -> frozenset[str]:
     return frozenset(words)
 
 
-#: A numbered form or a citation of a code of regulations: "FinCEN Form 104", "31 CFR § 1010.330", "18 U.S.C. 1960".
-_FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b")
+#: A numbered form or a citation of a code of regulations: "FinCEN Form 104", "31 CFR § 1010.330", "18 U.S.C. 1960";
+#: or a case number's label, the model's span cut before the number: "Civil Action No", "Case No.".
+_FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b|\s(?:No|Nos|Nº|n°)\.?$")
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    words = set()
+    for line in (DATA_DIR / "events.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.update(name_tokens(line))
+    return frozenset(words)
+
+
+def event_shaped(name: str) -> bool:
+    """True when the name's last word names a leak investigation or a meeting ("Panama Papers", "FootLeaks").
+
+    Journalists name leaks ("FinCEN Files", "Football Leaks") and meetings
+    ("City Week Banking Conference") with a capitalised word the model reads as
+    an organisation's (``events.txt``).
+    """
+    tokens = name_tokens(name)
+    if len(tokens) == 1:
+        return len(tokens[0]) > len("leaks") and tokens[0].endswith("leaks") and name[:1].isupper()
+    return len(tokens) >= 2 and tokens[-1] in _event_words()
 
 
 def law_shaped(name: str) -> bool:
