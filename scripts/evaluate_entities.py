@@ -39,6 +39,10 @@ and Canadian coverage), annotated and committed before the kit was run on it;
 groups, exchanges and scams, OFAC, FinCEN, NCA and Europol coverage,
 oligarch sanctions and court cases), annotated and committed before the kit
 was run on it;
+"dev9" French and English news, official pages and law-firm notes (oligarch
+and bank sanctions, the PNF, Junalco, ACPR, UBS and Wagner; Tether, Binance,
+Bybit, LockBit, pig-butchering seizures, SEC and FinCEN cases), annotated and
+committed before the kit was run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind3"
 (``tests/data/blind3_passages.jsonl``), "blind4"
