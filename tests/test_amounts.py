@@ -675,7 +675,7 @@ def test_evaluate_script_runs_from_project_root():
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
     )
     assert re.search(r"^all\s+\d+", done.stdout, re.M)
-    for group in ("fr dev6", "en dev6", "fr dev7"):  # every dev set is also printed on its own
+    for group in ("fr dev6", "en dev6", "fr dev7", "fr dev8", "en dev8"):  # every dev set is also printed on its own
         assert re.search(rf"^{group}\s+\d+\s+strict", done.stdout, re.M), group
 
 
@@ -741,6 +741,36 @@ def test_amount_cases_dev7_is_annotated_sourced_and_new():
     others = {_source_key(url) for url in others if url}
     assert len(others) > 40
     assert not {_source_key(c["source"]) for c in dev7} & others
+
+
+def test_amount_cases_dev8_is_annotated_sourced_and_new():
+    raw = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev8 = [c for c in raw if c.get("set") == "dev8"]
+    assert sum(c["lang"] == "fr" for c in dev8) >= 70 and sum(c["lang"] == "en" for c in dev8) >= 20
+    assert sum(a["threshold"] == "below" for c in dev8 for a in c["amounts"]) >= 10
+    assert sum(a["threshold"] == "above" for c in dev8 for a in c["amounts"]) >= 10
+    assert sum(a["threshold"] is None for c in dev8 for a in c["amounts"]) >= 10
+    for case in dev8:
+        assert set(case) == {"lang", "text", "amounts", "set", "source"}
+        assert case["source"].startswith("http")
+        for amount in case["amounts"]:
+            assert set(amount) == {"text", "value", "currency", "threshold", "sanctions_context"}
+            assert amount["text"] in case["text"], amount["text"]
+            assert amount["threshold"] in (None, "above", "below")
+            assert re.fullmatch(r"[A-Z]{3}", amount["currency"])
+            assert isinstance(amount["value"], float) and amount["value"] > 0
+            assert isinstance(amount["sanctions_context"], bool)
+    # No source shared with another set, the blind sets or the sample corpus.
+    others = {c.get("source") or "" for c in raw if c.get("set") != "dev8"}
+    for other in CASES.parent.glob("*.jsonl"):
+        if other != CASES:
+            lines = other.read_text(encoding="utf-8").splitlines()
+            others |= {json.loads(line).get("source") or "" for line in lines if line.strip()}
+    for seed in SEEDS.iterdir():
+        others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
+    others = {_source_key(url) for url in others if url}
+    assert len(others) > 40
+    assert not {_source_key(c["source"]) for c in dev8} & others
 
 
 @pytest.mark.parametrize(
