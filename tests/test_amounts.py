@@ -1279,3 +1279,148 @@ def test_amounts_french_seuil_linked_to_one_amount_is_a_floor(nlps, text, expect
 )
 def test_amounts_french_joined_clause_without_subject_continues_the_threshold(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+# -- dev8 rules --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison that runs to the heading's colon
+        ("Il est interdit de payer en espèces une facture supérieure à :\n- 1 500 euros pour un résident ;\n- 10 000 euros pour un touriste.",
+         ["above", "above"]),
+        # a cap word in the heading's last clause
+        ("Le chiffre d'affaires maximum s'élève à :\n• 77 700 € pour les services ;\n• 188 700 € pour la vente.", ["below", "below"]),
+        ("Le montant à ne pas dépasser est :\n- 500 € par jour", ["below"]),
+        ("Les seuils de déclaration sont les suivants :\n\n- 1 000 € par opération", ["above"]),
+        # no colon, a heading with no cue, an item that does not open with the amount, a clause break
+        ("Le plafond de paiement\n- 1 000 € par jour", [None]),
+        ("Les prix sont les suivants :\n- 20 euros pour un adulte", [None]),
+        ("Le plafond est fixé comme suit :\n- pour un adulte, 20 euros", [None]),
+        ("Le plafond a été supprimé, mais voici les tarifs :\n- 20 euros", [None]),
+    ],
+)
+def test_amounts_french_list_heading_ending_with_a_colon_gives_its_items_a_direction(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Plafond hebdomadaire de retrait : 300 €.", ["below"]),
+        ("fr", "• Valeur faciale maximum par titre : entre 12,10 € et 14,52 €", ["below", "below"]),
+        ("fr", "Les seuils à partir desquels la déclaration est due : 1 000 € par opération.", ["above"]),
+        ("en", "Reporting threshold for cash deposits: $10,000.", ["above"]),
+        # the colon ends another clause: nothing links the cap word
+        ("fr", "Le plafond a été discuté. Prix : 300 €.", [None]),
+        ("fr", "Le plafond fait débat ; tarif : 300 €.", [None]),
+    ],
+)
+def test_amounts_colon_right_before_the_amount_links_a_cap_or_floor_word(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le montant maximum de retrait se situe fréquemment entre 300 et 500 euros par semaine.", ["below", "below"]),
+        ("Le plafond mensuel est généralement compris entre 1 500 € et 3 000 €.", ["below", "below"]),
+        ("Le maximum sera désormais toujours de 3 000 €.", ["below"]),
+        ("Le seuil de déclaration est actuellement de 10 000 euros.", ["above"]),
+        # no cap word, or the adverb does not link it
+        ("Le prix se situe généralement entre 300 et 500 euros.", [None, None]),
+        ("Le plafond a changé ; le loyer est généralement compris entre 800 et 900 euros.", [None, None]),
+    ],
+)
+def test_amounts_french_far_cue_links_over_adverbs_and_entre(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("• A partir de 1 000 € par opération ;", ["above"]),
+        ("Les recettes doivent être inférieures ou égales à 250 000 €.", ["below"]),
+        ("Les montants inférieurs ou égaux à 90 000 euros sont exonérés.", ["below"]),
+        ("Le RGPD prévoit des sanctions pouvant s'élever de 10 000 à 20 000 euros.", ["below", "below"]),
+        ("L'amende peut s'élever à 1 500 euros.", ["below"]),
+        # "s'élève à" states a value, it sets no ceiling
+        ("La facture s'élève à 1 500 euros.", [None]),
+    ],
+)
+def test_amounts_french_comparisons_unaccented_capital_plurals_and_s_elever(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un compte joint bénéficie d'une garantie totale de 200 000 euros (100 000 € par personne).", ["below", "below"]),
+        ("Cette protection est relevée à 500 000 euros pour les dépôts exceptionnels.", ["below"]),
+        ("Le montant de la protection accordée par le FGDR s'élève à 100 000 euros par déposant.", ["below"]),
+        ("Les livrets bénéficient d'une garantie distincte, assurée par l'État, à hauteur de 100 000 euros.", ["below"]),
+        # a guarantee word that is not linked to the amount
+        ("La garantie fait débat et la banque a versé 3 000 euros.", [None]),
+    ],
+)
+def test_amounts_french_deposit_guarantee_and_protection_are_ceilings(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selon cette règle, une entreprise ne peut bénéficier que de 200.000 euros d'aides publiques.", ["below"]),
+        ("Les particuliers ne peuvent retirer qu'à hauteur de 500 euros par jour.", ["below"]),
+        ("Le client n'a pu verser que 300 euros.", [None]),
+        # "ne ... que" without a modal restricts nothing: "only"
+        ("La différence ne fût que de 100 € entre les deux ventes.", [None]),
+    ],
+)
+def test_amounts_french_negation_modal_and_que_make_a_ceiling(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le plafond est de 10 000 € (au 1er octobre 2018, contre 15 000 € avant) pour les étrangers.", ["below", "below"]),
+        ("fr", "Le seuil est de 1 000 euros, contre 3 000 euros auparavant.", ["above", "above"]),
+        ("en", "The new maximum for the Clean Diamond Trade Act is $12,856, up from $10,000.", ["below", "below"]),
+        ("en", "The reporting threshold is $250, down from $3,000.", ["above", "above"]),
+        # a plain amount passes nothing on; "contre" must follow a comma or a bracket
+        ("fr", "Il a payé 5 000 euros, contre 3 000 euros l'an dernier.", [None, None]),
+        ("fr", "Le plafond de 10 000 euros contre 15 000 euros de dépenses.", ["below", None]),
+    ],
+)
+def test_amounts_earlier_or_later_value_of_a_cap_shares_its_direction(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le seuil est fixé à plus de 10.000 € pour les non résidents, et à environ 2.500 € pour les résidents.", ["above", "above"]),
+        ("Le plafond est de 1 000 € pour les uns et de près de 2 000 € pour les autres.", ["below", "below"]),
+    ],
+)
+def test_amounts_french_coordinated_amount_after_an_approximation_word_shares_the_threshold(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Violations of the Act will be subject to a penalty of $83,864.", ["below"]),
+        ("A dealer is liable to a fine of £5,000 for each failure.", ["below"]),
+        ("Someone who has more cash than £1,000 is not directly suspicious.", ["above"]),
+        ("Customers holding less money than $500 pay no fee.", ["below"]),
+        ("Declare any sums of cash of €10,000 (c £6,667) or more to HMRC.", ["above", "above"]),
+        # a penalty imposed, and "more ... than" with two words between
+        ("The bank paid a penalty of $83,864 last year.", [None]),
+        ("They moved more of the cash than $1,000 would buy.", [None]),
+    ],
+)
+def test_amounts_english_penalty_liability_split_comparison_and_circa_conversion(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == expected

@@ -175,6 +175,8 @@ class AmountTagger:
                 amount.threshold = self._far_cue(text, amount, starts, following)
             if amount.threshold is None:
                 amount.threshold = self._statutory_penalty(text, amount, starts)
+            if amount.threshold is None:
+                amount.threshold = self._heading_cue(text, amount)
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
@@ -390,7 +392,9 @@ class AmountTagger:
         if cue is None:
             return None
         between = text[cue.end():amount.start]
-        if len(between.split()) > FAR_WORDS or p.clause_break.search(between):
+        colon = p.colon_link.search(between)  # "Plafond hebdomadaire : 300 €"
+        head = between[:colon.start()] if colon else between
+        if len(between.split()) > FAR_WORDS or p.clause_break.search(head):
             return None
         if any(cue.end() <= s < amount.start for s in starts):
             return None
@@ -398,12 +402,55 @@ class AmountTagger:
         change = opens_range and p.range_link.search(text, cue.end(), amount.start) is not None
         if cue.lastgroup == "range_above" and not change:
             return None
-        if not change and not p.far_link.search(text, cue.end(), amount.start):
+        if not change and not colon and not p.far_link.search(text, cue.end(), amount.start):
             return None
         if p.negation_ending(text, lo, cue.start()):
             return None
         amount.opens_change = change
         return "above" if cue.lastgroup == "range_above" else cue.lastgroup
+
+    def _heading_cue(self, text: str, amount: _Amount) -> str | None:
+        """The direction a list heading gives the amount that opens one of its items.
+
+        "pour une facture supérieure à :" then "- 1000 euros lorsque ..." on the
+        next line, "le chiffre d'affaires à ne pas dépasser est :" then two
+        items: the heading is the nearest line above, past the other items,
+        that ends with a colon; its comparison must run to the colon, or its
+        cap or floor word stand in its last clause.
+        """
+        p = self.patterns
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        if line_start == 0 or not p.list_item.fullmatch(text, line_start, amount.start):
+            return None
+        end = line_start - 1
+        for _ in range(12):  # a heading a few items up
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].rstrip()
+            if line.endswith(":"):
+                return self._cue_before_colon(text, start, start + len(line) - 1)
+            if line and not p.list_marker.match(line) or start == 0:
+                return None
+            end = start - 1
+        return None
+
+    def _cue_before_colon(self, text: str, start: int, colon: int) -> str | None:
+        """The comparison ending at a heading's colon, or its last cap or floor word."""
+        p = self.patterns
+        lo = max(start, colon - FAR_CONTEXT_CHARS)
+        for m in p.cues.finditer(text, lo, colon):
+            if m.lastgroup in {"below", "above"} and p.filler_tail.fullmatch(text, m.end(), colon):
+                return self._negated(text, m, m.lastgroup, lo)
+        cue = None
+        for m in p.far_cues.finditer(text, lo, colon):
+            cue = m
+        if cue is None or cue.lastgroup == "range_above":
+            return None
+        between = text[cue.end():colon]
+        if len(between.split()) > FAR_WORDS or p.clause_break.search(between):
+            return None
+        if p.negation_ending(text, lo, cue.start()):
+            return None
+        return cue.lastgroup
 
     def _statutory_penalty(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
         """A fine the law sets for an offence is its maximum: "below".
@@ -485,7 +532,7 @@ class AmountTagger:
             ) or (
                 amount.start - previous.end <= FAR_CONTEXT_CHARS
                 and self.patterns.continued.search(text, previous.end, amount.start)
-            ):
+            ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start):
                 amount.threshold = previous.threshold
 
     def _mark_sanctions(self, text: str, amounts: list[_Amount]) -> None:

@@ -215,10 +215,23 @@ class Patterns:
         threshold: dict[str, list[str]] = self._vocabulary("threshold", {})
         approximate: dict[str, list[str]] = self._vocabulary("approximate", {})
         self._comparisons = threshold.get("above_before", []) + threshold.get("below_before", [])
+        # "more cash than £1,000": a comparison split by one word.
+        split: dict[str, list[str]] = self._vocabulary("split_comparisons", {})
+        than = _cue_alternation(split.get("than", []))
+        split_above = rf"|(?:{_cue_alternation(split['above'])})\s+[^\W\d_]+\s+(?:{than})" if split.get("above") else ""
+        split_below = rf"|(?:{_cue_alternation(split['below'])})\s+[^\W\d_]+\s+(?:{than})" if split.get("below") else ""
+        # "ne peut bénéficier que de 200.000 euros": negation, modal, up to two words, "que".
+        restrictive: dict[str, list[str]] = self._vocabulary("restrictive", {})
+        modals = _cue_alternation(self._vocabulary("negation_modals", []))
+        only = "|".join(re.escape(w).replace("'", _APOSTROPHE) for w in restrictive.get("only", []))
+        restrict = (
+            rf"|(?:{'|'.join(re.escape(n).replace(chr(39), _APOSTROPHE) for n in restrictive['negations'])})\s*"
+            rf"(?:{modals})(?:\s+[^\W\d_]+){{0,2}}\s+(?:{only})"
+        ) if restrictive.get("negations") and only else ""
         self.cues = re.compile(
             rf"(?P<neutral>{_cue_alternation(threshold.get('neutral_before', []))})"
-            rf"|(?P<below>{_cue_alternation(threshold.get('below_before', []))})"
-            rf"|(?P<above>{_cue_alternation(threshold.get('above_before', []))})"
+            rf"|(?P<below>{_cue_alternation(threshold.get('below_before', []))}{split_below}{restrict})"
+            rf"|(?P<above>{_cue_alternation(threshold.get('above_before', []))}{split_above})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_before', []))})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_before', []))})"
             rf"|(?P<approx>{_cue_alternation(approximate.get('before', []))})",
@@ -295,7 +308,14 @@ class Patterns:
         ) or r"(?!)"
         self.coordinated = re.compile(
             rf"(?:\s*\([^()\n]{{1,60}}\))?(?:\s+(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d{{4}})){{0,6}}"
-            rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?",
+            rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?"
+            rf"(?:(?:{_cue_alternation(approximate.get('before', []))})\s*)?",
+            re.IGNORECASE,
+        )
+        # "10 000 € (au 1er octobre 2018, contre 15 000 € avant)", "$12,856, up from $10,000":
+        # an earlier or later value after a comma or a bracket, a few words in.
+        self.previous_value = re.compile(
+            rf"[^.;!?\n]{{0,40}}[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})\s*\Z",
             re.IGNORECASE,
         )
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
@@ -326,7 +346,7 @@ class Patterns:
         fines = fine_before.get("fines", [])
         self.penalty_fine_before = re.compile(
             rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:\S+\s+){{0,2}}?(?:{_cue_alternation(fines)})"
-            rf"(?:\s+\w+)?\s+de\s*\Z",
+            rf"(?:\s+\w+)?\s+(?:{_cue_alternation(fine_before.get('links', ['de']))})\s*\Z",
             re.IGNORECASE,
         ) if fines else None
         # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
@@ -342,10 +362,13 @@ class Patterns:
         # with nothing ("the price cap ... is 60 USD"): ``verb_alone``.
         to = _cue_alternation(links.get("to", ["à"]))
         of = _cue_alternation(links.get("of", ["de"]))
+        between = _cue_alternation(links.get("between", []))
+        adverbs = rf"(?:\s+(?:{_cue_alternation(links.get('adverbs', []))}))*"
         alone = rf"|(?:{verbs})\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
         restatements = _cue_alternation(links.get("restatements", []))
         self.far_link = re.compile(
-            rf"(?:(?:{verbs})\s+(?:(?:{participles})\s+)?(?:{to}|{of})|(?:{participles})\s+{to}|(?:{nouns})\s+{of}|{to}|\(|,\s*(?:{restatements}){alone})"
+            rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles})\s+(?:{to}|{between})"
+            rf"|(?:{nouns})\s+{of}|{to}|\(|,\s*(?:{restatements}){alone})"
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
@@ -354,6 +377,12 @@ class Patterns:
         # A stop before a number is a reference, not the end of a clause: "prévu à
         # l'article L. 221-4 est fixé à", "art. 12".
         self.clause_break = re.compile(rf"\.(?!\s*\d)|[;!?\n]|:\s|,\s*(?:{comma_breaks})|(?:{breaks})", re.IGNORECASE)
+        # "Plafond hebdomadaire : 300 €", "maximum par titre : entre 12,10 € et 14,52 €": a
+        # colon right before the amount links a cap or floor word before it.
+        self.colon_link = re.compile(rf":\s*(?:(?:{between})\s+)?\Z", re.IGNORECASE)
+        # A list item ("- 1 000 €", "• 77 700 €") under a heading that ends with a colon.
+        self.list_item = re.compile(r"[ \t\u00a0]*(?:[-•–—·*▪◦][ \t\u00a0]*)?")
+        self.list_marker = re.compile(r"[ \t\u00a0]*[-•–—·*▪◦]")
         # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
         range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
         self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
