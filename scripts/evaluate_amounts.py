@@ -39,8 +39,7 @@ savings and deposit-guarantee caps, statutory fines) with plain amounts as
 negatives, from sources no other set uses, annotated before the kit was run on
 them; "dev8" real French and English sentences chosen for phrasing the earlier
 sets lack (aid and subsidy ceilings, de minimis caps, card withdrawal limits,
-turnover ceilings, meal-voucher caps, Belgian, Swiss, Moroccan and Canadian
-cash rules, deposit-guarantee wording, lists and tables under a cap or floor
+turnover ceilings, meal-voucher caps, Belgian, Swiss and Moroccan cash rules, deposit-guarantee wording, lists and tables under a cap or floor
 heading, statutory penalty maxima) with plain amounts as negatives, annotated
 the same way. With several sets each is also printed on its own ("fr dev2", "en dev3").
 """
