@@ -393,6 +393,34 @@ def tag_amounts(
 COPY_COLUMNS = ("article_id", "duplicate_of")
 #: The mentions' columns the relations step reads.
 RELATION_MENTION_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "label", "entity_id")
+#: The sentences' columns the relations step reads, by unit.
+RELATION_SENTENCE_COLUMNS = {
+    "sentence": ("article_id", "sentence_id", "text"),
+    "paragraph": ("article_id", "sentence_id", "paragraph_id", "text"),
+    "article": ("article_id", "sentence_id", "text"),
+}
+
+
+def _relation_evidence(workspace: Workspace, unit: str) -> tuple[pd.DataFrame, dict]:
+    """The relations step's evidence rows and entity names, read from the workspace's tables."""
+    from helpers.relations import relation_evidence
+
+    # Without the sentence each mention quotes (the largest column) when the sentences table has them all.
+    mentions = workspace.read_table("mentions", RELATION_MENTION_COLUMNS)
+    if not _all_sentences_known(mentions, workspace.read_table("sentences", ("article_id", "sentence_id"))):
+        mentions = workspace.read_table("mentions")
+    sentences = workspace.read_table("sentences", RELATION_SENTENCE_COLUMNS.get(unit, RELATION_SENTENCE_COLUMNS["paragraph"]))
+    return relation_evidence(mentions, sentences, unit=unit,
+                             entities=workspace.read_table("entities", ("entity_id", "name")))
+
+
+def _all_sentences_known(mentions: pd.DataFrame, sentences: pd.DataFrame) -> bool:
+    """Whether every sentence ``mentions`` point to is a row of ``sentences`` (both by article and id)."""
+    if not len(mentions):
+        return True
+    known = pd.MultiIndex.from_arrays([sentences["article_id"], sentences["sentence_id"].astype(int)])
+    wanted = pd.MultiIndex.from_arrays([mentions["article_id"], mentions["sentence_id"].astype(int)])
+    return bool(wanted.isin(known).all())
 
 
 def _relations_signature(workspace: Workspace, unit: str) -> str:
@@ -405,7 +433,7 @@ def _relations_signature(workspace: Workspace, unit: str) -> str:
 
 def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepReport:
     """Relate entities mentioned together; write ``relations`` and ``relation_evidence``."""
-    from helpers.relations import build_relations
+    from helpers.relations import relations_from_evidence
 
     copies = original_of(workspace.read_table("articles", COPY_COLUMNS))
     signature = _relations_signature(workspace, unit)
@@ -413,20 +441,14 @@ def relate_entities(workspace: Workspace, *, unit: str = "sentence") -> StepRepo
     if _up_to_date(workspace, "relations", signature, ("relations", "relation_evidence")):
         relations = workspace.read_table("relations")
     else:
-        # Without the sentence each mention quotes (the largest column) when the sentences table has them all.
-        mentions = workspace.read_table("mentions", RELATION_MENTION_COLUMNS)
-        sentences = workspace.read_table("sentences")
-        known = set(zip(sentences["article_id"], sentences["sentence_id"].astype(int)))
-        if not all(key in known for key in zip(mentions["article_id"], mentions["sentence_id"].astype(int))):
-            mentions = workspace.read_table("mentions")
-        del known
-        relations, evidence = build_relations(
-            mentions, sentences, unit=unit, entities=workspace.read_table("entities"), copies=copies
-        )
+        # The mention and sentence tables are gone (read in a function that has returned) when the
+        # evidence is weighed, the step's largest moment.
+        relations, evidence = relations_from_evidence(*_relation_evidence(workspace, unit), copies=copies)
         workspace.write_tables(
             {"relations": relations, "relation_evidence": evidence},
             meta={"signature:relations": signature},
         )
+        del evidence
     report.add(f"Relations: {len(relations)} pairs of entities mentioned in the same {unit}.")
     n_copies = sum(a != o for a, o in copies.items())
     if n_copies:

@@ -27,6 +27,7 @@ from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from helpers.labels import SHOWN_LABELS
@@ -64,31 +65,58 @@ def build_relations(
         ``target_id``), sorted by weight then names; and one row per supporting
         unit, with the sentence to quote (see the module docstring).
     """
+    evidence, names = relation_evidence(mentions, sentences, unit=unit, entities=entities)
+    return relations_from_evidence(evidence, names, copies=copies)
+
+
+def relation_evidence(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    unit: str = "sentence",
+    entities: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, dict]:
+    """The first half of :func:`build_relations`: ``(evidence rows, entity_id -> name)``.
+
+    The evidence is in the order the units are read and has no ``counted``
+    values yet. The two halves are apart so that a caller can let the
+    mention and sentence tables go before the evidence is weighed.
+    """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
     found = mentions[mentions["entity_id"].notna()] if len(mentions) else mentions
     if not len(found):
-        return pd.DataFrame(columns=RELATION_COLUMNS), pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    texts = _sentence_texts(found, sentences)
-    paragraph_of = _paragraphs(sentences)
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS), {}
+    names = _entity_names(found, entities)
+    by_article = _ArticleSentences(sentences, found if "sentence" in found else None, unit)
 
     # Per article (units never span two): unit -> entity -> sentence ids mentioning it, units in order
     # of first appearance. Each article's units become evidence rows before the next article's are read.
     rows: list[tuple] = []
     units: dict[tuple, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
-    current = None
-    ordered = found.sort_values(["article_id", "sentence_id", "start"], kind="stable")
-    for aid, sid, eid in zip(ordered["article_id"], ordered["sentence_id"], ordered["entity_id"]):
+    article_ids = found["article_id"].to_numpy(dtype=object)
+    sentence_ids = found["sentence_id"].astype(int).to_numpy()
+    entity_ids = found["entity_id"].to_numpy(dtype=object)
+    # The order of a stable sort on (article, sentence, start): articles by id, as their codes sort.
+    order = np.lexsort((found["start"].to_numpy(), sentence_ids, pd.factorize(article_ids, sort=True)[0]))
+    current, texts, paragraph_of = None, {}, {}
+    for i in order:
+        aid, sid = article_ids[i], int(sentence_ids[i])
         if aid != current:
             _unit_rows(units, unit, texts, rows)
             units.clear()
             current = aid
-        sid = int(sid)
-        units[_unit_key(unit, aid, sid, paragraph_of)][eid].add(sid)
+            texts, paragraph_of = by_article.get(aid)
+        units[_unit_key(unit, aid, sid, paragraph_of)][entity_ids[i]].add(sid)
     _unit_rows(units, unit, texts, rows)
-    del units
-    evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-    del rows
+    del units, order
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS), names
+
+
+def relations_from_evidence(
+    evidence: pd.DataFrame, names: Mapping, *, copies: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The second half of :func:`build_relations`: weigh the evidence of :func:`relation_evidence`."""
     if evidence.empty:
         return pd.DataFrame(columns=RELATION_COLUMNS), evidence
     evidence = evidence.sort_values(
@@ -96,7 +124,6 @@ def build_relations(
     ).reset_index(drop=True)
     evidence["counted"] = _counted(evidence, copies or {})
 
-    names = entity_names(found, entities)
     group = evidence["article_id"].map(lambda a: (copies or {}).get(a) or a)
     grouped = evidence.assign(group=group).groupby(["source_id", "target_id"], sort=False)
     relations = grouped.agg(
@@ -114,42 +141,101 @@ def build_relations(
     return relations[RELATION_COLUMNS].reset_index(drop=True), evidence
 
 
-def _unit_rows(units: dict[tuple, dict[object, set[int]]], unit: str, texts: dict[tuple, str],
+class _ArticleSentences:
+    """One article's sentence texts and paragraphs at a time, by sentence id, from the sentences table.
+
+    Held as the table's columns and each article's row numbers, not as a key
+    for every sentence of the corpus. ``quotes`` (mentions with a ``sentence``
+    column) give the text of a sentence the table lacks.
+    """
+
+    def __init__(self, sentences: pd.DataFrame, quotes: pd.DataFrame | None, unit: str) -> None:
+        self._rows = _rows_by_article(sentences)
+        self._ids = sentences["sentence_id"].astype(int).to_numpy() if len(sentences) else None
+        self._texts = sentences["text"].to_numpy(dtype=object) if len(sentences) else None
+        self._paragraphs = (sentences["paragraph_id"].astype(int).to_numpy()
+                            if unit == "paragraph" and len(sentences) else None)
+        self._quotes = _rows_by_article(quotes) if quotes is not None else {}
+        if quotes is not None:
+            self._quote_ids = quotes["sentence_id"].astype(int).to_numpy()
+            self._quote_texts = quotes["sentence"].to_numpy(dtype=object)
+
+    def get(self, article_id: str) -> tuple[dict[int, str], dict[int, int]]:
+        """``(sentence id -> text, sentence id -> paragraph id)`` of ``article_id``."""
+        texts: dict[int, str] = {}
+        if article_id in self._quotes:  # the quote each mention carries; the sentences table's text wins
+            rows = self._quotes[article_id]
+            texts.update(zip(self._quote_ids[rows].tolist(), self._quote_texts[rows]))
+        rows = self._rows.get(article_id)
+        if rows is None:
+            return texts, {}
+        ids = self._ids[rows].tolist()
+        texts.update(zip(ids, self._texts[rows]))
+        paragraphs = dict(zip(ids, self._paragraphs[rows].tolist())) if self._paragraphs is not None else {}
+        return texts, paragraphs
+
+
+def _rows_by_article(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """``article_id -> row numbers`` of ``frame``, each article's rows in table order."""
+    if not len(frame):
+        return {}
+    codes, ids = pd.factorize(frame["article_id"].to_numpy(dtype=object))
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(ids) + 1))
+    return {aid: order[bounds[i]:bounds[i + 1]] for i, aid in enumerate(ids)}
+
+
+def _entity_names(found: pd.DataFrame, entities: pd.DataFrame | None) -> dict:
+    """:func:`entity_names`, counting mention texts only for the entities ``entities`` does not name."""
+    if entities is not None and len(entities):
+        found = found[~found["entity_id"].isin(entities["entity_id"])]
+    return entity_names(found, entities)
+
+
+def _unit_rows(units: dict[tuple, dict[object, set[int]]], unit: str, texts: dict[int, str],
                rows: list[tuple]) -> None:
     """Append one evidence row per pair of entities in each of ``units`` to ``rows``."""
     for key, by_entity in units.items():
-        aid = key[0]
         for a, b in combinations(sorted(by_entity), 2):
-            sid, sentence = _evidence(by_entity[a], by_entity[b], aid, texts)
-            rows.append((a, b, aid, sid, _unit_id(unit, key), sentence, False))
+            sid, sentence = _evidence(by_entity[a], by_entity[b], texts)
+            rows.append((a, b, key[0], sid, _unit_id(unit, key), sentence, False))
 
 
-def _counted(evidence: pd.DataFrame, copies: Mapping[str, str]) -> list[bool]:
+def _counted(evidence: pd.DataFrame, copies: Mapping[str, str]) -> np.ndarray:
     """Which evidence rows add to their relation's weight (see the module docstring).
 
     In each group of copies, the article with the most distinct supporting
     sentences stands for the group (the original on a tie); of its rows, one
     per distinct sentence counts, and a sentence already counted for the
-    relation (from another article) does not count again.
+    relation (from another article) does not count again. Worked out on
+    integer codes (pairs, articles and sentence keys numbered), not on tuples
+    of strings, so that a large evidence table takes little more memory.
     """
+    if not len(evidence):
+        return np.zeros(0, dtype=bool)
     known: dict[str, str] = {}  # a sentence supports many pairs: one key string each, not one a row
     keys = [known[s] if s in known else known.setdefault(s, sentence_key(s)) for s in evidence["sentence"].fillna("")]
-    frame = pd.DataFrame({
-        "pair": list(zip(evidence["source_id"], evidence["target_id"])),
-        "article": evidence["article_id"],
-        "group": evidence["article_id"].map(lambda a: copies.get(a) or a),
-        "key": keys,
-    })
+    key = pd.factorize(np.asarray(keys, dtype=object))[0]
+    del keys, known
+    pair = evidence.groupby(["source_id", "target_id"], sort=False).ngroup().to_numpy()
+    article_ids = evidence["article_id"].to_numpy(dtype=object)
+    group_ids = np.asarray([copies.get(a) or a for a in article_ids], dtype=object)
+    # One numbering of articles and groups, in the ids' order, so that codes compare and sort as the ids do.
+    codes, _ = pd.factorize(np.concatenate([article_ids, group_ids]), sort=True)
+    article, group = codes[: len(article_ids)], codes[len(article_ids):]
+    del article_ids, group_ids, codes
+    frame = pd.DataFrame({"pair": pair, "group": group, "article": article, "key": key})
     distinct = frame.groupby(["pair", "group", "article"], sort=False)["key"].nunique().reset_index()
     distinct["is_copy"] = distinct["article"] != distinct["group"]
     distinct = distinct.sort_values(["key", "is_copy", "article"], ascending=[False, True, True], kind="stable")
-    chosen = set(map(tuple, distinct.drop_duplicates(["pair", "group"])[["pair", "article"]].to_numpy()))
-    counted, seen = [], set()
-    for pair, article, key in zip(frame["pair"], frame["article"], frame["key"]):
-        ok = (pair, article) in chosen and (pair, key) not in seen
-        if ok:
-            seen.add((pair, key))
-        counted.append(ok)
+    chosen = distinct.drop_duplicates(["pair", "group"])
+    width = int(article.max()) + 1
+    chosen_rows = np.isin(pair.astype(np.int64) * width + article, chosen["pair"].to_numpy(np.int64) * width
+                          + chosen["article"].to_numpy(np.int64))
+    # Of the chosen rows, the first of each (pair, sentence) in evidence order counts.
+    first = ~pd.Series(pair.astype(np.int64) * (int(key.max()) + 1) + key)[chosen_rows].duplicated().to_numpy()
+    counted = np.zeros(len(evidence), dtype=bool)
+    counted[np.flatnonzero(chosen_rows)[first]] = True
     return counted
 
 
@@ -180,28 +266,13 @@ def with_names(relations: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     return named
 
 
-def _sentence_texts(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple, str]:
-    texts = {}
-    if "sentence" in mentions:  # the quote each mention carries; the sentences table's text wins
-        texts = dict(zip(zip(mentions["article_id"], mentions["sentence_id"].astype(int)), mentions["sentence"]))
-    if len(sentences):
-        texts.update(zip(zip(sentences["article_id"], sentences["sentence_id"].astype(int)), sentences["text"]))
-    return texts
-
-
-def _paragraphs(sentences: pd.DataFrame) -> dict[tuple, int]:
-    if not len(sentences):
-        return {}
-    keys = zip(sentences["article_id"], sentences["sentence_id"].astype(int))
-    return dict(zip(keys, sentences["paragraph_id"].astype(int)))
-
-
-def _unit_key(unit: str, article_id: str, sentence_id: int, paragraph_of: dict[tuple, int]) -> tuple:
+def _unit_key(unit: str, article_id: str, sentence_id: int, paragraph_of: dict[int, int]) -> tuple:
+    """The unit a sentence of ``article_id`` belongs to; ``paragraph_of`` holds that article's paragraphs."""
     if unit == "sentence":
         return (article_id, sentence_id)
     if unit == "paragraph":
         # A sentence missing from the sentences table stands as its own paragraph.
-        return (article_id, paragraph_of.get((article_id, sentence_id), f"s{sentence_id}"))
+        return (article_id, paragraph_of.get(sentence_id, f"s{sentence_id}"))
     return (article_id,)
 
 
@@ -213,13 +284,14 @@ def _unit_id(unit: str, key: tuple) -> str:
     return str(key[0])
 
 
-def _evidence(a: set[int], b: set[int], article_id: str, texts: dict[tuple, str]) -> tuple[int, str]:
+def _evidence(a: set[int], b: set[int], texts: dict[int, str]) -> tuple[int, str]:
+    """The sentence id and quote of a unit for two entities mentioned in sentences ``a`` and ``b``."""
     both = a & b
     if both:
         sid = min(both)
-        return sid, texts.get((article_id, sid), "")
+        return sid, texts.get(sid, "")
     first, second = sorted((min(a), min(b)))
-    quoted = EVIDENCE_JOINER.join(texts.get((article_id, s), "") for s in (first, second))
+    quoted = EVIDENCE_JOINER.join(texts.get(s, "") for s in (first, second))
     return first, quoted
 
 

@@ -128,10 +128,9 @@ class Workspace:
                 stored = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
                 wanted = set(columns)
                 select = ", ".join(f'"{c}"' for c in stored if c in wanted) or "NULL AS _none"
-            frame = pd.read_sql_query(f'SELECT {select} FROM "{name}"', conn)
+            frame = _read_rows(conn.execute(f'SELECT {select} FROM "{name}"'))
         if select == "NULL AS _none":
             frame = frame.iloc[:, :0]
-        frame = _share_repeated(frame)
         for column in json.loads(self.get_meta(f"booleans:{name}") or "[]"):
             if column in frame:
                 frame[column] = frame[column].astype(bool)
@@ -184,32 +183,52 @@ def _check_name(name: str) -> None:
         raise ValueError(f"Invalid table name {name!r}")
 
 
+#: Rows fetched from SQLite at a time when a table is read.
+READ_CHUNK = 20_000
+
+
+def _read_rows(cursor: sqlite3.Cursor) -> pd.DataFrame:
+    """The rows of ``cursor`` as a frame, fetched :data:`READ_CHUNK` at a time, column by column.
+
+    The frame ``pd.read_sql_query`` gives (each column's type inferred from
+    all its values), except that a repeating text column (see
+    :data:`SHARE_BELOW`) holds one string object per distinct value, shared
+    as the rows arrive: SQLite hands back a new string for every row, and a
+    table read whole before sharing held every copy at once.
+    """
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchmany(max(READ_CHUNK, _SHARE_SAMPLE))  # the sample that decides what is shared
+    if not rows:
+        return pd.DataFrame.from_records([], columns=names, coerce_float=True)
+    sample = list(zip(*rows[:_SHARE_SAMPLE]))
+    shared = [{} if len(rows) > 1 and _repeats(values) else None for values in sample]
+    columns: list[list] = [[] for _ in names]
+    while rows:
+        for values, into, first in zip(zip(*rows), columns, shared):
+            if first is None:
+                into.extend(values)
+            else:
+                into.extend([first.setdefault(v, v) if isinstance(v, str) else v for v in values])
+        rows = cursor.fetchmany(READ_CHUNK)
+    data = {}
+    for i in range(len(columns)):
+        data[i] = pd.Series(columns[i])
+        columns[i] = []  # each list goes as soon as its column is built
+    frame = pd.DataFrame(data)
+    frame.columns = names
+    return frame
+
+
+def _repeats(values: tuple) -> bool:
+    """Whether a text column whose first values are ``values`` repeats enough to share its strings."""
+    return any(isinstance(v, str) for v in values) and len(set(values)) <= SHARE_BELOW * len(values)
+
+
 #: A text column whose first values repeat this much (distinct / values) or more is read with one
 #: string object per distinct value: SQLite gives a new one for every row, so the article ids,
 #: labels and entity ids of a table of mentions took more memory than their texts.
 SHARE_BELOW = 0.5
 _SHARE_SAMPLE = 1000
-
-
-def _share_repeated(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the repeated strings of its text columns replaced by one shared object each."""
-    columns = {}
-    changed = False
-    for name in frame.columns:
-        series = frame[name]
-        columns[name] = series
-        if not (series.dtype == object or isinstance(series.dtype, pd.StringDtype)) or len(series) < 2:
-            continue
-        head = series.iloc[:_SHARE_SAMPLE]
-        if head.nunique(dropna=False) > SHARE_BELOW * len(head):
-            continue
-        first: dict = {}
-        shared = [first.setdefault(v, v) if isinstance(v, str) else v for v in series.to_numpy(dtype=object)]
-        columns[name] = pd.Series(shared, index=series.index, dtype=series.dtype)
-        changed = True
-    if not changed or frame.columns.has_duplicates:
-        return frame
-    return pd.DataFrame(columns, index=frame.index, columns=frame.columns)
 
 
 #: Rows converted to Python values at a time when a table is written: converting a whole table

@@ -295,3 +295,61 @@ def test_relations_need_no_quoted_sentence_when_the_sentences_table_has_them(bui
     lean = build_relations(mentions.drop(columns=["sentence"]), toy_tables["sentences"],
                            entities=toy_tables["entities"])
     assert full[0].equals(lean[0]) and full[1].equals(lean[1]) and len(full[1])
+
+
+def _counted_reference(evidence: pd.DataFrame, copies: dict) -> list[bool]:
+    """The counting rule written out plainly, row by row, on tuples of strings."""
+    from helpers.relations import sentence_key
+
+    rows = list(zip(zip(evidence["source_id"], evidence["target_id"]), evidence["article_id"],
+                    [sentence_key(s) for s in evidence["sentence"].fillna("")]))
+    distinct: dict[tuple, set] = {}
+    for pair_, article, key in rows:
+        distinct.setdefault((pair_, copies.get(article) or article, article), set()).add(key)
+    best: dict[tuple, tuple] = {}  # (pair, group) -> the article standing for the group
+    for (pair_, group, article), keys in distinct.items():
+        rank = (-len(keys), article != group, article)
+        if (pair_, group) not in best or rank < best[(pair_, group)][0]:
+            best[(pair_, group)] = (rank, article)
+    chosen = {(pair_, article) for (pair_, _), (_, article) in best.items()}
+    seen, counted = set(), []
+    for pair_, article, key in rows:
+        ok = (pair_, article) in chosen and (pair_, key) not in seen
+        if ok:
+            seen.add((pair_, key))
+        counted.append(ok)
+    return counted
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_counted_on_integer_codes_follows_the_plain_rule(seed):
+    import random
+
+    from helpers.relations import _counted
+
+    rng = random.Random(seed)
+    articles = [f"a{i:02d}" for i in range(12)]
+    copies = {a: rng.choice(articles[:4]) for a in articles[6:] if rng.random() < 0.6}
+    sentences = ["Alpha met Beta.", "alpha  MET beta.", "Gamma paid.", "Delta left.", None, "Epsilon."]
+    rows = [(rng.choice("ABCD"), rng.choice("EFG"), rng.choice(articles), rng.randrange(5), rng.choice(sentences))
+            for _ in range(rng.randrange(1, 120))]
+    evidence = pd.DataFrame(rows, columns=["source_id", "target_id", "article_id", "sentence_id", "sentence"])
+    evidence = evidence.sort_values(["source_id", "target_id", "article_id", "sentence_id"], kind="stable")
+    evidence = evidence.reset_index(drop=True)
+    assert list(_counted(evidence, copies)) == _counted_reference(evidence, copies)
+
+
+def test_relation_step_reads_the_quotes_only_when_a_sentence_is_missing(toy_tables):
+    from helpers.pipeline import _all_sentences_known
+
+    mentions, sentences = toy_tables["mentions"], toy_tables["sentences"]
+    assert _all_sentences_known(mentions, sentences)
+    assert _all_sentences_known(mentions.iloc[:0], sentences)
+    first = mentions.iloc[0]
+    lacking = sentences[~((sentences["article_id"] == first["article_id"])
+                          & (sentences["sentence_id"] == first["sentence_id"]))]
+    assert not _all_sentences_known(mentions, lacking)
+    # Without that sentence in the table, the evidence quotes the mentions' own copy of it.
+    _, evidence = build_relations(mentions, lacking, entities=toy_tables["entities"])
+    _, whole = build_relations(mentions, sentences, entities=toy_tables["entities"])
+    pd.testing.assert_frame_equal(evidence, whole)

@@ -287,3 +287,32 @@ def test_repeated_strings_are_read_as_one_object_each_with_the_same_table(tmp_wo
     pd.testing.assert_frame_equal(shared, plain)
     pd.testing.assert_frame_equal(shared.astype({"label": object, "text": object}),
                                   frame.astype({"label": object, "text": object}), check_dtype=False)
+
+
+def test_tables_read_in_chunks_equal_the_whole_read_and_share_strings_across_chunks(tmp_workspace, monkeypatch):
+    n = 57
+    frame = pd.DataFrame({
+        "label": ["PER", "ORG", None, "LOC"] * 14 + ["PER"],
+        "text": [f"name {i}" for i in range(n)],
+        "n": range(n),
+        "maybe": [None if i % 5 == 0 else i for i in range(n)],  # ints with gaps: floats with NaN
+        "late": [None] * 40 + [i * 0.5 for i in range(17)],  # missing in the first chunks only
+        "empty": [None] * n,
+        "flag": [i % 2 == 0 for i in range(n)],
+    })
+    tmp_workspace.write_table("mentions", frame)
+    monkeypatch.setattr(workspace_module, "READ_CHUNK", 4)
+    monkeypatch.setattr(workspace_module, "_SHARE_SAMPLE", 8)  # decided on the first 8 rows, read 4 at a time
+    got = tmp_workspace.read_table("mentions")
+    with sqlite3.connect(tmp_workspace.db_path) as conn:
+        whole = pd.read_sql_query('SELECT * FROM "mentions"', conn)
+    whole["flag"] = whole["flag"].astype(bool)
+    pd.testing.assert_frame_equal(got, whole)
+    assert len({id(v) for v in got["label"].dropna().to_numpy(dtype=object)}) == 3  # across every chunk
+    assert got["maybe"].dtype == float and got["late"].isna().sum() == 40
+    monkeypatch.setattr(workspace_module, "READ_CHUNK", 1)
+    pd.testing.assert_frame_equal(tmp_workspace.read_table("mentions"), whole)
+    tmp_workspace.write_table("nothing", frame.iloc[:0])
+    with sqlite3.connect(tmp_workspace.db_path) as conn:
+        nothing = pd.read_sql_query('SELECT * FROM "nothing"', conn)
+    pd.testing.assert_frame_equal(tmp_workspace.read_table("nothing"), nothing.astype({"flag": bool}))
