@@ -329,13 +329,13 @@ def tag_entities(
     articles, payloads, stats = (tagged or partial(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
     ))()
-    sentences = sentence_table(articles, payloads)
     from helpers.parallel import resolve_processes
 
     mentions, entities = build_entities(
         articles[["article_id", "lang", "text"]], payloads, decisions=load_curation(workspace),
         processes=1 if scheduler else resolve_processes(n_process), early=early,
     )
+    sentences = sentence_table(articles, payloads)  # after the entities: not held while they are built
     status = articles[["article_id", "lang"]].copy()
     # From the registry, not from this run's stats: cached articles were not tagged now.
     without_model = sorted(lang for lang in status["lang"].unique() if model_name(lang) is None)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import pickle
 import re
 import threading
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -65,6 +67,7 @@ def build_entities(
         mentions, acronym_links, sentences = _clean_articles(rest, payloads, rules)
     if done:
         mentions, acronym_links, sentences = _in_article_order(rows, done, (mentions, acronym_links, sentences))
+    del done, rest  # the mentions live in their clusters from here, and go with them
     clusters = cluster_mentions(mentions, acronym_links, rules)
     del mentions, acronym_links
     columns: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
@@ -86,13 +89,32 @@ def build_entities(
             for column, value in zip(MENTION_COLUMNS, (m.article_id, sid, m.start, m.end, m.text, label, eid, quote)):
                 columns[column].append(value)
     del clusters, quotes
-    mention_table = pd.DataFrame(columns, columns=MENTION_COLUMNS)
+    mention_table = _sorted_table(columns)
     del columns
-    mention_table = mention_table.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
     entity_table = entity_summary(mention_table, names)
     if decisions:
         mention_table, entity_table = apply_curation(mention_table, entity_table, decisions)
     return mention_table, entity_table
+
+
+def _sorted_table(columns: dict[str, list]) -> pd.DataFrame:
+    """The mentions' ``columns`` as a table in text order (by article, start, end; ties as they came).
+
+    The order of a stable sort of the table, worked out on the columns and
+    applied to each as it becomes a column, so that no second copy of the
+    table is made; each list goes once its column is built.
+    """
+    if not columns["article_id"]:
+        return pd.DataFrame(columns, columns=MENTION_COLUMNS)
+    articles = pd.factorize(np.asarray(columns["article_id"], dtype=object), sort=True)[0]
+    order = np.lexsort((np.asarray(columns["end"]), np.asarray(columns["start"]), articles))
+    del articles
+    data = {}
+    for name in MENTION_COLUMNS:
+        values = columns[name]
+        data[name] = pd.Series(values).to_numpy()[order] if values else np.asarray(values)
+        columns[name] = []
+    return pd.DataFrame(data, columns=MENTION_COLUMNS)
 
 
 def _mark_places(found: list[Mention], body: str, lex) -> None:
@@ -261,21 +283,30 @@ class EarlyRules:
         return len(self._done)
 
     def add(self, rows) -> None:
-        """Clean the articles of ``rows``: ``(article_id, payload as JSON)`` pairs from the tagging workers."""
+        """Clean the articles of ``rows``: ``(article_id, payload as JSON)`` pairs from the tagging workers.
+
+        Each article's results are kept pickled until :meth:`take`: as objects,
+        the mentions of a corpus take five times the memory, held while the
+        rest of the corpus is tagged.
+        """
         for article_id, blob in rows:
             text = self._texts.pop(article_id, None)
             if text is None:
                 continue
             lang, body = text
-            self._done[article_id] = (lang, body, clean_article(article_id, lang, body, json.loads(blob), self.rules))
+            found = clean_article(article_id, lang, body, json.loads(blob), self.rules)
+            self._done[article_id] = (lang, body, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
 
     def take(self, rows, rules: EntityRules) -> dict[str, tuple]:
         """The results for ``rows`` (``(article_id, lang, text)``) cleaned with ``rules``, by article; given once."""
         done, self._done = self._done, {}
         if rules != self.rules:
             return {}
-        return {article_id: done[article_id][2] for article_id, lang, body in rows
-                if article_id in done and done[article_id][:2] == (lang, body)}
+        taken = {}
+        for article_id, lang, body in rows:
+            if article_id in done and done[article_id][:2] == (lang, body):
+                taken[article_id] = pickle.loads(done.pop(article_id)[2])
+        return taken
 
 
 #: Articles from which the entity step shares its per-article rules with a forked process.
