@@ -147,14 +147,18 @@ def tag_corpus(
     batch_size: int = 64,
     progress: Progress | None = None,
     workers=None,
+    articles: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, Payloads, TagStats]:
     """Run (or reuse from cache) the spaCy pass over every article body.
 
     ``n_process`` None or 0 uses every available core; ``scheduler`` (a Dask
     scheduler address) tags on that cluster instead; ``workers`` (a
-    :class:`helpers.parallel.Workers` already started) tag here.
+    :class:`helpers.parallel.Workers` already started) tag here. ``articles``
+    is the workspace's articles table when the caller holds it already (as
+    just loaded): read again, every text would be held twice.
     """
-    articles = workspace.read_table("articles")
+    if articles is None:
+        articles = workspace.read_table("articles")
     payloads, stats = tag_texts(
         iter_article_texts(articles),
         workspace=workspace,
@@ -326,6 +330,7 @@ def tag_entities(
         workspace.write_tables({}, meta=_watchlist_meta(watchlist))
         report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
         return report
+    articles = None  # tagging reads them again: not held twice while the corpus is tagged
     articles, payloads, stats = (tagged or partial(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
     ))()
@@ -637,7 +642,7 @@ def run_extract(
             langs = set(corpus.articles["lang"])
             workers.preload(langs)
             workers.idle = partial(_warm_up_steps, langs)
-            early = EarlyRules(articles)  # the entity step's per-article rules, run as the tags come in
+            early = EarlyRules(corpus.articles)  # the entity step's per-article rules, run as the tags come in
             workers.received = early.add
     except BaseException:
         for started in (screener, workers):
@@ -649,8 +654,10 @@ def run_extract(
     @cache
     def tagged() -> Tagged:
         try:
+            # The articles as just loaded and stored: their texts are held once, by the corpus.
             return tag_corpus(workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler,
-                              progress=progress("Tagging", len(corpus.articles)), workers=workers)
+                              progress=progress("Tagging", len(corpus.articles)), workers=workers,
+                              articles=corpus.articles)
         finally:
             if workers is not None:  # their memory is free for the entity step
                 workers.close()

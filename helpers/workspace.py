@@ -246,13 +246,33 @@ def _records(frame: pd.DataFrame) -> Iterator[tuple]:
             values = series.astype(object).where(series.notna(), None).tolist()
             if series.dtype == object:
                 values = [_to_sql_value(v) for v in values]
+            elif isinstance(series.dtype, pd.StringDtype):
+                values = [_unshared_text(v) if v is not None else None for v in values]
             columns.append(values)
         yield from zip(*columns)
+
+
+#: A text this long or longer that is not ASCII is bound as a copy of itself (see :func:`_to_sql_value`).
+COPY_TEXT_FROM = 256
+
+
+def _unshared_text(value: str) -> str:
+    """``value``, or a copy of it when long and not ASCII: what is bound to SQLite.
+
+    SQLite takes text as UTF-8, and Python keeps the UTF-8 form it makes inside
+    a string for the string's life: bound as themselves, the article texts a
+    caller keeps after writing them were held twice.
+    """
+    if len(value) >= COPY_TEXT_FROM and not value.isascii():
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+    return value
 
 
 def _to_sql_value(value: Any) -> Any:
     if value is None:
         return None
+    if type(value) is str:
+        return _unshared_text(value)
     if isinstance(value, float) and value != value:  # NaN
         return None
     if value is pd.NA or value is pd.NaT:

@@ -316,3 +316,20 @@ def test_tables_read_in_chunks_equal_the_whole_read_and_share_strings_across_chu
     with sqlite3.connect(tmp_workspace.db_path) as conn:
         nothing = pd.read_sql_query('SELECT * FROM "nothing"', conn)
     pd.testing.assert_frame_equal(tmp_workspace.read_table("nothing"), nothing.astype({"flag": bool}))
+
+
+def test_writing_long_texts_leaves_no_utf8_copy_inside_the_callers_strings(tmp_workspace):
+    """SQLite is handed UTF-8; Python would keep that form inside each string the caller holds on to."""
+    import tracemalloc
+
+    texts = [("Le parquet a saisi 10 000 € à Paris. " * 40) + str(i) for i in range(300)]
+    frame = pd.DataFrame({"text": pd.array(texts, dtype="string"), "same": pd.Series(texts, dtype=object),
+                          "short": ["é"] * 300})
+    tracemalloc.start()
+    try:
+        tmp_workspace.write_table("articles", frame)
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert held < sum(map(len, texts)) / 10  # a UTF-8 copy of each would be more than the texts' length
+    assert tmp_workspace.read_table("articles")["same"].tolist() == texts

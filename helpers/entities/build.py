@@ -70,10 +70,13 @@ def build_entities(
     del done, rest  # the mentions live in their clusters from here, and go with them
     clusters = cluster_mentions(mentions, acronym_links, rules)
     del mentions, acronym_links
-    columns: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
+    # Offsets as 8-byte integers, not an int object each.
+    columns: dict[str, list | array] = {column: array("q") if column in _OFFSET_COLUMNS else []
+                                        for column in MENTION_COLUMNS}
     quotes: dict[tuple[str, int, int], str] = {}  # one string per quoted sentence, shared by its mentions
     names: dict[str, tuple[str, str]] = {}
-    for cluster in clusters.values():
+    for key in list(clusters):
+        cluster = clusters.pop(key)  # its mentions go once they are rows
         name, label = decide(cluster, rules)
         eid = entity_id(name, label)
         names[eid] = (name, label)
@@ -97,7 +100,7 @@ def build_entities(
     return mention_table, entity_table
 
 
-def _sorted_table(columns: dict[str, list]) -> pd.DataFrame:
+def _sorted_table(columns: dict[str, list | array]) -> pd.DataFrame:
     """The mentions' ``columns`` as a table in text order (by article, start, end; ties as they came).
 
     The order of a stable sort of the table, worked out on the columns and
@@ -105,16 +108,23 @@ def _sorted_table(columns: dict[str, list]) -> pd.DataFrame:
     table is made; each list goes once its column is built.
     """
     if not columns["article_id"]:
-        return pd.DataFrame(columns, columns=MENTION_COLUMNS)
+        return pd.DataFrame({name: list(values) for name, values in columns.items()}, columns=MENTION_COLUMNS)
     articles = pd.factorize(np.asarray(columns["article_id"], dtype=object), sort=True)[0]
     order = np.lexsort((np.asarray(columns["end"]), np.asarray(columns["start"]), articles))
     del articles
     data = {}
     for name in MENTION_COLUMNS:
         values = columns[name]
-        data[name] = pd.Series(values).to_numpy()[order] if values else np.asarray(values)
+        if isinstance(values, array):
+            data[name] = np.frombuffer(values, dtype=np.int64)[order]
+        else:
+            data[name] = pd.Series(values).to_numpy()[order]
         columns[name] = []
     return pd.DataFrame(data, columns=MENTION_COLUMNS)
+
+
+#: The mention columns held as arrays of 8-byte integers while the table is built.
+_OFFSET_COLUMNS = frozenset({"sentence_id", "start", "end"})
 
 
 def _mark_places(found: list[Mention], body: str, lex) -> None:
