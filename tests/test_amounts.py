@@ -683,44 +683,25 @@ def _source_key(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
 
 
-def test_amount_cases_dev6_is_annotated_sourced_and_new():
-    raw = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    dev6 = [c for c in raw if c.get("set") == "dev6"]
-    for lang in ("fr", "en"):
-        group = [c for c in dev6 if c["lang"] == lang]
-        assert len(group) >= 40
-        assert sum(a["threshold"] == "below" for c in group for a in c["amounts"]) >= 10
-        assert sum(a["threshold"] == "above" for c in group for a in c["amounts"]) >= 10
-        assert sum(a["threshold"] is None for c in group for a in c["amounts"]) >= 10
-    for case in dev6:
-        assert case["source"].startswith("http")
-        for amount in case["amounts"]:
-            assert amount["text"] in case["text"], amount["text"]
-            assert amount["threshold"] in (None, "above", "below")
-            assert re.fullmatch(r"[A-Z]{3}", amount["currency"])
-            assert isinstance(amount["value"], float) and amount["value"] > 0
-            assert isinstance(amount["sanctions_context"], bool)
-    # No source shared with another set, the blind sets or the sample corpus.
-    others = {c.get("source") or "" for c in raw if c.get("set") != "dev6"}
-    for other in CASES.parent.glob("*.jsonl"):
-        if other != CASES:
-            lines = other.read_text(encoding="utf-8").splitlines()
-            others |= {json.loads(line).get("source") or "" for line in lines if line.strip()}
-    for seed in SEEDS.iterdir():
-        others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
-    others = {_source_key(url) for url in others if url}
-    assert len(others) > 40
-    assert not {_source_key(c["source"]) for c in dev6} & others
+#: The amount sets chosen for their thresholds: the least number of sentences in each of their
+#: languages, and whether each language (else the whole set) has ten floors, ceilings and plain amounts.
+THRESHOLD_SETS = {"dev6": ({"fr": 40, "en": 40}, True), "dev7": ({"fr": 60}, False),
+                  "dev8": ({"fr": 70, "en": 20}, False)}
 
 
-def test_amount_cases_dev7_is_annotated_sourced_and_new():
+@pytest.mark.parametrize("name", sorted(THRESHOLD_SETS))
+def test_amount_cases_threshold_set_is_annotated_sourced_and_new(name):
     raw = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    dev7 = [c for c in raw if c.get("set") == "dev7"]
-    assert len(dev7) >= 60 and {c["lang"] for c in dev7} == {"fr"}
-    assert sum(a["threshold"] == "below" for c in dev7 for a in c["amounts"]) >= 10
-    assert sum(a["threshold"] == "above" for c in dev7 for a in c["amounts"]) >= 10
-    assert sum(a["threshold"] is None for c in dev7 for a in c["amounts"]) >= 10
-    for case in dev7:
+    cases = [c for c in raw if c.get("set") == name]
+    least, per_language = THRESHOLD_SETS[name]
+    assert {c["lang"] for c in cases} == set(least)
+    groups = [[c for c in cases if c["lang"] == lang] for lang in least] if per_language else [cases]
+    for lang, count in least.items():
+        assert sum(c["lang"] == lang for c in cases) >= count
+    for group in groups:
+        for kind in ("below", "above", None):
+            assert sum(a["threshold"] == kind for c in group for a in c["amounts"]) >= 10
+    for case in cases:
         assert set(case) == {"lang", "text", "amounts", "set", "source"}
         assert case["source"].startswith("http")
         for amount in case["amounts"]:
@@ -731,7 +712,7 @@ def test_amount_cases_dev7_is_annotated_sourced_and_new():
             assert isinstance(amount["value"], float) and amount["value"] > 0
             assert isinstance(amount["sanctions_context"], bool)
     # No source shared with another set, the blind sets or the sample corpus.
-    others = {c.get("source") or "" for c in raw if c.get("set") != "dev7"}
+    others = {c.get("source") or "" for c in raw if c.get("set") != name}
     for other in CASES.parent.glob("*.jsonl"):
         if other != CASES:
             lines = other.read_text(encoding="utf-8").splitlines()
@@ -740,37 +721,7 @@ def test_amount_cases_dev7_is_annotated_sourced_and_new():
         others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
     others = {_source_key(url) for url in others if url}
     assert len(others) > 40
-    assert not {_source_key(c["source"]) for c in dev7} & others
-
-
-def test_amount_cases_dev8_is_annotated_sourced_and_new():
-    raw = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    dev8 = [c for c in raw if c.get("set") == "dev8"]
-    assert sum(c["lang"] == "fr" for c in dev8) >= 70 and sum(c["lang"] == "en" for c in dev8) >= 20
-    assert sum(a["threshold"] == "below" for c in dev8 for a in c["amounts"]) >= 10
-    assert sum(a["threshold"] == "above" for c in dev8 for a in c["amounts"]) >= 10
-    assert sum(a["threshold"] is None for c in dev8 for a in c["amounts"]) >= 10
-    for case in dev8:
-        assert set(case) == {"lang", "text", "amounts", "set", "source"}
-        assert case["source"].startswith("http")
-        for amount in case["amounts"]:
-            assert set(amount) == {"text", "value", "currency", "threshold", "sanctions_context"}
-            assert amount["text"] in case["text"], amount["text"]
-            assert amount["threshold"] in (None, "above", "below")
-            assert re.fullmatch(r"[A-Z]{3}", amount["currency"])
-            assert isinstance(amount["value"], float) and amount["value"] > 0
-            assert isinstance(amount["sanctions_context"], bool)
-    # No source shared with another set, the blind sets or the sample corpus.
-    others = {c.get("source") or "" for c in raw if c.get("set") != "dev8"}
-    for other in CASES.parent.glob("*.jsonl"):
-        if other != CASES:
-            lines = other.read_text(encoding="utf-8").splitlines()
-            others |= {json.loads(line).get("source") or "" for line in lines if line.strip()}
-    for seed in SEEDS.iterdir():
-        others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
-    others = {_source_key(url) for url in others if url}
-    assert len(others) > 40
-    assert not {_source_key(c["source"]) for c in dev8} & others
+    assert not {_source_key(c["source"]) for c in cases} & others
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,11 @@ from helpers.entities.names import name_tokens
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
-def _law_words() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _list_words(filename: str) -> frozenset[str]:
+    """The name words of a word list in ``helpers/data/entities`` (one entry a line, ``#`` comments)."""
     words = set()
-    for line in (DATA_DIR / "laws.txt").read_text(encoding="utf-8").splitlines():
+    for line in (DATA_DIR / filename).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             words.update(name_tokens(line))
@@ -29,16 +30,6 @@ def _law_words() -> frozenset[str]:
 #: A numbered form or a citation of a code of regulations: "FinCEN Form 104", "31 CFR § 1010.330", "18 U.S.C. 1960";
 #: or a case number's label, the model's span cut before the number: "Civil Action No", "Case No.".
 _FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b|\s(?:No|Nos|Nº|n°)\.?$")
-
-
-@lru_cache(maxsize=1)
-def _event_words() -> frozenset[str]:
-    words = set()
-    for line in (DATA_DIR / "events.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.update(name_tokens(line))
-    return frozenset(words)
 
 
 def event_shaped(name: str) -> bool:
@@ -51,7 +42,7 @@ def event_shaped(name: str) -> bool:
     tokens = name_tokens(name)
     if len(tokens) == 1:
         return len(tokens[0]) > len("leaks") and tokens[0].endswith("leaks") and name[:1].isupper()
-    return len(tokens) >= 2 and tokens[-1] in _event_words()
+    return len(tokens) >= 2 and tokens[-1] in _list_words("events.txt")
 
 
 def law_shaped(name: str) -> bool:
@@ -62,7 +53,7 @@ def law_shaped(name: str) -> bool:
     if _FORM_OR_CITATION.search(name):
         return True
     tokens = name_tokens(name)
-    return len(tokens) >= 2 and (tokens[-1] in _law_words() or tokens[0] in _law_words())
+    return len(tokens) >= 2 and (tokens[-1] in _list_words("laws.txt") or tokens[0] in _list_words("laws.txt"))
 
 
 def representative_name(forms: Sequence[str], label: str, *, fullest: str) -> str:
