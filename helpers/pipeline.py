@@ -330,7 +330,7 @@ def tag_entities(
         workspace.write_tables({}, meta=_watchlist_meta(watchlist))
         report.add(f"Entities: {len(entities)} entities, unchanged since the last run (nothing to tag).")
         return report
-    articles = None  # tagging reads them again: not held twice while the corpus is tagged
+    articles = None  # the tagging step gives them back: not held twice while the corpus is tagged
     articles, payloads, stats = (tagged or partial(
         tag_corpus, workspace, watchlist=watchlist, n_process=n_process, scheduler=scheduler, progress=progress
     ))()
@@ -398,23 +398,20 @@ def tag_amounts(
 COPY_COLUMNS = ("article_id", "duplicate_of")
 #: The mentions' columns the relations step reads.
 RELATION_MENTION_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "label", "entity_id")
-#: The sentences' columns the relations step reads, by unit.
-RELATION_SENTENCE_COLUMNS = {
-    "sentence": ("article_id", "sentence_id", "text"),
-    "paragraph": ("article_id", "sentence_id", "paragraph_id", "text"),
-    "article": ("article_id", "sentence_id", "text"),
-}
+#: The sentences' columns the relations step reads (and ``paragraph_id`` for paragraph units).
+RELATION_SENTENCE_COLUMNS = ("article_id", "sentence_id", "text")
 
 
 def _relation_evidence(workspace: Workspace, unit: str) -> tuple[pd.DataFrame, dict]:
     """The relations step's evidence rows and entity names, read from the workspace's tables."""
     from helpers.relations import relation_evidence
 
+    paragraphs = ("paragraph_id",) if unit == "paragraph" else ()
+    sentences = workspace.read_table("sentences", RELATION_SENTENCE_COLUMNS + paragraphs)
     # Without the sentence each mention quotes (the largest column) when the sentences table has them all.
     mentions = workspace.read_table("mentions", RELATION_MENTION_COLUMNS)
-    if not _all_sentences_known(mentions, workspace.read_table("sentences", ("article_id", "sentence_id"))):
+    if not _all_sentences_known(mentions, sentences):
         mentions = workspace.read_table("mentions")
-    sentences = workspace.read_table("sentences", RELATION_SENTENCE_COLUMNS.get(unit, RELATION_SENTENCE_COLUMNS["paragraph"]))
     return relation_evidence(mentions, sentences, unit=unit,
                              entities=workspace.read_table("entities", ("entity_id", "name")))
 
