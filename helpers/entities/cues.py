@@ -151,13 +151,16 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int]:
     left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in ("! ", "? ")), *periods[-1:])
     left = 0 if left < 0 else left + 1
     right_candidates = [i for i in (body.find(p, end) for p in ("\n", "! ", "? ")) if i >= 0]
-    right_candidates += [m.start() for m in _PERIOD.finditer(body, end, end + 200)][:1]
+    period = _PERIOD.search(body, end, end + 200)
+    if period:
+        right_candidates.append(period.start())
     right = min(right_candidates) if right_candidates else len(body)
     return max(left, start - 200), min(right, end + 200)
 
 
 #: A period that ends a sentence: not a courtesy title's or an initial's ("Mr. Bankman-Fried", "Richard A. Jones").
-_PERIOD = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])\. ")
+#: The period comes first, so that the search skips to the next period before trying the look-behinds.
+_PERIOD = re.compile(r"\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\b[A-Z]\.) ")
 
 
 #: Words that may follow a job title in an apposition: ", Managing Associate in Linklaters' team".
