@@ -275,6 +275,7 @@ BLIND_SETS = {
     "blind3": "blind3_passages.jsonl",
     "blind4": "blind4_passages.jsonl",
     "blind5": "blind5_passages.jsonl",
+    "blind6": "blind6_passages.jsonl",
 }
 
 

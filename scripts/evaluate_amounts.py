@@ -8,6 +8,7 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py --blind blind3   # the third blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind4   # the fourth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind5   # the fifth blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind blind6   # the sixth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=Path, default=CASES, help="JSONL test set")
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="a blind set, figures only (default: the first, 'blind'; or 'blind2' to 'blind5')",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2' to 'blind6')",
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")

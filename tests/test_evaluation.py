@@ -80,7 +80,7 @@ def _source_key(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
 
 
-@pytest.mark.parametrize("set_name", ["blind2", "blind3", "blind4", "blind5"])
+@pytest.mark.parametrize("set_name", ["blind2", "blind3", "blind4", "blind5", "blind6"])
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
     path = DATA / V.BLIND_SETS[set_name]
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -135,7 +135,7 @@ def test_evaluation_load_blind_reads_the_named_set(tmp_path):
 @pytest.mark.parametrize(
     "args",
     [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"], ["--blind", "blind3", "--errors"],
-     ["--blind", "blind4", "--errors"], ["--blind", "blind5", "--errors"]],
+     ["--blind", "blind4", "--errors"], ["--blind", "blind5", "--errors"], ["--blind", "blind6", "--errors"]],
 )
 def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
     done = subprocess.run(
