@@ -1377,3 +1377,52 @@ def test_amounts_french_coordinated_amount_after_an_approximation_word_shares_th
 )
 def test_amounts_english_penalty_liability_split_comparison_and_circa_conversion(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "en", text)] == expected
+
+
+# -- dev10 rules -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 personne 31 250 € 23 688 €", [("31 250 €", 31250.0), ("23 688 €", 23688.0)]),
+        ("Zone A : 500 € 1 200 €", [("500 €", 500.0), ("1 200 €", 1200.0)]),
+        # a symbol before a number with no symbol of its own stays a prefix
+        ("En 2021 € 5 000 ont été versés.", [("€ 5 000", 5000.0)]),
+    ],
+)
+def test_amounts_suffix_symbol_before_a_number_with_its_own_symbol(nlps, text, expected):
+    assert [(r["text"], r["value"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le plafond de retrait sur 7 jours glissants varie entre 300 et 500 euros.", ["below", "below"]),
+        ("fr", "Le montant maximal oscille entre 1 000 € et 2 000 € selon la banque.", ["below", "below"]),
+        ("fr", "Le prix varie entre 300 et 500 euros.", [None, None]),
+        ("fr", "Une déclaration est obligatoire dès qu'on franchit la barre des 10 000 euros.", ["above"]),
+        ("fr", "En France, la barre est fixée à 10 000 euros, billets et pièces compris.", ["above"]),
+        ("fr", "Le code barre coûte 10 euros.", [None]),
+        ("fr", "La mesure prévoit de brider à 100.000 euros les transferts russes.", ["below"]),
+        ("fr", "Transiter avec 10 000 euros en espèces ou plus impose une déclaration.", ["above"]),
+        ("en", "Anyone carrying $10,000 in cash or more must declare it.", ["above"]),
+        ("en", "He carried $10,000 in cash to the bank.", [None]),
+        ("en", "Patients pay the lesser of $35 or 25% of the negotiated price.", ["below"]),
+        ("en", "In some states, daily limits as low as $500 per user are proposed.", ["below"]),
+        ("en", "Tickets as low as $5 sold out.", [None]),
+    ],
+)
+def test_amounts_range_verbs_bar_noun_cash_gap_and_english_cap_phrases(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le montant maximum de la sanction financière prononcée par la Cnil est de 150 000 €.", False),
+        ("Les sanctions financières contre la Russie gèlent 300 millions d'euros.", True),
+    ],
+)
+def test_amounts_french_sanction_financiere_singular_is_a_fine(nlps, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [expected]

@@ -110,7 +110,12 @@ class Patterns:
         glued = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
         self._glued_code = rf"(?<=(?<![\w])(?:{'|'.join(glued)}))" if glued else r"(?!)"
         word_alt = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
-        no_number = r"(?![ \u00a0\u202f\u2009]?\d)"  # "2021 $5m": the "$" belongs to 5m
+        # "2021 $5m": the "$" belongs to 5m, unless that number has a symbol of its own after
+        # it: "1 personne 31 250 € 23 688 €" (a table row) is two amounts written "31 250 €".
+        gap = "[ \u00a0\u202f\u2009]"
+        no_number = (
+            rf"(?!{gap}?\d(?>[\d.,]*(?:{gap}\d[\d.,]*)*)(?!{gap}?(?:(?:{suffixed})(?![\w])|(?:{symbols}))))"
+        )
         self._scale = (
             rf"(?i:{_alternation(scale_words)})(?![\w])|(?:{_alternation(abbreviations)})(?![\w])"
         )
@@ -287,8 +292,10 @@ class Patterns:
         units = _cue_alternation(self._vocabulary("unit_words", []))
         unit = rf"(?:-(?:{units})-[^\W\d_]+|\s+(?:{units})\s+[^\W\d_]+)"
         # A bracketed aside may come first: "la relève à 50 euros (contre 30 auparavant) du plafond".
+        # "10 000 euros en espèces ou plus", "$10,000 in cash or more": the means of payment may come first.
+        gap = _cue_alternation(threshold.get("after_gap", []))
         self.after_cues = re.compile(
-            rf"(?:{unit})?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit})?(?:\s+(?:{gap}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
