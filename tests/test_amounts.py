@@ -1383,6 +1383,25 @@ def test_amounts_english_penalty_liability_split_comparison_and_circa_conversion
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "| Type de valeur | Seuil de déclaration |\n|---|---|\n| Espèces | 10 000 euros |\n| Or | 10 000 euros |",
+         ["above", "above"]),
+        ("fr", "| Carte | Plafond hebdomadaire | Cotisation |\n|---|---|---|\n| Classique | 500 € | 40 € |", ["below", None]),
+        ("en", "| Tier | Daily limit |\n| --- | --- |\n| Basic | $2,000 |", ["below"]),
+        # a cue of the row itself still counts; a header with no cue, or a negated one, gives nothing
+        ("fr", "| Carte | Plafond |\n|---|---|\n| Gold | plus de 3 000 € |", ["above"]),
+        ("fr", "| Carte | Cotisation |\n|---|---|\n| Gold | 130 € |", [None]),
+        ("fr", "| Carte | Sans plafond |\n|---|---|\n| Infinite | 5 000 € |", [None]),
+        # a line that opens with "|" but no header row above it
+        ("fr", "Le plafond est relevé.\n| Gold | 3 000 € |", [None]),
+    ],
+)
+def test_amounts_table_column_header_gives_its_cells_a_direction(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("1 personne 31 250 € 23 688 €", [("31 250 €", 31250.0), ("23 688 €", 23688.0)]),

@@ -42,6 +42,8 @@ AFTER_CONTEXT_CHARS = 75
 #: (``far_cues`` of the vocabularies), in characters and in words.
 FAR_CONTEXT_CHARS = 140
 FAR_WORDS = 16
+#: How many rows above an amount's row its table's header may be.
+MAX_TABLE_ROWS = 40
 
 
 _EXTENSIONS: dict[str, Any] = {
@@ -177,6 +179,8 @@ class AmountTagger:
                 amount.threshold = self._statutory_penalty(text, amount, starts)
             if amount.threshold is None:
                 amount.threshold = self._heading_cue(text, amount)
+            if amount.threshold is None:
+                amount.threshold = self._column_cue(text, amount)
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
@@ -432,6 +436,48 @@ class AmountTagger:
                 return None
             end = start - 1
         return None
+
+    def _column_cue(self, text: str, amount: _Amount) -> str | None:
+        """The direction the header of its column gives an amount in a table row.
+
+        "| Type de valeur | Seuil de déclaration |" over "| Espèces | 10 000 euros |":
+        a row is a line that opens with "|"; the header is the first line of the
+        rows above it, and its cell in the amount's column gives a cap or floor
+        word (``far_cues``) or a cap or floor cue ("plafond de", "seuil de").
+        """
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        if not text.startswith("|", line_start) and not text[line_start:amount.start].lstrip().startswith("|"):
+            return None
+        column = text.count("|", line_start, amount.start)
+        start = line_start
+        for _ in range(MAX_TABLE_ROWS):  # up to the first row of the table
+            if start == 0:
+                break
+            above = text.rfind("\n", 0, start - 1) + 1
+            if not text[above:start].lstrip().startswith("|"):
+                break
+            start = above
+        if start == line_start:
+            return None
+        header_end = text.find("\n", start)
+        cells = text[start:header_end].split("|")
+        if column >= len(cells):
+            return None
+        cell = cells[column]
+        p = self.patterns
+        if p.negation.search(cell):  # "Sans plafond"
+            return None
+        for m in p.cues.finditer(cell):
+            if m.lastgroup == "cap":
+                return "below"
+            if m.lastgroup == "floor":
+                return "above"
+        cue = None
+        for m in p.far_cues.finditer(cell):
+            cue = m
+        if cue is None or cue.lastgroup == "range_above":
+            return None
+        return cue.lastgroup
 
     def _cue_before_colon(self, text: str, start: int, colon: int) -> str | None:
         """The comparison ending at a heading's colon, or its last cap or floor word."""
