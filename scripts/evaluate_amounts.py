@@ -42,7 +42,11 @@ them; "dev8" real French and English sentences chosen for phrasing the earlier
 sets lack (aid and subsidy ceilings, de minimis caps, card withdrawal limits,
 turnover ceilings, meal-voucher caps, Belgian, Swiss and Moroccan cash rules, deposit-guarantee wording, lists and tables under a cap or floor
 heading, statutory penalty maxima) with plain amounts as negatives, annotated
-the same way. With several sets each is also printed on its own ("fr dev2", "en dev3").
+the same way; "dev10" real French and English sentences chosen for news text
+(sanctions, crypto-deposit caps, the oil price cap, penalties, seizures and
+losses), reporting thresholds, card, contactless and crypto-ATM limits, customs
+cash-declaration floors, aid, VAT-franchise and fine ceilings, tables and lists,
+annotated the same way. With several sets each is also printed on its own ("fr dev2", "en dev3").
 """
 
 from __future__ import annotations
