@@ -44,6 +44,11 @@ was run on it;
 and bank sanctions, the PNF, Junalco, ACPR, UBS and Wagner; Tether, Binance,
 Bybit, LockBit, pig-butchering seizures, SEC and FinCEN cases), annotated and
 committed before the kit was run on it;
+"dev10" French and English news (crypto hacks and exchanges, the Bybit and
+CoinEx thefts, Binance and UBS in the French courts, the Balkany and Elf cases,
+Antwerp diamond-trade fraud, drug-money laundering in Marseille; the FTX and
+SafeMoon trials, Coin.mx, oligarch sanctions, Unaoil and SFO cases, US tax
+cases), annotated and committed before the kit was run on it;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind3"
 (``tests/data/blind3_passages.jsonl``), "blind4"
