@@ -2459,3 +2459,32 @@ def test_a_body_named_juridiction_is_an_organisation(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Juridiction interspécialisée", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)["Juridiction interspécialisée"] == "ORG"
+
+
+# -- dev10 rules (French and English news) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Les déboires judiciaires de Binance se poursuivent depuis 2022.", "Binance", "ORG"),
+        ("Dans une lettre publiée sur Twitter, la société exhorte le hacker à rendre les fonds.", "Twitter", "ORG"),
+        # a law's or a section's name in capitals or with digits stays what the model said
+        ("Depuis l'entrée en vigueur de la loi PACTE en mai 2019, les PSAN doivent s'enregistrer.", "PACTE", "MISC"),
+        ("Il s'interroge sur le sort de la section J3 du parquet.", "J3", "MISC"),
+        # a capitalised word opening a clause, a kind of thing, and a name the model cut are no firms
+        ("Vu les mémoires en réplique, la cour a statué.", "Vu", "MISC"),
+        ("Ils ont été identifiés par le Cabinet d'avocats Ziegler.", "Cabinet", "MISC"),
+        ("Les filles de Poutine, Ekaterina Tikhonova et Maria Vorontsova, sont visées.", "Ekaterina", "MISC"),
+    ],
+)
+def test_a_one_word_french_misc_name_reads_as_a_firm(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "MISC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == expected
+
+
+def test_a_one_word_english_misc_name_is_left_alone(blank):
+    articles, payloads = corpus(blank, [("en", "The Binance token fell on Monday.", [("Binance", "MISC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Binance"] == "MISC"

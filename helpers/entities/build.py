@@ -18,7 +18,7 @@ import pycountry
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
-from helpers.entities.cues import add_cued_names, context_cue, name_word_label, place_shaped, placed
+from helpers.entities.cues import add_cued_names, context_cue, misc_firm_shaped, name_word_label, place_shaped, placed
 from helpers.entities.curation import apply_curation
 from helpers.entities.gazetteer import find_bodies, lookup
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
@@ -245,7 +245,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
             if m.ent_id:
                 continue
             m.cue = (context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
-                     or ("LOC" if place_shaped(m.text, lex) else None))
+                     or ("LOC" if place_shaped(m.text, lex) else None)
+                     or ("ORG" if misc_firm_shaped(body, m, lex) else None))
     if rules.gazetteer:
         _mark_places(found, body, lex)
     if rules.acronyms:

@@ -197,6 +197,34 @@ def in_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     return _capitalised_title(_tokens(body[start:right]), 0, lex) > len(own)
 
 
+_CLAUSE_OPENING = re.compile(r"(?:\A|[.!?:;«»\"\n(])\s*\Z")
+
+
+def misc_firm_shaped(body: str, m: Mention, lex: Lexicon) -> bool:
+    """True for a one-word French name the model calls MISC that reads as a firm's ("les ennuis de Binance").
+
+    The French model labels many one-word brands, exchanges and agencies MISC
+    ("Binance", "Bybit", "Twitter", "Mediapart"). Left out: a word in capitals
+    or with digits (laws and sections: "loi PACTE", "Sapin2", "J3"), one that
+    opens a clause (a capitalised common word: "Vu les mémoires"), one too
+    short to be a brand ("Mt. Gox" cut at its period), a nationality, a kind
+    of thing, a title or a generic word ("le Cabinet d'avocats", "la Cellule"),
+    and a word the next capitalised word continues (a name the model cut:
+    "Ekaterina" + "Tikhonova").
+    """
+    text = m.text
+    if m.lang != "fr" or m.model_label != "MISC" or " " in text or len(text) < 3:
+        return False
+    if not text[:1].isupper() or text.isupper() or any(c.isdigit() for c in text) or is_demonym(text, lang="fr"):
+        return False
+    folded = text.casefold()
+    if folded in lex.type_cues or folded in lex.title_cues or folded in lex.role_cues or folded in lex.generic:
+        return False
+    if _CLAUSE_OPENING.search(body, max(0, m.start - 3), m.start):
+        return False
+    return not re.match(r"[ -]+[A-ZÀ-Ý]", body[m.end:m.end + 3])
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
