@@ -2488,3 +2488,51 @@ def test_a_one_word_english_misc_name_is_left_alone(blank):
     articles, payloads = corpus(blank, [("en", "The Binance token fell on Monday.", [("Binance", "MISC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)["Binance"] == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # a town GeoNames lists stays the place the model said, in French
+        ("fr", "Il a défendu le maire de Levallois-Perret devant le tribunal.", [("Levallois-Perret", "LOC")],
+         {"Levallois-Perret": "LOC"}),
+        # and a French department too
+        ("fr", "Les élus de l'Hérault ont voté le budget.", [("Hérault", "LOC")], {"Hérault": "LOC"}),
+        # English firms are often named after towns: left to the other rules
+        ("en", "He paid for Chelsea's new stadium.", [("Chelsea", "LOC")], {"Chelsea": "ORG"}),
+        # a name no gazetteer knows and the text never sets as a place is still a firm
+        ("fr", "Les fonds de Vexlandia ont été saisis.", [("Vexlandia", "LOC")], {"Vexlandia": "ORG"}),
+    ],
+)
+def test_a_town_the_model_calls_a_place_stays_one_in_french(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the preposition repeated after "et": "de Zurich et de Bâle"
+        ("Les banques cantonales de Zurich et de Vexbourg sont visées.", [("Zurich", "LOC"), ("Vexbourg", "LOC")],
+         {"Zurich": "LOC", "Vexbourg": "LOC"}),
+        # a place before "et à" and a place the text sets: "de Megève et à Cannes"
+        ("Ils ont été interpellés dans la station de Vexmont et à Cannes, mardi.", [("Vexmont", "LOC"), ("Cannes", "LOC")],
+         {"Vexmont": "LOC", "Cannes": "LOC"}),
+    ],
+)
+def test_a_list_of_places_with_its_preposition_repeated_is_read(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_a_kind_of_noun_opening_a_new_clause_after_a_comma_is_no_apposition(blank):
+    text = "Ils ont été vus dans le Vexois, les gendarmes ont arrêté trois hommes."
+    articles, payloads = corpus(blank, [("fr", text, [("Vexois", "LOC")])])
+    found, _, _ = E.build.clean_article("a0", "fr", text, payloads["a0"], E.EntityRules())
+    assert [m.cue for m in found if m.text == "Vexois"] == [None]
+    text = "Ils visent Vexcorp, la plateforme d'échange, depuis mai."
+    articles, payloads = corpus(blank, [("fr", text, [("Vexcorp", "LOC")])])
+    found, _, _ = E.build.clean_article("a0", "fr", text, payloads["a0"], E.EntityRules())
+    assert [m.cue for m in found if m.text == "Vexcorp"] == ["ORG"]

