@@ -2536,3 +2536,27 @@ def test_a_kind_of_noun_opening_a_new_clause_after_a_comma_is_no_apposition(blan
     articles, payloads = corpus(blank, [("fr", text, [("Vexcorp", "LOC")])])
     found, _, _ = E.build.clean_article("a0", "fr", text, payloads["a0"], E.EntityRules())
     assert [m.cue for m in found if m.text == "Vexcorp"] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the kind-of noun after a firm's name is the person's role there
+        ("Lebedev and Coin.mx operator Anthony Murgio were charged in 2015.", [("Coin.mx", "ORG"), ("Anthony Murgio", "PER")],
+         {"Coin.mx": "ORG", "Anthony Murgio": "PER"}),
+        # a kind-of noun after a lowercase word or a nationality still names the firm
+        ("He sent the coins to crypto operator Vexa Holdings last year.", [("Vexa Holdings", "PER")], {"Vexa Holdings": "ORG"}),
+        ("He sent the coins to Russian exchange Vexa Trade last year.", [("Vexa Trade", "PER")], {"Vexa Trade": "ORG"}),
+    ],
+)
+def test_a_kind_of_noun_after_a_firms_name_is_a_role(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_a_trial_after_a_names_possessive_is_a_persons(blank):
+    text = "Karony's trial followed a sentencing hearing in New York."
+    articles, payloads = corpus(blank, [("en", text, [("Karony", "ORG"), ("New York", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Karony"] == "PER"

@@ -225,6 +225,22 @@ def misc_firm_shaped(body: str, m: Mention, lex: Lexicon) -> bool:
     return not re.match(r"[ -]+[A-ZÀ-Ý]", body[m.end:m.end + 3])
 
 
+def _role_at_firm(before: list[str], k: int, name: str) -> bool:
+    """True when a capitalised firm's name comes right before a kind-of noun and the name after it has two words or more.
+
+    "Coin.mx operator Anthony Murgio", "ChipMixer administrator Jane Doe": the
+    kind says what the firm is and the person's role in it, so it says
+    nothing of the name; the model's label stands. A nationality or a place
+    before the kind is no firm ("Russian exchange Garantex", "U.S. exchange").
+    """
+    if k < 1 or len(name.split()) < 2 or not all(w[:1].isupper() for w in name.split()):
+        return False
+    firm = before[k - 1]
+    if not firm[:1].isupper() or firm.casefold() in _DETERMINERS:
+        return False
+    return not (is_demonym(firm.strip(".")) or lookup(firm) is not None)
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
@@ -294,6 +310,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     while i > 0 and fillers <= lex.max_fillers:
         phrase = _match_end(before, i, lex.type_cues)
         if phrase and before[i - 1][:1].islower():
+            if fillers == 0 and _role_at_firm(before, i - len(phrase.split()), body[start:end]):
+                return None  # "Coin.mx operator Anthony Murgio": the kind is the firm's before it, the name its person's
             return lex.type_cues[phrase]
         word = before[i - 1]
         low = word.casefold()
