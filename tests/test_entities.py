@@ -2560,3 +2560,18 @@ def test_a_trial_after_a_names_possessive_is_a_persons(blank):
     articles, payloads = corpus(blank, [("en", text, [("Karony", "ORG"), ("New York", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)["Karony"] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Écrit la procureure de la République de Bordeaux, Frédérique Porterie.", "République de Bordeaux", "Bordeaux"),
+        ("Annonce le procureur de la République de Marseille dans un communiqué.", "République de Marseille", "Marseille"),
+        # the Republic alone or outside a prosecutor's title is left as it is
+        ("Le président de la République de Corée est arrivé.", "République de Corée", "République de Corée"),
+    ],
+)
+def test_the_republic_of_a_prosecutors_title_names_the_city(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(entities["name"]) == [expected]

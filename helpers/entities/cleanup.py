@@ -338,6 +338,10 @@ _TITLE_FOR_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:of\s+the\s+[A-Z][\w-]*\s+
 _TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
 
 
+_REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d')(?=[A-ZÀ-Ý])")
+_PROSECUTOR_OF_THE = re.compile(r"\bprocureure?s?\s+de\s+la\s+\Z", re.IGNORECASE)
+
+
 def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """Strip punctuation, determiners, elisions, prepositions and possessives at the edges.
 
@@ -361,6 +365,11 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         abbreviation = text.endswith(".") and _ABBREVIATION_END.search(text)  # "Ltd.", "U.S."
         if m and m.end() == len(text) and m.start() < len(text) and not abbreviation:
             end = start + m.start()
+            continue
+        # the Republic of a prosecutor's title: "la procureure de la République de Bordeaux" names Bordeaux
+        m = _REPUBLIC_OF.match(text)
+        if m and _PROSECUTOR_OF_THE.search(body, max(0, start - 30), start):
+            start += m.end()
             continue
         # leading elided article or preposition: l'OTAN, d'Europe
         m = _LEADING_ELISION.match(text)
