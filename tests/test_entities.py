@@ -2575,3 +2575,23 @@ def test_the_republic_of_a_prosecutors_title_names_the_city(blank, text, span, e
     articles, payloads = corpus(blank, [("fr", text, [(span, "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert list(entities["name"]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "body"),
+    [
+        ("Trois avocats du barreau de Nanterre ont été mis en examen.", [("Nanterre", "LOC")], "barreau de Nanterre"),
+        ("Résume-t-on à la police judiciaire de Versailles, qui a enquêté.", [("Versailles", "LOC")],
+         "police judiciaire de Versailles"),
+        ("Une enquête a été menée par la police judiciaire des Hauts-de-Seine.", [("Hauts-de-Seine", "LOC")],
+         "police judiciaire des Hauts-de-Seine"),
+        ("Ils comparaîtront devant la chambre du conseil d'Anvers le 1er février.", [("Anvers", "LOC")],
+         "chambre du conseil d'Anvers"),
+        ("Elle a été confiée à la section de recherche de la gendarmerie de Bordeaux.", [("Bordeaux", "LOC")],
+         "section de recherche de la gendarmerie de Bordeaux"),
+    ],
+)
+def test_police_bars_and_belgian_courts_are_named_by_their_seat(blank, text, spans, body):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {body: "ORG"}

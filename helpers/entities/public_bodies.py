@@ -97,7 +97,7 @@ def body_patterns(lang: str) -> BodyPatterns:
     adjective_after = re.compile(rf"(?:\s+{_ADJ}){{1,2}}")
     if not kind_lines["head"] and not kind_lines["seat"]:
         return BodyPatterns(None, None, None, frozenset(), adjective_after)
-    seat = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'seat'))})\s+(?:de\s+|d'|du\s+)({_CAP})(?![\w-])")
+    seat = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'seat'))})\s+(?:de\s+|d'|du\s+|des\s+)({_CAP})(?![\w-])")
     heads = _phrase(_words(kind_lines, "head"))
     nationality = _phrase(_words(kind_lines, "nationality"))
     domain = _phrase(_words(kind_lines, "domain"))
