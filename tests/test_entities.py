@@ -2595,3 +2595,23 @@ def test_police_bars_and_belgian_courts_are_named_by_their_seat(blank, text, spa
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {body: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a nationality between the kind and the list, a first name of two words, and "et"
+        ("Précisent les quotidiens flamands De Standaard et Het Nieuwsblad.", [("De Standaard", "ORG"), ("Het Nieuwsblad", "PER")],
+         {"De Standaard": "ORG", "Het Nieuwsblad": "ORG"}),
+        ("He cited the exchanges Vexbit and Coinora Labs.", [("Vexbit", "ORG"), ("Coinora Labs", "PER")],
+         {"Vexbit": "ORG", "Coinora Labs": "ORG"}),
+        # a lowercase word that is no nationality still ends the kind's reach
+        ("Selon les quotidiens dimanche Paul Vexin et Marie Coinor, rien ne bouge.", [("Paul Vexin", "PER"), ("Marie Coinor", "PER")],
+         {"Paul Vexin": "PER", "Marie Coinor": "PER"}),
+    ],
+)
+def test_the_names_of_a_pair_after_a_kind_and_a_nationality_are_of_that_kind(blank, text, spans, expected):
+    lang = "fr" if " les " in text else "en"
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

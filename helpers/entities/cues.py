@@ -85,6 +85,13 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
     return None
 
 
+_PAIR_JOINS = frozenset({"and", "or", ",", "et", "ou"})
+
+
+def _nationality(word: str) -> bool:
+    return is_demonym(word, lang="fr") or is_demonym(word)
+
+
 def _singular(word: str) -> str:
     """English plural to singular, enough for kind-of nouns ("exchanges", "companies", "banks")."""
     if word.endswith("ies") and len(word) > 4:
@@ -295,12 +302,19 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     while i and before[i - 1] in {",", '"', "«"}:
         i -= 1
     # the next names of a pair or list after a kind-of noun: "the ransomware variants LockBit and Hive"
+    # a name of several words may come first ("les quotidiens flamands De Standaard et Het Nieuwsblad"), and a
+    # nationality may sit between the kind and the list
     j = i
-    while j >= 2 and before[j - 1].casefold() in {"and", "or", ","} and before[j - 2][:1].isupper():
-        j -= 2
+    while j >= 2 and before[j - 1].casefold() in _PAIR_JOINS and before[j - 2][:1].isupper():
+        j -= 1
+        while j and before[j - 1][:1].isupper():
+            j -= 1
     if j < i and j and before[j - 1][:1].islower():
         kind = before[j - 1].casefold()
         label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+        if not label and j >= 2 and before[j - 2][:1].islower() and _nationality(before[j - 1]):
+            kind = before[j - 2].casefold()
+            label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
         if label:
             return label
     # a place compound right before the name: "Houston-based CryptoFX" is a firm
