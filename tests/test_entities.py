@@ -2615,3 +2615,19 @@ def test_the_names_of_a_pair_after_a_kind_and_a_nationality_are_of_that_kind(bla
     articles, payloads = corpus(blank, [(lang, text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Russian citizens Georgy Nugzarovich Potapov and Imre Laszloczki were designated.", "Georgy Nugzarovich",
+         "Georgy Nugzarovich Potapov"),
+        # a patronymic followed by a lowercase word, or a full name, is left as it is
+        ("The banker Pyotr Olegovich said nothing.", "Pyotr Olegovich", "Pyotr Olegovich"),
+        ("The banker Petr Olegovich Aven said nothing.", "Petr Olegovich Aven", "Petr Olegovich Aven"),
+    ],
+)
+def test_the_surname_after_a_patronymic_joins_the_person(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert expected in names(entities) and names(entities)[expected] == "PER"

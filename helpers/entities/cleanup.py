@@ -125,13 +125,22 @@ _HONORIFIC_BEFORE = re.compile(r"(?<!\S)(\S+)\s+$")
 _NEXT_NAME_WORD = re.compile(r"[ ]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
 
 
+#: A Russian patronymic ending a name: "Georgy Nugzarovich" + "Potapov" lacks its surname.
+_PATRONYMIC = re.compile(r"\s[A-ZÀ-Ý][a-zà-ÿ]+(?:ovich|evich|ovitch|evitch|ovna|evna)\Z")
+
+
 def _surname_end(body: str, start: int, end: int, lang: str) -> int:
-    """Take in the surname the model left out after a courtesy title and a first name ("Mme Claudie" + "Boiteau")."""
-    if " " in body[start:end]:
+    """Take in the surname the model left out after a courtesy title and a first name ("Mme Claudie" + "Boiteau").
+
+    Also after a first name and a Russian patronymic ("Georgy Nugzarovich" + "Potapov"): the surname follows it.
+    """
+    patronymic = _PATRONYMIC.search(body, start, end) is not None
+    if " " in body[start:end] and not patronymic:
         return end
     lex = load_lexicon(lang)
     courtesy = _HONORIFIC_BEFORE.search(body, max(0, start - 12), start)
-    if courtesy is None or not courtesy.group(1)[:1].isupper() or courtesy.group(1).casefold() not in lex.honorifics:
+    if not patronymic and (courtesy is None or not courtesy.group(1)[:1].isupper()
+                           or courtesy.group(1).casefold() not in lex.honorifics):
         return end
     following = _NEXT_NAME_WORD.match(body, end)
     if following is None:
