@@ -2631,3 +2631,24 @@ def test_the_surname_after_a_patronymic_joins_the_person(blank, text, span, expe
     articles, payloads = corpus(blank, [("en", text, [(span, "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert expected in names(entities) and names(entities)[expected] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a one-word brand the model missed, in a list or before a possessive
+        ("The hackers hit CoinEx, Stake and Alphapo in 102 days.", [("Stake", "ORG"), ("Alphapo", "ORG")],
+         {"CoinEx": "ORG", "Stake": "ORG", "Alphapo": "ORG"}),
+        ("Alarms were raised by CoinEx's risk team on Tuesday.", [], {"CoinEx": "ORG"}),
+        # not an acronym-like word, a handle ending in capitals, a name running on, or a longer name's head
+        ("Its RaaS model spread fast.", [], {}),
+        ("Investigator ZachXBT traced the funds.", [], {}),
+        ("They attacked the MoveIt Transfer product.", [], {}),
+        ("MineOne Partners Limited bought land; MineOne said little.", [("MineOne Partners Limited", "ORG")],
+         {"MineOne Partners Limited": "ORG"}),
+    ],
+)
+def test_a_one_word_brand_the_model_missed_is_added(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected

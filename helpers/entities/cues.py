@@ -483,7 +483,26 @@ def add_cued_names(
         a, b = match.span()
         if not any(a < e and s < b for s, e in taken):
             added.append(Mention(article_id, lang, a, b, body[a:b], "ORG", weight=0.0, created=True))
+    taken = [(m.start, m.end) for m in (*mentions, *added)]
+    # a one-word brand, shaped with a capital inside, that the model missed: "exploits on CoinEx, Stake"; not the
+    # short form of a longer name the article has ("MineOne" of "MineOne Partners Limited"), left to that name
+    heads = {m.text.split()[0] for m in mentions if " " in m.text}
+    for match in _BRAND_WORD.finditer(body):
+        a, b = match.span()
+        word = match.group()
+        if any(a < e and s < b for s, e in taken) or not brand_shaped(word) or word.casefold() in lex.concepts:
+            continue
+        if word in heads or re.match(r" [A-ZÀ-Ý]", body[b:b + 2]):
+            continue  # or a name running on in capitals the model missed whole ("MoveIt Transfer product")
+        if drop_reason(word, lex, stoplist=rules.stoplist):
+            continue
+        added.append(Mention(article_id, lang, a, b, word, "ORG", weight=0.0, created=True))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+#: A word of capitalised parts, each with lowercase letters, standing alone: "CoinEx", "CoinsPaid", "CoinDesk";
+#: not an acronym-like "RaaS" or a handle ending in capitals ("ZachXBT").
+_BRAND_WORD = re.compile(r"(?<![\w.@/:'’-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?![\w@/-]|\.\w)")
 
 
 #: The domain TLDs that make a capitalised word a service's name ("Blender.io", "Bitfunder.com").
