@@ -2652,3 +2652,15 @@ def test_a_one_word_brand_the_model_missed_is_added(blank, text, spans, expected
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected
+
+
+def test_a_country_is_no_short_form_of_a_firm_named_after_it(blank):
+    text = "The bank dealt with Qatar Holding LLC in June, then lent money to Qatar."
+    articles, payloads = corpus(blank, [("en", text, [("Qatar Holding LLC", "ORG"), ("Qatar", "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Qatar Holding LLC": "ORG", "Qatar": "LOC"}
+    # a firm's own short name still joins its legal name
+    text = "Bitzlato Limited ran the exchange; Bitzlato closed in 2023."
+    articles, payloads = corpus(blank, [("en", text, [("Bitzlato Limited", "ORG"), ("Bitzlato", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1

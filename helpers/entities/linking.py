@@ -105,6 +105,12 @@ def _is_subname(short: list[str], full: list[str]) -> bool:
     return True
 
 
+def _forced_place(form: str) -> bool:
+    """True for a country or region the gazetteers force: no short form of a firm ("Qatar" of "Qatar Holding LLC")."""
+    reference = lookup(form)
+    return reference is not None and reference.forced and reference.label == "LOC"
+
+
 def _is_legal_variant(short: list[str], full: list[str], lex: Lexicon) -> bool:
     """True when ``full`` is ``short`` plus legal-form words only ("Bitzlato Limited")."""
     if len(short) >= len(full) or full[: len(short)] != short:
@@ -176,7 +182,7 @@ def _link_partials(
             legal = [
                 other for other in members
                 if other is not node and _is_legal_variant(tokens, other.tokens, lex) and (is_org(other) or is_org(node))
-            ]
+            ] if not _forced_place(node.form) else []
             roots = {uf[(o.article_id, o.key)] for o in candidates + legal}
             if len(roots) == 1:
                 _join_partial(node, (candidates + legal)[0], uf, linked, as_person=bool(candidates))
@@ -240,7 +246,7 @@ def _link_partials(
                 keys |= found
         as_person = target is not None
         node_is_org = is_org(node)
-        for toks in legal_variants(node.mentions[0].lang).get(tuple(tokens), ()):
+        for toks in () if _forced_place(node.form) else legal_variants(node.mentions[0].lang).get(tuple(tokens), ()):
             if not (toks in org_groups or node_is_org):
                 continue
             if node_is_org or toks not in revoted:
