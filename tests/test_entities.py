@@ -2664,3 +2664,26 @@ def test_a_country_is_no_short_form_of_a_firm_named_after_it(blank):
     articles, payloads = corpus(blank, [("en", text, [("Bitzlato Limited", "ORG"), ("Bitzlato", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert len(entities) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Deux diamantaires de la Hoveniersstraat sont suspectés de faux.", [("Hoveniersstraat", "PER")],
+         {"Hoveniersstraat": "LOC"}),
+        ("Il vit sur la Friedrichstraße depuis 2010.", [("Friedrichstraße", "ORG")], {"Friedrichstraße": "LOC"}),
+        # a word that only contains such an ending is no street
+        ("La société Plaatsen a été sanctionnée.", [("Plaatsen", "ORG")], {"Plaatsen": "ORG"}),
+    ],
+)
+def test_a_one_word_dutch_or_german_street_is_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_the_belgian_procureur_du_roi_is_a_title_not_a_person(blank):
+    text = "Un rififi oppose le procureur général et le substitut du procureur du Roi Peter Van Calster."
+    articles, payloads = corpus(blank, [("fr", text, [("Roi", "PER"), ("Peter Van Calster", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Peter Van Calster": "PER"}

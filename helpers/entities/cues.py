@@ -571,13 +571,20 @@ def _known_place(text: str) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+#: The endings of Dutch and German street names written as one word ("Hoveniersstraat", "Friedrichstraße").
+_STREET = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:straat|strasse|straße|laan|gracht|plein|platz|gasse|steenweg)$")
+
+
 def place_shaped(text: str, lex: Lexicon) -> bool:
-    """True for a hyphenated name with a place particle inside ("Neuilly-sur-Seine", "Seine-Saint-Denis").
+    """True for a hyphenated name with a place particle inside ("Neuilly-sur-Seine", "Seine-Saint-Denis"),
+    or a one-word Dutch or German street ("Hoveniersstraat").
 
     The first and last words are capitalised and the particle is neither
     ("Saint-Gobain" is a firm); the particles are the language's
     (``place_particles_*.txt``): French writes its towns and departments so.
     """
+    if " " not in text and _STREET.search(text):
+        return True  # "la Hoveniersstraat": a Dutch or German street's one-word name
     parts = text.split("-")
     if len(parts) < 3 or not lex.place_particles or " " in text:
         return False
