@@ -2687,3 +2687,20 @@ def test_the_belgian_procureur_du_roi_is_a_title_not_a_person(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Roi", "PER"), ("Peter Van Calster", "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Peter Van Calster": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("L'ancêtre de l'Autorité des marchés financiers actuelle enquêtait.", [("Autorité des marchés financiers actuelle", "ORG")],
+         {"Autorité des marchés financiers": "ORG"}),
+        # a former body's "ex-" goes, and its generic head alone is no name
+        ("L'ex-Conseil supérieur du diamant serait inquiété.", [("ex-Conseil", "ORG")], {}),
+        # a former country keeps its name
+        ("Un clan venu de l'ex-Yougoslavie a été jugé.", [("ex-Yougoslavie", "LOC")], {"ex-Yougoslavie"}),
+    ],
+)
+def test_words_of_time_at_a_bodys_edges_go(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert (names(entities) if isinstance(expected, dict) else set(names(entities))) == expected

@@ -347,6 +347,8 @@ _TITLE_FOR_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:of\s+the\s+[A-Z][\w-]*\s+
 _TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
 
 
+_TIME_WORD_AFTER = re.compile(r"\s+(?:actuel|actuelle|actuels|actuelles)\Z")
+_EX_BEFORE = re.compile(r"[eE]x-(?=[A-ZÀ-Ý])")
 _REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d')(?=[A-ZÀ-Ý])")
 _PROSECUTOR_OF_THE = re.compile(r"\bprocureure?s?\s+de\s+la\s+\Z", re.IGNORECASE)
 
@@ -374,6 +376,15 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         abbreviation = text.endswith(".") and _ABBREVIATION_END.search(text)  # "Ltd.", "U.S."
         if m and m.end() == len(text) and m.start() < len(text) and not abbreviation:
             end = start + m.start()
+            continue
+        # a word of time after or before a name: "l'Autorité des marchés financiers actuelle", "l'ex-Conseil supérieur"
+        m = _TIME_WORD_AFTER.search(text)
+        if m and m.start() > 0:
+            end = start + m.start()
+            continue
+        m = _EX_BEFORE.match(text)
+        if m and strip_accents(text[m.end():].split()[0]).casefold() in lex.institution_heads:
+            start += m.end()  # a former body; "l'ex-Yougoslavie" keeps its name
             continue
         # the Republic of a prosecutor's title: "la procureure de la République de Bordeaux" names Bordeaux
         m = _REPUBLIC_OF.match(text)

@@ -48,7 +48,7 @@ _KINDS = ("seat", "part", "head", "ranked", "nationality", "domain")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
 #: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
 _ADJ = (
-    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
+    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
     r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère)s?(?![\w-])"
 )
 _CONNECTOR = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|aux\s+|au\s+|pour\s+la\s+|pour\s+le\s+|pour\s+les\s+|pour\s+l')"
