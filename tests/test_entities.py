@@ -2704,3 +2704,17 @@ def test_words_of_time_at_a_bodys_edges_go(blank, text, spans, expected):
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert (names(entities) if isinstance(expected, dict) else set(names(entities))) == expected
+
+
+def test_a_department_in_brackets_after_a_body_is_no_acronym(blank):
+    text = "Il a été mis en examen par une juge du tribunal judiciaire de Versailles (Yvelines) mercredi."
+    articles, payloads = corpus(blank, [("fr", text, [("Versailles", "LOC"), ("Yvelines", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"tribunal judiciaire de Versailles": "ORG", "Yvelines": "LOC"}
+
+
+def test_the_tail_of_a_place_name_after_a_particle_is_no_firm(blank):
+    text = "Trois hommes ont été arrêtés à Sète et Saint Jean de Vedas, dans l'Hérault."
+    articles, payloads = corpus(blank, [("fr", text, [("Sète", "LOC"), ("Saint Jean", "LOC"), ("Vedas", "MISC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Vedas"] == "MISC"

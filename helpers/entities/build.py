@@ -21,7 +21,7 @@ from helpers.entities.cleanup import article_rows, clean_mentions, split_known
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    place_shaped, placed)
 from helpers.entities.curation import apply_curation
-from helpers.entities.gazetteer import find_bodies, lookup, town_keys
+from helpers.entities.gazetteer import find_bodies, french_departments, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -156,7 +156,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     for m in reversed(found):  # a place before "et à" and a place: "dans la station de Megève et à Cannes"
         if not m.placed and m.model_label == "LOC":
             after = min((a for a, _b in anchors if a >= m.end), default=None)
-            if after is not None and joined_places(body, m.end, after) and body[m.end:after].strip() not in ("", ",", "("):
+            between = body[m.end:after].strip() if after is not None else ""
+            if after is not None and between not in ("", ",", "(") and joined_places(body, m.end, after):
                 m.placed = True
                 anchors.append((m.start, m.end))
 
@@ -174,17 +175,6 @@ def _is_place(m: Mention) -> bool:
 def us_state_codes() -> frozenset[str]:
     """The postal codes of the US states and territories ("NJ", "CA"), from ISO 3166-2."""
     return frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions.get(country_code="US"))
-
-
-@lru_cache(maxsize=1)
-def french_departments() -> frozenset[str]:
-    """The names of France's departments and regions ("Cher", "Essonne", "Seine-Saint-Denis"), from ISO 3166-2.
-
-    The French press writes a town with its department in brackets ("Vierzon
-    (Cher)"); many department names are also common words or surnames, so they
-    count only there.
-    """
-    return frozenset(s.name.casefold() for s in pycountry.subdivisions.get(country_code="FR"))
 
 
 #: What introduces another name of the same person or firm: "Ivan Kondratyev, also known as Bassterlord".

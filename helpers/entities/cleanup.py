@@ -377,7 +377,7 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         if m and m.end() == len(text) and m.start() < len(text) and not abbreviation:
             end = start + m.start()
             continue
-        # a word of time after or before a name: "l'Autorité des marchés financiers actuelle", "l'ex-Conseil supérieur"
+        # a word of time after or before a name: "l'Autorité des marchés financiers actuelle", "l'ex-Conseil"
         m = _TIME_WORD_AFTER.search(text)
         if m and m.start() > 0:
             end = start + m.start()

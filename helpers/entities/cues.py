@@ -229,11 +229,17 @@ def misc_firm_shaped(body: str, m: Mention, lex: Lexicon) -> bool:
         return False
     if _CLAUSE_OPENING.search(body, max(0, m.start - 3), m.start):
         return False
+    if _NAME_PARTICLE_BEFORE.search(body, max(0, m.start - 40), m.start):
+        return False
     return not re.match(r"[ -]+[A-ZÀ-Ý]", body[m.end:m.end + 3])
 
 
+#: A capitalised word and a particle right before a name: its tail ("Saint Jean de" + "Vedas").
+_NAME_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'-]+ (?:de|du|des|sur|sous|lès|en) \Z")
+
+
 def _role_at_firm(before: list[str], k: int, name: str) -> bool:
-    """True when a capitalised firm's name comes right before a kind-of noun and the name after it has two words or more.
+    """True when a firm's capitalised name comes right before a kind-of noun and the name after it has two words.
 
     "Coin.mx operator Anthony Murgio", "ChipMixer administrator Jane Doe": the
     kind says what the firm is and the person's role in it, so it says
@@ -325,7 +331,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         phrase = _match_end(before, i, lex.type_cues)
         if phrase and before[i - 1][:1].islower():
             if fillers == 0 and _role_at_firm(before, i - len(phrase.split()), body[start:end]):
-                return None  # "Coin.mx operator Anthony Murgio": the kind is the firm's before it, the name its person's
+                return None  # "Coin.mx operator Anthony Murgio": the kind is the firm's, the name its person's
             return lex.type_cues[phrase]
         word = before[i - 1]
         low = word.casefold()

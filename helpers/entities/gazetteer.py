@@ -137,6 +137,19 @@ def lookup(name: str) -> Reference | None:
     return reference
 
 
+@lru_cache(maxsize=1)
+def french_departments() -> frozenset[str]:
+    """The names of France's departments and regions ("Cher", "Essonne", "Seine-Saint-Denis"), from ISO 3166-2.
+
+    The French press writes a town with its department in brackets ("Vierzon
+    (Cher)"); many department names are also common words or surnames, so they
+    count only there or where the model already calls them places.
+    """
+    import pycountry
+
+    return frozenset(s.name.casefold() for s in pycountry.subdivisions.get(country_code="FR"))
+
+
 #: The other-language names of a town count from this size on ("Bâle" for Basel); smaller towns' are mostly noise.
 MIN_TOWN_ALTERNATE_POPULATION = 100_000
 

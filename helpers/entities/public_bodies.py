@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.entities.acronyms import acronym_letters, word_offsets
-from helpers.entities.gazetteer import is_demonym
+from helpers.entities.gazetteer import french_departments, is_demonym, lookup
 from helpers.entities.lexicon import DATA_DIR, load_lexicon
 from helpers.entities.names import strip_accents
 from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
@@ -97,7 +97,8 @@ def body_patterns(lang: str) -> BodyPatterns:
     adjective_after = re.compile(rf"(?:\s+{_ADJ}){{1,2}}")
     if not kind_lines["head"] and not kind_lines["seat"]:
         return BodyPatterns(None, None, None, frozenset(), adjective_after)
-    seat = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'seat'))})\s+(?:de\s+|d'|du\s+|des\s+)({_CAP})(?![\w-])")
+    seats = _phrase(_words(kind_lines, "seat"))
+    seat = re.compile(rf"(?<![\w-])(?i:{seats})\s+(?:de\s+|d'|du\s+|des\s+)({_CAP})(?![\w-])")
     heads = _phrase(_words(kind_lines, "head"))
     nationality = _phrase(_words(kind_lines, "nationality"))
     domain = _phrase(_words(kind_lines, "domain"))
@@ -179,8 +180,15 @@ def find_public_bodies(body: str, lang: str) -> list[tuple[int, int, tuple[int, 
     out = []
     for start, end in spans:
         after = _ACRONYM_AFTER.match(body, end)
+        if after and _is_place_name(after.group(1)):
+            after = None  # "tribunal judiciaire de Versailles (Yvelines)": the seat's department, no acronym
         out.append((start, end, (after.start(1), after.end(1)) if after else None))
     return out
+
+
+def _is_place_name(word: str) -> bool:
+    reference = lookup(word)
+    return word.casefold() in french_departments() or (reference is not None and reference.label == "LOC")
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
