@@ -8,6 +8,7 @@ import pickle
 import re
 import threading
 from array import array
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -153,13 +154,15 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             before = max((b for _a, b in anchors if b <= m.start), default=None)
             if m.placed and before is not None and "(" not in body[before:m.start]:
                 anchors.append((m.start, m.end))  # not after a bracket: "en France (Coinhouse, Bitpanda)" are firms
+    starts = sorted(a for a, _b in anchors)
     for m in reversed(found):  # a place before "et à" and a place: "dans la station de Megève et à Cannes"
         if not m.placed and m.model_label == "LOC":
-            after = min((a for a, _b in anchors if a >= m.end), default=None)
+            k = bisect_left(starts, m.end)
+            after = starts[k] if k < len(starts) else None
             between = body[m.end:after].strip() if after is not None else ""
             if after is not None and between not in ("", ",", "(") and joined_places(body, m.end, after):
                 m.placed = True
-                anchors.append((m.start, m.end))
+                insort(starts, m.start)
 
 
 def _is_town(text: str) -> bool:
@@ -389,6 +392,8 @@ def warm_up(langs) -> None:
         payload = {"sents": [[0, len(text)]], "ents": [[a, b, "ORG"] for a, b in words], "amounts": []}
         build_entities(pd.DataFrame({"article_id": ["warm-up"], "lang": [lang], "text": [text]}),
                        {"warm-up": payload})
+    if "fr" in langs:
+        town_keys()  # read only for the French model's places, which the made-up sentence has none of
 
 
 class Spans(Sequence):
