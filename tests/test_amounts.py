@@ -1445,3 +1445,96 @@ def test_amounts_range_verbs_bar_noun_cash_gap_and_english_cap_phrases(nlps, lan
 )
 def test_amounts_french_sanction_financiere_singular_is_a_fine(nlps, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a bare "$" or "dollars" takes the dollar country the text names more than the United States
+        ("en", "FINTRAC issued 12 notices of violation, with penalties totaling over $26 million.", [("$26 million", "CAD")]),
+        ("fr", "Vous devez déclarer à CANAFE toute somme de 10 000$ ou plus, entre 1 000 et 5 000 dollars.",
+         [("10 000$", "CAD"), ("1 000", "CAD"), ("5 000 dollars", "CAD")]),
+        ("en", "AUSTRAC proposed a $450 million penalty against Crown Melbourne.", [("$450 million", "AUD")]),
+        ("en", "The Monetary Authority of Singapore imposed a civil penalty of $12.6 million.", [("$12.6 million", "SGD")]),
+        # as many US cues as Canadian ones, or none at all: the US dollar
+        ("en", "The U.S. Treasury fined the Canadian bank $10 million.", [("$10 million", "USD")]),
+        ("en", "The firm paid $10 million.", [("$10 million", "USD")]),
+        # the G7 and the oil market quote in US dollars, whoever joins them
+        ("fr", "L'Union européenne, le G7 et l'Australie ont plafonné le prix du pétrole russe à 60 dollars le baril.",
+         [("60 dollars", "USD")]),
+        # a marker written with its country is never read again
+        ("en", "AUSTRAC said the casino moved US$5 million.", [("US$5 million", "USD")]),
+        ("fr", "Au Canada, il a versé 5 000 dollars américains.", [("5 000 dollars américains", "USD")]),
+        # dirhams: the UAE's unless the text is about Morocco; "DH" too
+        ("fr", "Le Maroc fixe un plafond de 100 000 dirhams.", [("100 000 dirhams", "MAD")]),
+        ("fr", "Toute personne franchissant la frontière du Maroc avec plus de 100 000 DH doit le déclarer.",
+         [("100 000 DH", "MAD")]),
+        ("fr", "À Dubaï, un plafond de 100 000 dirhams.", [("100 000 dirhams", "AED")]),
+        # francs: Swiss in a text about Switzerland (with the Swiss thousands separator), a CFA franc
+        # in a text about a CFA country, and left out with no country named
+        ("fr", "Le Conseil des Etats avait accepté l'interdiction des paiements en liquide de plus de 100'000 francs.",
+         [("100'000 francs", "CHF")]),
+        ("fr", "Le Seco a gelé des actifs d'un montant de 1,65 milliard de francs.", [("1,65 milliard de francs", "CHF")]),
+        ("fr", "Au Sénégal, l'amende atteint 5 millions de francs.", [("5 millions de francs", "XOF")]),
+        ("fr", "Il a payé 5 000 francs.", []),
+        ("en", "He paid 5,000 francs.", []),
+    ],
+)
+def test_amounts_shared_currency_markers_take_the_country_of_the_text(nlps, lang, text, expected):
+    assert [(r["text"], r["currency"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "En ce moment, le plafond de paiement en liquide dans les commerces atteint les 3.000 euros.", ["below"]),
+        ("fr", "Le montant des saisies atteint 3 000 euros.", [None]),
+        ("en", "The EU would restrict Russian payments to European crypto wallets to 10,000 euros.", ["below"]),
+        ("en", "Payments were restricted to 10,000 euros.", ["below"]),
+        ("en", "The restricted funds amounted to $5 million.", [None]),
+        ("en", "Penalties vary according to severity, with maximums ranging from $1,000 to $500,000 per violation.",
+         ["below", "below"]),
+        ("en", "Fines range from $1,000 to $500,000.", [None, None]),
+    ],
+)
+def test_amounts_cap_reached_restricted_and_ranging_maximums(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "L'émetteur devra cesser d'en émettre si la limite de 200 millions d'euros par jour est dépassée.", ["above"]),
+        ("en", "The issuer must stop if the limit of 200 million euros per day is exceeded.", ["above"]),
+        # negated, or no ceiling before: nothing changes
+        ("fr", "Le plafond de 3 000 euros n'est pas dépassé.", ["below"]),
+        ("fr", "Le plafond de 3 000 euros ne peut être dépassé.", ["below"]),
+        ("en", "The limit of $100 cannot be exceeded.", ["below"]),
+        ("fr", "Une somme de 3 000 euros est dépassée chaque jour.", [None]),
+    ],
+)
+def test_amounts_a_ceiling_said_to_be_passed_after_its_amount_is_a_floor(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "seulement", "only" between a cap's link and its amount
+        ("fr", "Des amendements pour réduire la limite des cartes anonymes rechargeables à seulement 100€/mois.",
+         [("100€", "EUR", "below")]),
+        ("en", "Withdrawals are limited to only $500 a day.", [("$500", "USD", "below")]),
+        # a rate's unit after the first of two coordinated amounts
+        ("fr", "Le risque est faible en dessous de 2500€/an pour les cartes rechargeables et 250€ pour les autres.",
+         [("2500€", "EUR", "below"), ("250€", "EUR", "below")]),
+        # a fiat code after a "$" amount belongs to it and names its currency
+        ("en", "Diesel will be capped at $100 USD per barrel.", [("$100 USD", "USD", "below")]),
+        ("en", "The fee is $50 CAD per transfer.", [("$50 CAD", "CAD", None)]),
+        ("en", "He paid $50 to USD Coin holders.", [("$50", "USD", None)]),
+        # the CFP franc, written with its name
+        ("fr", "Les retraits dont les montants cumulés dépassent 1.193.000 francs CFP sur un mois.",
+         [("1.193.000 francs CFP", "XPF", "above")]),
+    ],
+)
+def test_amounts_only_between_a_cap_and_its_amount_rate_units_and_codes_after_a_symbol(nlps, lang, text, expected):
+    assert [(r["text"], r["currency"], r["threshold"]) for r in records(nlps, lang, text)] == expected

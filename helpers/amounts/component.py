@@ -101,6 +101,8 @@ class _Amount:
     opens_change: bool = False
     # The amount's sentence, cut at line breaks: where cues and sanctions are read.
     sentence: tuple[int, int] = (0, 0)
+    # The kind of a currency marker several countries share ("$": "dollar"), read by the text's country.
+    local: str | None = None
 
 
 class AmountTagger:
@@ -169,6 +171,9 @@ class AmountTagger:
                 min(end, line_end) if line_end >= 0 else end,
             )
         amounts = self._add_partners(text, amounts)
+        amounts = self._read_local_currencies(text, amounts)
+        if not amounts:
+            return []
         starts = [a.start for a in amounts]
         for i, amount in enumerate(amounts):
             self._read_cues(text, amount)
@@ -181,10 +186,32 @@ class AmountTagger:
                 amount.threshold = self._heading_cue(text, amount)
             if amount.threshold is None:
                 amount.threshold = self._column_cue(text, amount)
+            if amount.threshold == "below" and self._passed_after(text, amount):
+                amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._mark_sanctions(text, amounts)
         return amounts
+
+    def _read_local_currencies(self, text: str, amounts: list[_Amount]) -> list[_Amount]:
+        """Give each shared currency marker the currency of the country the text is about.
+
+        A bare "$" in a text about FINTRAC is a Canadian dollar, "dirhams" in
+        one about Morocco Moroccan; a bare "francs" with no country named is
+        left out rather than guessed (see ``local_currencies.json``).
+        """
+        kinds = {a.local for a in amounts if a.local}
+        if not kinds:
+            return amounts
+        chosen = {kind: self.patterns.local_currency(kind, text) for kind in kinds}
+        kept = []
+        for amount in amounts:
+            if amount.local:
+                amount.currency = chosen[amount.local]
+                if amount.currency is None:
+                    continue
+            kept.append(amount)
+        return kept
 
     def _set_spans(self, doc: Doc, amounts: Sequence[_Amount]) -> None:
         """Write ``amounts`` to ``doc.spans`` with their extension attributes."""
@@ -217,6 +244,9 @@ class AmountTagger:
         for m in p.numeric.finditer(text):
             amount = self._numeric_amount(m)
             if amount is not None:
+                code = p.code_after.match(text, amount.end) if amount.prefixed and amount.local else None
+                if code is not None:  # "$100 USD", "$50 CAD"
+                    amount.end, amount.currency, amount.local = code.end(), p.currency(code.group(1)), None
                 found.append(amount)
         taken = [(a.start, a.end) for a in found]
         for m in p.words.finditer(text):
@@ -227,12 +257,14 @@ class AmountTagger:
                 continue
             if value < 1_000_000 and p.is_unit(m.group("c_cur"), text, m.end()):
                 continue
-            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur"))))
+            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur")),
+                                 local=p.local_kind(m.group("c_cur"))))
         taken = [(a.start, a.end) for a in found]
         for m in p.vague.finditer(text):
             if _overlaps(taken, m.start(), m.end()) or not p.vague_is_valid(text, m):
                 continue
-            found.append(_Amount(m.start(), m.end(), None, p.currency(m.group("d_cur")), vague=True))
+            found.append(_Amount(m.start(), m.end(), None, p.currency(m.group("d_cur")), vague=True,
+                                 local=p.local_kind(m.group("d_cur"))))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -253,7 +285,8 @@ class AmountTagger:
         if not prefixed and p.is_count(m.string, m.end()):
             return None
         value = number * scale if scale else number
-        return _Amount(m.start(), m.end(), value, currency, number=number, scale=scale, prefixed=prefixed)
+        return _Amount(m.start(), m.end(), value, currency, number=number, scale=scale, prefixed=prefixed,
+                       local=p.local_kind(m.group(f"{tag}_cur")))
 
     def _add_partners(self, text: str, amounts: list[_Amount]) -> list[_Amount]:
         """Numbers that share the currency of a neighbouring amount (ranges, lists)."""
@@ -303,7 +336,8 @@ class AmountTagger:
                 scale = right.scale
             value = number * scale if scale else number
             end = m.end("scale") if scale_text else m.end("num")
-            partner = _Amount(m.start("num"), end, value, anchor.currency, number=number, scale=scale)
+            partner = _Amount(m.start("num"), end, value, anchor.currency, number=number, scale=scale,
+                              local=anchor.local)
             partner.sentence = anchor.sentence
             partners.insert(0, partner)
             if not (scale_text and conj in p.range_and | {","}):
@@ -334,7 +368,8 @@ class AmountTagger:
             anchor.scale = scale
             anchor.value = anchor.number * scale
         value = number * scale if scale else number
-        partner = _Amount(m.start("num"), m.end(), value, anchor.currency, number=number, scale=scale)
+        partner = _Amount(m.start("num"), m.end(), value, anchor.currency, number=number, scale=scale,
+                          local=anchor.local)
         partner.sentence = anchor.sentence
         return partner
 
@@ -374,6 +409,11 @@ class AmountTagger:
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
+
+    def _passed_after(self, text: str, amount: _Amount) -> bool:
+        """Whether a few words after the amount say its ceiling is passed ("... par jour est dépassée")."""
+        pattern = self.patterns.exceeded_after
+        return pattern is not None and pattern.match(text, amount.end, amount.sentence[1]) is not None
 
     def _far_cue(self, text: str, amount: _Amount, starts: Sequence[int], following: int | None) -> str | None:
         """The direction of a cap or threshold word further before the amount, in its clause.

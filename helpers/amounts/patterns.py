@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from helpers.amounts.numbers import NUMBER, NUMBER_BODY, SPACE, WrittenNumbers
-from helpers.amounts.vocabulary import load_currencies, merge_vocabularies
+from helpers.amounts.vocabulary import load_currencies, load_local_currencies, merge_vocabularies
 
 _APOSTROPHE = "['’]"
 
@@ -78,6 +79,7 @@ class Patterns:
         self._build_cues()
         self._build_links()
         self._build_sanctions()
+        self._build_local_currencies()
 
     def _vocabulary(self, key: str, default: Any) -> Any:
         value = merge_vocabularies(self.languages, key)
@@ -126,6 +128,9 @@ class Patterns:
             rf"|(?i:{word_alt})"
         )
         self._cur_word = rf"(?:{codes})(?![\w])|(?i:{word_alt})"
+        # "$100 USD", "$50 CAD": a fiat code after an amount written with a shared symbol names its currency.
+        fiat = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
+        self.code_after = re.compile(rf"[ \u00a0]?({'|'.join(fiat)})(?![\w])")
 
         # "millions de dollars", "millions d'euros", "millions of dollars".
         connectors: list[str] = self._vocabulary("currency_connectors", [])
@@ -313,8 +318,9 @@ class Patterns:
         links = "|".join(
             part for part in (self._inner_connector, _cue_alternation(self._vocabulary("coordination_links", []))) if part != r"(?!)"
         ) or r"(?!)"
+        # "2500€/an pour les cartes rechargeables et 250€": a rate's unit after the first.
         self.coordinated = re.compile(
-            rf"(?:\s*\([^()\n]{{1,60}}\))?(?:\s+(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d{{4}})){{0,6}}"
+            rf"(?:/[^\W\d_]+)?(?:\s*\([^()\n]{{1,60}}\))?(?:\s+(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d{{4}})){{0,6}}"
             rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?"
             rf"(?:(?:{_cue_alternation(approximate.get('before', []))})\s*)?",
             re.IGNORECASE,
@@ -337,6 +343,12 @@ class Patterns:
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
         # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
         far: dict[str, list[str]] = self._vocabulary("far_cues", {})
+        # "si la limite de 200 millions d'euros par jour est dépassée": up to five words (no digits,
+        # no clause break) and a passed-ceiling phrase after the amount.
+        exceeded = _cue_alternation(self._vocabulary("exceeded_after", []))
+        self.exceeded_after = re.compile(
+            rf"(?:[ \t\u00a0]+[^\W\d][\w'’-]*){{0,5}}?[ \t\u00a0]+(?:{exceeded})(?![\w])", re.IGNORECASE
+        ) if exceeded else None
         self.far_cues = re.compile(
             rf"(?P<below>{_cue_alternation(far.get('below', []))})|(?P<above>{_cue_alternation(far.get('above', []))})"
             rf"|(?P<range_above>{_cue_alternation(far.get('range_above', []))})",
@@ -425,6 +437,41 @@ class Patterns:
         # "commission des sanctions", "sanctions pécuniaires" (a fine), "actifs immobilisés".
         neutral = self._vocabulary("not_sanctions", [])
         self.not_sanctions = re.compile(f"(?i:{_cue_alternation(neutral)})" if neutral else r"(?!)")
+
+    def _build_local_currencies(self) -> None:
+        """Markers that several countries share ("$", "dirhams", "francs") and each country's cue words."""
+        local = load_local_currencies()
+        self._local_markers: dict[str, str] = local["markers"]
+        self._local_kinds: dict[str, tuple[str | None, int, dict[str, tuple[str, int]], re.Pattern]] = {}
+        for kind, entry in local["kinds"].items():
+            country_of = {cue: (code, weight) for code, lists in entry["countries"].items()
+                          for weight, group in ((1, "weak"), (2, "strong")) for cue in lists[group]}
+            cues = re.compile(rf"(?<![\w])(?:{_alternation(country_of)})(?![\w])")
+            self._local_kinds[kind] = (entry["default"], entry["min_weight"], country_of, cues)
+
+    def local_kind(self, currency_text: str | None) -> str | None:
+        """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None."""
+        if not currency_text:
+            return None
+        return self._local_markers.get(_squash(currency_text).lower())
+
+    def local_currency(self, kind: str, text: str) -> str | None:
+        """The currency a shared marker of ``kind`` names in ``text``: the country its cues weigh most for.
+
+        A body's name weighs 2, a place or a people 1. Another country than the
+        default's needs the kind's least weight, more than the default's and no
+        tie; else the default (None for a bare franc: no currency to name).
+        """
+        default, least, country_of, cues = self._local_kinds[kind]
+        weights: Counter[str | None] = Counter()
+        for m in cues.finditer(text):
+            code, weight = country_of[m.group()]
+            weights[code] += weight
+        others = sorted(((n, code) for code, n in weights.items() if code != default), reverse=True)
+        if others and others[0][0] >= least and others[0][0] > weights.get(default, 0) \
+                and (len(others) == 1 or others[1][0] < others[0][0]):
+            return others[0][1]
+        return default
 
     def negation_ending(self, text: str, start: int, end: int) -> re.Match | None:
         """A negation and up to two words ending at ``end``, unless it opens a fixed phrase ("sans contact")."""

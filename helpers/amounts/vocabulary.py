@@ -51,6 +51,12 @@ def load_currencies() -> dict[str, Any]:
     return json.loads((DATA_DIR / "currencies.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def load_local_currencies() -> dict[str, Any]:
+    """Currency markers that several countries share, and the cue words of each country (any language)."""
+    return json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
+
+
 def merge_vocabularies(languages: Iterable[str], key: str) -> Any:
     """One entry of several vocabularies merged; earlier languages win on conflicts."""
     merged: Any = None
