@@ -46,14 +46,19 @@ def event_shaped(name: str) -> bool:
 
 
 def law_shaped(name: str) -> bool:
-    """True when the name's first or last word names a legal act ("Patriot Act", "Loi Sapin 2").
+    """True when the name's first or last word names a legal act ("Patriot Act", "Loi Sapin 2"), a year after it allowed.
 
     Or when it is a numbered form or a regulation's citation ("FinCEN Form 104", "CFR § 1010.330").
     """
     if _FORM_OR_CITATION.search(name):
         return True
     tokens = name_tokens(name)
+    if len(tokens) >= 3 and _YEAR.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # "Anti-Money Laundering and Counter-Terrorism Financing Act 2006": the act and its year
     return len(tokens) >= 2 and (tokens[-1] in _list_words("laws.txt") or tokens[0] in _list_words("laws.txt"))
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def representative_name(forms: Sequence[str], label: str, *, fullest: str) -> str:
