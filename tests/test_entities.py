@@ -2718,3 +2718,54 @@ def test_the_tail_of_a_place_name_after_a_particle_is_no_firm(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Sète", "LOC"), ("Saint Jean", "LOC"), ("Vedas", "MISC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)["Vedas"] == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("It breached the Anti-Money Laundering and Counter-Terrorism Financing Act 2006 twice.",
+         "Anti-Money Laundering and Counter-Terrorism Financing Act 2006", "MISC"),
+        ("It shipped goods to a firm on the Specially Designated Nationals List in Pakistan.",
+         "Specially Designated Nationals List", "MISC"),
+        ("Banks file Suspicious Activity Reports with the regulator.", "Suspicious Activity Reports", "MISC"),
+        # a year after any other name is no law's
+        ("The Class of 2006 Foundation gave grants.", "Class of 2006 Foundation", "ORG"),
+        ("Ernst Report Holdings was fined.", "Ernst Report Holdings", "ORG"),
+    ],
+)
+def test_a_law_with_its_year_and_the_lists_and_reports_a_law_sets_up_are_misc(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Interpol issued a Red Notice for three men in the JPEX case.", "JPEX", "ORG"),
+        # initials stay what the model said: they often name a person
+        ("SBF told the jury he had made mistakes.", "SBF", "PER"),
+    ],
+)
+def test_an_english_word_in_four_capitals_or_more_is_no_person(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("DUBLIN, April 26 (Reuters) - The bank was fined.", [("DUBLIN", "ORG"), ("Reuters", "ORG")],
+         {"DUBLIN": "LOC", "Reuters": "ORG"}),
+        ("The yacht was held at a marina in Palma de Mallorca, Spain in 2022.",
+         [("Palma de Mallorca", "ORG"), ("Spain", "GPE")], {"Palma de Mallorca": "LOC", "Spain": "LOC"}),
+        # a town's name in a sentence, or in capitals that open no line, stays what the model said
+        ("The club said Chelsea, the buyer, paid.", [("Chelsea", "ORG")], {"Chelsea": "ORG"}),
+        ("Fans of the club met, and DUBLIN, the band, played.", [("DUBLIN", "ORG")], {"DUBLIN": "ORG"}),
+    ],
+)
+def test_a_dateline_or_a_town_before_its_country_is_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

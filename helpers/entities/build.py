@@ -139,6 +139,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     for m in found:
         # a French town the model calls a place stays one; English firms are often named after towns ("Chelsea")
         m.placed = placed(body, m.start, m.end, lex) or (m.lang == "fr" and m.model_label == "LOC" and _is_town(m.text))
+        if m.lang == "en" and m.model_label == "ORG" and not m.ent_id and m.cue is None and _written_as_place(body, m):
+            m.placed, m.cue = True, "LOC"
     for left, m in zip(found, found[1:]):
         if not m.ent_id and m.text in us_state_codes() and body[left.end:m.start] == ", " and _is_place(left):
             m.placed, m.cue = True, "LOC"
@@ -163,6 +165,32 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             if after is not None and between not in ("", ",", "(") and joined_places(body, m.end, after):
                 m.placed = True
                 insort(starts, m.start)
+
+
+#: A wire story's dateline: a place in capitals opening a line, then a comma or the agency ("DUBLIN, April 26 (Reuters)").
+_DATELINE_OPEN = re.compile(r"(?:\A|\n)[\s\"“]*\Z")
+_DATELINE_AFTER = re.compile(r",|\s*\(")
+#: A town and its country: "in Palma de Mallorca, Spain".
+_COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def _written_as_place(body: str, m: Mention) -> bool:
+    """True for a known place the model calls a firm where the text can only mean the place.
+
+    A dateline ("DUBLIN, April 26 (Reuters) -") or a town followed by its
+    country ("at a marina in Palma de Mallorca, Spain"). Firms named after a
+    town ("Crown Melbourne") are written neither way.
+    """
+    reference = lookup(m.text)
+    if reference is None or reference.label != "LOC":
+        return False
+    if m.text.isupper() and _DATELINE_AFTER.match(body, m.end) and _DATELINE_OPEN.search(body, max(0, m.start - 5), m.start):
+        return True
+    following = _COUNTRY_AFTER.match(body, m.end, min(len(body), m.end + 60))
+    if following is None:
+        return False
+    country = lookup(following.group(1))
+    return country is not None and country.ref.startswith("country:")
 
 
 def _is_town(text: str) -> bool:

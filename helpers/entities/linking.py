@@ -398,14 +398,17 @@ def _one_word_kind(cluster: list[Mention]) -> str | None:
     No title, honorific or age marks any of its mentions and no full name of a
     person in the article ends with it. "Washington accuse la banque" is the
     city the gazetteers know; "such as Hydra and Conti": the sanctions list
-    names HYDRA MARKET, an organisation.
+    names HYDRA MARKET, an organisation. An English word of four capitals or
+    more is a brand or an acronym ("the JPEX case"), not a person.
     """
     texts = {m.text for m in cluster}
     if len(texts) != 1 or any(m.person_link or m.cue == "PER" for m in cluster):
         return None
     text = next(iter(texts))
-    if len(name_tokens(text)) != 1 or not text[:1].isupper() or text.isupper():
+    if len(name_tokens(text)) != 1 or not text[:1].isupper():
         return None
+    if text.isupper():  # "JPEX": a brand in capitals; a person's initials are two or three letters ("CZ", "SBF")
+        return "ORG" if len(text) >= 4 and text.isalpha() and all(m.lang == "en" for m in cluster) else None
     reference = lookup(text)
     if reference is not None and reference.label == "LOC":
         return "LOC"
