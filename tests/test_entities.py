@@ -1323,6 +1323,10 @@ def test_spelled_acronyms_agree_with_spells(name, lang):
         ("The complaint was filed in the US District Court for the Central District of California on Monday.",
          [("US", "GPE"), ("District Court", "ORG"), ("the Central District", "LOC"), ("California", "GPE")],
          "US District Court for the Central District of California"),
+        # the model may call the country a firm there
+        ("He is to be arraigned in the U.S. District Court for the Southern District of Florida today.",
+         [("the U.S.", "ORG"), ("District Court", "ORG"), ("the Southern District", "LOC"), ("Florida", "GPE")],
+         "U.S. District Court for the Southern District of Florida"),
     ],
 )
 def test_a_capitalised_country_before_a_body_stays_in_its_name(blank, text, spans, expected):

@@ -143,8 +143,11 @@ def _division_of_place(left: Mention, right: Mention, lex: Lexicon) -> bool:
 
 
 def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
-    """True when ``left`` is a country written as capitals right before an institution's head ("US District Court")."""
-    if left.ent_id or left.model_label != "LOC" or body[left.end:m.start] != " ":
+    """True when ``left`` is a country written as capitals right before an institution's head ("US District Court").
+
+    The model may call the country a firm there ("the U.S." + "District Court"): the gazetteers say it is one.
+    """
+    if left.ent_id or left.model_label not in ("LOC", "ORG") or body[left.end:m.start] != " ":
         return False
     if left.text.replace(".", "").upper() != left.text.replace(".", "") or len(left.text) > 6:
         return False
