@@ -2773,3 +2773,27 @@ def test_a_dateline_or_a_town_before_its_country_is_a_place(blank, text, spans, 
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a nationality the country's name does not give by its ending is no firm before a kind-of noun
+        ("Swiss bank Julius Baer was also penalised.", [("Swiss", "NORP"), ("Julius Baer", "PERSON")],
+         {"Swiss": "MISC", "Julius Baer": "ORG"}),
+        ("Two Hongkongers, both 29, were detained in Macau.", [("Hongkongers", "ORG"), ("Macau", "GPE")],
+         {"Hongkongers": "MISC", "Macau": "LOC"}),
+    ],
+)
+def test_irregular_english_nationality_words_are_nationalities(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize("word", ["Swiss", "Irish", "Dutch", "Hongkongers"])
+def test_irregular_english_nationality_words_are_listed(word):
+    from helpers.entities.gazetteer import is_demonym
+
+    assert is_demonym(word, lang="en")
+    assert not is_demonym(word, lang="fr")

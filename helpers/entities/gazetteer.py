@@ -182,7 +182,8 @@ def _demonyms() -> frozenset[str]:
 
     "Russia" gives "Russian", "Ukraine" "Ukrainian", "China" "Chinese",
     "Germany" "German", "Iraq" "Iraqi": the usual English endings, tried on
-    every one-word name; a made-up form that is no word does no harm.
+    every one-word name; a made-up form that is no word does no harm. The
+    irregular ones ("Swiss", "Irish") are listed in ``demonyms_en.txt``.
     """
     from babel import Locale
 
@@ -199,7 +200,18 @@ def _demonyms() -> frozenset[str]:
         if name.endswith("y"):
             forms.add(stem.casefold())
     forms |= {f + "s" for f in forms}
-    return frozenset(forms - {n.casefold() for n in names | words})
+    forms -= {n.casefold() for n in names | words}
+    return frozenset(forms | _listed_demonyms_en())
+
+
+def _listed_demonyms_en() -> set[str]:
+    """The words of ``demonyms_en.txt`` ("Swiss", "Irish", "Hongkonger") and their plural in "s"."""
+    words = set()
+    for line in (DATA_DIR / "demonyms_en.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().casefold()
+        if word:
+            words |= {word, word + "s"}
+    return words
 
 
 @lru_cache(maxsize=1)
