@@ -2797,3 +2797,39 @@ def test_irregular_english_nationality_words_are_listed(word):
 
     assert is_demonym(word, lang="en")
     assert not is_demonym(word, lang="fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Financial regulators, such as the Federal Reserve Board, may impose fines.",
+         [("Financial", "ORG"), ("the Federal Reserve Board", "ORG")], {"Federal Reserve Board": "ORG"}),
+        ("Jane Booker, Associate Director for Enforcement, Financial Crimes Enforcement Network, spoke.",
+         [("Jane Booker", "PERSON"), ("Enforcement", "ORG"), ("Financial Crimes Enforcement Network", "ORG")],
+         {"Jane Booker": "PER", "Financial Crimes Enforcement Network": "ORG"}),
+        # a kind word with a name word is still a name
+        ("The Financial Times and the Enforcement Directorate reported it.",
+         [("The Financial Times", "ORG"), ("the Enforcement Directorate", "ORG")],
+         {"Financial Times": "ORG", "Enforcement Directorate": "ORG"}),
+    ],
+)
+def test_english_kind_words_alone_name_nothing(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("said Nicole M. Argentieri, Principal Deputy Assistant Attorney General of the Criminal Division.",
+         [("Nicole M. Argentieri", "PERSON"), ("Principal", "PERSON"), ("Criminal Division", "ORG")],
+         {"Nicole M. Argentieri": "PER", "Criminal Division": "ORG"}),
+        # the same word opening no title is left to the model
+        ("Principal Financial Group bought the fund.", [("Principal", "ORG")], {"Principal": "ORG"}),
+    ],
+)
+def test_a_word_qualifying_a_job_title_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

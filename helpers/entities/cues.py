@@ -204,6 +204,23 @@ def in_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     return _capitalised_title(_tokens(body[start:right]), 0, lex) > len(own)
 
 
+#: English words that only qualify a job title: "Principal Deputy Assistant Attorney General", "Acting Director".
+_TITLE_MODIFIERS = frozenset({"principal", "deputy", "assistant", "associate", "acting", "interim", "senior"})
+
+
+def opens_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the span is one word qualifying the capitalised job title after it ("Principal" + "Deputy ... General").
+
+    The model reads the title's first word as a name of its own when the rest
+    of the title is cut off its span.
+    """
+    word = body[start:end]
+    if word.casefold() not in _TITLE_MODIFIERS:
+        return False
+    _left, right = _clause(body, start, end)
+    return _capitalised_title(_tokens(body[start:right]), 0, lex) > 1
+
+
 _CLAUSE_OPENING = re.compile(r"(?:\A|[.!?:;«»\"\n(])\s*\Z")
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from helpers.entities.cleanup import LEGAL_SUFFIX
-from helpers.entities.cues import in_job_title
+from helpers.entities.cues import in_job_title, opens_job_title
 from helpers.entities.gazetteer import lookup
 from helpers.entities.lexicon import Lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -265,6 +265,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "US Attorney Jacqueline C. Romero": a title
         if m.model_label != "PER" and in_job_title(body, m.start, m.end, lex):
             continue  # "Stefano De Blasi, Cyber Threat Intelligence Analyst at": part of a job title
+        if m.lang == "en" and opens_job_title(body, m.start, m.end, lex):
+            continue  # "Nicole M. Argentieri, Principal Deputy Assistant Attorney General": the title's first word
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
