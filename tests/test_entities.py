@@ -2833,3 +2833,13 @@ def test_a_word_qualifying_a_job_title_is_no_name(blank, text, spans, expected):
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_names_after_nationals_are_people(blank):
+    text = ("Iranian nationals Alireza Derakhshan and Arash Estaki Alivand bought cryptocurrency. "
+            "Derakhshan and Alivand used front companies.")
+    spans = [("Iranian", "NORP"), ("Alireza Derakhshan", "PERSON"), ("Arash Estaki Alivand", "ORG"),
+             ("Derakhshan", "PERSON"), ("Alivand", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Iranian": "MISC", "Alireza Derakhshan": "PER", "Arash Estaki Alivand": "PER"}
