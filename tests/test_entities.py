@@ -2843,3 +2843,17 @@ def test_names_after_nationals_are_people(blank):
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Iranian": "MISC", "Alireza Derakhshan": "PER", "Arash Estaki Alivand": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Colleagues warned him that Bitzlato's customer base consisted of drug traffickers.", "Bitzlato"),
+        ("Police seized Bitzlato's servers across Europe.", "Bitzlato"),
+        ("Most of Zentrix's users paid in bitcoin.", "Zentrix"),
+    ],
+)
+def test_what_only_a_firm_has_after_a_possessive_makes_a_firm(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "ORG"}
