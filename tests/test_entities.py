@@ -2857,3 +2857,19 @@ def test_what_only_a_firm_has_after_a_possessive_makes_a_firm(blank, text, span)
     articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {span: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("They met at the University of Nevada–Las Vegas' gaming institute.",
+         [("the University of Nevada", "ORG"), ("Las Vegas'", "GPE")], {"University of Nevada–Las Vegas": "ORG"}),
+        # spaced dashes join no campus
+        ("Bank of Ireland – Dublin aside – said so.", [("Bank of Ireland", "ORG"), ("Dublin", "GPE")],
+         {"Bank of Ireland": "ORG", "Dublin": "LOC"}),
+    ],
+)
+def test_a_place_after_a_bodys_name_and_a_dash_is_its_campus(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

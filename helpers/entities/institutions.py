@@ -96,6 +96,12 @@ def _has_head(text: str, lex: Lexicon) -> bool:
 _INNER_HEAD = re.compile(r"^[A-Z][a-z]+([A-Z][a-z]+)$")
 
 
+def _campus(body: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
+    """True when a place follows a body's name after a dash with no space: a campus ("University of Nevada–Las Vegas")."""
+    return (left.model_label == "ORG" and right.model_label == "LOC" and body[left.end:right.start] in ("–", "-")
+            and (_has_head(left.text, lex) or any(lex.name_words.get(t) == "ORG" for t in name_tokens(left.text))))
+
+
 def _merged(left: Mention, right: Mention, body: str) -> Mention:
     return Mention(left.article_id, left.lang, left.start, right.end, body[left.start:right.end], "ORG", weight=MODEL_WEIGHT)
 
@@ -214,6 +220,9 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
                         and not _two_of_a_kind(gap, left, m, lex))
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
+                continue
+            if _campus(body, left, m, lex):
+                out[-1] = _merged(left, m, body)  # "University of Nevada" + "–" + "Las Vegas": one university
                 continue
             if gap is not None and _division_of_place(left, m, lex):
                 out[-1] = Mention(left.article_id, left.lang, left.start, m.end, body[left.start:m.end], "LOC", weight=MODEL_WEIGHT)
