@@ -2873,3 +2873,11 @@ def test_a_place_after_a_bodys_name_and_a_dash_is_its_campus(blank, text, spans,
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("AML/CTF", "concept"), ("KYC/AML", "concept"), ("AML/Binance", None)])
+def test_concepts_joined_by_a_slash_are_concepts(text, expected):
+    from helpers.entities.cleanup import drop_reason
+    from helpers.entities.lexicon import load_lexicon
+
+    assert drop_reason(text, load_lexicon("en")) == expected
