@@ -1351,6 +1351,8 @@ def test_the_pronoun_us_is_still_a_function_word():
         ("fr", "Washington accuse la banque française d'avoir contourné des sanctions.", [("Washington", "PER")], "Washington", "LOC"),
         # a one-word organisation name of the shipped sanctions list ("HYDRA MARKET")
         ("en", "Funds went to darknet markets and illicit actors such as Hydra last year.", [("Hydra", "PERSON")], "Hydra", "ORG"),
+        # listed by its word, a place and a closing legal form ("GARANTEX EUROPE OU")
+        ("fr", "Le Trésor a requalifié Garantex et sanctionné une autre plateforme.", [("Garantex", "PER")], "Garantex", "ORG"),
         # a kind-of noun after "the" and the name
         ("en", "Attacks by the Zorblax ransomware group rose in 2022.", [("Zorblax", "PERSON")], "Zorblax", "ORG"),
     ],
@@ -1359,6 +1361,13 @@ def test_one_word_name_with_no_person_cue(blank, lang, text, spans, name, label)
     articles, payloads = corpus(blank, [(lang, text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(name) == label, names(entities)
+
+
+def test_estonian_legal_form_makes_a_french_name_a_firm(blank):
+    text = "Le Trésor a redésigné la société liée à la Russie Garantex Europe OU jeudi."
+    articles, payloads = corpus(blank, [("fr", text, [("Garantex Europe OU", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Garantex Europe OU") == "ORG", names(entities)
 
 
 @pytest.mark.parametrize(

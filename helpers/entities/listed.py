@@ -4,14 +4,16 @@ The OFAC extract shipped with the kit (``helpers/data/sanctions/``) names firms,
 markets and groups the small models have never seen ("Hydra" for "HYDRA
 MARKET"). A one-word name with no person cue around it is an organisation when
 the list names one by that word alone, or by that word and kind-of or
-legal-form words only ("MARKET", "LTD"); a word found in a person's name on the
-list proves nothing. The set is built once per process; a look-up is one key.
+legal-form words only ("MARKET", "LTD"), or by that word, places and a closing
+legal form ("GARANTEX EUROPE OU"); a word found in a person's name on the list
+proves nothing. The set is built once per process; a look-up is one key.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from helpers.entities.gazetteer import lookup
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.names import name_key, name_tokens
 
@@ -25,8 +27,10 @@ def listed_organisation_words() -> frozenset[str]:
     if not DEFAULT_LIST.exists():
         return frozenset()
     kinds: set[str] = set()
+    legal_forms: set[str] = set()
     for lang in ("en", "fr"):
         lex = load_lexicon(lang)
+        legal_forms |= lex.legal_forms
         kinds |= set(lex.legal_forms) | set(lex.generic) | {k for k in lex.type_cues if " " not in k}
     organisations: set[str] = set()
     person_words: set[str] = set()
@@ -37,9 +41,18 @@ def listed_organisation_words() -> frozenset[str]:
                 continue
             if entry.schema == "Person":
                 person_words.update(tokens)
-            elif all(t in kinds for t in tokens[1:]) and tokens[0] not in kinds:
+            elif tokens[0] not in kinds and (
+                all(t in kinds for t in tokens[1:]) or (tokens[-1] in legal_forms and all(_kind_or_place(t, kinds) for t in tokens[1:]))
+            ):
                 organisations.add(name_key(tokens[0]))
     return frozenset(organisations - {name_key(w) for w in person_words})
+
+
+def _kind_or_place(token: str, kinds: set[str]) -> bool:
+    if token in kinds:
+        return True
+    found = lookup(token)
+    return found is not None and found.label == "LOC"
 
 
 def listed_organisation(text: str) -> bool:
