@@ -1050,6 +1050,15 @@ def test_build_entities_known_body_replaces_the_pieces_the_model_cut(blank, text
     assert whole in forms_of(entities)
 
 
+def test_build_entities_known_body_drops_the_clause_the_model_ran_on(blank):
+    # "dans l'usage de ..." after the regulator's name is the sentence's, not the name's
+    text = "Le juge a rappelé le pouvoir de l'Autorité de contrôle prudentiel et de résolution dans l'usage de ses prérogatives."
+    span = "Autorité de contrôle prudentiel et de résolution dans l'usage de ses prérogatives"
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert forms_of(entities) >= {"Autorité de contrôle prudentiel et de résolution"} and len(entities) == 1, entities
+
+
 def test_build_entities_known_body_leaves_a_span_crossing_its_edge(blank):
     # "Conseil fédéral suisse" runs past the known name: the model's longer span stays
     text = "Le Conseil fédéral suisse a repris les sanctions."

@@ -224,8 +224,14 @@ def _with_part(m: Mention, body: str, patterns: BodyPatterns) -> Mention:
     return Mention(m.article_id, m.lang, part.start(), m.end, body[part.start():m.end], "ORG", weight=m.weight)
 
 
-def _holds(m: Mention, start: int, end: int) -> bool:
-    return m.model_label == "ORG" and m.start <= start and m.end >= end and (m.start, m.end) != (start, end)
+#: A clause the model ran on after a body's name: "l'Autorité de contrôle prudentiel et de résolution" + "dans l'usage de ...".
+_CLAUSE_AFTER = re.compile(r"\s+(?:dans|pour|lors|selon|depuis|avec|sur|par)\s")
+
+
+def _holds(m: Mention, body: str, start: int, end: int) -> bool:
+    if m.model_label != "ORG" or not (m.start <= start and m.end >= end) or (m.start, m.end) == (start, end):
+        return False
+    return not (m.start == start and _CLAUSE_AFTER.match(body, end, m.end))
 
 
 def tag_public_bodies(
@@ -246,7 +252,7 @@ def tag_public_bodies(
     for start, end, acronym in bodies:
         if any(m.ent_id and m.start < end and start < m.end for m in found):
             continue  # a watchlist name wins
-        if any(_holds(m, start, end) and sum(m.start < b and a < m.end for a, b, _ in bodies) == 1 for m in found):
+        if any(_holds(m, body, start, end) and sum(m.start < b and a < m.end for a, b, _ in bodies) == 1 for m in found):
             continue  # already inside a longer organisation's name, which holds no other body
         found = [m for m in found if not (m.start < end and start < m.end)]
         name = Mention(article_id, lang, start, end, body[start:end], "ORG", weight=CUE_WEIGHT, created=True)
