@@ -1372,6 +1372,25 @@ def test_one_word_name_with_no_person_cue(blank, lang, text, spans, name, label)
     assert names(entities).get(name) == label, names(entities)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # the name after the comma holds the title, not the kind the title is of
+        ("Le parquet accuse deux administrateurs de l'échange, Aleksej Besciokov et Ivan Petrov, de blanchiment.",
+         "Aleksej Besciokov", "PER"),
+        ("Il a rencontré le fondateur de la plateforme, Pavel Orlov, hier.", "Pavel Orlov", "PER"),
+        # with no title before it the kind still names the firm
+        ("Les fonds ont transité par la plateforme, Grinex, selon le Trésor.", "Grinex", "ORG"),
+    ],
+)
+def test_french_title_of_a_kind_before_a_comma_names_a_person(blank, text, name, label):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    start = text.index(name)
+    assert context_cue(text, start, start + len(name), load_lexicon("fr")) == label
+
+
 def test_estonian_legal_form_makes_a_french_name_a_firm(blank):
     text = "Le Trésor a redésigné la société liée à la Russie Garantex Europe OU jeudi."
     articles, payloads = corpus(blank, [("fr", text, [("Garantex Europe OU", "PER")])])

@@ -271,6 +271,16 @@ def _role_at_firm(before: list[str], k: int, name: str) -> bool:
     return not (is_demonym(firm.strip(".")) or lookup(firm) is not None)
 
 
+def _title_of_kind(before: list[str], k: int, lex: Lexicon) -> bool:
+    """True when a title and de/of come before the kind-of noun at ``k`` ("administrateurs de l'échange")."""
+    while k and (before[k - 1].casefold() in _DETERMINERS or before[k - 1] in {"l", "'", "’"}):
+        k -= 1
+    if k < 2 or before[k - 1].casefold() not in _OF:
+        return False
+    title = before[k - 2].casefold()
+    return title in lex.title_cues or _singular(title) in lex.title_cues
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
@@ -344,11 +354,14 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if i == len(before) and i and _BASED.search(before[i - 1]):
         return "ORG"
     fillers = 0
+    after_comma = i < len(before) and before[i] == ","
     while i > 0 and fillers <= lex.max_fillers:
         phrase = _match_end(before, i, lex.type_cues)
         if phrase and before[i - 1][:1].islower():
             if fillers == 0 and _role_at_firm(before, i - len(phrase.split()), body[start:end]):
                 return None  # "Coin.mx operator Anthony Murgio": the kind is the firm's, the name its person's
+            if fillers == 0 and after_comma and _title_of_kind(before, i - len(phrase.split()), lex):
+                return "PER"  # "deux administrateurs de l'échange, Aleksej Besciokov": the title's holder
             return lex.type_cues[phrase]
         word = before[i - 1]
         low = word.casefold()
