@@ -1619,6 +1619,9 @@ from helpers.entities.public_bodies import find_public_bodies  # noqa: E402
     ("text", "expected"),
     [
         ("Le tribunal correctionnel de Paris a prononcé des peines.", ["tribunal correctionnel de Paris"]),
+        # a unit named by a capitalised "Cellule" and its domain (Belgium's CTIF)
+        ("Désormais la Cellule de traitement des informations financières calculera la clé.",
+         ["Cellule de traitement des informations financières"]),
         ("Plainte au parquet de Châlons-en-Champagne le 26 mars.", ["parquet de Châlons-en-Champagne"]),
         ("Condamné par la cour d'appel de Paris à payer.", ["cour d'appel de Paris"]),
         ("Secrétaire général de la mairie de Neuilly-sur-Seine puis conseiller au ministère du Budget en 1990.",

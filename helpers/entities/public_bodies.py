@@ -166,6 +166,7 @@ def find_public_bodies(body: str, lang: str) -> list[tuple[int, int, tuple[int, 
     for m in patterns.ranked_adjective.finditer(body):  # "parquet national financier"
         spans.append((m.start(), m.end()))
     # lowercase names spelled by the acronym after them: "sous-direction de la lutte ... (SDLCF)"
+    concepts = load_lexicon(lang).concepts
     for m in re.finditer(r"\(\s*([A-Z][A-Za-z]{1,11})\s*\)", body):
         letters = acronym_letters(m.group(1)) or m.group(1).casefold()
         if len(letters) < 3:
@@ -174,7 +175,8 @@ def find_public_bodies(body: str, lang: str) -> list[tuple[int, int, tuple[int, 
         window = body[floor + 1:m.start()]
         heads = [floor + 1 + h.start() for h in patterns.head_word.finditer(window)]
         start = _spelled_start(body, heads, m.start(), letters.casefold(), lang)
-        if start is not None:
+        if start is not None and (body[start].isupper() or m.group(1).casefold() not in concepts):
+            # "cellule de renseignement financier (CRF)": in lowercase, a kind of body, which the acronym names too
             spans.append((start, len(body[:m.start()].rstrip())))
     spans = _longest(spans)
     out = []
