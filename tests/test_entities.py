@@ -2921,3 +2921,24 @@ def test_concepts_joined_by_a_slash_are_concepts(text, expected):
     from helpers.entities.lexicon import load_lexicon
 
     assert drop_reason(text, load_lexicon("en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Toute personne franchissant la frontière avec plus de 100 000 DH en argent doit le déclarer.", "DH"),
+        ("Vous devez déclarer les espèces totalisant 10 000 $ CA ou plus.", "CA"),
+        ("Le seuil est de 1.193.000 francs CFP pour les territoires concernés.", "CFP"),
+    ],
+)
+def test_french_currency_code_after_an_amount_is_no_organisation(blank, text, code):
+    articles, payloads = corpus(blank, [("fr", text, [(code, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert code not in names(entities), names(entities)
+
+
+def test_french_name_after_a_year_is_kept(blank):
+    text = "Fondée en 2017 FTX a fait faillite."
+    articles, payloads = corpus(blank, [("fr", text, [("FTX", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("FTX") == "ORG", names(entities)

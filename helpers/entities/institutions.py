@@ -240,6 +240,21 @@ def _currency_country(m: Mention, body: str, lex: Lexicon) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+#: An amount right before a word in capitals: "100 000 DH", "10 000 $ CA", "1.193.000 francs CFP".
+_AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+)(?:,\d+)?\s*(?:([$€£¥])|([^\W\d_]+))?\s*\Z")
+
+
+def _currency_code(m: Mention, body: str, lex: Lexicon) -> bool:
+    """A French amount's currency written in capitals after it ("100 000 DH", "francs CFP"): no organisation."""
+    if m.lang != "fr" or not re.fullmatch(r"[A-Z]{2,4}", m.text):
+        return False
+    amount = _AMOUNT_BEFORE.search(body, max(0, m.start - 30), m.start)
+    if amount is None or (amount.group(3) and amount.group(3).casefold() not in lex.currencies):
+        return False
+    # a year before a name is no amount: "en 2017 FTX"
+    return bool(amount.group(2) or amount.group(3)) or not re.fullmatch(r"1\d{3}|20\d{2}", amount.group(1))
+
+
 def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
     return {int(s[0]) for s in sents}
 
@@ -268,7 +283,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
         if m.ent_id:
             keep.append(m)
             continue
-        if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex):
+        if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex) \
+                or _currency_code(m, body, lex):
             continue
         if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
             continue  # "US Attorney Jacqueline C. Romero": a title
