@@ -2942,3 +2942,17 @@ def test_french_name_after_a_year_is_kept(blank):
     articles, payloads = corpus(blank, [("fr", text, [("FTX", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("FTX") == "ORG", names(entities)
+
+
+def test_swiss_canton_code_after_a_party_is_no_name(blank):
+    text = "« La Suisse est à côté de la plaque », a critiqué Yves Nidegger (UDC/GE)."
+    articles, payloads = corpus(blank, [("fr", text, [("Yves Nidegger", "PER"), ("UDC", "ORG"), ("GE", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "GE" not in names(entities) and names(entities).get("UDC") == "ORG", names(entities)
+
+
+def test_french_token_before_a_name_makes_it_no_firm(blank):
+    text = "L'OFAC a accusé Garantex et l'émetteur du token A7A5 de blanchiment."
+    articles, payloads = corpus(blank, [("fr", text, [("Garantex", "ORG"), ("A7A5", "MISC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("A7A5") == "MISC", names(entities)

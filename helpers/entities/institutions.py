@@ -255,6 +255,17 @@ def _currency_code(m: Mention, body: str, lex: Lexicon) -> bool:
     return bool(amount.group(2) or amount.group(3)) or not re.fullmatch(r"1\d{3}|20\d{2}", amount.group(1))
 
 
+#: A Swiss member's party and canton in brackets: "Yves Nidegger (UDC/GE)"; the canton's code is no name.
+_PARTY_CANTON = re.compile(r"\(\s*[A-Z][\w.-]*\s*/\s*(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)\s*\)")
+
+
+def _canton_code(m: Mention, body: str) -> bool:
+    if m.lang != "fr" or len(m.text) != 2:
+        return False
+    bracket = body.rfind("(", max(0, m.start - 20), m.start)
+    return bracket >= 0 and (found := _PARTY_CANTON.match(body, bracket)) is not None and found.end(0) >= m.end
+
+
 def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
     return {int(s[0]) for s in sents}
 
@@ -284,7 +295,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             keep.append(m)
             continue
         if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex) \
-                or _currency_code(m, body, lex):
+                or _currency_code(m, body, lex) or _canton_code(m, body):
             continue
         if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
             continue  # "US Attorney Jacqueline C. Romero": a title
