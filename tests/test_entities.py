@@ -2956,3 +2956,11 @@ def test_french_token_before_a_name_makes_it_no_firm(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Garantex", "ORG"), ("A7A5", "MISC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("A7A5") == "MISC", names(entities)
+
+
+def test_french_next_portfolio_of_a_title_is_an_office(blank):
+    text = "Le ministre délégué auprès du ministre de l'Economie et des Finances, chargé du Budget, Faouzi Lekjaa, l'a dit."
+    spans = [("ministre de l'Economie", "ORG"), ("Finances", "ORG"), ("Faouzi Lekjaa", "PER")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Faouzi Lekjaa": "PER"}, names(entities)

@@ -274,7 +274,12 @@ def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     if not tokens or not all(t in lex.offices or t in lex.generic or t in lex.function_words for t in tokens):
         return False
     before = _TITLE_BEFORE.search(body, max(0, start - 40), start) or _TITLE_FOR_BEFORE.search(body, max(0, start - 50), start)
-    return before is not None and before.group(1).casefold() in lex.title_cues
+    if before is not None and before.group(1).casefold() in lex.title_cues:
+        return True
+    # the next portfolio of a list: "ministre de l'Economie et des" + "Finances"
+    before = _TITLE_PORTFOLIO_BEFORE.search(body, max(0, start - 80), start)
+    return before is not None and before.group(1).casefold() in lex.title_cues \
+        and all(t in lex.offices or t in lex.function_words for t in name_tokens(before.group(2)))
 
 
 def _holder_after_office(body: str, start: int, end: int, lex: Lexicon) -> int:
@@ -332,6 +337,15 @@ def _holder_after_body(body: str, start: int, end: int, lex: Lexicon) -> tuple[i
 #: A title (maybe after a word, or before its nationality) and its connector: "ministre de la ", "commissaire européen à la ".
 _TITLE_OFFICE_BEFORE = re.compile(
     r"(?:([^\W\d_][\w-]*)\s+)?([^\W\d_][\w-]*)\s+(?:de\s+la|de\s+l'|des|du|d'|au|aux|à\s+la|à\s+l')\s*\Z",
+    re.IGNORECASE,
+)
+
+
+#: A French title, its first portfolios and the joint before the next one: "ministre de l'Economie et des ".
+_TITLE_PORTFOLIO_BEFORE = re.compile(
+    r"([^\W\d_][\w-]*)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d'|au\s+|aux\s+)"
+    r"([^\W\d_][\w-]*(?:(?:\s*,\s*|\s+et\s+)(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d')[^\W\d_][\w-]*){0,3})"
+    r"(?:\s*,\s*|\s+et\s+)(?:de\s+la\s+|de\s+l'|des\s+|du\s+|d')\Z",
     re.IGNORECASE,
 )
 
