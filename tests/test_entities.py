@@ -2964,3 +2964,14 @@ def test_french_next_portfolio_of_a_title_is_an_office(blank):
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Faouzi Lekjaa": "PER"}, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("word", "reason"),
+    [("Monsieur", "courtesy title"), ("Madame", "courtesy title"), ("Loi", "generic"), ("Web", "stoplist"),
+     ("outre-Rhin", "stoplist"), ("outre-Manche", "stoplist")],
+)
+def test_drop_reason_drops_french_words_that_name_nothing_alone(word, reason):
+    lex = E.load_lexicon("fr")
+    assert E.drop_reason(word, lex) == reason
+    assert E.drop_reason("Loi Sapin", lex) is None
