@@ -1619,6 +1619,9 @@ from helpers.entities.public_bodies import find_public_bodies  # noqa: E402
     ("text", "expected"),
     [
         ("Le tribunal correctionnel de Paris a prononcé des peines.", ["tribunal correctionnel de Paris"]),
+        # a European nationality between the head and a domain run on with "contre le"
+        ("La nouvelle Autorité européenne de lutte contre le blanchiment d'argent sera basée à Francfort.",
+         ["Autorité européenne de lutte contre le blanchiment d'argent"]),
         # a unit named by a capitalised "Cellule" and its domain (Belgium's CTIF)
         ("Désormais la Cellule de traitement des informations financières calculera la clé.",
          ["Cellule de traitement des informations financières"]),
