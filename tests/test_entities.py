@@ -2978,3 +2978,10 @@ def test_drop_reason_drops_french_words_that_name_nothing_alone(word, reason):
     lex = E.load_lexicon("fr")
     assert E.drop_reason(word, lex) == reason
     assert E.drop_reason("Loi Sapin", lex) is None
+
+
+def test_french_project_before_a_name_makes_it_no_firm(blank):
+    text = "La société Technip est mise en cause pour son implication dans le projet Arctic LNG."
+    articles, payloads = corpus(blank, [("fr", text, [("Technip", "ORG"), ("Arctic LNG", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Arctic LNG") == "MISC" and names(entities).get("Technip") == "ORG", names(entities)
