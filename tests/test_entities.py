@@ -2985,3 +2985,21 @@ def test_french_project_before_a_name_makes_it_no_firm(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Technip", "ORG"), ("Arctic LNG", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Arctic LNG") == "MISC" and names(entities).get("Technip") == "ORG", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("La plateforme a fait de son fondateur globe-trotter Changpeng Zhao un milliardaire.", "Changpeng Zhao", "PER"),
+        ("Selon le directeur financier Pavel Orlov, les fonds ont quitté Chypre.", "Pavel Orlov", "PER"),
+        # a preposition after the title makes the name its body's
+        ("Il a rencontré le fondateur de Binance hier.", "Binance", None),
+    ],
+)
+def test_french_title_and_one_lowercase_word_before_a_name(text, name, label):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    start = text.index(name)
+    found = context_cue(text, start, start + len(name), load_lexicon("fr"), before_only=True)
+    assert found == label if label else found != "PER"

@@ -271,6 +271,13 @@ def _role_at_firm(before: list[str], k: int, name: str) -> bool:
     return not (is_demonym(firm.strip(".")) or lookup(firm) is not None)
 
 
+def _attribute_word(word: str) -> bool:
+    """A lowercase word that may stand between a title and a name ("globe-trotter", "milliardaire")."""
+    low = word.casefold()
+    return bool(re.fullmatch(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", word)) and low not in _BLOCKERS \
+        and low not in _DETERMINERS and low not in _OF and low not in _AUXILIARIES
+
+
 def _title_of_kind(before: list[str], k: int, lex: Lexicon) -> bool:
     """True when a title and de/of come before the kind-of noun at ``k`` ("administrateurs de l'échange")."""
     while k and (before[k - 1].casefold() in _DETERMINERS or before[k - 1] in {"l", "'", "’"}):
@@ -325,6 +332,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if i and before[i - 1] in {",", '"', "«"}:
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
+        return "PER"
+    # a French title, one lowercase word and the name: "son fondateur globe-trotter Changpeng Zhao"
+    if not lex.head_final and i == len(before) and i >= 3 and _attribute_word(before[i - 1]) \
+            and before[i - 3].casefold() in _DETERMINERS and _match_end(before, i - 1, lex.title_cues):
         return "PER"
     # a list after a kind of thing: "darknet markets like Agora, Silk Road", "banks such as Sberbank and VTB"
     listed = _listed_kind(before, lex)
