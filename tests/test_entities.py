@@ -3003,3 +3003,17 @@ def test_french_title_and_one_lowercase_word_before_a_name(text, name, label):
     start = text.index(name)
     found = context_cue(text, start, start + len(name), load_lexicon("fr"), before_only=True)
     assert found == label if label else found != "PER"
+
+
+def test_french_of_and_a_country_after_an_english_name_is_a_place(blank):
+    text = "Elle fait suite à une décision de la Securities and Exchange Commission des États-Unis qui a annoncé des poursuites."
+    articles, payloads = corpus(blank, [("fr", text, [("Securities and Exchange Commission des États-Unis", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Securities and Exchange Commission": "ORG", "États-Unis": "LOC"}, names(entities)
+
+
+def test_french_name_keeps_its_country_after_de(blank):
+    text = "Le département du Trésor des États-Unis a intensifié sa répression."
+    articles, payloads = corpus(blank, [("fr", text, [("département du Trésor des États-Unis", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"département du Trésor des États-Unis": "ORG"}, names(entities)

@@ -172,6 +172,28 @@ def _foreign_edges(body: str, start: int, end: int, lex: Lexicon, lang: str) -> 
     return start, end
 
 
+#: A French "of" and a capitalised place closing a span: " des États-Unis", " du Royaume-Uni".
+_FRENCH_PLACE_TAIL = re.compile(r"\s+(?:des|du|de\s+la|de\s+l'|de)\s+([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?)\Z")
+_ENGLISH_JOINS = re.compile(r"\s(?:of|for|the|and)\s")
+
+
+def _place_after_english_name(body: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """Where an English name ends and the known place a French "of" adds after it starts, or None.
+
+    "la Securities and Exchange Commission des États-Unis" names the Commission
+    and the country; a French name keeps its place ("département du Trésor des États-Unis").
+    """
+    if lang != "fr":
+        return None
+    tail = _FRENCH_PLACE_TAIL.search(body, start, end)
+    if tail is None or not _ENGLISH_JOINS.search(body, start, tail.start()):
+        return None
+    reference = lookup(tail.group(1))
+    if reference is None or reference.label != "LOC":
+        return None
+    return tail.start(), tail.start(1)
+
+
 def _trailing_acronym(text: str, lex: Lexicon) -> int | None:
     """Where the acronym that ends a name spelled by the words before it starts ("Agence France-Presse AFP")."""
     head, _, last = text.rpartition(" ")
@@ -567,6 +589,11 @@ def clean_mentions(
                 body_end, person_start = glued
                 out.append(Mention(article_id, lang, a, body_end, body[a:body_end], label, weight=weight))
                 a, text, label = person_start, body[person_start:b], "PER"
+            placed = _place_after_english_name(body, a, b, lang) if rules.trim and label == "ORG" else None
+            if placed is not None:  # "Securities and Exchange Commission des États-Unis": the body, then the country
+                name_end, place_start = placed
+                out.append(Mention(article_id, lang, a, name_end, body[a:name_end], label, weight=weight))
+                a, text, label = place_start, body[place_start:b], "LOC"
             acronym_at = _trailing_acronym(text, lex) if rules.trim else None
             if acronym_at:  # "Agence France-Presse AFP": the name, then its acronym
                 head_end = a + len(text[:acronym_at].rstrip())

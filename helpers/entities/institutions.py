@@ -67,6 +67,20 @@ def _plural_pair(body: str, left: Mention, right: Mention) -> bool:
     return plural(last) and plural(first) and lookup(right.text) is None
 
 
+_ENGLISH_JOINS = re.compile(r"\s(?:of|for|the|and)\s")
+
+
+def _place_after_english_name(gap: str, left: Mention, right: Mention) -> bool:
+    """True when a French "of" joins a known place to an English name ("Securities and Exchange Commission" + "des" + "États-Unis").
+
+    The English name is whole without it; a French name keeps its place ("département du Trésor des États-Unis").
+    """
+    if left.lang != "fr" or gap not in ("des", "du", "de", "de la", "de l'") or not _ENGLISH_JOINS.search(left.text):
+        return False
+    reference = lookup(right.text)
+    return reference is not None and reference.label == "LOC"
+
+
 def _two_of_a_kind(gap: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
     """True when "et"/"and" joins two names of one kind, not the domains of one name.
 
@@ -217,7 +231,7 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             if gap is None and _plural_pair(body, left, m):
                 gap = "et"  # "Autorité des Services" + "et" + "Marchés Financiers": one name listing its domains
             joinable = (gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
-                        and not _two_of_a_kind(gap, left, m, lex))
+                        and not _two_of_a_kind(gap, left, m, lex) and not _place_after_english_name(gap, left, m))
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
                 continue

@@ -230,6 +230,9 @@ def _with_part(m: Mention, body: str, patterns: BodyPatterns) -> Mention:
 _CLAUSE_AFTER = re.compile(r"\s+(?:dans|pour|lors|selon|depuis|avec|sur|par)\s")
 
 
+_ENGLISH_JOINS = re.compile(r"\s(?:of|for|the|and)\s")
+
+
 def _holds(m: Mention, body: str, start: int, end: int) -> bool:
     if m.model_label != "ORG" or not (m.start <= start and m.end >= end) or (m.start, m.end) == (start, end):
         return False
@@ -254,6 +257,9 @@ def tag_public_bodies(
     for start, end, acronym in bodies:
         if any(m.ent_id and m.start < end and start < m.end for m in found):
             continue  # a watchlist name wins
+        if any(m.model_label == "ORG" and m.start < start < m.end <= end and _ENGLISH_JOINS.search(body, m.start, start)
+               for m in found):
+            continue  # "Securities and Exchange" + "Commission des États-Unis": the head is an English name's last word
         if any(_holds(m, body, start, end) and sum(m.start < b and a < m.end for a, b, _ in bodies) == 1 for m in found):
             continue  # already inside a longer organisation's name, which holds no other body
         found = [m for m in found if not (m.start < end and start < m.end)]
