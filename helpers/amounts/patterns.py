@@ -128,9 +128,9 @@ class Patterns:
             rf"|(?i:{word_alt})"
         )
         self._cur_word = rf"(?:{codes})(?![\w])|(?i:{word_alt})"
-        # "$100 USD", "$50 CAD": a fiat code after an amount written with a shared symbol names its currency.
-        fiat = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
-        self.code_after = re.compile(rf"[ \u00a0]?({'|'.join(fiat)})(?![\w])")
+        # "$100 USD", "$50 CAD": a fiat code (those that may touch digits) after an amount written
+        # with a shared symbol names its currency.
+        self.code_after = re.compile(rf"[ \u00a0]?({'|'.join(glued)})(?![\w])")
 
         # "millions de dollars", "millions d'euros", "millions of dollars".
         connectors: list[str] = self._vocabulary("currency_connectors", [])
