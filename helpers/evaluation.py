@@ -281,6 +281,7 @@ BLIND_SETS = {
 
 #: The fourth and fifth blind sets, now development sets "dev12" and "dev11" (same passages and annotations).
 FORMER_BLIND = "former_blind_passages.jsonl"
+FORMER_BLIND_SETS = ("dev11", "dev12")
 
 
 def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -305,6 +306,11 @@ def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> lis
             amount["text"] = normalize_text(amount["text"])
         passages.append(item)
     return passages
+
+
+def load_former_blind(data_dir: str | Path) -> list[dict[str, Any]]:
+    """The passages of the former blind sets (:data:`FORMER_BLIND_SETS`), read from ``data_dir``."""
+    return load_passages(Path(data_dir) / FORMER_BLIND, sets=FORMER_BLIND_SETS)
 
 
 def load_blind(name: str, data_dir: str | Path) -> list[dict[str, Any]]:

@@ -65,7 +65,6 @@ from helpers import evaluation as V  # noqa: E402
 from helpers.evaluation import score_amounts  # noqa: E402
 
 CASES = ROOT / "tests" / "data" / "amounts_cases.jsonl"
-FORMER_BLIND = ROOT / "tests" / "data" / V.FORMER_BLIND
 DATA = ROOT / "tests" / "data"
 
 
@@ -124,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         cases = V.load_blind(args.blind, DATA)
     else:
         cases = V.load_passages(args.cases) if args.cases else [
-            *V.load_passages(CASES), *V.load_passages(FORMER_BLIND, sets=["dev11", "dev12"])]
+            *V.load_passages(CASES), *V.load_former_blind(DATA)]
     predicted = V.predict_amounts(cases, pipeline=args.pipeline)
     print(report(cases, predicted))
     if not (args.quiet or args.blind):

@@ -79,7 +79,6 @@ from helpers.text import normalize_text, split_related  # noqa: E402
 SEED = ROOT / "seeds" / "000_dc811fb2d9703db4.txt"
 SEED_GOLD = ROOT / "tests" / "data" / "seed_gold.json"
 PASSAGES = ROOT / "tests" / "data" / "entity_passages.jsonl"
-FORMER_BLIND = ROOT / "tests" / "data" / V.FORMER_BLIND
 DATA = ROOT / "tests" / "data"
 
 
@@ -149,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.blind:
         passages = V.load_blind(args.blind, DATA)
     else:
-        passages = [load_seed(), *V.load_passages(PASSAGES), *V.load_passages(FORMER_BLIND, sets=["dev11", "dev12"])]
+        passages = [load_seed(), *V.load_passages(PASSAGES), *V.load_former_blind(DATA)]
     bench = Bench(passages)
     raw = bench.score(None)
     kit = bench.score(E.EntityRules(), errors=args.errors)

@@ -181,3 +181,9 @@ def test_evaluation_dev_set_is_annotated_sourced_and_new(name, min_fr, min_en):
     others = {_source_key(url) for url in others if url}
     assert len(others) > 40
     assert not {_source_key(item["source"]) for item in raw} & others
+
+
+def test_evaluation_load_former_blind_reads_both_moved_sets():
+    passages = V.load_former_blind(DATA)
+    assert {p["set"] for p in passages} == set(V.FORMER_BLIND_SETS)
+    assert all(p["id"].startswith(f"{p['set']}-{p['lang']}-") for p in passages)
