@@ -675,7 +675,7 @@ def test_evaluate_script_runs_from_project_root():
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
     )
     assert re.search(r"^all\s+\d+", done.stdout, re.M)
-    for group in ("fr dev6", "en dev6", "fr dev7", "fr dev8", "en dev8", "fr dev10", "en dev10"):  # every dev set is also printed on its own
+    for group in ("fr dev6", "en dev6", "fr dev7", "fr dev8", "en dev8", "fr dev10", "en dev10", "fr dev13", "en dev13"):  # every dev set is also printed on its own
         assert re.search(rf"^{group}\s+\d+\s+strict", done.stdout, re.M), group
 
 
@@ -686,7 +686,8 @@ def _source_key(url: str) -> str:
 #: The amount sets chosen for their thresholds: the least number of sentences in each of their
 #: languages, and whether each language (else the whole set) has ten floors, ceilings and plain amounts.
 THRESHOLD_SETS = {"dev6": ({"fr": 40, "en": 40}, True), "dev7": ({"fr": 60}, False),
-                  "dev8": ({"fr": 70, "en": 20}, False), "dev10": ({"fr": 90, "en": 60}, True)}
+                  "dev8": ({"fr": 70, "en": 20}, False), "dev10": ({"fr": 90, "en": 60}, True),
+                  "dev13": ({"fr": 60, "en": 60}, True)}
 
 
 @pytest.mark.parametrize("name", sorted(THRESHOLD_SETS))
