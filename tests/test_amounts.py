@@ -1539,3 +1539,33 @@ def test_amounts_a_ceiling_said_to_be_passed_after_its_amount_is_a_floor(nlps, l
 )
 def test_amounts_only_between_a_cap_and_its_amount_rate_units_and_codes_after_a_symbol(nlps, lang, text, expected):
     assert [(r["text"], r["currency"], r["threshold"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Rs"/"Rs." before the number, lakh (100,000), crore (10,000,000) and lakh crore after it
+        ("The penalty was of Rs 10 lakh.", [("Rs 10 lakh", 1e6, "INR", None)]),
+        ("It also imposed a penalty of Rs 1.96 crore.", [("Rs 1.96 crore", 1.96e7, "INR", None)]),
+        ("The ED attached assets worth Rs. 19.22 crores.", [("Rs. 19.22 crores", 1.922e8, "INR", None)]),
+        ("Assets worth about ₹1.55 lakh crore were attached.", [("₹1.55 lakh crore", 1.55e12, "INR", None)]),
+        ("A penalty of ₹35 crore was imposed.", [("₹35 crore", 3.5e8, "INR", None)]),
+        ("Officer: Fine of not less than Rs. 25 Lakhs.", [("Rs. 25 Lakhs", 2.5e6, "INR", "above")]),
+        # Indian digit grouping: a comma every two digits above the thousands
+        ("The attached Rs 2,85,73,500 assets are bank deposits.", [("Rs 2,85,73,500", 28573500.0, "INR", None)]),
+        ("It attached Rs 1,16,792 crore in ten years.", [("Rs 1,16,792 crore", 1.16792e12, "INR", None)]),
+        ("It received US$ 68,50,000 in the account.", [("US$ 68,50,000", 6850000.0, "USD", None)]),
+        # "upto" and a statute's "may extend to" are ceilings
+        ("Articles upto a value of Rs. 25,000 are free.", [("Rs. 25,000", 25000.0, "INR", "below")]),
+        ("A fine which may extend to Rs.5,00,000 (five lakhs) or both.", [("Rs.5,00,000", 500000.0, "INR", "below")]),
+        # a bare "Rs" in a text about Pakistan is a Pakistani rupee
+        ("The State Bank of Pakistan fined the bank Rs 5 million in Karachi.", [("Rs 5 million", 5e6, "PKR", None)]),
+    ],
+)
+def test_amounts_indian_rupees_lakh_crore_and_grouping(nlps, text, expected):
+    assert summary(nlps, "en", text) == expected
+
+
+@pytest.mark.parametrize("text", ["In 2019, 1,23,456 people voted.", "Mrs 5 children and Mr. 10 others."])
+def test_amounts_indian_grouping_and_rs_need_a_currency(nlps, text):
+    assert summary(nlps, "en", text) == []

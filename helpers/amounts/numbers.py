@@ -10,9 +10,12 @@ from decimal import Decimal
 SPACE = "[ \u00a0\u202f\u2009\u2007]"
 # Possessive quantifiers: a long run of digit groups is read once, not backtracked
 # group by group against every currency word.
+# Indian grouping puts a comma every two digits above the thousands: "5,00,000" (five
+# lakh), "1,16,792" (crore), tried first.
 NUMBER_BODY = (
     r"(?<!\d[.,'’])"
-    r"(?:\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’])\d{3})++(?:[.,]\d++)?|\d++(?:[.,]\d++)?)"
+    r"(?:\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d++)?"
+    r"|\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’])\d{3})++(?:[.,]\d++)?|\d++(?:[.,]\d++)?)"
     r"(?!\d)(?![.,'’]\d)"
 )
 #: A number that no letter, digit or slash touches on its left.
