@@ -1569,3 +1569,46 @@ def test_amounts_indian_rupees_lakh_crore_and_grouping(nlps, text, expected):
 @pytest.mark.parametrize("text", ["In 2019, 1,23,456 people voted.", "Mrs 5 children and Mr. 10 others."])
 def test_amounts_indian_grouping_and_rs_need_a_currency(nlps, text):
     assert summary(nlps, "en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # CFA francs: West African unless the text is about the CEMAC
+        ("fr", "Un client tend un billet de 10 000 F CFA à Lomé.", [("10 000 F CFA", 10000.0, "XOF", None)]),
+        ("fr", "La Centif veut limiter les paiements en espèces à 100.000 Fcfa.", [("100.000 Fcfa", 1e5, "XOF", "below")]),
+        ("fr", "Selon la BEAC, les opérations supérieures à 5 millions de FCFA seront justifiées.",
+         [("5 millions de FCFA", 5e6, "XAF", "above")]),
+        ("en", "A fine of 3,000,000 CFA francs in Cameroon.", [("3,000,000 CFA francs", 3e6, "XAF", None)]),
+        # whole millions in digits take "de" before their currency
+        ("fr", "Une amende de 5 000 000 de francs CFA au Sénégal.", [("5 000 000 de francs CFA", 5e6, "XOF", None)]),
+        ("fr", "Il a payé 5.000.000 d'euros.", [("5.000.000 d'euros", 5e6, "EUR", None)]),
+        # dinars: the country the text names; DA, DT and Tnd name theirs
+        ("fr", "Les transactions supérieures à cinq millions de dinars se font par chèque en Algérie.",
+         [("cinq millions de dinars", 5e6, "DZD", "above")]),
+        ("fr", "En Tunisie, les paiements en espèces sont plafonnés à 5.000 dinars.", [("5.000 dinars", 5000.0, "TND", "below")]),
+        ("fr", "Toute transaction dépassant les 500 000 DA sera payée par chèque.", [("500 000 DA", 5e5, "DZD", "above")]),
+        ("fr", "La détention d'argent liquide dont la valeur dépasse 5 000 Tnd.", [("5 000 Tnd", 5000.0, "TND", "above")]),
+        ("fr", "Une amende de 2 000 DT.", [("2 000 DT", 2000.0, "TND", None)]),
+        # a suffix that holds a scale and a currency
+        ("fr", "Les paiements ont totalisé 15.300,6 MDT dont 13,3 MDT par paiement électronique.",
+         [("15.300,6 MDT", 15300600000.0, "TND", None), ("13,3 MDT", 13300000.0, "TND", None)]),
+        ("fr", "La monnaie fiduciaire a atteint 475 MMDH au Maroc.", [("475 MMDH", 4.75e11, "MAD", None)]),
+        # "$ CAD" after the number, "US $" before it
+        ("fr", "Au-delà de 10000$ CAD il peut y avoir des obligations.", [("10000$ CAD", 1e4, "CAD", "above")]),
+        ("en", "Foreign currency notes exceed US $ 5,000 or equivalent.", [("US $ 5,000", 5000.0, "USD", "above")]),
+    ],
+)
+def test_amounts_cfa_francs_dinars_and_scaled_suffixes(nlps, lang, text, expected):
+    assert summary(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le projet propose de limiter les transactions en espèces à 3 mille dinars.",  # no country named
+        "Il est né en 2000 de parents sénégalais.",
+    ],
+)
+def test_amounts_bare_dinars_without_a_country_and_years_are_left_out(nlps, text):
+    assert summary(nlps, "fr", text) == []

@@ -274,7 +274,7 @@ class AmountTagger:
         tag = "a" if prefixed else "b"
         currency = p.currency(m.group(f"{tag}_cur"))
         scale_text = m.group(f"{tag}_scale")
-        scale = p.scale(scale_text) if scale_text else None
+        scale = p.scale(scale_text) if scale_text else p.suffix_scale(m.group(f"{tag}_cur"))
         number = parse_number(
             m.group(f"{tag}_num"),
             decimal_mark=self.decimal_mark,

@@ -91,9 +91,13 @@ class Patterns:
         words: dict[str, str] = self._vocabulary("currency_words", {})
         scale_words: dict[str, int] = self._vocabulary("scale_words", {})
         abbreviations: dict[str, int] = cur["scale_abbreviations"]
+        # "15.300,6 MDT", "475 MMDH": a suffix that holds a scale and a currency.
+        scaled: dict[str, list] = cur.get("scaled_suffixes", {})
+        self._suffix_scales = {k: int(v[1]) for k, v in scaled.items()}
         self._currencies: dict[str, str] = {
             **cur["symbols"], **cur["prefixed_symbols"], **cur["codes"],
             **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
+            **{k: v[0] for k, v in scaled.items()},
             **{_squash(k).lower(): v for k, v in words.items()},
         }
         self._scales = {**abbreviations, **{k.lower(): v for k, v in scale_words.items()}}
@@ -104,7 +108,7 @@ class Patterns:
         prefixed = _alternation(cur["prefixed_symbols"])
         suffixed = "|".join(
             re.escape(s).replace(r"\ ", r"\s?")
-            for s in sorted(cur["suffixed_symbols"], key=len, reverse=True)
+            for s in sorted([*cur["suffixed_symbols"], *scaled], key=len, reverse=True)
         )
         codes = _alternation(cur["codes"])
         # A three-letter fiat code may touch its digits ("USD50,000", "GBP5,000"); a
@@ -141,6 +145,8 @@ class Patterns:
         )
         self._inner_connector = "|".join(inner) or r"(?!)"
         self._connector = rf"\s+(?:{self._inner_connector})|\s*"
+        # "5 000 000 de francs CFA": digits of whole millions take "de" as their scale word would.
+        self._million_connector = rf"(?<=\d[ \u00a0\u202f\u2009.]000[ \u00a0\u202f\u2009.]000)\s+(?:{self._inner_connector})"
 
         number_words: dict[str, int] = self._vocabulary("number_words", {})
         multiplying: dict[str, int] = self._vocabulary("multiplying_words", {})
@@ -165,7 +171,7 @@ class Patterns:
         self.numeric = re.compile(
             rf"(?P<a_cur>{self._cur_prefix}){sp}?(?P<a_num>(?:(?<![\w/])|{self._glued_code}){NUMBER_BODY})"
             rf"(?:(?:{sp}?|-)(?P<a_scale>{scale}))?"
-            rf"|(?P<b_num>{NUMBER})(?:(?:{sp}?|-)(?P<b_scale>{scale})(?:{self._connector}))?"
+            rf"|(?P<b_num>{NUMBER})(?:(?:{sp}?|-)(?P<b_scale>{scale})(?:{self._connector})|{self._million_connector})?"
             rf"{sp}?(?P<b_cur>{self._cur_suffix})"
         )
 
@@ -503,6 +509,10 @@ class Patterns:
         """ISO code of a currency as written ("€", "US$", "dollars américains", "USDT")."""
         key = _squash(text)
         return self._currencies.get(key) or self._currencies.get(key.lower())
+
+    def suffix_scale(self, currency_text: str | None) -> int | None:
+        """The scale a currency suffix holds ("MDT": a million), or None."""
+        return self._suffix_scales.get(_squash(currency_text)) if currency_text else None
 
     def scale(self, text: str) -> int:
         """Multiplier of a scale word or abbreviation ("milliards", "bn", "M")."""
