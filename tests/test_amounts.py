@@ -1612,3 +1612,26 @@ def test_amounts_cfa_francs_dinars_and_scaled_suffixes(nlps, lang, text, expecte
 )
 def test_amounts_bare_dinars_without_a_country_and_years_are_left_out(nlps, text):
     assert summary(nlps, "fr", text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sanctions"),
+    [
+        ("en", "OFSI has introduced fixed monetary penalties of £5,000 for certain offences.", True),
+        ("en", "It attached Rs 4.20 crore under the Prevention of Money Laundering Act (PMLA).", True),
+        ("en", "The total attachment, under the PMLA, is now Rs 9.70 crore.", True),
+        ("en", "Tankers sold Russian crude at $75 a barrel.", True),
+        ("fr", "Le G7 maintiendra un plafond de 60 dollars par baril pour le pétrole russe.", True),
+        # "sanctioned" as approved (Indian banking), a tax penalty, a regulation's penalties: no sanctions
+        ("en", "Out of Rs 450 crores disbursed, Rs 25 crore went beyond the sanctioned terms.", False),
+        ("en", "The sanctioned loan amount of Rs 5 crore was diverted.", False),
+        ("fr", "Indépendamment des sanctions fiscales applicables, l'amende est de 3 750 euros.", False),
+        ("fr", "Les sanctions pour non-respect du règlement vont jusqu'à 10 millions d'euros.", False),
+        # the sanctions themselves still count
+        ("fr", "Les sanctions contre la Russie visent 300 milliards d'euros d'avoirs.", True),
+        ("en", "The sanctioned oligarch moved $5 million.", True),
+    ],
+)
+def test_amounts_sanctions_context_ofsi_pmla_russian_oil_and_other_meanings(nlps, lang, text, sanctions):
+    found = records(nlps, lang, text)
+    assert found and {r["sanctions_context"] for r in found} == {sanctions}
