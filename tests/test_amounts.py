@@ -1635,3 +1635,29 @@ def test_amounts_bare_dinars_without_a_country_and_years_are_left_out(nlps, text
 def test_amounts_sanctions_context_ofsi_pmla_russian_oil_and_other_meanings(nlps, lang, text, sanctions):
     found = records(nlps, lang, text)
     assert found and {r["sanctions_context"] for r in found} == {sanctions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a prison term between the penalty word and the fine
+        ("en", "Failure to comply is punishable by three years’ imprisonment and a fine of 375,000 euros.", ["below"]),
+        ("en", "Section 25A(1) Maximum 3 months’ imprisonment and a fine of HK$50,000.", ["below"]),
+        ("en", "Maximum sentence of three years’ imprisonment and a fine of HK$500,000 for tipping off.", ["below"]),
+        ("fr", "Les infractions sont punies d'un emprisonnement d'un an et d'une amende de 3 750 euros.", ["below"]),
+        ("fr", "Toute infraction est punie d'une amende de 18 000 euros.", ["below"]),
+        ("fr", "En cas de récidive, la peine est de deux ans de prison et de 7 500 euros d'amende.", ["below"]),
+        ("fr", "La peine est de dix ans d'emprisonnement et l'amende de 750 000 euros, lorsque le blanchiment est habituel.",
+         ["below"]),
+        # a fine range the law sets: its minimum and its maximum
+        ("fr", "Est puni d’une peine d’emprisonnement de trois à six mois et d’amende de 500 000 à 5 000 000 de francs CFA.",
+         ["above", "below"]),
+        ("en", "It shall be punishable by a fine of 3,000,000 to 10,000,000 CFA francs.", ["above", "below"]),
+        # a fine imposed, or words that are no penalty, stay plain
+        ("fr", "Il a été puni d'une amende de 5 000 euros.", [None]),
+        ("en", "He was sentenced to two years in prison and a fine of $5,000.", [None]),
+        ("en", "Subject to a review, the firm paid a fine of $5,000.", [None]),
+    ],
+)
+def test_amounts_statutory_fine_after_a_prison_term_and_fine_ranges(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

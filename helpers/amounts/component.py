@@ -175,13 +175,19 @@ class AmountTagger:
         if not amounts:
             return []
         starts = [a.start for a in amounts]
+        fine_range_top: _Amount | None = None
         for i, amount in enumerate(amounts):
             self._read_cues(text, amount)
+            following = amounts[i + 1].start if i + 1 < len(amounts) else None
             if amount.threshold is None:
-                following = amounts[i + 1].start if i + 1 < len(amounts) else None
                 amount.threshold = self._far_cue(text, amount, starts, following)
+            if amount.threshold is None and amount is fine_range_top:
+                amount.threshold = "below"  # "d'amende de 500 000 à 5 000 000 de francs": the law's maximum
             if amount.threshold is None:
                 amount.threshold = self._statutory_penalty(text, amount, starts)
+                if amount.threshold and following is not None and self.patterns.range_ends.fullmatch(
+                        text, amount.end, following):
+                    amount.threshold, fine_range_top = "above", amounts[i + 1]  # ... and its minimum
             if amount.threshold is None:
                 amount.threshold = self._heading_cue(text, amount)
             if amount.threshold is None:

@@ -369,8 +369,16 @@ class Patterns:
         # after the penalty word, then "de" right before the amount.
         fine_before = penalty.get("fine_before", {})
         fines = fine_before.get("fines", [])
+        # "punishable by three years' imprisonment and a fine of €150,000", "sont punies d'un
+        # emprisonnement d'un an et d'une amende de 3 750 euros": a prison term may come first.
+        prison = fine_before.get("prison", {})
+        prison_term = (
+            rf"|(?:\S+\s+){{0,4}}?(?:{_cue_alternation(prison['words'])})(?:\s+\S+){{0,6}}?\s+"
+            rf"(?:{_cue_alternation(prison['joins'])})\s+(?:(?:{_cue_alternation(prison['articles'])})\s*)?"
+        ) if prison.get("words") else ""
         self.penalty_fine_before = re.compile(
-            rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:\S+\s+){{0,2}}?(?:{_cue_alternation(fines)})"
+            rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:(?:\S+\s+){{0,2}}?{prison_term})"
+            rf"(?:[dl]['’]\s*)?(?:{_cue_alternation(fines)})"
             rf"(?:\s+\w+)?\s+(?:{_cue_alternation(fine_before.get('links', ['de']))})\s*\Z",
             re.IGNORECASE,
         ) if fines else None
