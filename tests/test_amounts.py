@@ -1661,3 +1661,24 @@ def test_amounts_sanctions_context_ofsi_pmla_russian_oil_and_other_meanings(nlps
 )
 def test_amounts_statutory_fine_after_a_prison_term_and_fine_ranges(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a header line with a cap word over rows of amounts, no "|"
+        ("fr", "Contravention Amende maximale\n1re classe 38 €\n2e classe 150 €\n5e classe 1 500 € - 3 000 € en cas de récidive",
+         ["below", "below", "below", "below"]),
+        ("fr", "Type de carte Plafond hebdomadaire moyen\nCarte de base 300 – 500 €\nCarte classique 500 – 800 €",
+         ["below", "below", "below", "below"]),
+        ("en", "State New Customer Limit Existing Customer Limit Fee Cap Status\n"
+               "Arizona $2,000/day $10,500/day 10 Days N/A\nArkansas $2,000/day $7,500/day 18% or $5 Active",
+         ["below"] * 5),
+        # a header without a cap word, a heading over prose, a single row
+        ("fr", "Contravention Amende forfaitaire\n1re classe 11 € 33 €\n2e classe 35 € 75 €", [None] * 4),
+        ("fr", "Les limites de retrait\nIl a retiré 300 € hier soir au distributeur de la gare, puis il est parti.", [None]),
+        ("en", "Daily limits\nArizona $2,000/day", [None]),
+    ],
+)
+def test_amounts_plain_text_table_header_gives_its_rows_a_direction(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

@@ -192,6 +192,8 @@ class AmountTagger:
                 amount.threshold = self._heading_cue(text, amount)
             if amount.threshold is None:
                 amount.threshold = self._column_cue(text, amount)
+            if amount.threshold is None:
+                amount.threshold = self._plain_table_cue(text, amount)
             if amount.threshold == "below" and self._passed_after(text, amount):
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
@@ -525,6 +527,47 @@ class AmountTagger:
             return None
         return cue.lastgroup
 
+    def _plain_table_cue(self, text: str, amount: _Amount) -> str | None:
+        """The direction a table's header line gives the amounts of its rows, in a table without "|".
+
+        "Contravention Amende maximale" over "1re classe 38 €" and "2e classe 150 €";
+        "State New Customer Limit ... Fee Cap Status" over "Arizona $2,000/day ...": the
+        amount's line and the lines up to the header are rows (short, with digits, no
+        final stop), there are at least two of them, and the header (short, no digit)
+        holds a cap or floor word; a header without one ("Amende forfaitaire") says nothing.
+        """
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        if line_start == 0 or not _is_table_row(_line_at(text, line_start)):
+            return None
+        rows, end = 1, line_start - 1
+        for _ in range(MAX_TABLE_ROWS):
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if _is_table_header(line):
+                break
+            if not _is_table_row(line) or start == 0:
+                return None
+            rows, end = rows + 1, start - 1
+        else:
+            return None
+        line_end = text.find("\n", amount.start)
+        if rows < 2 and not (line_end >= 0 and _is_table_row(_line_at(text, line_end + 1))):
+            return None
+        p = self.patterns
+        if p.negation.search(line):
+            return None
+        for m in p.cues.finditer(line):
+            if m.lastgroup == "cap":
+                return "below"
+            if m.lastgroup == "floor":
+                return "above"
+        cue = None
+        for m in p.far_cues.finditer(line):
+            cue = m
+        if cue is None or cue.lastgroup == "range_above":
+            return None
+        return cue.lastgroup
+
     def _cue_before_colon(self, text: str, start: int, colon: int) -> str | None:
         """The comparison ending at a heading's colon, or its last cap or floor word."""
         p = self.patterns
@@ -638,6 +681,30 @@ class AmountTagger:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+#: The longest line that a plain-text table row or header may be, and the most words of a header.
+TABLE_LINE_CHARS = 120
+TABLE_HEADER_WORDS = 15
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a plain-text table: short, with digits, no final stop or colon."""
+    line = line.strip()
+    return bool(line) and len(line) <= TABLE_LINE_CHARS and any(c.isdigit() for c in line) \
+        and line[-1] not in ".:;!?" and not line.startswith("|")
+
+
+def _is_table_header(line: str) -> bool:
+    """A header of a plain-text table: short, a few words, no digit, no final stop or colon."""
+    line = line.strip()
+    return bool(line) and len(line) <= TABLE_LINE_CHARS and len(line.split()) <= TABLE_HEADER_WORDS \
+        and not any(c.isdigit() for c in line) and line[-1] not in ".:;!?" and not line.startswith("|")
 
 
 def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
