@@ -1682,3 +1682,28 @@ def test_amounts_statutory_fine_after_a_prison_term_and_fine_ranges(nlps, lang, 
 )
 def test_amounts_plain_text_table_header_gives_its_rows_a_direction(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a limit noun with its kind after the amount
+        ("en", "Colorado will impose a $2,000 daily transaction limit on new users.", ["below"]),
+        ("en", "Vermont set a $1,000 withdrawal limit.", ["below"]),
+        # a duty-free allowance is a ceiling, near or far
+        ("en", "Passengers are eligible for duty free allowance of Rs 6,000.", ["below"]),
+        ("en", "As per the rules, the free baggage allowance is Rs. 45,000", ["below"]),
+        # an English far cap word may take an adverb after its verb
+        ("en", "Goods worth up to Rs 75,000 are duty-free. This limit was previously Rs 50,000.", ["below", "below"]),
+        ("en", "The price was then $500.", [None]),
+        # "close to" in a conversion's brackets
+        ("en", "If the total value exceeds €10,000 (close to $11,000).", ["above", "above"]),
+        # a restatement may open the bracket after a far cap word
+        ("fr", "Ils sont exonérés si leur montant ne dépasse pas 5 % du plafond mensuel de la Sécurité sociale "
+               "par évènement (soit 196€ pour 2025).", ["below"]),
+        # an allowance that is paid is no ceiling
+        ("en", "He received a housing allowance of $2,000.", [None]),
+    ],
+)
+def test_amounts_limit_compounds_allowances_adverbs_and_close_to(nlps, lang, text, expected):
+    assert [r["threshold"] for r in records(nlps, lang, text)] == expected

@@ -397,11 +397,11 @@ class Patterns:
         of = _cue_alternation(links.get("of", ["de"]))
         between = _cue_alternation(links.get("between", []))
         adverbs = rf"(?:\s+(?:{_cue_alternation(links.get('adverbs', []))}))*"
-        alone = rf"|(?:{verbs})\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
+        alone = rf"|(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
         restatements = _cue_alternation(links.get("restatements", []))
         self.far_link = re.compile(
             rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles})\s+(?:{to}|{between})"
-            rf"|(?:{nouns})\s+{of}|{to}|\(|,\s*(?:{restatements}){alone})"
+            rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone})"
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
