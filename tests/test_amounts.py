@@ -1707,3 +1707,28 @@ def test_amounts_plain_text_table_header_gives_its_rows_a_direction(nlps, lang, 
 )
 def test_amounts_limit_compounds_allowances_adverbs_and_close_to(nlps, lang, text, expected):
     assert [r["threshold"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a share of something coordinated with the amount, under the same cue
+        ("fr", "Les amendes vont jusqu’à 2 % du CA et 10 millions d’euros.", [("10 millions d’euros", "below")]),
+        ("fr", "Un paiement reste possible s'il ne dépasse pas 10 % du prix de vente total et la somme de 5.000,00 EUR.",
+         [("5.000,00 EUR", "below")]),
+        ("en", "Fines of up to 4% of annual turnover or €20 million.", [("€20 million", "below")]),
+        ("fr", "Il a vendu 10 % des parts et 5 millions d'euros d'actifs.", [("5 millions d'euros", None)]),
+        # an alternative after "voire" shares the currency and the cue
+        ("fr", "Une personne peut donner jusqu'à 50 000, voire 75 000 euros à un parti.",
+         [("50 000", "below"), ("75 000 euros", "below")]),
+        ("fr", "Il a gagné 300 euros, voire plus.", [("300 euros", None)]),
+        # the value it replaces, after "au lieu de", further on
+        ("fr", "Il limite à 7 500 euros par foyer la réduction d'impôt de 66 % du montant des dons réalisés, au lieu de 15 000 euros.",
+         [("7 500 euros", "below"), ("15 000 euros", "below")]),
+        # a quoted qualifier between a cap word and "de"; "est un (bon) plafond" after the amount
+        ("fr", "Prenons un exemple de base au plafond “simple” de 196 € par an.", [("196 €", "below")]),
+        ("fr", "Il s'agit de savoir si la somme de 7 500 euros est un bon plafond ou non.", [("7 500 euros", "below")]),
+    ],
+)
+def test_amounts_shares_alternatives_replaced_values_and_quoted_qualifiers(nlps, lang, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, lang, text)] == expected

@@ -326,13 +326,14 @@ class AmountTagger:
             if m is None:
                 break
             conj = m.group("conj").lower()
+            alternative = conj.lstrip(", ") in p.range_alternatives
             intro = (m.group("intro") or "").lower()
             scale_text = m.group("scale")
             scale = p.scale(scale_text) if scale_text else None
             raw = m.group("num")
             if conj in p.range_and and not (intro in p.range_between or scale):
                 break
-            if conj == "," and not scale:
+            if conj == "," and not scale and not alternative:
                 break
             if conj in p.range_to and not intro and not scale and looks_like_year(raw):
                 break

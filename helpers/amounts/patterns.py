@@ -214,13 +214,16 @@ class Patterns:
         self.range_to = frozenset(w.lower() for w in ranges.get("to", []))
         self.range_and = frozenset(w.lower() for w in ranges.get("and", []))
         self.range_dash = frozenset(w for w in self.range_to if not w.isalpha())
+        # "jusqu'à 50 000, voire 75 000 euros": an alternative shares the currency, no intro needed.
+        self.range_alternatives = frozenset(w.lower() for w in ranges.get("alternatives", []))
         intro = ranges.get("intro", [])
         self.range_between = frozenset(w.lower() for w in intro) & {"entre", "between"}
-        words = [w for w in self.range_to | self.range_and if w.isalpha()]
+        words = [w for w in self.range_to | self.range_and | self.range_alternatives if w.isalpha()]
         conj = rf"(?:{_alternation(self.range_dash) or '(?!)'})|(?i:{_alternation(words) or '(?!)'})(?!\w)"
         intro_alt = rf"(?i:{_alternation(intro)})(?!\w)" if intro else r"(?!)"
         number = rf"(?P<num>{NUMBER})(?:(?:{SPACE}?|-)(?P<scale>{self._scale}))?"
-        self.left_partner = re.compile(rf"(?:(?P<intro>{intro_alt})\s+)?{number}\s*(?P<conj>{conj}|,)\s*\Z")
+        alternative = rf"|,\s*(?i:{_alternation(self.range_alternatives)})(?!\w)" if self.range_alternatives else ""
+        self.left_partner = re.compile(rf"(?:(?P<intro>{intro_alt})\s+)?{number}\s*(?P<conj>{conj}{alternative}|,)\s*\Z")
         self.right_partner = re.compile(
             rf"\s*(?P<conj>{conj})\s*{number}(?!\s*(?:%|(?i:percent|pour\s*cent|per\s*cent)))"
         )
@@ -276,7 +279,15 @@ class Patterns:
         fillers = _cue_alternation(self._vocabulary("fillers", []) + approximate.get("before", []))
         filler = rf"\s*(?:{fillers}|[«\"“])"
         clauses = _cue_alternation(self._vocabulary("clauses_before", []))
-        clause = rf"\s*(?:\d+|{self._counting})\s+(?:{clauses})"
+        # "jusqu'à 2 % du CA et 10 millions d'euros", "up to 4% of turnover or €20 million": a
+        # share of something, coordinated with the amount, is under the same cue.
+        share_of = _cue_alternation(self._vocabulary("share_of", []))
+        coordination_words = _cue_alternation(self._vocabulary("coordination", []))
+        share = (
+            rf"|\s*\d+(?:[.,]\d+)?\s*%\s+(?:{share_of})\s*(?:[^\W\d_]+(?:['’-][^\W\d_]+)*\s+){{1,6}}?"
+            rf"(?:{coordination_words})\s+"
+        )
+        clause = rf"\s*(?:\d+|{self._counting})\s+(?:{clauses}){share}"
         any_word = rf"\s*[^\W\d_]+\s+(?:{self._inner_connector})"
         self.filler_tail = re.compile(
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
@@ -334,7 +345,7 @@ class Patterns:
         # "10 000 € (au 1er octobre 2018, contre 15 000 € avant)", "$12,856, up from $10,000":
         # an earlier or later value after a comma or a bracket, a few words in.
         self.previous_value = re.compile(
-            rf"[^.;!?\n]{{0,40}}[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})\s*\Z",
+            rf"[^.;!?\n]{{0,80}}[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})\s*\Z",
             re.IGNORECASE,
         )
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
@@ -401,7 +412,8 @@ class Patterns:
         restatements = _cue_alternation(links.get("restatements", []))
         self.far_link = re.compile(
             rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles})\s+(?:{to}|{between})"
-            rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone})"
+            rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone}"
+            rf"|[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s+{of})"
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
