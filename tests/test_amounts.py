@@ -1732,3 +1732,17 @@ def test_amounts_limit_compounds_allowances_adverbs_and_close_to(nlps, lang, tex
 )
 def test_amounts_shares_alternatives_replaced_values_and_quoted_qualifiers(nlps, lang, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a limit that does not allow someone to exceed an amount: a ceiling
+        ("There is an additional limit that does not allow them to exceed $10,000 in a 14-day period.", ["below"]),
+        # "and a total of" after a ceiling shares it; no ceiling, nothing to share
+        ("NRIs can carry up to US$5,000 in cash and a total of US$10,000 including cash.", ["below", "below"]),
+        ("He paid $500 and a total of $900 later.", [None, None]),
+    ],
+)
+def test_amounts_not_allowed_to_exceed_and_a_total_of(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == expected
