@@ -44,7 +44,12 @@ the same way; "dev10" real French and English sentences chosen for news text
 (sanctions, crypto-deposit caps, the oil price cap, penalties, seizures and
 losses), reporting thresholds, card, contactless and crypto-ATM limits, customs
 cash-declaration floors, aid, VAT-franchise and fine ceilings, tables and lists,
-annotated the same way; "dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``)
+annotated the same way; "dev13" real French and English sentences chosen for
+statutory maximum fines and fine ranges, sanctions and oil price caps, cash and
+cheque thresholds in North and West Africa, Belgium and Canada, donation,
+gift-voucher and GDPR ceilings, crypto-ATM limits, Indian customs allowances and
+amounts in lakh and crore, tables and far cap words, annotated the same way;
+"dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``)
 were the fifth and the fourth blind sets, measured as blind sets through several
 rounds and then moved to development, where their errors are read. The dev
 run reads both files unless ``--cases`` names one. With several sets each is
