@@ -1499,6 +1499,24 @@ def test_a_us_state_code_after_a_place_is_a_place(blank):
     assert names(entities) == {"Atlantic City": "LOC", "NJ": "LOC"}
 
 
+def test_states_of_india_australia_and_canada_are_places_found_where_the_model_missed_them(blank):
+    text = ("Raids were carried out in Delhi, Gujarat, Punjab and Tamil Nadu, and at Jhansi in Uttar Pradesh; "
+            "cases were also registered in Jammu and Kashmir and in Queensland.")
+    spans = [("Delhi", "GPE"), ("Gujarat", "ORG"), ("Tamil Nadu", "PERSON"), ("Jammu", "GPE"), ("Kashmir", "LOC"),
+             ("Queensland", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Delhi": "LOC", "Gujarat": "LOC", "Punjab": "LOC", "Tamil Nadu": "LOC",
+                               "Uttar Pradesh": "LOC", "Jammu and Kashmir": "LOC", "Queensland": "LOC"}
+
+
+def test_a_one_word_state_name_outside_a_list_is_not_added(blank):
+    text = "Victoria Lee, the bank's chair, said Ontario was never mentioned by the regulator."
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

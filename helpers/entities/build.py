@@ -22,7 +22,7 @@ from helpers.entities.cleanup import article_rows, clean_mentions, split_known
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    place_shaped, placed)
 from helpers.entities.curation import apply_curation
-from helpers.entities.gazetteer import find_bodies, french_departments, lookup, town_keys
+from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -456,18 +456,23 @@ def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: st
     name replaces the model's spans that lie inside it ("Secrétariat d'État" +
     "Économie" for "Secrétariat d'État à l'Économie", "Centre" + "Canada" for
     "Centre antifraude du Canada"). A span that crosses the name's edge, or a
-    watchlist name, leaves it alone.
+    watchlist name, leaves it alone. The states of India, Australia and Canada
+    are found the same way, as places ("Mohali in Punjab", "Jammu" + "Kashmir"
+    for "Jammu and Kashmir").
     """
     added = []
     inside: set[int] = set()
-    for start, end in find_bodies(body):
+    found_names = [(start, end, "ORG") for start, end in find_bodies(body)]
+    if lang == "en":
+        found_names += [(start, end, "LOC") for start, end in find_regions(body)]
+    for start, end, label in found_names:
         overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
         pieces = [i for i in overlapping if start <= found[i].start and found[i].end <= end
                   and (found[i].start, found[i].end) != (start, end) and not found[i].ent_id]
         if len(pieces) != len(overlapping) or (pieces and " " not in body[start:end]):
             continue
         inside.update(pieces)
-        added.append(Mention(article_id, lang, start, end, body[start:end], "ORG", created=True))
+        added.append(Mention(article_id, lang, start, end, body[start:end], label, created=True))
     if not added:
         return found
     kept = [m for i, m in enumerate(found) if i not in inside]

