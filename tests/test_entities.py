@@ -2936,7 +2936,11 @@ def test_a_place_after_a_bodys_name_and_a_dash_is_its_campus(blank, text, spans,
     assert names(entities) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("AML/CTF", "concept"), ("KYC/AML", "concept"), ("AML/Binance", None)])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AML/CTF", "concept"), ("KYC/AML", "concept"), ("AML/Binance", None), ("AML & KYC", "concept"),
+    ("AML & Binance", None), ("FIR", "concept"), ("FIRs", "concept"), ("VDA", "concept"), ("MLM", "concept"),
+    ("Fir Tree Capital", None),
+])
 def test_concepts_joined_by_a_slash_are_concepts(text, expected):
     from helpers.entities.cleanup import drop_reason
     from helpers.entities.lexicon import load_lexicon

@@ -492,8 +492,9 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "legal form"  # "Inc", "Ltd", "LLC" on their own
     if low.replace(".", "") in lex.concepts or low in lex.concepts:
         return "concept"
-    if "/" in low and all(part in lex.concepts for part in low.split("/")):
-        return "concept"  # "AML/CTF", "KYC/AML": concepts joined by a slash
+    parts = re.split(r"\s*[/&]\s*", low)
+    if len(parts) > 1 and all(part in lex.concepts for part in parts):
+        return "concept"  # "AML/CTF", "KYC/AML", "AML & ATF": concepts joined by a slash or an ampersand
     # an acronym is no function word: "US Department" is a body, "us" a pronoun
     acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
     if tokens and not acronym and all(t in lex.generic or t in lex.function_words for t in tokens) and any(t in lex.generic for t in tokens):
