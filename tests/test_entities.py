@@ -1517,6 +1517,21 @@ def test_a_one_word_state_name_outside_a_list_is_not_added(blank):
     assert names(entities) == {}
 
 
+def test_a_place_in_brackets_before_a_legal_form_stays_in_the_firm_name(blank):
+    text = ("He was accredited to HSBC Broking Securities (Asia) Limited and to China Galaxy International "
+            "Futures (Hong Kong) Co., Limited, not to Ping An Securities (Hong Kong) or Acme (Hold) Ltd.")
+    spans = [("HSBC Broking Securities", "ORG"), ("China Galaxy International Futures", "ORG"),
+             ("Hong Kong", "GPE", 0), ("Hong Kong", "GPE", 1), ("Ping An Securities", "ORG"), ("Acme", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found["HSBC Broking Securities (Asia) Limited"] == "ORG"
+    assert found["China Galaxy International Futures (Hong Kong) Co., Limited"] == "ORG"
+    assert found["Ping An Securities"] == "ORG"  # no legal form after the place: the place is its own
+    assert found["Hong Kong"] == "LOC"
+    assert "Acme" in found  # "Hold" is no place: the brackets stay outside the name
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

@@ -5,7 +5,9 @@
   System", "Ministère de l'" + "Économie" + "et des" + "Finances") is rejoined
   when its first piece starts with a capitalised institution head
   (``helpers/data/entities/institution_heads.txt``).
-* A company's legal form after a comma stays with its name ("Coinbase, Inc.").
+* A company's legal form after a comma stays with its name ("Coinbase, Inc."), and so
+  does a place in brackets before its legal form ("HSBC Broking Securities (Asia)
+  Limited", "China Galaxy International Securities (Hong Kong) Co., Limited").
 * A capitalised word that opens a sentence and is followed by lowercase words
   ("Rappelons que", "Following agreement") is a verb, not a name; so is an
   adverb ("Conjointement initiées") or a word the text writes lowercase elsewhere.
@@ -35,6 +37,8 @@ _CONNECTORS = frozenset(
 #: Words that make what comes before "of"/"de" a member of the body, not part of its name.
 _MEMBERSHIP = frozenset({"membre", "membres", "member", "members"})
 _LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
+#: A place in brackets and the legal forms after it: "HSBC Broking Securities" + " (Asia) Limited".
+_LEGAL_AFTER_PLACE = re.compile(r"\s*\(([A-Z][^()\n]{1,30})\)\s+" + LEGAL_SUFFIX + r"(?:,?\s+" + LEGAL_SUFFIX + r")*")
 #: Up to two capitalised words and a legal form the model left out: "Always" + " Efficient LLP".
 _LEGAL_AFTER_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+" + LEGAL_SUFFIX)
 _LEFT_HEAD = re.compile(
@@ -218,6 +222,10 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
         suffix = _LEGAL_AFTER_COMMA.match(body, m.end) or (
             _LEGAL_AFTER_WORDS.match(body, m.end) if m.model_label in ("ORG", "MISC") else None
         )
+        if not suffix and m.model_label in ("ORG", "MISC"):
+            bracketed = _LEGAL_AFTER_PLACE.match(body, m.end)
+            place = lookup(bracketed.group(1)) if bracketed else None
+            suffix = bracketed if place is not None and place.label == "LOC" else None
         if suffix:
             covered = suffix.end()
             m = Mention(m.article_id, m.lang, m.start, suffix.end(), body[m.start:suffix.end()], m.model_label, weight=m.weight)
