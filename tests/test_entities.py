@@ -2386,6 +2386,11 @@ def test_a_surname_called_a_firm_after_a_title_and_comma_takes_its_given_name(bl
         ("en", "The FinCEN Files showed how banks moved the money.", "FinCEN Files", "ORG"),
         ("fr", "Il s'est exprimé dans le cadre de la City Week Banking Conference à Londres.",
          "City Week Banking Conference", "ORG"),
+        # a police operation named by its code name
+        ("en", "Operation Destabilise began as a look into ransomware group Evil Corp.", "Operation Destabilise", "ORG"),
+        ("en", 'The operation, conducted from September 19 to 26, was codenamed "Lian Dou."', "Lian Dou", "PERSON"),
+        ("en", 'The police launched the arrest operation code-named "Sink Strike" last week.', "Sink Strike", "ORG"),
+        ("fr", "L'Opération Chrysalide a visé trois réseaux.", "Opération Chrysalide", "ORG"),
     ],
 )
 def test_leaks_and_meetings_are_misc(blank, lang, text, span, label):

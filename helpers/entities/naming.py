@@ -35,6 +35,8 @@ _FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\
 def event_shaped(name: str) -> bool:
     """True when the name's last word names a leak investigation or a meeting ("Panama Papers", "FootLeaks").
 
+    Or when its first word opens an operation's name ("Operation Destabilise").
+
     Journalists name leaks ("FinCEN Files", "Football Leaks") and meetings
     ("City Week Banking Conference") with a capitalised word the model reads as
     an organisation's (``events.txt``).
@@ -42,7 +44,11 @@ def event_shaped(name: str) -> bool:
     tokens = name_tokens(name)
     if len(tokens) == 1:
         return len(tokens[0]) > len("leaks") and tokens[0].endswith("leaks") and name[:1].isupper()
-    return len(tokens) >= 2 and tokens[-1] in _list_words("events.txt")
+    if len(tokens) < 2:
+        return False
+    if name[:1].isupper() and tokens[0] in _list_words("event_heads.txt"):
+        return True  # a police operation: "Operation Destabilise" (``event_heads.txt``)
+    return tokens[-1] in _list_words("events.txt")
 
 
 def law_shaped(name: str) -> bool:
