@@ -1532,6 +1532,13 @@ def test_a_place_in_brackets_before_a_legal_form_stays_in_the_firm_name(blank):
     assert "Acme" in found  # "Hold" is no place: the brackets stay outside the name
 
 
+def test_operations_of_a_name_are_no_firm_cue(blank):
+    text = "Nearly $6 million are associated with operations of Contix, investigators said."
+    articles, payloads = corpus(blank, [("en", text, [("Contix", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Contix": "PER"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading
@@ -2932,6 +2939,9 @@ def test_names_after_nationals_are_people(blank):
         ("Colleagues warned him that Bitzlato's customer base consisted of drug traffickers.", "Bitzlato"),
         ("Police seized Bitzlato's servers across Europe.", "Bitzlato"),
         ("Most of Zentrix's users paid in bitcoin.", "Zentrix"),
+        ("Despite the probe, however, MOB's operations kept growing.", "MOB"),
+        ("AUSTRAC said Entain's Australian subsidiary had failed to report.", "Entain"),
+        ("Entain's online gambling brands were fined.", "Entain"),
     ],
 )
 def test_what_only_a_firm_has_after_a_possessive_makes_a_firm(blank, text, span):

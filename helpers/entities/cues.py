@@ -385,14 +385,14 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if before_only:
         return None
     if possessive:
-        # X's chairman, X's former compliance chief -> ORG; X's arrest, X's wife -> PER
+        # X's chairman, X's former compliance chief, X's operations -> ORG; X's arrest, X's wife -> PER
         for j in range(min(3, len(after))):
-            if _match_start(after, j, lex.role_cues):
+            if _match_start(after, j, lex.role_cues) or _match_start(after, j, lex.business_cues):
                 return "ORG"
             if _match_start(after, j, lex.personal_cues):
                 return "PER"
-            if not after[j][:1].islower():
-                break
+            if not after[j][:1].islower() and not _nationality(after[j]):
+                break  # a nationality may qualify the role: "Entain's Australian subsidiary"
         return None
     # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"
     if before and before[-1].casefold() in {"the", "le", "la", "l'"}:

@@ -44,6 +44,8 @@ class Lexicon:
     place_cues: frozenset[str] = field(default_factory=frozenset)
     #: what only a person has, after the name's possessive ("Postovoy's arrest", "Garland's remarks")
     personal_cues: frozenset[str] = field(default_factory=frozenset)
+    #: what only a business has, after the name's possessive ("Entain's operations", "Entain's brands")
+    business_cues: frozenset[str] = field(default_factory=frozenset)
     offices: frozenset[str] = field(default_factory=frozenset)
     #: words inside a hyphenated name that make it a place name ("Neuilly-sur-Seine"); French only
     place_particles: frozenset[str] = field(default_factory=frozenset)
@@ -73,6 +75,7 @@ def load_lexicon(lang: str) -> Lexicon:
     role_cues: set[str] = set()
     place_cues: set[str] = set()
     personal_cues: set[str] = set()
+    business_cues: set[str] = set()
     for line in _read_list(f"cues_{lang}.txt"):
         label, position, phrase = line.split(None, 2)
         if position == "type":
@@ -85,6 +88,8 @@ def load_lexicon(lang: str) -> Lexicon:
             place_cues.add(phrase)
         elif position == "personal":
             personal_cues.add(phrase)
+        elif position == "business":
+            business_cues.add(phrase)
         else:
             raise ValueError(f"cues_{lang}.txt: unknown position {position!r} in {line!r}")
     name_words = {}
@@ -105,6 +110,7 @@ def load_lexicon(lang: str) -> Lexicon:
         role_cues=frozenset(role_cues),
         place_cues=frozenset(place_cues),
         personal_cues=frozenset(personal_cues),
+        business_cues=frozenset(business_cues),
         offices=frozenset(_read_list(f"offices_{lang}.txt")),
         place_particles=frozenset(_read_list(f"place_particles_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
