@@ -1539,6 +1539,17 @@ def test_operations_of_a_name_are_no_firm_cue(blank):
     assert names(entities) == {"Contix": "PER"}
 
 
+def test_indian_hong_kong_and_singapore_agencies_are_tagged_by_acronym(blank):
+    text = ("ED investigations have so far revealed the wallets. The SFC also found that the broker erred, "
+            "and MAS fined the bank while AUSTRAC and the FCA watched.")
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"ED": "ORG", "SFC": "ORG", "MAS": "ORG", "AUSTRAC": "ORG", "FCA": "ORG"}
+    from helpers.entities.gazetteer import lookup
+
+    assert lookup("Enforcement Directorate") == lookup("ED")
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading
