@@ -1533,8 +1533,8 @@ def test_a_place_in_brackets_before_a_legal_form_stays_in_the_firm_name(blank):
 
 
 def test_operations_of_a_name_are_no_firm_cue(blank):
-    text = "Nearly $6 million are associated with operations of Contix, investigators said."
-    articles, payloads = corpus(blank, [("en", text, [("Contix", "PERSON")])])
+    text = "Nearly $6 million are associated with operations of Contix, and Indian agencies detailed Contix's operations."
+    articles, payloads = corpus(blank, [("en", text, [("Contix", "PERSON"), ("Contix", "PERSON", 1)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Contix": "PER"}
 
@@ -2950,8 +2950,7 @@ def test_names_after_nationals_are_people(blank):
         ("Colleagues warned him that Bitzlato's customer base consisted of drug traffickers.", "Bitzlato"),
         ("Police seized Bitzlato's servers across Europe.", "Bitzlato"),
         ("Most of Zentrix's users paid in bitcoin.", "Zentrix"),
-        ("Despite the probe, however, MOB's operations kept growing.", "MOB"),
-        ("AUSTRAC said Entain's Australian subsidiary had failed to report.", "Entain"),
+        ("The regulator said Entain's Australian subsidiary had failed to report.", "Entain"),
         ("Entain's online gambling brands were fined.", "Entain"),
     ],
 )
