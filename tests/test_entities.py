@@ -1550,6 +1550,14 @@ def test_indian_hong_kong_and_singapore_agencies_are_tagged_by_acronym(blank):
     assert lookup("Enforcement Directorate") == lookup("ED")
 
 
+@pytest.mark.parametrize("title", ["billionaire", "tycoon", "magnate", "kingpin"])
+def test_a_wealth_or_crime_title_before_a_name_makes_a_person(blank, title):
+    text = f"The DOJ charged Russian {title} Oleg Derypaska with evading sanctions."
+    articles, payloads = corpus(blank, [("en", text, [("Oleg Derypaska", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Oleg Derypaska"] == "PER"
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading
@@ -2060,6 +2068,9 @@ def test_is_the_title_or_kind_after_a_name_gives_its_label(blank, text, span, mo
         ("In continuation of Garland's remarks, the Treasury spoke.", "Garland", "GPE"),
         ("The judge set Zhao's sentencing for February.", "Zhao", "ORG"),
         ("Deripaska's wife was not named.", "Deripaska", "ORG"),
+        ("Shriki organized Voronina's trip to the United States.", "Voronina", "LOC"),
+        ("The studio paid for Derypaska's child.", "Derypaska", "ORG"),
+        ("Agents questioned Bardakova's girlfriend.", "Bardakova", "ORG"),
     ],
 )
 def test_what_only_a_person_has_after_a_possessive_makes_a_person(blank, text, span, model_label):

@@ -385,13 +385,15 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if before_only:
         return None
     if possessive:
-        # X's chairman, X's former compliance chief, X's operations -> ORG; X's arrest, X's wife -> PER
-        for j in range(min(3, len(after))):
-            if _match_start(after, j, lex.role_cues) or _match_start(after, j, lex.business_cues):
+        # X's chairman, X's former compliance chief, X's brands -> ORG; X's arrest, X's wife -> PER;
+        # a lowercase word's period ends the sentence ("the birth of Derypaska's child.")
+        owned = [w[:-1] if w.endswith(".") and w[:-1].isalpha() and w[:-1].islower() else w for w in after]
+        for j in range(min(3, len(owned))):
+            if _match_start(owned, j, lex.role_cues) or _match_start(owned, j, lex.business_cues):
                 return "ORG"
-            if _match_start(after, j, lex.personal_cues):
+            if _match_start(owned, j, lex.personal_cues):
                 return "PER"
-            if not after[j][:1].islower() and not _nationality(after[j]):
+            if not owned[j][:1].islower() and not _nationality(owned[j]):
                 break  # a nationality may qualify the role: "Entain's Australian subsidiary"
         return None
     # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"
