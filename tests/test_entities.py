@@ -1558,6 +1558,14 @@ def test_a_wealth_or_crime_title_before_a_name_makes_a_person(blank, title):
     assert names(entities)["Oleg Derypaska"] == "PER"
 
 
+def test_a_unit_of_a_bureau_is_one_name(blank):
+    text = "Lo Wan-shan, Chief Inspector of the Fraud Investigation Unit of the Commercial Crime Bureau, spoke."
+    spans = [("Lo Wan-shan", "PERSON"), ("the Fraud Investigation Unit", "ORG"), ("the Commercial Crime Bureau", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Lo Wan-shan": "PER", "Fraud Investigation Unit of the Commercial Crime Bureau": "ORG"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading
@@ -2937,6 +2945,8 @@ def test_english_kind_words_alone_name_nothing(blank, text, spans, expected):
          {"Nicole M. Argentieri": "PER", "Criminal Division": "ORG"}),
         # the same word opening no title is left to the model
         ("Principal Financial Group bought the fund.", [("Principal", "ORG")], {"Principal": "ORG"}),
+        ("Therese Chambers, Joint Executive Director of Enforcement at the FCA, said so.",
+         [("Therese Chambers", "ORG"), ("Joint", "ORG"), ("FCA", "ORG")], {"Therese Chambers": "PER", "FCA": "ORG"}),
     ],
 )
 def test_a_word_qualifying_a_job_title_is_no_name(blank, text, spans, expected):

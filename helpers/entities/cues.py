@@ -204,8 +204,9 @@ def in_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
     return _capitalised_title(_tokens(body[start:right]), 0, lex) > len(own)
 
 
-#: English words that only qualify a job title: "Principal Deputy Assistant Attorney General", "Acting Director".
-_TITLE_MODIFIERS = frozenset({"principal", "deputy", "assistant", "associate", "acting", "interim", "senior"})
+#: English words that only qualify a job title: "Principal Deputy Assistant Attorney General", "Acting Director",
+#: "Joint Executive Director".
+_TITLE_MODIFIERS = frozenset({"principal", "deputy", "assistant", "associate", "acting", "interim", "senior", "joint"})
 
 
 def opens_job_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
