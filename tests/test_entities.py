@@ -1566,6 +1566,17 @@ def test_a_unit_of_a_bureau_is_one_name(blank):
     assert names(entities) == {"Lo Wan-shan": "PER", "Fraud Investigation Unit of the Commercial Crime Bureau": "ORG"}
 
 
+def test_a_town_before_in_and_its_state_is_a_place(blank):
+    text = "Raids took place in Bengaluru and Hubli in Karnataka, and Nanded (Maharashtra); Crown in Victoria was spared."
+    spans = [("Bengaluru", "GPE"), ("Hubli", "ORG"), ("Karnataka", "GPE"), ("Nanded", "ORG"), ("Maharashtra", "GPE"),
+             ("Crown", "ORG"), ("Victoria", "GPE")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found["Hubli"] == "LOC" and found["Nanded"] == "LOC" and found["Karnataka"] == "LOC"
+    assert found["Crown"] == "ORG"  # no town GeoNames lists: a firm in a state stays a firm
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

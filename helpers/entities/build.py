@@ -149,6 +149,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             m.placed, m.cue = True, "LOC"  # "Vierzon (Cher)", "Châteauroux (Indre)": a town and its department
             if not left.ent_id and left.cue in (None, "LOC") and all(w[:1].isupper() for w in left.text.split()):
                 left.placed, left.cue = True, "LOC"
+        if m.lang == "en" and not left.ent_id and left.cue in (None, "LOC") and _in_region(body, left, m):
+            left.placed, left.cue = True, "LOC"  # "Hubli in Karnataka", "Pune (Maharashtra)": a town and its state
     anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
     for m in found:  # in text order, so a list of places is read to its end ("à Bruxelles, Jette, Laeken et Evere")
         if not m.placed and m.model_label == "LOC":
@@ -191,6 +193,16 @@ def _written_as_place(body: str, m: Mention) -> bool:
         return False
     country = lookup(following.group(1))
     return country is not None and country.ref.startswith("country:")
+
+
+def _in_region(body: str, town: Mention, region: Mention) -> bool:
+    """True for a town GeoNames lists right before "in" or a bracket and a state or country the gazetteers force."""
+    between = body[town.end:region.start]
+    if between not in (" in ", " (") or (between == " (" and not body.startswith(")", region.end)):
+        return False
+    reference = lookup(region.text)
+    return (reference is not None and reference.forced and reference.label == "LOC"
+            and not reference.ref.startswith("body:") and name_key(town.text) in town_keys())
 
 
 def _is_town(text: str) -> bool:
