@@ -2861,6 +2861,8 @@ def test_the_tail_of_a_place_name_after_a_particle_is_no_firm(blank):
         ("It shipped goods to a firm on the Specially Designated Nationals List in Pakistan.",
          "Specially Designated Nationals List", "MISC"),
         ("Banks file Suspicious Activity Reports with the regulator.", "Suspicious Activity Reports", "MISC"),
+        ("After Interpol issued a Red Corner Notice, he was detained.", "Red Corner Notice", "MISC"),
+        ("The regulator published a Final Notice on the bank.", "Final Notice", "MISC"),
         # a year after any other name is no law's
         ("The Class of 2006 Foundation gave grants.", "Class of 2006 Foundation", "ORG"),
         ("Ernst Report Holdings was fined.", "Ernst Report Holdings", "ORG"),
