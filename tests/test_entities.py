@@ -1577,6 +1577,17 @@ def test_a_town_before_in_and_its_state_is_a_place(blank):
     assert found["Crown"] == "ORG"  # no town GeoNames lists: a firm in a state stays a firm
 
 
+def test_a_possessive_inside_a_registered_name_ending_with_a_legal_form_does_not_cut_it(blank):
+    text = "Ladbroke's Betting & Gaming Limited paid; so did Sainsbury's Bank plc, while Binance's Changpeng Zhao left."
+    spans = [("Ladbroke's Betting & Gaming Limited", "ORG"), ("Sainsbury's Bank plc", "ORG"),
+             ("Binance's Changpeng Zhao", "PERSON")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found["Ladbroke's Betting & Gaming Limited"] == "ORG" and found["Sainsbury's Bank plc"] == "ORG"
+    assert "Changpeng Zhao" in found and "Binance's Changpeng Zhao" not in found
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

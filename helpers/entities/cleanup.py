@@ -39,6 +39,8 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 #: An inner possessive cuts a span ("Oleg Deripaska's aluminium"), not "People's", which names peoples' bodies
 #: ("Donetsk People's Republic", "People's Bank of China").
 _INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
+#: A registered name's closing legal form after capitalised words: "... Betting & Gaming Limited".
+_LEGAL_NAME_END = re.compile(r"'s\s+(?:(?:[A-Z][\w-]*|&|and)\s+)*?" + LEGAL_SUFFIX + r"\s*\Z")
 _ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b(?:ltd|inc|corp|co|jr|sr|st|bros)\.)$", re.IGNORECASE)
 
 
@@ -55,7 +57,9 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
         segment = body[a:b]
         patterns = [_BREAKS]
         # "the People's Republic of China" is one place, not "People" and "Republic of China"
-        if lang == "en" and lookup(re.sub(r"^[Tt]he\s+", "", segment.strip())) is None:
+        # nor is a firm whose registered name ends with a legal form ("Ladbroke's Betting & Gaming Limited")
+        if lang == "en" and lookup(re.sub(r"^[Tt]he\s+", "", segment.strip())) is None \
+                and not _LEGAL_NAME_END.search(segment):
             patterns.append(_INTERNAL_POSSESSIVE)
         marks = sorted(
             (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
