@@ -1588,6 +1588,15 @@ def test_a_possessive_inside_a_registered_name_ending_with_a_legal_form_does_not
     assert "Changpeng Zhao" in found and "Binance's Changpeng Zhao" not in found
 
 
+@pytest.mark.parametrize("opener", [" \u2013 ", ": "])
+def test_names_a_dash_or_colon_lists_after_a_plural_kind_take_the_kind(blank, opener):
+    text = f"It grew with two subsidiary betting platforms{opener}Reddy Anna and Fairplay, over 60 sites."
+    spans = [("Reddy Anna", "PERSON"), ("Fairplay", "PERSON")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Reddy Anna": "ORG", "Fairplay": "ORG"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

@@ -86,6 +86,8 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
 
 
 _PAIR_JOINS = frozenset({"and", "or", ",", "et", "ou"})
+#: A dash or a colon between a plural kind and the names it lists: "two betting platforms – Reddy Anna and Fairplay".
+_LIST_OPENERS = frozenset({"–", "—", ":"})
 
 
 def _nationality(word: str) -> bool:
@@ -354,6 +356,14 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         j -= 1
         while j and before[j - 1][:1].isupper():
             j -= 1
+    opened = j
+    while opened and before[opened - 1] in _LIST_OPENERS:
+        opened -= 1
+    if opened < j and opened and before[opened - 1][:1].islower():
+        kind = before[opened - 1].casefold()  # "platforms – Reddy Anna and Fairplay": the kind, a dash, the names
+        label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+        if label:
+            return label
     if j < i and j and before[j - 1][:1].islower():
         kind = before[j - 1].casefold()
         label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
