@@ -1597,6 +1597,16 @@ def test_names_a_dash_or_colon_lists_after_a_plural_kind_take_the_kind(blank, op
     assert names(entities) == {"Reddy Anna": "ORG", "Fairplay": "ORG"}
 
 
+def test_a_name_that_slash_joined_concept_acronyms_define_is_a_concept(blank):
+    text = ("The banks lacked Anti-Money Laundering and Countering the Financing of Terrorism (AML/CFT) controls; "
+            "the Kryvex Trading Commission (KTC/HK) did not.")
+    spans = [("Anti-Money Laundering and Countering the Financing of Terrorism", "ORG"),
+             ("Kryvex Trading Commission", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Kryvex Trading Commission": "ORG"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

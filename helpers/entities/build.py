@@ -18,7 +18,7 @@ import pycountry
 
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
-from helpers.entities.cleanup import article_rows, clean_mentions, split_known
+from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, split_known
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    place_shaped, placed)
 from helpers.entities.curation import apply_curation
@@ -283,6 +283,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found, links = apply_acronyms(found, body, article_id, lang)
         if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
             concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
+            concepts |= {id(m) for m in found if _defines_concept(body, m, lex)}
             found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
             links = [pair for pair in links if id(pair[0]) not in concepts]
         acronym_links.extend(links)
@@ -298,6 +299,17 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.acronyms:
         acronym_links.extend(_alias_links(found, body))
     return found, acronym_links, spans
+
+
+#: An acronym in brackets right after a name: "... Financing of Terrorism (AML/CFT)".
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]*(?:\s*[/&]\s*[A-Z][A-Za-z]*)+)\)")
+
+
+def _defines_concept(body: str, m: Mention, lex) -> bool:
+    """True for a several-word name that concept acronyms joined by a slash or "&" define ("Anti-Money
+    Laundering and Countering the Financing of Terrorism (AML/CFT)"), which the acronym links do not pair."""
+    defined = _BRACKETED_ACRONYM.match(body, m.end)
+    return bool(defined and not m.ent_id and " " in m.text and drop_reason(defined.group(1), lex) == "concept")
 
 
 def _in_article_order(rows, done: dict[str, tuple], rest: tuple[list, list, dict]):
