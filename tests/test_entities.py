@@ -1607,6 +1607,19 @@ def test_a_name_that_slash_joined_concept_acronyms_define_is_a_concept(blank):
     assert names(entities) == {"Kryvex Trading Commission": "ORG"}
 
 
+def test_a_place_before_branch_is_the_place_and_board_or_mainland_alone_name_nothing(blank):
+    text = ("The penalty hit Habib Bank Limited and its New York Branch. The Federal Reserve Board (Board) acted; "
+            "the syndicate was active in Hong Kong and the Mainland, and Acme Branch sold tools.")
+    spans = [("Habib Bank Limited", "ORG"), ("New York Branch", "ORG"), ("Federal Reserve Board", "ORG"),
+             ("Board", "ORG", 1), ("Hong Kong", "GPE"), ("Mainland", "ORG"), ("Acme Branch", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found["New York"] == "LOC" and "New York Branch" not in found
+    assert "Board" not in found and "Mainland" not in found
+    assert found["Acme Branch"] == "ORG"  # no place before Branch: the model's name stays
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

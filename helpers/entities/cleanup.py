@@ -39,6 +39,15 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 #: An inner possessive cuts a span ("Oleg Deripaska's aluminium"), not "People's", which names peoples' bodies
 #: ("Donetsk People's Republic", "People's Bank of China").
 _INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
+#: A place and the word Branch: "Habib Bank Limited and its New York Branch".
+_PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
+
+
+def _is_place_name(text: str) -> bool:
+    reference = lookup(text)
+    return reference is not None and reference.label == "LOC"
+
+
 #: A registered name's closing legal form after capitalised words: "... Betting & Gaming Limited".
 _LEGAL_NAME_END = re.compile(r"'s\s+(?:(?:[A-Z][\w-]*|&|and)\s+)*?" + LEGAL_SUFFIX + r"\s*\Z")
 _ABBREVIATION_END = re.compile(r"(?:\b\w\.|\b(?:ltd|inc|corp|co|jr|sr|st|bros)\.)$", re.IGNORECASE)
@@ -575,6 +584,9 @@ def clean_mentions(
                 if holder != a:  # "ministre de la" + "Justice Nicole Belloubet": the minister, a person
                     a, label = holder, "PER"
             text = body[a:b]
+            branch = _PLACE_BRANCH.fullmatch(text) if rules.trim and lang == "en" else None
+            if branch and _is_place_name(branch.group(1)):  # "its New York Branch": the place of a firm's branch
+                b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
             if rules.drop and _LIKE_COMPOUND.match(body, b):
