@@ -1620,6 +1620,17 @@ def test_a_place_before_branch_is_the_place_and_board_or_mainland_alone_name_not
     assert found["Acme Branch"] == "ORG"  # no place before Branch: the model's name stays
 
 
+def test_a_law_title_with_a_bracketed_part_is_one_law(blank):
+    text = ("The penalty was imposed for violating the Proceeds of Crime (Money Laundering) and Terrorist Financing "
+            "Act (PCMLTFA). Coinbase (Ireland Limited) and the Bank Secrecy Act were cited.")
+    spans = [("Proceeds of Crime", "ORG"), ("Money Laundering", "ORG"), ("Coinbase", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found["Proceeds of Crime (Money Laundering) and Terrorist Financing Act"] == "MISC"
+    assert "Proceeds of Crime" not in found and "Money Laundering" not in found and found["Coinbase"] == "ORG"
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

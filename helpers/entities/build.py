@@ -271,6 +271,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = split_known(found)
     if rules.gazetteer:
         found = _add_known_bodies(found, article_id, lang, body)
+    if rules.drop and lang == "en":
+        found = _join_bracketed_laws(found, article_id, lang, body)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
         found, body_links = tag_public_bodies(found, article_id, lang, body)
@@ -471,6 +473,25 @@ class Spans(Sequence):
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self._offsets[2 * index], self._offsets[2 * index + 1]
+
+
+#: A law's title with a bracketed part before its last words: "Proceeds of Crime (Money Laundering) and Terrorist
+#: Financing Act"; the model tags the pieces around the brackets as bodies.
+_BRACKETED_LAW = re.compile(
+    r"\b[A-Z][a-z'-]+(?:\s+(?:of|and|on|for|the|[A-Z][a-z'-]+))*\s+"
+    r"\((?![^()]*\b(?:Limited|Inc|Corporation|Company)\b)[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)+\)"
+    r"(?:\s+(?:of|and|on|for|[A-Z][a-z'-]+))*?\s+[A-Z][a-z'-]+\s+(?:Act|Regulations?)\b"
+)
+
+
+def _join_bracketed_laws(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """One law (``MISC``) for a title with a bracketed part, in place of the model's pieces inside it."""
+    laws = [(m.start(), m.end()) for m in _BRACKETED_LAW.finditer(body)]
+    if not laws:
+        return found
+    kept = [m for m in found if m.ent_id or not any(a <= m.start and m.end <= b for a, b in laws)]
+    added = [Mention(article_id, lang, a, b, body[a:b], "MISC", created=True) for a, b in laws]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
