@@ -1631,6 +1631,17 @@ def test_a_law_title_with_a_bracketed_part_is_one_law(blank):
     assert "Proceeds of Crime" not in found and "Money Laundering" not in found and found["Coinbase"] == "ORG"
 
 
+def test_an_english_the_goes_even_mid_sentence(blank):
+    text = "It is published between The Free Press Journal and Connected To India, selon le quotidien."
+    articles, payloads = corpus(blank, [("en", text, [("The Free Press Journal", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Free Press Journal": "ORG"}
+    text_fr = "Selon le quotidien Le Monde, la banque a payé."
+    articles, payloads = corpus(blank, [("fr", text_fr, [("Le Monde", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Le Monde": "ORG"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

@@ -454,7 +454,10 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
             continue
         shouted = first.isupper() and len(first) > 1  # "US", "IT": acronyms, not words
         if rest and low in lex.function_words and not shouted:
-            if not (first[0].isupper() and _mid_sentence(body, start)):
+            # an English "The" goes even mid-sentence ("between The Free Press Journal and"), unless the
+            # gazetteers know the name with it ("in The Hague")
+            english_the = lex.head_final and low == "the" and lookup(text) is None
+            if english_the or not (first[0].isupper() and _mid_sentence(body, start)):
                 start += len(first) + 1
                 continue
         # trailing possessive
