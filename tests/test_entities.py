@@ -1642,6 +1642,15 @@ def test_an_english_the_goes_even_mid_sentence(blank):
     assert names(entities) == {"Le Monde": "ORG"}
 
 
+def test_a_counted_plural_kind_is_no_name(blank):
+    text = ("Officers from the seven Police Land Divisions and the 12 Federal Reserve Banks joined; "
+            "the two firms hired Goldman Sachs.")
+    spans = [("Police Land Divisions", "ORG"), ("Federal Reserve Banks", "ORG"), ("Goldman Sachs", "ORG")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Goldman Sachs": "ORG"}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading

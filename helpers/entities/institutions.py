@@ -305,6 +305,18 @@ def _title_case_line(line: str) -> bool:
     return capitalised / len(words) >= 0.85
 
 
+#: A count right before a name: "the seven Police Land Divisions", "the 12 Federal Reserve Banks".
+_COUNT_BEFORE = re.compile(r"\b(?:the|its|their|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+\Z")
+
+
+def _counted_plural(body: str, m: Mention) -> bool:
+    """True for a several-word name whose last word is a plural and which a determiner and a count open."""
+    words = m.text.split()
+    last = words[-1] if words else ""
+    plural = len(words) >= 2 and last.endswith("s") and not last.endswith("ss") and last[:1].isupper()
+    return plural and bool(_COUNT_BEFORE.search(body, max(0, m.start - 20), m.start))
+
+
 def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Sequence[int]], lex: Lexicon) -> list[Mention]:
     """Drop sentence-opening verbs, defined terms and names that only a title-case heading uses."""
     starts = _sentence_starts(sents)
@@ -325,6 +337,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "Stefano De Blasi, Cyber Threat Intelligence Analyst at": part of a job title
         if m.lang == "en" and opens_job_title(body, m.start, m.end, lex):
             continue  # "Nicole M. Argentieri, Principal Deputy Assistant Attorney General": the title's first word
+        if m.lang == "en" and _counted_plural(body, m):
+            continue  # "the seven Police Land Divisions": a count of units of a kind, not one name
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
