@@ -1651,6 +1651,13 @@ def test_a_counted_plural_kind_is_no_name(blank):
     assert names(entities) == {"Goldman Sachs": "ORG"}
 
 
+def test_a_licence_named_by_its_kind_alone_is_no_name(blank):
+    text = "The vessels were previously covered by General License 93, which was revoked."
+    articles, payloads = corpus(blank, [("en", text, [("License", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {}
+
+
 def test_entity_rules_shared_with_a_forked_process_give_the_same_tables(monkeypatch):
     """The per-article rules on two processes: the same mentions and entities as on one."""
     import threading
@@ -2936,6 +2943,7 @@ def test_the_tail_of_a_place_name_after_a_particle_is_no_firm(blank):
          "Specially Designated Nationals List", "MISC"),
         ("Banks file Suspicious Activity Reports with the regulator.", "Suspicious Activity Reports", "MISC"),
         ("After Interpol issued a Red Corner Notice, he was detained.", "Red Corner Notice", "MISC"),
+        ("The vessels were covered by General License 93, now revoked.", "General License 93", "MISC"),
         ("The regulator published a Final Notice on the bank.", "Final Notice", "MISC"),
         # a year after any other name is no law's
         ("The Class of 2006 Foundation gave grants.", "Class of 2006 Foundation", "ORG"),
