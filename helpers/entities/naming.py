@@ -59,8 +59,8 @@ def law_shaped(name: str) -> bool:
     if _FORM_OR_CITATION.search(name):
         return True
     tokens = name_tokens(name)
-    if len(tokens) >= 3 and _YEAR.fullmatch(tokens[-1]):
-        tokens = tokens[:-1]  # "Anti-Money Laundering and Counter-Terrorism Financing Act 2006": the act and its year
+    if len(tokens) >= 3 and (_YEAR.fullmatch(tokens[-1]) or tokens[-1].isdigit()):
+        tokens = tokens[:-1]  # "... Financing Act 2006": the act and its year; "General License 93": its number
     return len(tokens) >= 2 and (tokens[-1] in _list_words("laws.txt") or tokens[0] in _list_words("laws.txt"))
 
 
