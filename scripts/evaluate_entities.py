@@ -47,6 +47,9 @@ CoinEx thefts, Binance and UBS in the French courts, the Balkany and Elf cases,
 Antwerp diamond-trade fraud, drug-money laundering in Marseille; the FTX and
 SafeMoon trials, Coin.mx, oligarch sanctions, Unaoil and SFO cases, US tax
 cases), annotated and committed before the kit was run on it;
+"dev13" English news, releases and law-firm notes on Indian (Enforcement
+Directorate, CBI, state police), Hong Kong, Singaporean, UK, US, Australian and
+Canadian enforcement, annotated and committed before the kit was run on it;
 "dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``, entities and
 amounts) were the fifth and the fourth blind sets: measured as blind sets
 through several rounds, then moved to development, where their errors are read;
