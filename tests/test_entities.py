@@ -3068,6 +3068,7 @@ def test_names_after_nationals_are_people(blank):
         ("Most of Zentrix's users paid in bitcoin.", "Zentrix"),
         ("The regulator said Entain's Australian subsidiary had failed to report.", "Entain"),
         ("Entain's online gambling brands were fined.", "Entain"),
+        ("Chambers described Starling's screening controls as lax.", "Starling"),
     ],
 )
 def test_what_only_a_firm_has_after_a_possessive_makes_a_firm(blank, text, span):
