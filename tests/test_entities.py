@@ -3196,3 +3196,41 @@ def test_french_name_keeps_its_country_after_de(blank):
     articles, payloads = corpus(blank, [("fr", text, [("département du Trésor des États-Unis", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"département du Trésor des États-Unis": "ORG"}, names(entities)
+
+
+# -- dev13 rules (French-language coverage from Switzerland, Belgium, Luxembourg, Canada and Africa) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a regional anti-money-laundering group's acronym the model calls a place, its name cut at "contre"
+        ("Selon le Groupe d'action contre le blanchiment d'argent en Afrique centrale (Gabac), le pays est exposé.",
+         [("Groupe d'action", "ORG"), ("Afrique centrale", "LOC"), ("Gabac", "LOC")],
+         {"ORG"}),
+        # a financial-intelligence unit's acronym the model calls a person
+        ("Les dossiers ont fait l'objet de rapports de la Centif au parquet.", [("Centif", "PER")], {"ORG"}),
+        # the central bank of a monetary union
+        ("Il faut rappeler que la Bceao a fixé le seuil de déclaration.", [("Bceao", "LOC")], {"ORG"}),
+    ],
+)
+def test_francophone_african_anti_money_laundering_bodies_are_organisations(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(entities["label"]) == expected, names(entities)
+    assert len(entities) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "joins"),
+    [
+        ("Treize perquisitions ont été menées en Belgique et une au Grand-Duché de Luxembourg.", "Grand-Duché de Luxembourg", "Luxembourg"),
+        ("Le Nigeria, l'Egypte, l'Ile Maurice et l'Afrique du Sud en sont membres.", "Ile Maurice", "Maurice"),
+        ("La Côte d'Ivoire et la Guinée-Conakry n'ont pas encore été évaluées.", "Guinée-Conakry", "Guinée"),
+    ],
+)
+def test_informal_and_official_french_country_names_are_the_country(blank, text, span, joins):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    row = entities.index[entities["name"].str.contains(joins) | entities["aliases"].str.contains(span)][0]
+    assert entities.at[row, "label"] == "LOC" and span in forms_of(entities, row), entities.to_dict("records")
