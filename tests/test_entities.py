@@ -3234,3 +3234,37 @@ def test_informal_and_official_french_country_names_are_the_country(blank, text,
     _, entities = E.build_entities(articles, payloads)
     row = entities.index[entities["name"].str.contains(joins) | entities["aliases"].str.contains(span)][0]
     assert entities.at[row, "label"] == "LOC" and span in forms_of(entities, row), entities.to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # each half of a slash-joined concept the model tagged apart
+        ("Le dispositif de LBC/FT de la Côte d'Ivoire a été évalué.", [("LBC", "ORG"), ("FT", "ORG")]),
+        # suspicious-transaction and mutual-evaluation reports, tax and a code's acronym
+        ("Sur les 371 Dos effectuées, 300 proviennent des banques.", [("Dos", "ORG")]),
+        ("Les recommandations du rapport d'Evaluation Mutuelle (REM) ont été suivies.", [("REM", "ORG")]),
+        ("Les escroqueries à la TVA ont augmenté.", [("TVA", "ORG")]),
+        ("Il est poursuivi au sens de l'article 305bis du CPS depuis août.", [("CPS", "ORG")]),
+        # the CFA franc, documents and the fight in capitals, a state or prosecution service alone
+        ("Il a récupéré 600 milliards de F CFA.", [("F CFA", "ORG")]),
+        ("Elle a transmis six Rapports au parquet.", [("Rapports", "ORG")]),
+        ("Le Royaume s'est doté d'un arsenal législatif.", [("Royaume", "ORG")]),
+        ("La Confédération annonce avoir gelé 7,5 milliards.", [("Confédération", "LOC")]),
+        ("Elle a transmis 212 dossiers au Ministère public.", [("Ministère public", "ORG")]),
+        # a title alone, also of several words
+        ("Elle est composée du Gouverneur de la banque.", [("Gouverneur", "ORG")]),
+        ("Frédéric Van Leeuw, Procureur Fédéral, était au micro.", [("Procureur Fédéral", "ORG")]),
+    ],
+)
+def test_french_anti_money_laundering_shorthand_and_lone_titles_are_no_names(blank, text, spans):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert not set(entities["name"]) & {s for s, _ in spans}, names(entities)
+
+
+def test_a_slash_pair_of_names_is_kept(blank):
+    text = "Le vol Paris/Genève a été annulé."
+    articles, payloads = corpus(blank, [("fr", text, [("Paris", "LOC"), ("Genève", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert {"Paris", "Genève"} <= set(entities["name"]), names(entities)

@@ -515,8 +515,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
     acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
     if tokens and not acronym and all(t in lex.generic or t in lex.function_words for t in tokens) and any(t in lex.generic for t in tokens):
         return "generic"
-    if len(words) == 1 and low in lex.title_cues:
-        return "title"  # "Magistrate", "Président" alone name no one
+    if low in lex.title_cues:
+        return "title"  # "Magistrate", "Président", "Procureur Fédéral" alone name no one
     if tokens and all(t in lex.honorifics or f"{t}." in lex.honorifics for t in tokens):
         return "courtesy title"  # "Mme" in "Mme la garde des sceaux", "Mr." alone
     if _ARTICLE.match(text):
@@ -526,6 +526,20 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
     if len(tokens) == 1 and _ORDINAL.fullmatch(tokens[0]):
         return "ordinal"
     return None
+
+
+#: The slash-joined word a span is part of: "LBC/FT", "(AML/CFT)".
+_SLASH_WORD = re.compile(r"[\w.-]+(?:/[\w.-]+)+")
+
+
+def _in_concept_pair(body: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether ``body[a:b]`` is one half of a slash-joined concept ("LBC" of "LBC/FT")."""
+    if not ((b < len(body) and body[b] == "/") or (a > 0 and body[a - 1] == "/")):
+        return False
+    for m in _SLASH_WORD.finditer(body, max(0, a - 40), min(len(body), b + 40)):
+        if m.start() <= a and b <= m.end():
+            return drop_reason(m.group(), lex) == "concept"
+    return False
 
 
 _TICKER_COIN = re.compile(r"[A-Z]{2,6}\s+(?:Coins?|Tokens?)")
@@ -592,6 +606,8 @@ def clean_mentions(
                 b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
+            if rules.drop and _in_concept_pair(body, a, b, lex):
+                continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
