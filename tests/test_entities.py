@@ -3268,3 +3268,24 @@ def test_a_slash_pair_of_names_is_kept(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Paris", "LOC"), ("Genève", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert {"Paris", "Genève"} <= set(entities["name"]), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a reporting verb and a day before the name: the newspaper, whatever the model said
+        ("Une somme suspecte a été découverte, rapporte samedi Het Laatste Nieuws.", [("Het Laatste Nieuws", "PER")],
+         {"Het Laatste Nieuws": "ORG"}),
+        # the second of a pair too
+        ("Le réseau recrutait des personnes âgées, écrivent mardi Gazet et Het Nieuwsblad.",
+         [("Gazet", "ORG"), ("Het Nieuwsblad", "PER")], {"Gazet": "ORG", "Het Nieuwsblad": "ORG"}),
+        # and a name the model missed
+        ("La justice a découvert un trafic de diamants, écrit samedi De Tijd, citant des sources.", [], {"De Tijd": "ORG"}),
+        # without a day the verb says nothing: a reporter may be named so
+        ("Le dossier est vide, écrit Jean Dupont dans sa chronique.", [("Jean Dupont", "PER")], {"Jean Dupont": "PER"}),
+    ],
+)
+def test_a_reporting_verb_and_a_day_make_the_next_name_a_newspaper(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

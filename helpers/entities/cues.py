@@ -320,6 +320,16 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         i -= 1
     if i >= 2 and before[i - 1].casefold() in _OF and _match_end(before, i - 1, lex.role_cues):
         return "ORG"
+    # a reporting verb and a day before the name -> ORG: the newspaper, not a reporter ("rapporte samedi Het
+    # Laatste Nieuws", "écrivent mardi Gazet van Antwerpen et Het Nieuwsblad", "a appris lundi Hespress")
+    k = len(before)
+    if k >= 2 and before[k - 1].casefold() in _PAIR_JOINS and before[k - 2][:1].isupper():
+        k -= 1  # the second of a pair: step back over the first name
+        while k and (before[k - 1][:1].isupper() or (k >= 2 and before[k - 1].casefold() in lex.function_words
+                                                     and before[k - 2][:1].isupper())):
+            k -= 1
+    if k >= 2 and before[k - 1].casefold() in lex.dates and before[k - 2].casefold() in lex.source_cues:
+        return "ORG"
     # a kind of place and de/of -> LOC ("l'aéroport de Roissy", "the island of Majorca", "le port de la Ciotat");
     # not a word that also heads a body's name ("département de la Justice")
     if i >= 2 and before[i - 1].casefold() in _OF and before[i - 2][:1].islower():

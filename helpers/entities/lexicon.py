@@ -46,6 +46,8 @@ class Lexicon:
     personal_cues: frozenset[str] = field(default_factory=frozenset)
     #: what only a business has, after the name's possessive ("Entain's operations", "Entain's brands")
     business_cues: frozenset[str] = field(default_factory=frozenset)
+    #: a reporting verb that, with a day between, makes the next name the news source ("rapporte samedi X")
+    source_cues: frozenset[str] = field(default_factory=frozenset)
     offices: frozenset[str] = field(default_factory=frozenset)
     #: words inside a hyphenated name that make it a place name ("Neuilly-sur-Seine"); French only
     place_particles: frozenset[str] = field(default_factory=frozenset)
@@ -76,6 +78,7 @@ def load_lexicon(lang: str) -> Lexicon:
     place_cues: set[str] = set()
     personal_cues: set[str] = set()
     business_cues: set[str] = set()
+    source_cues: set[str] = set()
     for line in _read_list(f"cues_{lang}.txt"):
         label, position, phrase = line.split(None, 2)
         if position == "type":
@@ -90,6 +93,8 @@ def load_lexicon(lang: str) -> Lexicon:
             personal_cues.add(phrase)
         elif position == "business":
             business_cues.add(phrase)
+        elif position == "source":
+            source_cues.add(phrase)
         else:
             raise ValueError(f"cues_{lang}.txt: unknown position {position!r} in {line!r}")
     name_words = {}
@@ -111,6 +116,7 @@ def load_lexicon(lang: str) -> Lexicon:
         place_cues=frozenset(place_cues),
         personal_cues=frozenset(personal_cues),
         business_cues=frozenset(business_cues),
+        source_cues=frozenset(source_cues),
         offices=frozenset(_read_list(f"offices_{lang}.txt")),
         place_particles=frozenset(_read_list(f"place_particles_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
