@@ -3289,3 +3289,19 @@ def test_a_reporting_verb_and_a_day_make_the_next_name_a_newspaper(blank, text, 
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_a_listed_body_written_in_title_case_is_one_name(blank):
+    text = "Nous auditionnons le chef de l'Office Central de Lutte contre la Corruption et les Infractions Financières et Fiscales hier."
+    spans = [("Office Central de Lutte contre la Corruption", "ORG"), ("Infractions Financières", "ORG"), ("Fiscales", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    full = "Office Central de Lutte contre la Corruption et les Infractions Financières et Fiscales"
+    assert names(entities) == {full: "ORG"}, entities.to_dict("records")
+
+
+def test_a_listed_capital_is_never_lowered(blank):
+    from helpers.entities.gazetteer import find_bodies
+
+    assert list(find_bodies("le conseil fédéral de la fédération de football")) == []
+    assert list(find_bodies("le Conseil fédéral a décidé")) == [(3, 18)]

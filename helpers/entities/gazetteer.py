@@ -345,8 +345,22 @@ def _body_pattern() -> re.Pattern[str]:
             # several-word names in either case: "Banque de Russie", "parquet fédéral", "direction générale du Trésor"
             if acronym or len(form.split()) >= 2:
                 forms.add(form)
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alternation = "|".join(_title_case_variant(f) if " " in f else re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+
+
+def _title_case_variant(form: str) -> str:
+    """A several-word name as a pattern that also takes it written in title case: "Office central de lutte"
+    also reads "Office Central de Lutte"; a capital of the form is never lowered ("conseil fédéral" is no
+    "Conseil fédéral")."""
+    words = []
+    for word in form.split(" "):
+        first = word[:1]
+        if first.islower():
+            words.append(f"[{re.escape(first)}{re.escape(first.upper())}]{re.escape(word[1:])}")
+        else:
+            words.append(re.escape(word))
+    return " ".join(words)
 
 
 def find_bodies(text: str) -> Iterator[tuple[int, int]]:
