@@ -3305,3 +3305,27 @@ def test_a_listed_capital_is_never_lowered(blank):
 
     assert list(find_bodies("le conseil fédéral de la fédération de football")) == []
     assert list(find_bodies("le Conseil fédéral a décidé")) == [(3, 18)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the Belgian federal police and its judicial units named by their seat are one organisation
+        ("Un agent de la police fédérale de Bruxelles a été placé sous mandat d'arrêt.", [("Bruxelles", "LOC")],
+         {"police fédérale de Bruxelles": "ORG"}),
+        ("Sous la direction de la police judiciaire fédérale du Limbourg, ils ont perquisitionné.", [("Limbourg", "ORG")],
+         {"police judiciaire fédérale du Limbourg": "ORG"}),
+        ("Des représentants de la PJF du Limbourg ont parlé à la presse.", [("PJF", "ORG")], {"PJF du Limbourg": "ORG"}),
+    ],
+)
+def test_belgian_police_units_named_by_their_seat_are_one_body(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_the_place_after_procureur_du_roi_is_the_place(blank):
+    text = "Ont parlé le parquet fédéral et le procureur du Roi du Limbourg, qui enquête dans le Limbourg."
+    articles, payloads = corpus(blank, [("fr", text, [("Roi du Limbourg", "ORG"), ("Limbourg", "LOC", 1)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Roi du Limbourg" not in set(entities["name"]) and names(entities).get("Limbourg") == "LOC", names(entities)

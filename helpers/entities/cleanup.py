@@ -400,6 +400,9 @@ _TIME_WORD_AFTER = re.compile(r"\s+(?:actuel|actuelle|actuels|actuelles)\Z")
 _EX_BEFORE = re.compile(r"[eE]x-(?=[A-ZÀ-Ý])")
 _REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d')(?=[A-ZÀ-Ý])")
 _PROSECUTOR_OF_THE = re.compile(r"\bprocureure?s?\s+de\s+la\s+\Z", re.IGNORECASE)
+#: The Belgian "procureur du Roi" and the place after it: "le procureur du Roi du Limbourg" names the Limbourg.
+_KING_OF = re.compile(r"Roi\s+(?:du\s+|des\s+|de\s+la\s+|de\s+|d')(?=[A-ZÀ-Ý])")
+_PROSECUTOR_OF_THE_KING = re.compile(r"\bprocureure?s?\s+du\s+\Z", re.IGNORECASE)
 
 
 def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -438,6 +441,10 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         # the Republic of a prosecutor's title: "la procureure de la République de Bordeaux" names Bordeaux
         m = _REPUBLIC_OF.match(text)
         if m and _PROSECUTOR_OF_THE.search(body, max(0, start - 30), start):
+            start += m.end()
+            continue
+        m = _KING_OF.match(text)
+        if m and _PROSECUTOR_OF_THE_KING.search(body, max(0, start - 30), start):
             start += m.end()
             continue
         # leading elided article or preposition: l'OTAN, d'Europe
@@ -585,7 +592,10 @@ def clean_mentions(
         for a, b in spans:
             label = unify_label(raw_label)
             if rules.trim:
+                of_the_king = _KING_OF.match(body, a, b) and _PROSECUTOR_OF_THE_KING.search(body, max(0, a - 30), a)
                 a, b = trim_span(body, a, b, lex)
+                if of_the_king:
+                    label = "LOC"  # "le procureur du Roi du" + "Limbourg": the prosecutor's district, a place
             if a >= b:
                 continue
             if rules.trim:
