@@ -3329,3 +3329,37 @@ def test_the_place_after_procureur_du_roi_is_the_place(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Roi du Limbourg", "ORG"), ("Limbourg", "LOC", 1)])])
     _, entities = E.build_entities(articles, payloads)
     assert "Roi du Limbourg" not in set(entities["name"]) and names(entities).get("Limbourg") == "LOC", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the last of a list of places, which the model called a person
+        ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
+         [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),
+        # a town opening a list, which the one-word-MISC rule read as a firm
+        ("Ils ont procédé à des perquisitions sur Cannes, Nice, Toulouse et Bruxelles.",
+         [("Cannes", "MISC"), ("Nice", "LOC"), ("Toulouse", "LOC"), ("Bruxelles", "LOC")], "LOC"),
+    ],
+)
+def test_a_french_name_in_a_list_of_places_is_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(names(entities).values()) == {expected}, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "label"),
+    [
+        # a person after a place and a comma, a firm after "de" and the places before it, an agency in brackets
+        ("À Paris, Vexlan Dorimo a déclaré que tout allait bien.", [("Paris", "LOC"), ("Vexlan", "PER")], "Vexlan", "PER"),
+        ("Les filiales d'Afriland au Cameroun et en Guinée équatoriale, d'Ecobank au Cameroun et en Centrafrique.",
+         [("Afriland", "ORG"), ("Cameroun", "LOC"), ("Guinée équatoriale", "LOC"), ("Ecobank", "ORG"), ("Cameroun", "LOC", 1),
+          ("Centrafrique", "LOC")], "Ecobank", "ORG"),
+        ("PARIS, 3 mars (Reuters) - La banque a annoncé.", [("PARIS", "LOC"), ("Reuters", "ORG")], "Reuters", "ORG"),
+    ],
+)
+def test_a_name_next_to_places_but_not_in_their_list_keeps_its_label(blank, text, spans, name, label):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[name] == label, names(entities)

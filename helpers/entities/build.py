@@ -158,6 +158,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             before = max((b for _a, b in anchors if b <= m.start), default=None)
             if m.placed and before is not None and "(" not in body[before:m.start]:
                 anchors.append((m.start, m.end))  # not after a bracket: "en France (Coinhouse, Bitpanda)" are firms
+    if found and found[0].lang == "fr":
+        _place_list_members(found, body, anchors)
     starts = sorted(a for a, _b in anchors)
     for m in reversed(found):  # a place before "et à" and a place: "dans la station de Megève et à Cannes"
         if not m.placed and m.model_label == "LOC":
@@ -167,6 +169,48 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             if after is not None and between not in ("", ",", "(") and joined_places(body, m.end, after):
                 m.placed = True
                 insort(starts, m.start)
+
+
+#: A "de" in the joint before a name: what follows belongs to the places before it, not to their list.
+_OF_JOINT = re.compile(r"\b(?:de|du|des|d')\s*|\bd'", re.IGNORECASE)
+
+
+def _place_list_members(found: list[Mention], body: str, anchors: list[tuple[int, int]]) -> None:
+    """In French, a one-word name the model calls a person or a firm in a list of places is a place.
+
+    It sits between two places of the list, ends a list of two places or more ("à Genk, Maasmechelen,
+    Hasselt, Bilzen et Pelt"), or opens one and is a town GeoNames lists ("sur Cannes, Nice, Toulouse et
+    Bruxelles"). A person after a place and a comma ("à Paris, Jean Dupont") is none of these, nor a name
+    in brackets ("Paris (Reuters)").
+    """
+    spans = sorted(anchors)
+
+    def chain_before(start: int) -> int:
+        """How many places of a list end right before ``start``."""
+        count, edge = 0, start
+        for a, b in reversed(spans):
+            if b > edge:
+                continue
+            if not joined_places(body, b, edge) or "(" in body[b:edge]:
+                break
+            count, edge = count + 1, a
+        return count
+
+    for m in found:
+        # a town the model called MISC, which the one-word-MISC rule read as a firm, counts too ("sur Cannes")
+        misc_town = m.model_label == "MISC" and m.cue == "ORG" and _is_town(m.text)
+        if m.ent_id or not (misc_town or (m.cue is None and m.model_label in ("PER", "ORG"))) or " " in m.text \
+                or not m.text[:1].isupper() or any(c.isdigit() for c in m.text) or m.text.isupper():
+            continue
+        right = next((a for a, b in spans if a >= m.end), None)
+        joined_right = right is not None and joined_places(body, m.end, right) and "(" not in body[m.end:right]
+        before = chain_before(m.start)
+        left_end = next((b for a, b in reversed(spans) if b <= m.start), None)
+        if before and _OF_JOINT.search(body, left_end, m.start):
+            before = 0  # "au Cameroun et en Guinée équatoriale, d'Ecobank": the firm of the places before it
+        if (before and joined_right) or before >= 2 or ((before or joined_right) and _is_town(m.text)):
+            m.placed, m.cue = True, "LOC"
+            insort(spans, (m.start, m.end))
 
 
 #: A wire story's dateline: a place in capitals opening a line, then a comma or the agency ("DUBLIN, April 26 (Reuters)").
