@@ -3363,3 +3363,23 @@ def test_a_name_next_to_places_but_not_in_their_list_keeps_its_label(blank, text
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)[name] == label, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the Confederation of a Swiss federal title is the office, its holder the person after it
+        ("Le Procureur général de la Confédération Stefan Blättler a rencontré son homologue.",
+         [("Confédération Stefan Blättler", "ORG")], {"Stefan Blättler": "PER"}),
+        # a title opening the model's person span is no part of the name
+        ("Le Président COULIBALY Adama et son équipe recensent les recommandations.",
+         [("Président COULIBALY Adama", "PER")], {"COULIBALY Adama": "PER"}),
+        # the adjective of a title left alone once the title is cut
+        ("Frédéric Van Leeuw, Procureur Fédéral, était au micro.",
+         [("Frédéric Van Leeuw", "PER"), ("Procureur Fédéral", "PER")], {"Frédéric Van Leeuw": "PER"}),
+    ],
+)
+def test_french_titles_before_a_holder_and_left_alone(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -623,6 +623,9 @@ def clean_mentions(
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
                 continue
             if rules.trim and label == "PER":
+                title, _, rest = text.partition(" ")
+                if rest[:1].isupper() and title.casefold() in lex.title_cues:
+                    a += len(title) + 1  # "Le Président COULIBALY Adama": the title is no part of the name
                 a = _given_name_start(body, a, lang)
                 b = _surname_end(body, a, b, lang)
                 text = body[a:b]
