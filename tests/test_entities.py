@@ -3383,3 +3383,23 @@ def test_french_titles_before_a_holder_and_left_alone(blank, text, spans, expect
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a name made an adjective by a lowercase prefix is no mention
+        ("Il diffuse une propagande pro-Poutine via le quotidien Kommersant.", [("pro-Poutine", "PER"), ("Kommersant", "ORG")],
+         {"Kommersant": "ORG"}),
+        # a concept acronym and its de head no name: the body after it is the name
+        ("Les transferts vers les autres CRF de l'Union européenne augmentent.", [("CRF de l'Union européenne", "ORG")],
+         {"Union européenne": "ORG"}),
+        # a building and de: the place after it
+        ("Le groupe a été créé au palais d'Egmont-Arenberg en juin 1995.", [("Egmont-Arenberg", "ORG")],
+         {"Egmont-Arenberg": "LOC"}),
+    ],
+)
+def test_prefixed_adjectives_concept_heads_and_buildings(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -238,6 +238,22 @@ def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
     return rest_start
 
 
+#: A concept acronym and de/du/des before a capitalised name: "les autres CRF de l'Union européenne".
+_CONCEPT_OF = re.compile(r"([A-Z]{2,6})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?=[A-ZÀ-Ý])")
+
+
+def _after_concept_of(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name starts after a concept acronym and its de ("CRF de l'" + "Union européenne").
+
+    A kind of body or report written as an acronym (``concepts.txt``) heads no name: what follows its
+    de is the name, as "État membre de l'Union européenne" names the Union.
+    """
+    m = _CONCEPT_OF.match(body, start, end)
+    if m and m.group(1).casefold() in lex.concepts and m.end() < end:
+        return m.end()
+    return start
+
+
 def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
     """Where the name starts after a lowercase kind-of noun the model took in ("chantier naval de" + "La Ciotat").
 
@@ -274,6 +290,8 @@ def _before_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
 
 #: A compound adjective made on the name: "Ponzi-like payments", "Soviet-style".
 _LIKE_COMPOUND = re.compile(r"-(?:like|style|esque|type)\b", re.IGNORECASE)
+#: A name made an adjective by a lowercase prefix: "une propagande pro-Poutine", "les sanctions anti-Kremlin".
+_PREFIXED_ADJECTIVE = re.compile(r"(?:pro|anti|non|post|pré|pre)-(?=[A-ZÀ-Ý])")
 
 #: A nickname in quotes between a first name and a surname: 'Zixiao "Gary" Wang', 'Ilya "Dutch" Lichtenstein'.
 _NICKNAME = re.compile(r"""\s+"([A-Z][\w.'-]*)"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)""")
@@ -599,6 +617,7 @@ def clean_mentions(
             if a >= b:
                 continue
             if rules.trim:
+                a = _after_concept_of(body, a, b, lex)
                 a = _after_title(body, a, b, lex)
                 if lang == "fr":
                     a = _after_kind_noun(body, a, b, lex)
@@ -620,6 +639,8 @@ def clean_mentions(
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
+            if rules.drop and _PREFIXED_ADJECTIVE.match(text):
+                continue  # "pro-Poutine": an adjective made of a name, not a mention of it
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
                 continue
             if rules.trim and label == "PER":
