@@ -3403,3 +3403,10 @@ def test_prefixed_adjectives_concept_heads_and_buildings(blank, text, spans, exp
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_a_persons_initials_in_brackets_are_the_person(blank):
+    text = "Il avait été aidé par le financier émirati, Khadem Al Qubaisi (KAQ), avant d'être condamné."
+    articles, payloads = corpus(blank, [("fr", text, [("Khadem Al Qubaisi", "PER"), ("KAQ", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Khadem Al Qubaisi": "PER"} and "KAQ" in aliases_of(entities, "Khadem Al Qubaisi")

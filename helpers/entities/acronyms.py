@@ -156,6 +156,8 @@ def apply_acronyms(mentions: list[Mention], body: str, article_id: str, lang: st
         if short is None:
             short = Mention(article_id, lang, sa, sb, body[sa:sb], long.model_label, weight=SPLIT_WEIGHT, created=True)
             mentions.append(short)
+        elif long.model_label == "PER" and short.model_label != "PER" and not short.ent_id:
+            short.model_label = "PER"  # "Khadem Al Qubaisi (KAQ)": a person's initials, not a firm the model saw
         links.append((short, long))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions, links
