@@ -88,6 +88,12 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
 _PAIR_JOINS = frozenset({"and", "or", ",", "et", "ou"})
 #: A dash or a colon between a plural kind and the names it lists: "two betting platforms – Reddy Anna and Fairplay".
 _LIST_OPENERS = frozenset({"–", "—", ":"})
+#: The lowercase particles inside a Dutch, German or French name of several words ("Gazet van Antwerpen").
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "des", "ten", "ter", "di", "da", "le", "la"})
+#: A Dutch or German particle and the capitalised words after it, which go on a name: "Gazet" + " van Antwerpen".
+_DUTCH_PARTICLE_TAIL = re.compile(r"(?: (?:van|von|der|den|ten|ter))+(?: [A-ZÀ-Ý][\w'’-]*)+")
+#: A source's sources after its name: "a appris Hespress de sources bien informées".
+_SOURCES_AFTER = re.compile(r"\s+de\s+sources?\b")
 
 
 def _nationality(word: str) -> bool:
@@ -325,10 +331,14 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     k = len(before)
     if k >= 2 and before[k - 1].casefold() in _PAIR_JOINS and before[k - 2][:1].isupper():
         k -= 1  # the second of a pair: step back over the first name
-        while k and (before[k - 1][:1].isupper() or (k >= 2 and before[k - 1].casefold() in lex.function_words
-                                                     and before[k - 2][:1].isupper())):
+        while k and (before[k - 1][:1].isupper() or (k >= 2 and before[k - 2][:1].isupper() and (
+                before[k - 1].casefold() in lex.function_words or before[k - 1].casefold() in _NAME_PARTICLES))):
             k -= 1
     if k >= 2 and before[k - 1].casefold() in lex.dates and before[k - 2].casefold() in lex.source_cues:
+        return "ORG"
+    # or the verb right before it and its sources after it: "a appris Hespress de sources bien informées"
+    if not before_only and k == len(before) and k and before[k - 1].casefold() in lex.source_cues \
+            and _SOURCES_AFTER.match(body, end):
         return "ORG"
     # a kind of place and de/of -> LOC ("l'aéroport de Roissy", "the island of Majorca", "le port de la Ciotat");
     # not a word that also heads a body's name ("département de la Justice")
@@ -536,6 +546,9 @@ def add_cued_names(
             label = label or _firm_word_label(body[a:b], lex)
         if label is None:
             continue
+        tail = _DUTCH_PARTICLE_TAIL.match(body, b)
+        if tail:
+            b = tail.end()  # "Gazet" + "van Antwerpen": a Dutch or German name runs on over its particle
         a, b = trim_span(body, a, b, lex)
         if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist):
             continue
