@@ -3427,3 +3427,23 @@ def test_a_reporting_verb_names_a_newspaper_after_a_pair_or_before_its_sources(b
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a Swiss town's canton code in brackets is no name of its own
+        ("Il appartiendrait à un oligarque domicilié à Saint-Moritz (GR), selon la presse.",
+         [("Saint-Moritz", "LOC"), ("GR", "LOC")], {"Saint-Moritz": "LOC"}),
+        # but a firm's acronym in brackets stays, the firm's short name
+        ("Les turbines de General Electric (GE) ont été livrées.", [("General Electric", "ORG"), ("GE", "ORG")],
+         {"GE": "ORG"}),
+        # a court named by its acronym and seat is one body
+        ("Sur commission rogatoire d'une juge d'instruction près le TGI de Foix, les gendarmes ont perquisitionné.",
+         [("TGI", "MISC"), ("Foix", "LOC")], {"TGI de Foix": "ORG"}),
+    ],
+)
+def test_canton_codes_after_a_town_and_courts_named_by_acronym_and_seat(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

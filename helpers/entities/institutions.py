@@ -281,11 +281,21 @@ def _currency_code(m: Mention, body: str, lex: Lexicon) -> bool:
 _PARTY_CANTON = re.compile(r"\(\s*[A-Z][\w.-]*\s*/\s*(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)\s*\)")
 
 
-def _canton_code(m: Mention, body: str) -> bool:
+#: A Swiss town and its canton's code in brackets: "Saint-Moritz (GR)", "Verbier (VS)"; the code is no name of its own.
+_TOWN_CANTON = re.compile(r"([A-ZÀ-Ý][\w'’-]*)\s+\((?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)\)\Z")
+
+
+def _canton_code(m: Mention, body: str, place_ends: frozenset[int] = frozenset()) -> bool:
     if m.lang != "fr" or len(m.text) != 2:
         return False
     bracket = body.rfind("(", max(0, m.start - 20), m.start)
-    return bracket >= 0 and (found := _PARTY_CANTON.match(body, bracket)) is not None and found.end(0) >= m.end
+    if bracket >= 0 and (found := _PARTY_CANTON.match(body, bracket)) is not None and found.end(0) >= m.end:
+        return True
+    town = _TOWN_CANTON.search(body, max(0, m.start - 40), m.end + 1)
+    if town is None:
+        return False
+    ref = lookup(town.group(1))
+    return town.end(1) in place_ends or (ref is not None and ref.label == "LOC")
 
 
 def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
@@ -321,6 +331,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
     """Drop sentence-opening verbs, defined terms and names that only a title-case heading uses."""
     starts = _sentence_starts(sents)
     defined = _defined_terms(body)
+    place_ends = frozenset(m.end for m in mentions if m.model_label == "LOC")
     line_of: dict[int, tuple[int, int]] = {}
     keep: list[Mention] = []
     heading_only: list[Mention] = []
@@ -329,7 +340,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             keep.append(m)
             continue
         if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex) \
-                or _currency_code(m, body, lex) or _canton_code(m, body):
+                or _currency_code(m, body, lex) or _canton_code(m, body, place_ends):
             continue
         if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
             continue  # "US Attorney Jacqueline C. Romero": a title
