@@ -3447,3 +3447,10 @@ def test_canton_codes_after_a_town_and_courts_named_by_acronym_and_seat(blank, t
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+def test_a_district_in_brackets_after_its_town_is_a_place(blank):
+    text = "Deux policiers de Charleroi (Roux) ont été libérés sous conditions."
+    articles, payloads = corpus(blank, [("fr", text, [("Charleroi", "LOC"), ("Roux", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Charleroi": "LOC", "Roux": "LOC"}

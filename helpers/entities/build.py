@@ -208,7 +208,10 @@ def _place_list_members(found: list[Mention], body: str, anchors: list[tuple[int
         left_end = next((b for a, b in reversed(spans) if b <= m.start), None)
         if before and _OF_JOINT.search(body, left_end, m.start):
             before = 0  # "au Cameroun et en Guinée équatoriale, d'Ecobank": the firm of the places before it
-        if (before and joined_right) or before >= 2 or ((before or joined_right) and _is_town(m.text)):
+        # a district in brackets after its town, which the model called a person: "Charleroi (Roux)"
+        bracketed = m.model_label == "PER" and left_end is not None and body[left_end:m.start].strip() == "(" \
+            and body.startswith(")", m.end)
+        if bracketed or (before and joined_right) or before >= 2 or ((before or joined_right) and _is_town(m.text)):
             m.placed, m.cue = True, "LOC"
             insort(spans, (m.start, m.end))
 
