@@ -3454,3 +3454,19 @@ def test_a_district_in_brackets_after_its_town_is_a_place(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Charleroi", "LOC"), ("Roux", "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Charleroi": "LOC", "Roux": "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # the rest of a double surname in capitals joins the person
+        ("Sur commission rogatoire de Mme Catherine OSTENGO MULLER, juge d'instruction, ils ont agi.", "Catherine OSTENGO",
+         "Catherine OSTENGO MULLER"),
+        # a known body in capitals after the name does not
+        ("Le dossier de Jean DUPONT OFAC a été transmis.", "Jean DUPONT", "Jean DUPONT"),
+    ],
+)
+def test_a_double_surname_in_capitals_is_one_person(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "PER", names(entities)

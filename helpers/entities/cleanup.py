@@ -165,6 +165,28 @@ def _surname_end(body: str, start: int, end: int, lang: str) -> int:
     return following.end()
 
 
+#: A surname in capitals and the next word in capitals: "Catherine OSTENGO" + " MULLER".
+_CAPITAL_WORD_AFTER = re.compile(r" ([A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,})(?![\w])")
+
+
+def _capital_surname_end(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Take in the rest of a double surname written in capitals, as court papers write it ("Mme Catherine
+    OSTENGO MULLER"), when the model ended the person at its first word; not a legal form, a concept or a
+    known body or place in capitals after the name ("Jean DUPONT SARL", "DUPONT OFAC")."""
+    last = body[start:end].rsplit(" ", 1)[-1]
+    if " " not in body[start:end] or not (last.isupper() and len(last) >= 2):
+        return end
+    following = _CAPITAL_WORD_AFTER.match(body, end)
+    while following:
+        word = following.group(1)
+        low = word.casefold()
+        if low in lex.legal_forms or low in lex.concepts or low in lex.function_words or lookup(word) is not None:
+            break
+        end = following.end()
+        following = _CAPITAL_WORD_AFTER.match(body, end)
+    return end
+
+
 _ENGLISH_NAME = re.compile(r"\s(?:of|for|the)\s")
 
 
@@ -649,6 +671,7 @@ def clean_mentions(
                     a += len(title) + 1  # "Le Président COULIBALY Adama": the title is no part of the name
                 a = _given_name_start(body, a, lang)
                 b = _surname_end(body, a, b, lang)
+                b = _capital_surname_end(body, a, b, lex)
                 text = body[a:b]
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm
