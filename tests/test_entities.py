@@ -3470,3 +3470,24 @@ def test_a_double_surname_in_capitals_is_one_person(blank, text, span, expected)
     articles, payloads = corpus(blank, [("fr", text, [(span, "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(expected) == "PER", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "place"),
+    [
+        ("fr", "Le tribunal a condamné la banque Edmond de Rothschild (Europe) S.A. à une confiscation.",
+         [("Edmond de Rothschild", "ORG"), ("Europe", "LOC")], "Europe"),
+        ("en", "The regulator fined Coinbase Europe (UK) Ltd for its controls.", [("Coinbase Europe", "ORG"), ("UK", "LOC")], "UK"),
+    ],
+)
+def test_a_place_in_brackets_before_a_legal_form_is_part_of_the_firm(blank, lang, text, spans, place):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert place not in set(entities["name"]) and set(entities["label"]) == {"ORG"}, names(entities)
+
+
+def test_a_place_in_brackets_without_a_legal_form_stays(blank):
+    text = "Le diamantaire vivait à Anvers (Belgique) depuis vingt ans."
+    articles, payloads = corpus(blank, [("fr", text, [("Anvers", "LOC"), ("Belgique", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Anvers": "LOC", "Belgique": "LOC"}

@@ -298,6 +298,21 @@ def _canton_code(m: Mention, body: str, place_ends: frozenset[int] = frozenset()
     return town.end(1) in place_ends or (ref is not None and ref.label == "LOC")
 
 
+#: A place in brackets between a firm's name and its legal form: "Edmond de Rothschild (Europe) S.A.".
+_FORM_AFTER_BRACKET = re.compile(r"\)\s*([A-Za-zÀ-ÿ.&]+)")
+
+
+def _bracketed_branch(m: Mention, body: str, lex: Lexicon) -> bool:
+    """True for a place in brackets that names a firm's branch inside its legal name ("Edmond de Rothschild
+    (Europe) S.A.", "Binance (Europe) Ltd"): part of the firm's name, no mention of the place."""
+    if m.model_label != "LOC" or not body[:m.start].endswith("(") or not body[:m.start - 1].rstrip()[-1:].isalpha():
+        return False
+    if not body[:m.start - 1].rstrip().rsplit(" ", 1)[-1][:1].isupper():
+        return False
+    form = _FORM_AFTER_BRACKET.match(body, m.end)
+    return form is not None and form.group(1).replace(".", "").replace(" ", "").casefold() in lex.legal_forms
+
+
 def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
     return {int(s[0]) for s in sents}
 
@@ -340,7 +355,7 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             keep.append(m)
             continue
         if _opening_verb(m, body, starts, lex) or m.text.casefold() in defined or _currency_country(m, body, lex) \
-                or _currency_code(m, body, lex) or _canton_code(m, body, place_ends):
+                or _currency_code(m, body, lex) or _canton_code(m, body, place_ends) or _bracketed_branch(m, body, lex):
             continue
         if _ATTORNEY_TITLE.match(body, m.end) and (ref := lookup(m.text)) is not None and ref.label == "LOC":
             continue  # "US Attorney Jacqueline C. Romero": a title
