@@ -49,7 +49,13 @@ SafeMoon trials, Coin.mx, oligarch sanctions, Unaoil and SFO cases, US tax
 cases), annotated and committed before the kit was run on it;
 "dev13" English news, releases and law-firm notes on Indian (Enforcement
 Directorate, CBI, state police), Hong Kong, Singaporean, UK, US, Australian and
-Canadian enforcement, annotated and committed before the kit was run on it;
+Canadian enforcement, and French news and official pages from Switzerland,
+Belgium, Luxembourg, Canada, Morocco, Senegal, Côte d'Ivoire and Cameroon
+(FINMA, the MPC and the Seco, CTIF and the parquet fédéral, CSSF and CRF, CANAFE
+and the Quebec AMF, ANRF, CENTIF, GIABA, ANIF, COBAC and BEAC) and France
+(Tracfin, the PNF and OCLCIFF, AMF sanctions, crypto-fraud operations), Russian
+oligarchs in Switzerland and Antwerp diamond cases, annotated and committed
+before the kit was run on it;
 "dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``, entities and
 amounts) were the fifth and the fourth blind sets: measured as blind sets
 through several rounds, then moved to development, where their errors are read;
