@@ -652,7 +652,7 @@ def test_amount_cases_cover_both_languages_and_non_amounts():
     cases = load_amount_cases(CASES)
     by_lang = {lang: [c for c in cases if c["lang"] == lang] for lang in ("fr", "en")}
     assert len(cases) >= 150 and set(c["lang"] for c in cases) == {"fr", "en"}
-    assert all(len(group) >= 0.4 * len(cases) for group in by_lang.values())
+    assert all(len(group) >= 0.35 * len(cases) for group in by_lang.values())  # dev7 and dev14 are French only
     assert sum(1 for c in cases if not c["amounts"]) >= 30
     for case in cases:
         for amount in case["amounts"]:
@@ -675,7 +675,7 @@ def test_evaluate_script_runs_from_project_root():
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
     )
     assert re.search(r"^all\s+\d+", done.stdout, re.M)
-    for group in ("fr dev6", "en dev6", "fr dev7", "fr dev8", "en dev8", "fr dev10", "en dev10", "fr dev13", "en dev13"):  # every dev set is also printed on its own
+    for group in ("fr dev6", "en dev6", "fr dev7", "fr dev8", "en dev8", "fr dev10", "en dev10", "fr dev13", "en dev13", "fr dev14"):  # every dev set is also printed on its own
         assert re.search(rf"^{group}\s+\d+\s+strict", done.stdout, re.M), group
 
 
@@ -687,7 +687,7 @@ def _source_key(url: str) -> str:
 #: languages, and whether each language (else the whole set) has ten floors, ceilings and plain amounts.
 THRESHOLD_SETS = {"dev6": ({"fr": 40, "en": 40}, True), "dev7": ({"fr": 60}, False),
                   "dev8": ({"fr": 70, "en": 20}, False), "dev10": ({"fr": 90, "en": 60}, True),
-                  "dev13": ({"fr": 60, "en": 60}, True)}
+                  "dev13": ({"fr": 60, "en": 60}, True), "dev14": ({"fr": 70}, False)}
 
 
 @pytest.mark.parametrize("name", sorted(THRESHOLD_SETS))
