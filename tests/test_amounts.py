@@ -1471,6 +1471,10 @@ def test_amounts_french_sanction_financiere_singular_is_a_fine(nlps, text, expec
         ("fr", "Toute personne franchissant la frontière du Maroc avec plus de 100 000 DH doit le déclarer.",
          [("100 000 DH", "MAD")]),
         ("fr", "À Dubaï, un plafond de 100 000 dirhams.", [("100 000 dirhams", "AED")]),
+        # in French a bare "dirhams" with no country named is Moroccan; in English the UAE's
+        ("fr", "Près de 37 milliards de dirhams ont été versés en quelques semaines.",
+         [("37 milliards de dirhams", "MAD")]),
+        ("en", "He paid 5,000 dirhams.", [("5,000 dirhams", "AED")]),
         # francs: Swiss in a text about Switzerland (with the Swiss thousands separator), a CFA franc
         # in a text about a CFA country, and left out with no country named
         ("fr", "Le Conseil des Etats avait accepté l'interdiction des paiements en liquide de plus de 100'000 francs.",

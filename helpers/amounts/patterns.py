@@ -473,7 +473,11 @@ class Patterns:
             country_of = {cue: (code, weight) for code, lists in entry["countries"].items()
                           for weight, group in ((1, "weak"), (2, "strong")) for cue in lists[group]}
             cues = re.compile(rf"(?<![\w])(?:{_alternation(country_of)})(?![\w])")
-            self._local_kinds[kind] = (entry["default"], entry["min_weight"], country_of, cues)
+            # A language may read a bare marker its own way: French "dirhams" are Moroccan.
+            by_language = entry.get("default_by_language", {})
+            default = next((by_language[lang] for lang in self.languages if lang in by_language),
+                           entry["default"])
+            self._local_kinds[kind] = (default, entry["min_weight"], country_of, cues)
 
     def local_kind(self, currency_text: str | None) -> str | None:
         """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None."""
