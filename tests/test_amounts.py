@@ -1481,6 +1481,11 @@ def test_amounts_french_sanction_financiere_singular_is_a_fine(nlps, text, expec
          [("100'000 francs", "CHF")]),
         ("fr", "Le Seco a gelé des actifs d'un montant de 1,65 milliard de francs.", [("1,65 milliard de francs", "CHF")]),
         ("fr", "Au Sénégal, l'amende atteint 5 millions de francs.", [("5 millions de francs", "XOF")]),
+        # the press writes the central banks' acronyms in lower case, and demonyms in the plural
+        ("fr", "Les banques camerounaises disposent de 321,4 milliards de FCFA à la Beac.",
+         [("321,4 milliards de FCFA", "XAF")]),
+        ("fr", "La Cemac fixe un seuil de 500 000 FCFA.", [("500 000 FCFA", "XAF")]),
+        ("fr", "La Bceao a payé 5 millions de francs.", [("5 millions de francs", "XOF")]),
         ("fr", "Il a payé 5 000 francs.", []),
         ("en", "He paid 5,000 francs.", []),
     ],
