@@ -1007,6 +1007,7 @@ def test_amounts_sanctions_context_of_reporting_rules_statutes_and_freezes(nlps,
         "La commission des sanctions de l'AMF l'a condamnée à une amende d'un million d'euros.",
         "Pour rappel, la limite des sanctions pécuniaires correspond à la somme de 100 millions d'euros.",
         "Les actifs immobilisés du groupe ont été dépréciés de 500 millions d'euros.",
+        "Les contrevenants s'exposent à de lourdes sanctions pénales et à une amende de 750 000 euros.",
     ],
 )
 def test_amounts_sanctions_words_in_a_neutral_phrase_are_no_sanctions_context(nlps, text):
