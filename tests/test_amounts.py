@@ -182,6 +182,7 @@ def test_parse_number_reads_language_conventions(raw, decimal_mark, decimal_only
         ("fr", "Il a reçu 3 000 roubles.", "3 000 roubles", 3000.0, "RUB"),
         ("en", "He got 3,000 rubles.", "3,000 rubles", 3000.0, "RUB"),
         ("fr", "Il a reçu 3 000 livres sterling.", "3 000 livres sterling", 3000.0, "GBP"),
+        ("fr", "Des billets de 50 livres britanniques.", "50 livres britanniques", 50.0, "GBP"),
         ("en", "He got 3,000 pounds.", "3,000 pounds", 3000.0, "GBP"),
         ("en", "He got 3,000 pounds sterling.", "3,000 pounds sterling", 3000.0, "GBP"),
         ("fr", "Il a reçu 3 000 yens.", "3 000 yens", 3000.0, "JPY"),
