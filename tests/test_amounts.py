@@ -146,6 +146,10 @@ def test_amounts_number_formats(nlps, lang, text, amount, value, currency):
         ("1,000.50", ",", False, "1000.50"),
         ("10,000", "auto", False, "10000"),
         ("10,5", "auto", False, "10.5"),
+        # a dot and a space both grouping thousands in one number: "5.000 000 FCFA"
+        ("5.000 000", ",", False, "5000000"),
+        ("5.000 000", ",", True, "5000000"),
+        ("10 000,50", ",", False, "10000.50"),
     ],
 )
 def test_parse_number_reads_language_conventions(raw, decimal_mark, decimal_only, expected):

@@ -21,6 +21,7 @@ NUMBER_BODY = (
 #: A number that no letter, digit or slash touches on its left.
 NUMBER = r"(?<![\w/])" + NUMBER_BODY
 _GROUPING = re.compile(r"[ \u00a0\u202f\u2009\u2007'’]")
+_MARK_BEFORE_GROUP = re.compile(r"[.,]\d{3}[ \u00a0\u202f\u2009\u2007'’]\d{3}")
 
 
 def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = False) -> Decimal:
@@ -51,7 +52,8 @@ def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = F
         return Decimal(digits.replace(grouping, "").replace(decimal, "."))
     mark = marks[0]
     head, _, tail = digits.rpartition(mark)
-    if len(marks) > 1:
+    if len(marks) > 1 or _MARK_BEFORE_GROUP.search(raw):
+        # "5.000 000 FCFA": a mark followed by three digits and a space group groups thousands.
         return Decimal(digits.replace(mark, ""))
     if len(tail) != 3 or head.lstrip("0") == "":
         return Decimal(f"{head}.{tail}")
