@@ -744,6 +744,12 @@ def test_amount_cases_threshold_set_is_annotated_sourced_and_new(name):
         ("fr", "Ils ont décidé de plafonner le prix du baril russe à 45 dollars.", "below"),
         ("fr", "Le montant maximum autorisé est de 10 000 euros.", "below"),
         ("fr", "Le seuil est fixé à 15 000 euros.", "above"),
+        # a threshold named after its amount, or qualified before "de"
+        ("fr", "Le gouverneur a fixé cette somme à 5.000 000 FCFA pour le seuil pour la déclaration.", "above"),
+        ("fr", "La BCEAO a établi à dix millions de francs CFA, le seuil au-delà duquel toute somme doit être déclarée.",
+         "above"),
+        ("fr", "Pour les monnaies virtuelles, le seuil en vigueur de 1000 CHF est maintenu.", "above"),
+        ("fr", "Il a payé 5 000 euros pour le seuil symbolique.", None),
     ],
 )
 def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expected):
