@@ -459,6 +459,14 @@ def test_amounts_threshold_shared_by_coordinated_amount(nlps, lang, text, expect
             [("40 BTC", None, None), ("1,2 million d'euros", None, 0)],
         ),
         ("fr", "Il a payé 50 000 € et 10 000 € d'amende.", [("50 000 €", None, None), ("10 000 €", None, None)]),
+        # after a comma, an approximation in another currency (and only in another one)
+        (
+            "fr",
+            "Il appliquerait un seuil de 1 000 francs suisses, environ 997 dollars au moment de la rédaction.",
+            [("1 000 francs suisses", "above", None), ("997 dollars", "above", 0)],
+        ),
+        ("fr", "Il a payé 5 000 euros, environ 10 000 euros de plus que prévu.",
+         [("5 000 euros", None, None), ("10 000 euros", None, None)]),
     ],
 )
 def test_amounts_links_converted_amounts(nlps, lang, text, expected):

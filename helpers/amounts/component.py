@@ -644,8 +644,9 @@ class AmountTagger:
             in_brackets = p.conversion_open.fullmatch(
                 text, previous.end, amount.start
             ) and p.conversion_close.match(text, amount.end, amount.sentence[1])
-            after_words = amount.currency != previous.currency and p.conversion_after_words.fullmatch(
-                text, previous.end, amount.start
+            after_words = amount.currency != previous.currency and (
+                p.conversion_after_words.fullmatch(text, previous.end, amount.start)
+                or p.conversion_about.fullmatch(text, previous.end, amount.start)
             )
             if in_brackets or after_words or p.conversion_inline.fullmatch(text, previous.end, amount.start):
                 amount.linked = previous

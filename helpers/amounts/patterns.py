@@ -441,6 +441,10 @@ class Patterns:
         self.conversion_inline = re.compile(
             rf"\s*,?\s*(?:{inline})\s*(?:(?:{conversion})\s*)*", re.IGNORECASE
         )
+        # "un seuil de 1 000 francs suisses, environ 997 dollars": after a comma, an
+        # approximation in another currency converts the amount before it.
+        about = _cue_alternation(self._vocabulary("conversion_other_currency", []))
+        self.conversion_about = re.compile(rf"\s*,\s*(?:{about})\s*" if about else r"(?!)", re.IGNORECASE)
         # "300 M€ pour son yacht, soit 320 millions de dollars": a few words may sit
         # before the comma when the currency changes.
         self.conversion_after_words = re.compile(
