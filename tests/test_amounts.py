@@ -758,6 +758,10 @@ def test_amount_cases_threshold_set_is_annotated_sourced_and_new(name):
          "above"),
         ("fr", "Pour les monnaies virtuelles, le seuil en vigueur de 1000 CHF est maintenu.", "above"),
         ("fr", "Il a payé 5 000 euros pour le seuil symbolique.", None),
+        # a threshold of withdrawals is their cap; a threshold of deposits stays a floor
+        ("fr", "Algérie Poste a remis le seuil de 50 000 dinars pour les retraits faits dans les GAB.", "below"),
+        ("fr", "Le seuil de retrait de 1 000 euros par jour est maintenu.", "below"),
+        ("fr", "Un seuil de 10 000 euros pour les dépôts.", "above"),
     ],
 )
 def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expected):

@@ -403,7 +403,10 @@ class AmountTagger:
             elif kind == "cap":
                 cap = cap or "below"
             elif kind == "floor":  # "seuil de", "threshold of": a floor unless compared
-                cap = cap or "above"
+                # ... but a threshold of withdrawals is their cap ("le seuil de 50 000 dinars
+                # pour les retraits").
+                withdrawals = p.threshold_cap_after.match(text, amount.end, amount.sentence[1])
+                cap = cap or ("below" if withdrawals else "above")
             elif comparison is None:
                 comparison = self._negated(text, m, kind, lo)
         hi = min(amount.sentence[1], amount.end + AFTER_CONTEXT_CHARS)

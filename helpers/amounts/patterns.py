@@ -256,6 +256,12 @@ class Patterns:
             rf"|(?P<approx>{_cue_alternation(approximate.get('before', []))})",
             re.IGNORECASE,
         )
+        # "le seuil de 50 000 dinars pour les retraits": a threshold of withdrawals caps them.
+        withdrawals = _cue_alternation(threshold.get("threshold_cap_after", []))
+        units = _cue_alternation(self._vocabulary("unit_words", []))
+        self.threshold_cap_after = re.compile(
+            rf"\s*(?:(?:{units})\s+[^\W\d_]+\s*)?(?:{withdrawals})(?!\w)" if withdrawals else r"(?!)", re.IGNORECASE
+        )
         negations: list[str] = self._vocabulary("negations", [])
         negation = "|".join(
             (r"(?<!\w)" if n[:1].isalnum() and "'" not in n else "")
