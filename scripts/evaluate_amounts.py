@@ -49,6 +49,11 @@ statutory maximum fines and fine ranges, sanctions and oil price caps, cash and
 cheque thresholds in North and West Africa, Belgium and Canada, donation,
 gift-voucher and GDPR ceilings, crypto-ATM limits, Indian customs allowances and
 amounts in lakh and crore, tables and far cap words, annotated the same way;
+"dev14" real French news sentences chosen for caps and thresholds in the French,
+Belgian, Swiss, Maghreb and CFA press (deposit guarantees, the oil price cap and
+the luxury-export ban, cash-payment caps, declaration thresholds in francs CFA,
+withdrawal limits in dinars, FINMA crypto thresholds, prepaid-card ceilings,
+statutory fines), annotated the same way;
 "dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``)
 were the fifth and the fourth blind sets, measured as blind sets through several
 rounds and then moved to development, where their errors are read. The dev
