@@ -762,6 +762,12 @@ def test_amount_cases_threshold_set_is_annotated_sourced_and_new(name):
         ("fr", "Algérie Poste a remis le seuil de 50 000 dinars pour les retraits faits dans les GAB.", "below"),
         ("fr", "Le seuil de retrait de 1 000 euros par jour est maintenu.", "below"),
         ("fr", "Un seuil de 10 000 euros pour les dépôts.", "above"),
+        # a cap or threshold opening its sentence reaches the verb that sets it over a long subject
+        ("fr", "Les seuils de déclaration d'espèces et d'instruments négociables pour les voyageurs en provenance ou à "
+               "destination de la Côte d'Ivoire sont fixés à cinq millions de francs CFA.", "above"),
+        ("fr", "Le plafond annuel des versements effectués par les particuliers au titre de leurs dons aux "
+               "associations reconnues d'utilité publique est fixé à 7 500 euros.", "below"),
+        ("fr", "Le seuil de la pauvreté a été évalué, mais la dépense est fixée à 500 euros.", None),
     ],
 )
 def test_amounts_thresholds_and_limits_read_their_side(nlps, lang, text, expected):

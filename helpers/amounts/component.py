@@ -42,6 +42,9 @@ AFTER_CONTEXT_CHARS = 75
 #: (``far_cues`` of the vocabularies), in characters and in words.
 FAR_CONTEXT_CHARS = 140
 FAR_WORDS = 16
+#: How far a cap or threshold that opens its sentence as the subject reaches its amount.
+SUBJECT_CONTEXT_CHARS = 260
+SUBJECT_WORDS = 36
 #: How many rows above an amount's row its table's header may be.
 MAX_TABLE_ROWS = 40
 
@@ -181,6 +184,8 @@ class AmountTagger:
             following = amounts[i + 1].start if i + 1 < len(amounts) else None
             if amount.threshold is None:
                 amount.threshold = self._far_cue(text, amount, starts, following)
+            if amount.threshold is None:
+                amount.threshold = self._subject_cue(text, amount, starts)
             if amount.threshold is None and amount is fine_range_top:
                 amount.threshold = "below"  # "d'amende de 500 000 à 5 000 000 de francs": the law's maximum
             if amount.threshold is None:
@@ -464,6 +469,29 @@ class AmountTagger:
             return None
         amount.opens_change = change
         return "above" if cue.lastgroup == "range_above" else cue.lastgroup
+
+    def _subject_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """The direction of a cap or threshold that opens the amount's sentence as its subject.
+
+        "Les seuils de déclaration d'espèces et d'instruments négociables pour les
+        voyageurs en provenance ou à destination de la Côte d'Ivoire sont fixés à
+        cinq millions de francs CFA": a long subject puts the cap word beyond the far
+        cues' reach, but the verb that sets it ("sont fixés à", ``subject_cues`` links
+        in the vocabulary) ends right before the amount, with no clause break and no
+        other amount between.
+        """
+        p = self.patterns
+        subject = p.subject_cue.match(text, amount.sentence[0], amount.start)
+        if subject is None or amount.start - subject.end() > SUBJECT_CONTEXT_CHARS:
+            return None
+        between = text[subject.end():amount.start]
+        if len(between.split()) > SUBJECT_WORDS or p.clause_break.search(between):
+            return None
+        if any(subject.end() <= s < amount.start for s in starts):
+            return None
+        if not p.subject_link.search(between):
+            return None
+        return subject.lastgroup
 
     def _heading_cue(self, text: str, amount: _Amount) -> str | None:
         """The direction a list heading gives the amount that opens one of its items.

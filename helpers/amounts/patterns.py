@@ -423,6 +423,16 @@ class Patterns:
             rf"(?:{filler})*\s*\Z",
             re.IGNORECASE,
         )
+        # "Les seuils de déclaration d'espèces ... pour les voyageurs ... sont fixés à cinq millions":
+        # a cap or threshold that opens the sentence as its subject reaches the verb that sets it.
+        subject: dict[str, list[str]] = self._vocabulary("subject_cues", {})
+        subject_parts = [rf"(?P<{kind}>{_cue_alternation(words)})" for kind, words in subject.items()
+                         if kind in ("below", "above") and words]
+        self.subject_cue = re.compile(
+            rf"[\s«\"“]*(?:{'|'.join(subject_parts)})(?!\w)" if subject_parts else r"(?!)", re.IGNORECASE
+        )
+        set_links = _cue_alternation(subject.get("links", []))
+        self.subject_link = re.compile(rf"(?:{set_links})\s*\Z" if set_links else r"(?!)", re.IGNORECASE)
         breaks = _cue_alternation(b for b in self._vocabulary("clause_breaks", []) if not b.startswith(","))
         comma_breaks = _cue_alternation(b[1:].strip() for b in self._vocabulary("clause_breaks", []) if b.startswith(","))
         # A stop before a number is a reference, not the end of a clause: "prévu à
