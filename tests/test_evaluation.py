@@ -156,7 +156,7 @@ def test_evaluate_scripts_refuse_an_unknown_blind_set(script):
     assert done.returncode != 0 and "invalid choice" in done.stderr and "blind2" in done.stderr
 
 
-@pytest.mark.parametrize(("name", "min_fr", "min_en"), [("dev5", 40, 15), ("dev7", 50, 0), ("dev8", 0, 50), ("dev9", 45, 45), ("dev10", 60, 40), ("dev13", 55, 55)])
+@pytest.mark.parametrize(("name", "min_fr", "min_en"), [("dev5", 40, 15), ("dev7", 50, 0), ("dev8", 0, 50), ("dev9", 45, 45), ("dev10", 60, 40), ("dev13", 55, 55), ("dev14", 0, 50)])
 def test_evaluation_dev_set_is_annotated_sourced_and_new(name, min_fr, min_en):
     path = DATA / "entity_passages.jsonl"
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
