@@ -2647,6 +2647,28 @@ def test_a_quoted_nickname_inside_a_name_makes_one_person(blank):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("en", "European Commission President Ursula von der Leyen said on X that the war has to end.",
+         [("European Commission", "ORG"), ("Ursula von der", "PERSON"), ("Leyen", "GPE")],
+         {"European Commission": "ORG", "Ursula von der Leyen": "PER"}),
+        ("en", "Pieter van Vollenhoven met the minister.", [("Pieter van", "PERSON")], {"Pieter van Vollenhoven": "PER"}),
+    ],
+)
+def test_a_person_cut_after_a_surname_particle_takes_the_surname(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_a_particle_ends_no_person_without_a_capitalised_word_after_it(blank):
+    text = "The firm of Ursula von der and others was sold."
+    articles, payloads = corpus(blank, [("en", text, [("Ursula von der", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Ursula von der and" not in names(entities)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "label"),
     [
         ("U.S. Attorney Damian Williams said the ship, named Amadea, was owned by a mogul.", "Amadea", "PERSON"),

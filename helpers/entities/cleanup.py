@@ -334,6 +334,36 @@ def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: s
     return out
 
 
+#: The lowercase particles that open a surname ("Ursula von der" + "Leyen", "Charles de" + "Gaulle").
+_SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "des", "da", "di", "del", "della", "dos", "le", "la", "ten", "ter"})
+
+#: A capitalised surname right after a space ("Leyen", "Gaulle", "O'Neill").
+_SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][\w'’-]*[\w])")
+
+
+def _join_particle_surnames(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+    """One person for a name the model cut after its lowercase particle ("Ursula von der" + "Leyen").
+
+    A person's span of two words at least that ends with a surname particle
+    ("von der", "van", "de") has its surname right after it: the capitalised
+    word that follows joins the person, and a span the model made of that
+    word alone (a place or a firm, "Leyen") goes.
+    """
+    out = list(mentions)
+    for m in mentions:
+        words = m.text.split()
+        if m.model_label != "PER" or m.ent_id or len(words) < 2 or words[-1] not in _SURNAME_PARTICLES \
+                or not words[0][:1].isupper():
+            continue
+        found = _SURNAME_AFTER.match(body, m.end)
+        if not found:
+            continue
+        end = found.end()
+        out = [x for x in out if x is not m and not (m.end <= x.start and x.end <= end)]
+        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "PER", weight=m.weight))
+    return out
+
+
 #: The first capitalised word after the lowercase words, and de/du/des before it.
 _CAPITALISED_AFTER = re.compile(r"^[^\W\d_A-ZÀ-Ý][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*){0,3}?\s+(?:(?:de\s+la|de\s+l'|des|du|de|d')\s*)?([A-ZÀ-Ý])")
 
@@ -695,6 +725,7 @@ def clean_mentions(
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
     if rules.trim:
         out = _join_nicknames(out, body, article_id, lang)
+        out = _join_particle_surnames(out, body, article_id, lang)
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
     unique: list[Mention] = []
