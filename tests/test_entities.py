@@ -1391,6 +1391,31 @@ def test_french_title_of_a_kind_before_a_comma_names_a_person(blank, text, name,
     assert context_cue(text, start, start + len(name), load_lexicon("fr")) == label
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # the place of a compound after "owner of" is the firm's place, not the firm
+        ("Fishenko, a naturalized U.S. citizen and owner of Houston-based Arc Electronics, was charged.", "Houston", None),
+        ("He is the founder of London-headquartered Acme, a broker.", "London", None),
+        # the role still names the firm when no compound follows
+        ("He is the owner of Houston Partners, a fund.", "Houston Partners", "ORG"),
+    ],
+)
+def test_a_place_compound_after_role_of_is_no_firm(text, name, label):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    start = text.index(name)
+    assert context_cue(text, start, start + len(name), load_lexicon("en")) == label
+
+
+def test_a_place_compound_after_role_of_keeps_the_model_s_place(blank):
+    text = "Fishenko, a naturalized U.S. citizen and owner of Houston-based Arc Electronics, was charged."
+    articles, payloads = corpus(blank, [("en", text, [("U.S.", "GPE"), ("Houston", "GPE"), ("Arc Electronics", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Houston") == "LOC" and names(entities).get("Arc Electronics") == "ORG"
+
+
 def test_estonian_legal_form_makes_a_french_name_a_firm(blank):
     text = "Le Trésor a redésigné la société liée à la Russie Garantex Europe OU jeudi."
     articles, payloads = corpus(blank, [("fr", text, [("Garantex Europe OU", "PER")])])

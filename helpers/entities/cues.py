@@ -125,6 +125,9 @@ def _match_type(tokens: list[str], j: int, lex: Lexicon) -> tuple[str, int] | No
     return None
 
 
+#: A name that opens a place compound: "Houston" in "owner of Houston-based Arc Electronics".
+_PLACE_COMPOUND_AFTER = re.compile(r"-(?:based|headquartered|registered|listed)\b", re.IGNORECASE)
+
 #: A hyphenated place compound before a name: "Houston-based CryptoFX".
 _BASED = re.compile(r"-(?:based|headquartered|registered|basée?s?)$", re.IGNORECASE)
 
@@ -324,7 +327,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     i = len(before)
     if i and before[i - 1].casefold() in _DETERMINERS:
         i -= 1
-    if i >= 2 and before[i - 1].casefold() in _OF and _match_end(before, i - 1, lex.role_cues):
+    if i >= 2 and before[i - 1].casefold() in _OF and _match_end(before, i - 1, lex.role_cues) \
+            and not _PLACE_COMPOUND_AFTER.match(body, end):  # "owner of Houston-based Arc": the firm's place
         return "ORG"
     # a reporting verb and a day before the name -> ORG: the newspaper, not a reporter ("rapporte samedi Het
     # Laatste Nieuws", "écrivent mardi Gazet van Antwerpen et Het Nieuwsblad", "a appris lundi Hespress")
