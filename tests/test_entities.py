@@ -3538,3 +3538,26 @@ def test_a_place_in_brackets_without_a_legal_form_stays(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Anvers", "LOC"), ("Belgique", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Anvers": "LOC", "Belgique": "LOC"}
+@pytest.mark.parametrize(
+    ("form", "same_as"),
+    [
+        ("U.S. Justice Department", "Department of Justice"),
+        ("US Justice Department", "Justice Department"),
+        ("US Department of the Treasury", "Treasury Department"),
+        ("US State Department", "State Department"),
+        ("US Securities and Exchange Commission", "SEC"),
+    ],
+)
+def test_a_federal_body_written_with_the_country_first_is_the_body(form, same_as):
+    from helpers.entities.gazetteer import lookup
+
+    found, known = lookup(form), lookup(same_as)
+    assert found is not None and known is not None and found.ref == known.ref and found.label == "ORG"
+
+
+def test_the_us_justice_department_is_one_body_not_a_place_and_a_body(blank):
+    text = "Two of the bank's units pleaded guilty. The U.S. Justice Department later released a statement."
+    articles, payloads = corpus(blank, [("en", text, [("The U.S. Justice Department", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"U.S. Justice Department": "ORG"}
+
