@@ -3561,3 +3561,24 @@ def test_the_us_justice_department_is_one_body_not_a_place_and_a_body(blank):
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"U.S. Justice Department": "ORG"}
 
+
+@pytest.mark.parametrize(
+    "kin",
+    ["stepdaughter", "son-in-law", "nephew", "granddaughter", "ex-wife"],
+)
+def test_a_relative_after_a_possessive_makes_the_name_a_person(kin):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    text = f"Those sanctioned include Lavrov's {kin} Polina Kovaleva, who owns a house in London."
+    start = text.index("Lavrov")
+    assert context_cue(text, start, start + len("Lavrov"), load_lexicon("en")) == "PER"
+
+
+def test_a_relative_after_a_possessive_overrides_the_model_s_firm(blank):
+    text = "Those sanctioned include Herman Gref of Sberbank and Lavrov's stepdaughter Polina Kovaleva."
+    spans = [("Herman Gref", "PERSON"), ("Sberbank", "ORG"), ("Lavrov", "ORG"), ("Polina Kovaleva", "PERSON")]
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Lavrov") == "PER"
+
