@@ -3582,3 +3582,17 @@ def test_a_relative_after_a_possessive_overrides_the_model_s_firm(blank):
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Lavrov") == "PER"
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Following Garantex's exit from the market, a new exchange emerged.", "Following Garantex", "Garantex"),
+        ("Despite Binance's pledge, the flows went on.", "Despite Binance", "Binance"),
+        ("During Operation Endgame the servers were seized.", "During Operation Endgame", "Operation Endgame"),
+    ],
+)
+def test_a_sentence_opening_preposition_leaves_the_name(blank, text, span, name):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(names(entities)) == [name]
+
