@@ -3596,3 +3596,24 @@ def test_a_sentence_opening_preposition_leaves_the_name(blank, text, span, name)
     _, entities = E.build_entities(articles, payloads)
     assert list(names(entities)) == [name]
 
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Goodarzi is charged with smuggling unmanned aerial vehicle (UAV) parts to Iran. The UAV parts were seized.",
+         [("Goodarzi", "PERSON"), ("UAV", "ORG"), ("Iran", "GPE"), ("UAV", "ORG")], {"Goodarzi": "PER", "Iran": "LOC"}),
+        ("The bank ran a weak anti-money laundering (AML) programme, the FCA said.",
+         [("AML", "ORG"), ("FCA", "ORG")], {"FCA": "ORG"}),
+        ("It failed to report international funds transfer instructions (IFTIs) to AUSTRAC.",
+         [("IFTIs", "ORG"), ("AUSTRAC", "ORG")], {"AUSTRAC": "ORG"}),
+        # a capitalised long form is a name, and its acronym stays
+        ("The Financial Action Task Force (FATF) met in Paris.",
+         [("The Financial Action Task Force", "ORG"), ("FATF", "ORG"), ("Paris", "GPE")],
+         {"FATF": "ORG", "Paris": "LOC"}),
+    ],
+)
+def test_an_acronym_that_lowercase_words_define_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+

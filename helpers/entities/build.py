@@ -333,6 +333,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
             concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
             concepts |= {id(m) for m in found if _defines_concept(body, m, lex)}
+            common = _common_noun_acronyms(body, found)  # "unmanned aerial vehicle (UAV)": a thing's kind
+            concepts |= {id(m) for m in found if m.text in common and not m.ent_id}
             found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
             links = [pair for pair in links if id(pair[0]) not in concepts]
         acronym_links.extend(links)
@@ -359,6 +361,33 @@ def _defines_concept(body: str, m: Mention, lex) -> bool:
     Laundering and Countering the Financing of Terrorism (AML/CFT)"), which the acronym links do not pair."""
     defined = _BRACKETED_ACRONYM.match(body, m.end)
     return bool(defined and not m.ent_id and " " in m.text and drop_reason(defined.group(1), lex) == "concept")
+
+
+#: Lowercase words right before a bracket: "unmanned aerial vehicle (".
+_LOWERCASE_BEFORE_BRACKET = re.compile(r"((?:[a-z][a-z'-]*\s+){1,6})\($")
+
+
+def _common_noun_acronyms(body: str, found: list[Mention]) -> frozenset[str]:
+    """Acronyms the text defines in brackets after lowercase words they spell ("unmanned aerial vehicle (UAV)").
+
+    Such an acronym shortens a common noun, not a name, wherever it recurs:
+    the model's spans of it are dropped. Words split at hyphens count too
+    ("anti-money laundering (AML)").
+    """
+    out = set()
+    for m in found:
+        text = m.text
+        if m.ent_id or not re.fullmatch(r"[A-Z]{2,6}s?", text) or body[m.end:m.end + 1] != ")":
+            continue
+        before = _LOWERCASE_BEFORE_BRACKET.search(body, max(0, m.start - 80), m.start)
+        if before is None:
+            continue
+        letters = text.rstrip("s").casefold() if len(text) > 2 and text.endswith("s") else text.casefold()
+        for words in (before.group(1).split(), before.group(1).replace("-", " ").split()):
+            if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters):]) == letters:
+                out.add(text)
+                break
+    return frozenset(out)
 
 
 def _in_article_order(rows, done: dict[str, tuple], rest: tuple[list, list, dict]):
