@@ -3617,3 +3617,20 @@ def test_an_acronym_that_lowercase_words_define_is_no_name(blank, text, spans, e
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("The warrant centers on a Boeing 787-8 Dreamliner that belongs to the oligarch.", "Boeing", "MISC"),
+        ("The airline ordered ten Airbus A320 jets last year.", "Airbus", "MISC"),
+        ("A Gulfstream G650ER was flown to Moscow in March.", "Gulfstream", "MISC"),
+        # a year or an amount after a firm is no model
+        ("Boeing 2023 results beat forecasts, the firm said.", "Boeing", "ORG"),
+        ("Binance 20,000 users were hit, the firm said.", "Binance", "ORG"),
+    ],
+)
+def test_a_maker_s_name_before_a_model_designation_is_a_product(blank, text, span, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == label
+

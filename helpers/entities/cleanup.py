@@ -334,6 +334,22 @@ def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: s
     return out
 
 
+#: A product's model designation right after its maker's name: " 787-8", " G650ER", " A320", " Su-35".
+_PRODUCT_MODEL = re.compile(r" ([A-Z][A-Za-z]{0,2}-?)?(\d{2,4})(?:-\d{1,3})?[A-Z]{0,3}\b(?![,.]\d)")
+
+
+def _product_model_after(body: str, end: int) -> bool:
+    """True when a model designation follows the name ("Boeing 787-8 Dreamliner", "Gulfstream G650ER").
+
+    A bare year is no model ("Deloitte 2023 report"), nor is a number's
+    first group ("Binance 20,000").
+    """
+    m = _PRODUCT_MODEL.match(body, end)
+    if m is None:
+        return False
+    return bool(m.group(1)) or not (len(m.group(2)) == 4 and m.group(2)[:2] in {"19", "20"})
+
+
 #: The lowercase particles that open a surname ("Ursula von der" + "Leyen", "Charles de" + "Gaulle").
 _SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "des", "da", "di", "del", "della", "dos", "le", "la", "ten", "ter"})
 
@@ -706,6 +722,8 @@ def clean_mentions(
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm
                 text = body[a:b]
+            if rules.trim and label == "ORG" and _product_model_after(body, b):
+                label = "MISC"  # "a Boeing 787-8 Dreamliner", "an Airbus A320": the maker's product, not the maker
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
             glued = _holder_after_body(body, a, b, lex) if rules.trim and lang == "en" and label == "ORG" else None
             if glued is not None:  # "National Security Division John Demers": the division, then the person at its head
