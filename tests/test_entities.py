@@ -3634,3 +3634,24 @@ def test_a_maker_s_name_before_a_model_designation_is_a_product(blank, text, spa
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(span) == label
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Bids are coming in for the Malta-flag MY Axioma, arrested last March.", "MY Axioma", "MY Axioma"),
+        ("The M/Y Amadea left Fiji on Tuesday.", "Amadea", "Amadea"),
+        ("Police boarded the SY Black Pearl in Montenegro.", "SY Black Pearl", "SY Black Pearl"),
+    ],
+)
+def test_a_name_after_a_ship_prefix_is_a_vessel(blank, text, span, name):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(name) == "MISC"
+
+
+def test_a_ship_prefix_needs_a_name_after_it(blank):
+    text = "MY FIRM said on Monday that Axioma Partners was sold."
+    articles, payloads = corpus(blank, [("en", text, [("Axioma Partners", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Axioma Partners") == "ORG"
+

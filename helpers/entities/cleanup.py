@@ -334,6 +334,12 @@ def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: s
     return out
 
 
+#: The prefix a ship's name is written with: motor yacht, motor vessel, sailing yacht ("MY Axioma", "M/Y Amadea").
+_VESSEL_PREFIX = re.compile(r"(?:M/?Y|M/?V|S/?Y) (?=[A-Z][a-z])")
+
+#: The same prefix right before a span that leaves it out.
+_VESSEL_BEFORE = re.compile(r"(?<![\w/])(?:M/?Y|M/?V|S/?Y) \Z")
+
 #: A product's model designation right after its maker's name: " 787-8", " G650ER", " A320", " Su-35".
 _PRODUCT_MODEL = re.compile(r" ([A-Z][A-Za-z]{0,2}-?)?(\d{2,4})(?:-\d{1,3})?[A-Z]{0,3}\b(?![,.]\d)")
 
@@ -722,6 +728,8 @@ def clean_mentions(
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm
                 text = body[a:b]
+            if rules.trim and (_VESSEL_PREFIX.match(body, a) or _VESSEL_BEFORE.search(body, max(0, a - 5), a)):
+                label = "MISC"  # "the MY Axioma", "the M/Y Amadea": a ship's name after its type's prefix
             if rules.trim and label == "ORG" and _product_model_after(body, b):
                 label = "MISC"  # "a Boeing 787-8 Dreamliner", "an Airbus A320": the maker's product, not the maker
             weight = MISC_WEIGHT if label == "MISC" else MODEL_WEIGHT
