@@ -3655,3 +3655,18 @@ def test_a_ship_prefix_needs_a_name_after_it(blank):
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Axioma Partners") == "ORG"
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("A villa on Lake Como owned by a TV host was seized.", "Lake Como", "LOC"),
+        ("The hotel near Mont Blanc was frozen by the authorities.", "Mont Blanc", "LOC"),
+        # the subject of a verb, with no word of place, keeps the model's firm ("Lake Elsinore", a casino)
+        ("Lake Elsinore operated for years without a licence.", "Lake Elsinore", "ORG"),
+    ],
+)
+def test_a_lake_or_a_mountain_after_a_word_of_place_is_a_place(blank, text, span, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == label
+

@@ -20,7 +20,7 @@ from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
 from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, split_known
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
-                                   place_shaped, placed)
+                                   landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
@@ -343,7 +343,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
             if m.ent_id:
                 continue
             m.cue = (context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
-                     or ("LOC" if place_shaped(m.text, lex) else None)
+                     or ("LOC" if place_shaped(m.text, lex) or landform_placed(body, m.start, m.end) else None)
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
     if rules.gazetteer:
         _mark_places(found, body, lex)

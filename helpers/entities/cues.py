@@ -662,6 +662,24 @@ def _known_place(text: str) -> bool:
 _STREET = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:straat|strasse|straße|laan|gracht|plein|platz|gasse|steenweg)$")
 
 
+#: A lake or a mountain named by its kind first, then one or two capitalised words: "Lake Como", "Mont Blanc".
+_LANDFORM = re.compile(r"(?:Lake|Lac|Loch|Lago|Mount|Mont|Mt\.) [A-ZÀ-Ý][a-zà-ÿ'-]+")
+
+
+#: A word of place right before a name, a determiner allowed: "on", "near the".
+_PLACE_WORD_BEFORE = re.compile(r"(?<![\w-])(?:on|in|at|near|by|from|to|around|across|overlooking|sur|au|près du)\s+(?:the\s+)?\Z",
+                                re.IGNORECASE)
+
+
+def landform_placed(body: str, start: int, end: int) -> bool:
+    """True for a lake or a mountain named by its kind after a word of place ("a villa on Lake Como").
+
+    A name opened so and written as the subject of a verb may be a firm's
+    ("Lake Elsinore operated for years", a casino): the word of place decides.
+    """
+    return bool(_LANDFORM.fullmatch(body[start:end]) and _PLACE_WORD_BEFORE.search(body, max(0, start - 20), start))
+
+
 def place_shaped(text: str, lex: Lexicon) -> bool:
     """True for a hyphenated name with a place particle inside ("Neuilly-sur-Seine", "Seine-Saint-Denis"),
     or a one-word Dutch or German street ("Hoveniersstraat").
