@@ -3670,3 +3670,20 @@ def test_a_lake_or_a_mountain_after_a_word_of_place_is_a_place(blank, text, span
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(span) == label
 
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("After the Western countries imposed a price cap, Russia built its own fleet.",
+         [("Western", "GPE"), ("Russia", "GPE")], {"Russia": "LOC"}),
+        ("A villa owned by the Russian state TV host Vladimir Soloviev was seized.",
+         [("TV", "GPE"), ("Vladimir Soloviev", "PERSON")], {"Vladimir Soloviev": "PER"}),
+        # a firm's name with the word in it stays
+        ("Western Union paid the fine, the regulator said.", [("Western Union", "ORG")], {"Western Union": "ORG"}),
+    ],
+)
+def test_a_compass_adjective_or_tv_alone_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
