@@ -3687,3 +3687,21 @@ def test_a_compass_adjective_or_tv_alone_is_no_name(blank, text, spans, expected
     _, entities = E.build_entities(articles, payloads)
     assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("But Brigadier-General Qiliho said the investigation may take some time.", "Brigadier-General Qiliho",
+         {"Qiliho": "PER"}),
+        ("Police Commissioner Brigadier-General Sitiveni Qiliho confirmed the seizure.",
+         "Police Commissioner Brigadier-General Sitiveni Qiliho", {"Sitiveni Qiliho": "PER"}),
+        ("Colonel Ivan Petrov ran the procurement network.", "Colonel Ivan Petrov", {"Ivan Petrov": "PER"}),
+        # "General" alone and "Inspector General" open bodies' names
+        ("General Motors paid the fine.", "General Motors", {"General Motors": "ORG"}),
+    ],
+)
+def test_a_rank_before_a_name_makes_the_officer_a_person(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+

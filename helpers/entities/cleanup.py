@@ -334,6 +334,13 @@ def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: s
     return out
 
 
+#: Military and police ranks that open a person's name, one or several ("Commissioner Brigadier-General Sitiveni
+#: Qiliho"); "General" and "Major" alone open firms too ("General Motors"), and "Inspector General" is an office.
+_RANKS = re.compile(
+    r"(?:(?:(?:Brigadier|Major|Lieutenant|Lt\.?)[- ]General|Brigadier|(?:Lieutenant[- ])?Colonel|Col\.|"
+    r"(?:Vice|Rear)[- ]Admiral|Admiral|Commodore|Air Marshal|(?:Police )?Commissioner|Superintendent|"
+    r"Chief Inspector|Inspector(?! General)|Sergeant|Sgt\.) )+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
 #: The prefix a ship's name is written with: motor yacht, motor vessel, sailing yacht ("MY Axioma", "M/Y Amadea").
 _VESSEL_PREFIX = re.compile(r"(?:M/?Y|M/?V|S/?Y) (?=[A-Z][a-z])")
 
@@ -703,6 +710,10 @@ def clean_mentions(
                 holder = _holder_after_office(body, a, b, lex)
                 if holder != a:  # "ministre de la" + "Justice Nicole Belloubet": the minister, a person
                     a, label = holder, "PER"
+            if rules.trim and lang == "en":
+                ranked = _RANKS.match(body, a, b)
+                if ranked and ranked.end() < b:  # "Brigadier-General Qiliho": the officer, a person
+                    a, label = ranked.end(), "PER"
             text = body[a:b]
             branch = _PLACE_BRANCH.fullmatch(text) if rules.trim and lang == "en" else None
             if branch and _is_place_name(branch.group(1)):  # "its New York Branch": the place of a firm's branch
