@@ -56,6 +56,10 @@ and the Quebec AMF, ANRF, CENTIF, GIABA, ANIF, COBAC and BEAC) and France
 (Tracfin, the PNF and OCLCIFF, AMF sanctions, crypto-fraud operations), Russian
 oligarchs in Switzerland and Antwerp diamond cases, annotated and committed
 before the kit was run on it;
+"dev14" English news (oligarchs' yachts, jets and mansions seized or frozen,
+crypto-exchange takedowns and sanctions, export-control procurement cases, EU
+and UK sanctions packages, bank and exchange AML settlements), annotated and
+committed before the kit was run on it;
 "dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``, entities and
 amounts) were the fifth and the fourth blind sets: measured as blind sets
 through several rounds, then moved to development, where their errors are read;
