@@ -3705,3 +3705,19 @@ def test_a_rank_before_a_name_makes_the_officer_a_person(blank, text, span, expe
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The US Treasury acted on Thursday, Censor.NET reports citing Ukrinform.",
+         [("Censor", "ORG"), ("NET", "ORG"), ("Ukrinform", "ORG")], {"Censor.NET": "ORG", "Ukrinform": "ORG"}),
+        ("The exchange ran its site at Garantex.io until March.", [("Garantex", "ORG")], {"Garantex.io": "ORG"}),
+        # a sentence's period before a capitalised word is no address
+        ("He joined Binance. Net flows rose after that.", [("Binance", "ORG")], {"Binance": "ORG"}),
+    ],
+)
+def test_a_firm_written_as_a_web_address_is_one_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if k != "US Treasury"} == expected
+

@@ -393,6 +393,29 @@ def _join_particle_surnames(mentions: list[Mention], body: str, article_id: str,
     return out
 
 
+#: The top-level domain that ends a name written as a web address: "Censor.NET", "Lenta.ru".
+_DOMAIN_END = re.compile(r"(?:NET|COM|ORG|IO|INFO|RU|UA|net|com|org|io|info|ru|ua)\b")
+
+
+def _join_domain_names(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+    """One firm for a name written as a web address that the model cut at its dot ("Censor" + "NET").
+
+    A firm's span, a dot with no space and a top-level domain (a span of its
+    own or none) are one name: news sites and exchanges go by their address.
+    """
+    out = list(mentions)
+    for m in mentions:
+        if m.model_label != "ORG" or m.ent_id or body[m.end:m.end + 1] != "." or not m.text[:1].isupper():
+            continue
+        tld = _DOMAIN_END.match(body, m.end + 1)
+        if tld is None or body[tld.end():tld.end() + 1].isalnum():
+            continue
+        end = tld.end()
+        out = [x for x in out if x is not m and not (m.end <= x.start and x.end <= end)]
+        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "ORG", weight=m.weight))
+    return out
+
+
 #: The first capitalised word after the lowercase words, and de/du/des before it.
 _CAPITALISED_AFTER = re.compile(r"^[^\W\d_A-ZÀ-Ý][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*){0,3}?\s+(?:(?:de\s+la|de\s+l'|des|du|de|d')\s*)?([A-ZÀ-Ý])")
 
@@ -763,6 +786,7 @@ def clean_mentions(
     if rules.trim:
         out = _join_nicknames(out, body, article_id, lang)
         out = _join_particle_surnames(out, body, article_id, lang)
+        out = _join_domain_names(out, body, article_id, lang)
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
     unique: list[Mention] = []
