@@ -3721,3 +3721,20 @@ def test_a_firm_written_as_a_web_address_is_one_name(blank, text, spans, expecte
     _, entities = E.build_entities(articles, payloads)
     assert {k: v for k, v in names(entities).items() if k != "US Treasury"} == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The indictment names Aleksej Besciokov, a 46-year-old Lithuanian, who resides in Russia.", "Besciokov", "PER"),
+        ("It also targets Mira Serda, 40-year-old co-founder of the exchange.", "Mira Serda", "PER"),
+        # a firm's age is no person's
+        ("Rosneft said Acme, a 40-year-old company, had been sold.", "Acme", None),
+    ],
+)
+def test_an_age_in_an_apposition_makes_the_name_a_person(text, name, label):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    start = text.index(name)
+    assert context_cue(text, start, start + len(name), load_lexicon("en")) == label
+

@@ -125,6 +125,9 @@ def _match_type(tokens: list[str], j: int, lex: Lexicon) -> tuple[str, int] | No
     return None
 
 
+#: An apposition that gives an age: ", a 46-year-old Lithuanian", ", 40-year-old".
+_AGED_APPOSITION = re.compile(r",\s+(?:(?:a|an)\s+)?\d{1,3}-year-old\b", re.IGNORECASE)
+
 #: A name that opens a place compound: "Houston" in "owner of Houston-based Arc Electronics".
 _PLACE_COMPOUND_AFTER = re.compile(r"-(?:based|headquartered|registered|listed)\b", re.IGNORECASE)
 
@@ -323,6 +326,12 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if not before_only and len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 \
             and after[2] in {",", ")"}:
         return "PER"
+    # an age in an apposition: "Aleksej Besciokov, a 46-year-old Lithuanian", "Besciokov, 46-year-old administrator"
+    aged = None if before_only or possessive else _AGED_APPOSITION.match(tail)
+    if aged:  # not a firm's age: "Acme, a 40-year-old company"
+        kind = re.match(r"\s+([a-z-]+)", tail[aged.end():])
+        if kind is None or (lex.type_cues.get(kind.group(1)) or lex.type_cues.get(_singular(kind.group(1)))) != "ORG":
+            return "PER"
     # role of X -> ORG ("le représentant de Binance", "a spokeswoman for the CBN")
     i = len(before)
     if i and before[i - 1].casefold() in _DETERMINERS:
