@@ -319,7 +319,15 @@ _PREFIXED_ADJECTIVE = re.compile(r"(?:pro|anti|non|post|pré|pre)-(?=[A-ZÀ-Ý])
 _NICKNAME = re.compile(r"""\s+"([A-Z][\w.'-]*)"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)""")
 
 
-def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+def _joined(out: list[Mention], m: Mention, end: int, label: str, body: str, *, inner_from: int) -> list[Mention]:
+    """``out`` with ``m`` and the spans it takes in (from ``inner_from`` to ``end``) replaced by one mention
+    from ``m``'s start to ``end``."""
+    kept = [x for x in out if x is not m and not (inner_from <= x.start and x.end <= end)]
+    kept.append(Mention(m.article_id, m.lang, m.start, end, body[m.start:end], label, weight=m.weight))
+    return kept
+
+
+def _join_nicknames(mentions: list[Mention], body: str) -> list[Mention]:
     """One person for a first name, a quoted nickname and a surname the model cut into pieces."""
     out = list(mentions)
     for m in mentions:
@@ -328,9 +336,7 @@ def _join_nicknames(mentions: list[Mention], body: str, article_id: str, lang: s
         found = _NICKNAME.match(body, m.end)
         if not found:
             continue
-        end = found.end()
-        out = [x for x in out if x is not m and not (m.start <= x.start and x.end <= end)]
-        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "PER", weight=m.weight))
+        out = _joined(out, m, found.end(), "PER", body, inner_from=m.start)
     return out
 
 
@@ -370,7 +376,7 @@ _SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "des", "
 _SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][\w'’-]*[\w])")
 
 
-def _join_particle_surnames(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+def _join_particle_surnames(mentions: list[Mention], body: str) -> list[Mention]:
     """One person for a name the model cut after its lowercase particle ("Ursula von der" + "Leyen").
 
     A person's span of two words at least that ends with a surname particle
@@ -387,9 +393,7 @@ def _join_particle_surnames(mentions: list[Mention], body: str, article_id: str,
         found = _SURNAME_AFTER.match(body, m.end)
         if not found:
             continue
-        end = found.end()
-        out = [x for x in out if x is not m and not (m.end <= x.start and x.end <= end)]
-        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "PER", weight=m.weight))
+        out = _joined(out, m, found.end(), "PER", body, inner_from=m.end)
     return out
 
 
@@ -397,7 +401,7 @@ def _join_particle_surnames(mentions: list[Mention], body: str, article_id: str,
 _DOMAIN_END = re.compile(r"(?:NET|COM|ORG|IO|INFO|RU|UA|net|com|org|io|info|ru|ua)\b")
 
 
-def _join_domain_names(mentions: list[Mention], body: str, article_id: str, lang: str) -> list[Mention]:
+def _join_domain_names(mentions: list[Mention], body: str) -> list[Mention]:
     """One firm for a name written as a web address that the model cut at its dot ("Censor" + "NET").
 
     A firm's span, a dot with no space and a top-level domain (a span of its
@@ -410,9 +414,7 @@ def _join_domain_names(mentions: list[Mention], body: str, article_id: str, lang
         tld = _DOMAIN_END.match(body, m.end + 1)
         if tld is None or body[tld.end():tld.end() + 1].isalnum():
             continue
-        end = tld.end()
-        out = [x for x in out if x is not m and not (m.end <= x.start and x.end <= end)]
-        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "ORG", weight=m.weight))
+        out = _joined(out, m, tld.end(), "ORG", body, inner_from=m.end)
     return out
 
 
@@ -784,9 +786,9 @@ def clean_mentions(
                 a, text = a + acronym_at, text[acronym_at:]
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
     if rules.trim:
-        out = _join_nicknames(out, body, article_id, lang)
-        out = _join_particle_surnames(out, body, article_id, lang)
-        out = _join_domain_names(out, body, article_id, lang)
+        out = _join_nicknames(out, body)
+        out = _join_particle_surnames(out, body)
+        out = _join_domain_names(out, body)
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
     unique: list[Mention] = []
