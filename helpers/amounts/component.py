@@ -543,17 +543,22 @@ class AmountTagger:
         cells = text[start:header_end].split("|")
         if column >= len(cells):
             return None
-        cell = cells[column]
+        return self._header_direction(cells[column])
+
+    def _header_direction(self, header: str) -> str | None:
+        """The direction a table header (a line or a cell) gives its rows' amounts: a cap or floor cue
+        ("plafond de", "seuil de"), else its last cap or floor word (``far_cues``); none when negated
+        ("Sans plafond")."""
         p = self.patterns
-        if p.negation.search(cell):  # "Sans plafond"
+        if p.negation.search(header):
             return None
-        for m in p.cues.finditer(cell):
+        for m in p.cues.finditer(header):
             if m.lastgroup == "cap":
                 return "below"
             if m.lastgroup == "floor":
                 return "above"
         cue = None
-        for m in p.far_cues.finditer(cell):
+        for m in p.far_cues.finditer(header):
             cue = m
         if cue is None or cue.lastgroup == "range_above":
             return None
@@ -585,20 +590,7 @@ class AmountTagger:
         line_end = text.find("\n", amount.start)
         if rows < 2 and not (line_end >= 0 and _is_table_row(_line_at(text, line_end + 1))):
             return None
-        p = self.patterns
-        if p.negation.search(line):
-            return None
-        for m in p.cues.finditer(line):
-            if m.lastgroup == "cap":
-                return "below"
-            if m.lastgroup == "floor":
-                return "above"
-        cue = None
-        for m in p.far_cues.finditer(line):
-            cue = m
-        if cue is None or cue.lastgroup == "range_above":
-            return None
-        return cue.lastgroup
+        return self._header_direction(line)
 
     def _cue_before_colon(self, text: str, start: int, colon: int) -> str | None:
         """The comparison ending at a heading's colon, or its last cap or floor word."""
