@@ -5,8 +5,6 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py                  # dev cases, shipped pipeline
     .venv/bin/python scripts/evaluate_amounts.py --blind          # the first blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
-    .venv/bin/python scripts/evaluate_amounts.py --blind blind3   # the third blind set, figures only
-    .venv/bin/python scripts/evaluate_amounts.py --blind blind6   # the sixth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
@@ -54,9 +52,9 @@ Belgian, Swiss, Maghreb and CFA press (deposit guarantees, the oil price cap and
 the luxury-export ban, cash-payment caps, declaration thresholds in francs CFA,
 withdrawal limits in dinars, FINMA crypto thresholds, prepaid-card ceilings,
 statutory fines), annotated the same way;
-"dev11" and "dev12" (``tests/data/former_blind_passages.jsonl``)
-were the fifth and the fourth blind sets, measured as blind sets through several
-rounds and then moved to development, where their errors are read. The dev
+"dev11", "dev12", "dev15" and "dev16" (``tests/data/former_blind_passages.jsonl``)
+were the fifth, fourth, third and sixth blind sets, measured as blind sets through
+several rounds and then moved to development, where their errors are read. The dev
 run reads both files unless ``--cases`` names one. With several sets each is
 also printed on its own ("fr dev2", "en dev3").
 """
@@ -124,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="JSONL test set (default: the dev cases and the former blind sets)")
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="a blind set, figures only (default: the first, 'blind'; or 'blind2', 'blind3', 'blind6')",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2')",
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")
