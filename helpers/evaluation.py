@@ -274,6 +274,7 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
+    "blind7": "blind7_passages.jsonl",
 }
 
 

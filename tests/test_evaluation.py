@@ -80,9 +80,9 @@ def _source_key(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
 
 
-@pytest.mark.parametrize("set_name", ["blind2", "dev11", "dev12", "dev15", "dev16"])
+@pytest.mark.parametrize("set_name", ["blind2", "blind7", "dev11", "dev12", "dev15", "dev16"])
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
-    """The later blind sets, and those moved to development (dev11, dev12, dev15, dev16: the fifth, fourth, third, sixth)."""
+    """The later blind sets (blind2, blind7), and those moved to development (dev11, dev12, dev15, dev16: the fifth, fourth, third, sixth)."""
     path = DATA / V.BLIND_SETS.get(set_name, V.FORMER_BLIND)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     raw = [item for item in lines if item["set"] == set_name]
@@ -136,7 +136,8 @@ def test_evaluation_load_blind_reads_the_named_set(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"]],
+    [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"],
+     ["--blind", "blind7", "--errors"]],
 )
 def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
     done = subprocess.run(
