@@ -283,6 +283,9 @@ BLIND_SETS = {
 FORMER_BLIND = "former_blind_passages.jsonl"
 FORMER_BLIND_SETS = ("dev11", "dev12", "dev15", "dev16")
 
+#: Development sets written in the blind sets' format (entities and amounts in one file, with sources).
+DEV_PASSAGES = {"dev17": "dev17_passages.jsonl"}
+
 
 def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Read an annotated JSONL file; text normalised as the kit does on load.
@@ -311,6 +314,11 @@ def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> lis
 def load_former_blind(data_dir: str | Path) -> list[dict[str, Any]]:
     """The passages of the former blind sets (:data:`FORMER_BLIND_SETS`), read from ``data_dir``."""
     return load_passages(Path(data_dir) / FORMER_BLIND, sets=FORMER_BLIND_SETS)
+
+
+def load_dev_passages(data_dir: str | Path) -> list[dict[str, Any]]:
+    """The passages of the development sets in the blind sets' format (:data:`DEV_PASSAGES`), read from ``data_dir``."""
+    return [p for name, file in DEV_PASSAGES.items() for p in load_passages(Path(data_dir) / file, sets=[name])]
 
 
 def load_blind(name: str, data_dir: str | Path) -> list[dict[str, Any]]:

@@ -80,10 +80,10 @@ def _source_key(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/").lower()
 
 
-@pytest.mark.parametrize("set_name", ["blind2", "blind7", "dev11", "dev12", "dev15", "dev16"])
+@pytest.mark.parametrize("set_name", ["blind2", "blind7", "dev11", "dev12", "dev15", "dev16", "dev17"])
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
-    """The later blind sets (blind2, blind7), and those moved to development (dev11, dev12, dev15, dev16: the fifth, fourth, third, sixth)."""
-    path = DATA / V.BLIND_SETS.get(set_name, V.FORMER_BLIND)
+    """The later blind sets (blind2, blind7), those moved to development (dev11, dev12, dev15, dev16: the fifth, fourth, third, sixth) and dev17."""
+    path = DATA / {**V.BLIND_SETS, **V.DEV_PASSAGES}.get(set_name, V.FORMER_BLIND)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     raw = [item for item in lines if item["set"] == set_name]
     ids = [item["id"] for item in raw]
@@ -174,13 +174,19 @@ def test_evaluation_dev_set_is_annotated_sourced_and_new(name, min_fr, min_en):
                 assert form and form in passages[item["id"]]["text"], (item["id"], form)
     # No source shared with another set, a blind file or the sample corpus.
     others = {item.get("source") or "" for item in lines if item.get("set") != name}
-    for other in [*DATA.glob("blind*_passages.jsonl"), DATA / V.FORMER_BLIND]:
+    for other in [*DATA.glob("blind*_passages.jsonl"), DATA / V.FORMER_BLIND, *(DATA / f for f in V.DEV_PASSAGES.values())]:
         others |= {json.loads(line).get("source") or "" for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
     for seed in (DATA.parent.parent / "seeds").iterdir():
         others |= set(re.findall(r"https?://[^\s)\]>\"'`]+", seed.read_text(encoding="utf-8")))
     others = {_source_key(url) for url in others if url}
     assert len(others) > 40
     assert not {_source_key(item["source"]) for item in raw} & others
+
+
+def test_evaluation_load_dev_passages_reads_dev17():
+    passages = V.load_dev_passages(DATA)
+    assert {p["set"] for p in passages} == set(V.DEV_PASSAGES)
+    assert all(p["id"].startswith(f"{p['set']}-{p['lang']}-") for p in passages)
 
 
 def test_evaluation_load_former_blind_reads_both_moved_sets():
