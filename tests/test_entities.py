@@ -3738,3 +3738,76 @@ def test_an_age_in_an_apposition_makes_the_name_a_person(text, name, label):
     start = text.index(name)
     assert context_cue(text, start, start + len(name), load_lexicon("en")) == label
 
+
+
+# ---------------------------------------------------------------------------
+# dev15 and dev16 French classes
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "joins"),
+    [
+        ("Les sommes transportées à destination de la Principauté de Monaco sont déclarées.", "Principauté de Monaco", "Monaco"),
+        ("Une société immatriculée dans la Principauté du Liechtenstein a été visée.", "Principauté du Liechtenstein",
+         "Liechtenstein"),
+        ("Le Royaume du Maroc a renforcé son dispositif de lutte contre le blanchiment.", "Royaume du Maroc", "Maroc"),
+    ],
+)
+def test_formal_french_state_names_are_the_country(blank, text, span, joins):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    row = entities.index[entities["name"].str.contains(joins) | entities["aliases"].str.contains(span)][0]
+    assert entities.at[row, "label"] == "LOC" and span in forms_of(entities, row), entities.to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("On parle de yachts, de villas sur la Côte d'Azur et de jets privés.", "Côte d'Azur"),
+        ("Il possède une propriété sur la Côte d’Azur depuis 2010.", "Côte d’Azur"),
+    ],
+)
+def test_french_regions_named_as_places_are_places(blank, text, span):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(entities["label"]) == ["LOC"], entities.to_dict("records")
+
+
+def test_a_bank_named_after_a_region_stays_a_bank(blank):
+    text = "Une amende a été prononcée contre la Banque Populaire Côte d'Azur en 2013."
+    articles, payloads = corpus(blank, [("fr", text, [("Banque Populaire Côte d'Azur", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Banque Populaire Côte d'Azur": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Une dotation supplémentaire de 30 % de l'IR est accordée.", "IR"),
+        ("Le patrimoine immobilier est soumis à l'IFI au-delà de 1,3 million.", "IFI"),
+        ("Washington accuse, et les Occidentaux allaient traquer les biens des oligarques.", "Occidentaux"),
+        ("Selon l'Office dirigé par Hassan Boulaknadel, les mesures sont libérales.", "Office"),
+        ("Ces pays font partie de l'Espace unique de paiements en euros (SEPA).", "Espace"),
+        ("Selon la version 2022 de l'Instruction générale des opérations de change, la dotation passe.",
+         "Instruction générale des opérations"),
+    ],
+)
+def test_french_taxes_group_words_generic_words_and_instructions_are_no_organisations(blank, text, span):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "ORG" not in set(entities["label"]), entities.to_dict("records")
+
+
+@pytest.mark.parametrize("word", ["Occidental", "Occidentale", "Occidentaux", "Occidentales"])
+def test_is_demonym_reads_french_group_words_and_their_plural_in_aux(word):
+    from helpers.entities.gazetteer import is_demonym
+
+    assert is_demonym(word, lang="fr")
+
+
+def test_the_french_public_treasury_is_one_body_the_model_cut(blank):
+    text = "Pour les règlements aux guichets du Trésor public, les règlements sont plafonnés à 300€."
+    articles, payloads = corpus(blank, [("fr", text, [("Trésor", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Trésor public": "ORG"}

@@ -289,7 +289,7 @@ def _demonyms_fr() -> frozenset[str]:
 
 
 def _listed_demonyms_fr() -> set[str]:
-    """The nouns of ``demonyms_fr.txt`` ("Néerlandais", "Belge", "New-Yorkais") with their feminine and plural."""
+    """The nouns of ``demonyms_fr.txt`` ("Belge", "New-Yorkais", "Occidental") with their feminine and plural."""
     forms: set[str] = set()
     for line in (DATA_DIR / "demonyms_fr.txt").read_text(encoding="utf-8").splitlines():
         word = line.split("#", 1)[0].strip().casefold()
@@ -298,6 +298,8 @@ def _listed_demonyms_fr() -> set[str]:
         feminine = word + "ne" if word.endswith("ien") else word if word.endswith("e") else word + "e"
         for form in {word, feminine}:
             forms |= {form, form if form.endswith(("s", "x")) else form + "s"}
+        if word.endswith("al"):  # "Occidental" -> "les Occidentaux"
+            forms.add(word[:-1] + "ux")
     return forms
 
 
