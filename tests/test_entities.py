@@ -3811,3 +3811,49 @@ def test_the_french_public_treasury_is_one_body_the_model_cut(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Trésor", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Trésor public": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Anna a 33 ans et habite Puteaux, elle est consultante.", "Anna", "MISC"),
+        ("Sergueï Volkov, 45 ans, a été mis en examen jeudi.", "Sergueï Volkov", "ORG"),
+        ("Le gérant, Karim Benali, âgé de 52 ans, a reconnu les faits.", "Karim Benali", "LOC"),
+        ("Le principal suspect, Dmitri Orlov (61 ans), est en fuite.", "Dmitri Orlov", "ORG"),
+    ],
+)
+def test_context_cue_reads_a_french_age_after_a_name_as_a_person(blank, text, span, label):
+    articles, payloads = corpus(blank, [("fr", text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "PER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tracfin, 30 ans après sa création, reçoit plus de déclarations.",
+        "La société Kryptaris a 10 ans d'existence et 40 salariés.",
+    ],
+)
+def test_context_cue_reads_no_age_in_a_french_span_of_time(text):
+    lex = E.load_lexicon("fr")
+    name = text.split(",")[0].split(" a ")[0].split()[-1]
+    start = text.index(name)
+    assert E.context_cue(text, start, start + len(name), lex) != "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Cela concernera toutes les plateformes d'échanges centralisées, du type Binance, Coinbase ou encore Coinhouse.",
+         [("Binance", "ORG"), ("Coinbase", "PER"), ("Coinhouse", "PER")]),
+        ("Les clients des banques en ligne, de type Boursorama ou Fortuneo, sont visés.",
+         [("Boursorama", "PER"), ("Fortuneo", "PER")]),
+        ("Il a ouvert des comptes sur des plateformes comme Kraken, Bitstamp ou encore Paymium.",
+         [("Kraken", "ORG"), ("Bitstamp", "PER"), ("Paymium", "PER")]),
+    ],
+)
+def test_context_cue_gives_the_kind_to_french_examples_after_du_type_and_ou_encore(blank, text, spans):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(entities["label"]) == {"ORG"}, names(entities)

@@ -60,15 +60,22 @@ def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, s
 
 
 #: Words that open a list of examples of a kind: "exchanges such as", "des plateformes comme".
-_EXAMPLES = (("such", "as"), ("like",), ("including",), ("notably",), ("comme",), ("tels", "que"), ("telles", "que"), ("notamment",))
+_EXAMPLES = (("such", "as"), ("like",), ("including",), ("notably",), ("comme",), ("tels", "que"), ("telles", "que"), ("notamment",),
+             ("du", "type"), ("de", "type"))
 _LIST_JOINS = frozenset({",", "and", "or", "et", "ou", "&"})
+#: A word that may follow a join inside a French list: "Binance, Coinbase ou encore Coinhouse".
+_LIST_JOIN_TAILS = frozenset({"encore", "même", "bien"})
+#: How many words an adjective or a de-phrase may put between a French kind and its examples
+#: ("des plateformes d'échanges centralisées, du type Binance").
+_KIND_REACH = 4
 
 
 def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
     """The label of the kind a list of examples names, when the name is one of them."""
     i = len(before)
     steps = 0
-    while i and steps < 16 and (before[i - 1] in _LIST_JOINS or before[i - 1][:1].isupper() or before[i - 1][:1].isdigit()):
+    while i and steps < 16 and (before[i - 1] in _LIST_JOINS or before[i - 1][:1].isupper() or before[i - 1][:1].isdigit()
+                                or (i >= 2 and before[i - 1].casefold() in _LIST_JOIN_TAILS and before[i - 2] in _LIST_JOINS)):
         i -= 1
         steps += 1
     if i == len(before) and steps:
@@ -78,11 +85,19 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
         n = len(marker)
         if len(words) > n and tuple(words[-n:]) == marker:
             noun = words[-n - 1]
-            kind = lex.type_cues.get(noun) or lex.type_cues.get(_singular(noun)) or lex.type_cues.get(noun.rstrip("sx"))
+            kind = _kind_of(noun, lex)
             if kind is None and len(words) > n + 1:  # "darknet markets like"
                 kind = lex.type_cues.get(f"{words[-n - 2]} {_singular(noun)}")
+            if kind is None and not lex.head_final:  # "des plateformes d'échanges centralisées, du type"
+                reach = [w for w in words[max(0, len(words) - n - 1 - _KIND_REACH):-n] if w != ","]
+                kind = next((k for k in (_kind_of(w, lex) for w in reversed(reach)) if k), None)
             return kind
     return None
+
+
+def _kind_of(noun: str, lex: Lexicon) -> str | None:
+    """The label of a kind-of noun, singular or plural ("banques", "plateformes", "exchanges")."""
+    return lex.type_cues.get(noun) or lex.type_cues.get(_singular(noun)) or lex.type_cues.get(noun.rstrip("sx"))
 
 
 _PAIR_JOINS = frozenset({"and", "or", ",", "et", "ou"})
@@ -127,6 +142,11 @@ def _match_type(tokens: list[str], j: int, lex: Lexicon) -> tuple[str, int] | No
 
 #: An apposition that gives an age: ", a 46-year-old Lithuanian", ", 40-year-old".
 _AGED_APPOSITION = re.compile(r",\s+(?:(?:a|an)\s+)?\d{1,3}-year-old\b", re.IGNORECASE)
+#: A French age after a name: "Anna a 33 ans", "Rachid Mimoun, 45 ans,", "X, âgé de 52 ans", "X (61 ans)"; not a
+#: span of time ("a 10 ans de prison", "Tracfin, 30 ans après").
+_FRENCH_AGE = re.compile(
+    r"(?:\s*,\s*(?:âgée?\s+de\s+)?|\s+a\s+|\s*\(\s*)\d{1,3}\s+ans\b(?!\s+(?:de|d['’]|après|plus|auparavant|avant))"
+)
 
 #: A name that opens a place compound: "Houston" in "owner of Houston-based Arc Electronics".
 _PLACE_COMPOUND_AFTER = re.compile(r"-(?:based|headquartered|registered|listed)\b", re.IGNORECASE)
@@ -325,6 +345,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # a kind-of noun before, which may name the person's role ("ChipMixer operator Minh Quốc Nguyễn, 49,")
     if not before_only and len(after) >= 3 and after[0] == "," and after[1].isdigit() and 1 <= len(after[1]) <= 3 \
             and after[2] in {",", ")"}:
+        return "PER"
+    # and in French: "Anna a 33 ans et habite Puteaux", "Rachid Mimoun, 45 ans, a été condamné"
+    if not before_only and not possessive and _FRENCH_AGE.match(tail):
         return "PER"
     # an age in an apposition: "Aleksej Besciokov, a 46-year-old Lithuanian", "Besciokov, 46-year-old administrator"
     aged = None if before_only or possessive else _AGED_APPOSITION.match(tail)
