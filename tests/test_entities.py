@@ -3857,3 +3857,20 @@ def test_context_cue_gives_the_kind_to_french_examples_after_du_type_and_ou_enco
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert set(entities["label"]) == {"ORG"}, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Cette filiale opère en France via La Banque Postale et un réseau d'agents.", "Banque Postale", "La Banque Postale"),
+        ("L'information a été révélée par Les Echos mardi.", "Echos", "Les Echos"),
+        ("Un article publié dans Le Parisien décrit le réseau.", "Parisien", "Le Parisien"),
+        # a sentence's first word or a lowercase article stays out
+        ("La Banque Postale a été sanctionnée en 2018.", "Banque Postale", "Banque Postale"),
+        ("Il a ouvert un compte à la Banque Postale en 2019.", "Banque Postale", "Banque Postale"),
+    ],
+)
+def test_clean_mentions_takes_in_a_capitalised_french_article_before_a_firm(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}

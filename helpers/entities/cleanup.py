@@ -124,6 +124,23 @@ def _given_name_start(body: str, start: int, lang: str) -> int:
     return match.start() if lowercase_word or token.endswith(",") else start
 
 
+#: A French article written with a capital right before a span, and the word before it: "opère via La ".
+_CAPITAL_ARTICLE_BEFORE = re.compile(r"(\S+) (La|Le|Les) \Z")
+
+
+def _capital_article_start(body: str, start: int, end: int) -> int:
+    """Take in a capitalised French article the model left out of a firm's name ("via La Banque Postale").
+
+    Mid-sentence, after a lowercase word, "La", "Le" or "Les" with a capital is
+    the first word of a name ("Le Monde", "Les Echos"), as the trim keeps it
+    when the model took it in; a known place or body keeps its own name.
+    """
+    match = _CAPITAL_ARTICLE_BEFORE.search(body, max(0, start - 40), start)
+    if match is None or not match.group(1).isalpha() or not match.group(1).islower():
+        return start
+    return start if lookup(body[start:end]) is not None else match.start(2)
+
+
 #: A word and a comma before a capitalised word: "its owner, Ilya ", "its founder, Do ".
 _COMMA_WORD_BEFORE = re.compile(r"(\S+),\s+[A-ZÀ-Ý][\w'’-]* \Z")
 
@@ -763,6 +780,9 @@ def clean_mentions(
                 text = body[a:b]
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm
+                text = body[a:b]
+            elif rules.trim and label == "ORG" and lang == "fr":
+                a = _capital_article_start(body, a, b)  # "via La" + "Banque Postale": the article is the name's
                 text = body[a:b]
             if rules.trim and (_VESSEL_PREFIX.match(body, a) or _VESSEL_BEFORE.search(body, max(0, a - 5), a)):
                 label = "MISC"  # "the MY Axioma", "the M/Y Amadea": a ship's name after its type's prefix
