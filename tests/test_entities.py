@@ -3874,3 +3874,35 @@ def test_clean_mentions_takes_in_a_capitalised_french_article_before_a_firm(blan
     articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {expected: "ORG"}
+
+
+def test_build_entities_drops_a_portfolio_of_industrial_and_digital_sovereignty(blank):
+    text = ("Bruno Le Maire, ministre de l'Economie, des Finances et de la Souveraineté industrielle et numérique, "
+            "annonça l'intention du gouvernement.")
+    spans = [("Bruno Le Maire", "PER"), ("ministre de l'Economie", "ORG"), ("Finances", "ORG"), ("Souveraineté", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Bruno Le Maire": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "seat"),
+    [
+        ("L'AMF et la Juridiction Interrégionale Spécialisée (JIRS) de Paris ont mené une opération.",
+         [("AMF", "ORG"), ("Juridiction Interrégionale Spécialisée", "ORG"), ("JIRS", "ORG"), ("Paris", "LOC")], "Paris"),
+        ("La Police judiciaire fédérale (PJF) de Bruxelles a procédé à une perquisition.",
+         [("Police judiciaire fédérale", "ORG"), ("PJF", "ORG"), ("Bruxelles", "LOC")], "Bruxelles"),
+        ("Le dossier a été confié à la JIRS de Marseille en juin.", [("JIRS", "ORG"), ("Marseille", "LOC")], "Marseille"),
+    ],
+)
+def test_tag_public_bodies_keeps_a_seat_after_a_body_acronym_out_of_places(blank, text, spans, seat):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert seat not in names(entities) and "LOC" not in set(entities["label"]), names(entities)
+
+
+def test_tag_public_bodies_keeps_a_place_after_a_firm_acronym(blank):
+    text = "La Société Générale (SG) de Paris et la Banque Populaire ont été visées."
+    articles, payloads = corpus(blank, [("fr", text, [("Société Générale", "ORG"), ("SG", "ORG"), ("Paris", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Paris") == "LOC", names(entities)

@@ -69,6 +69,7 @@ class BodyPatterns:
     ranked_adjective: re.Pattern[str] | None = None
     domains: frozenset[str] = frozenset()
     part_before: re.Pattern[str] | None = None
+    seat_after_acronym: re.Pattern[str] | None = None
 
 
 def _words(kind_lines: dict[str, list[str]], kind: str) -> list[str]:
@@ -99,6 +100,9 @@ def body_patterns(lang: str) -> BodyPatterns:
         return BodyPatterns(None, None, None, frozenset(), adjective_after)
     seats = _phrase(_words(kind_lines, "seat"))
     seat = re.compile(rf"(?<![\w-])(?i:{seats})\s+(?:de\s+|d'|du\s+|des\s+)({_CAP})(?![\w-])")
+    seat_after_acronym = re.compile(
+        rf"(?<![\w-])(?i:{seats})\s*\(\s*[A-Z][A-Za-z]{{1,11}}\s*\)\s+(?:de\s+|d'|du\s+|des\s+)({_CAP})(?![\w-])"
+    )
     heads = _phrase(_words(kind_lines, "head"))
     nationality = _phrase(_words(kind_lines, "nationality"))
     domain = _phrase(_words(kind_lines, "domain"))
@@ -119,7 +123,7 @@ def body_patterns(lang: str) -> BodyPatterns:
     ranked_adjective = re.compile(rf"(?<![\w-])(?i:{two_word})\s+{_ADJ}(?!\s+(?:de|du|des|d')(?![\w-]))")
     part_before = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'part')) or '(?!)'})\s+(?:de\s+la\s+|de\s+l'|du\s+)\Z")
     return BodyPatterns(seat, named, head_word, frozenset(_words(kind_lines, "ranked")), adjective_after,
-                        ranked_adjective, frozenset(kind_lines["domain"]), part_before)
+                        ranked_adjective, frozenset(kind_lines["domain"]), part_before, seat_after_acronym)
 
 
 def _spells(letters: str, words: list[str]) -> bool:
@@ -233,6 +237,18 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:dans|pour|lors|selon|depuis|avec|sur|par)\s")
 _ENGLISH_JOINS = re.compile(r"\s(?:of|for|the|and)\s")
 
 
+def _without_seats_after_acronyms(found: list[Mention], body: str, patterns: BodyPatterns) -> list[Mention]:
+    """Drop the seat written after a body's acronym ("Juridiction Interrégionale Spécialisée (JIRS) de" + "Paris").
+
+    The place is the body's seat, part of its name as in "JIRS de Paris", not
+    a place the text speaks of.
+    """
+    if patterns.seat_after_acronym is None:
+        return found
+    seats = {m.span(1) for m in patterns.seat_after_acronym.finditer(body)}
+    return [m for m in found if m.ent_id or (m.start, m.end) not in seats or m.model_label not in {"LOC", "PER"}]
+
+
 def _holds(m: Mention, body: str, start: int, end: int) -> bool:
     if m.model_label != "ORG" or not (m.start <= start and m.end >= end) or (m.start, m.end) == (start, end):
         return False
@@ -252,6 +268,7 @@ def tag_public_bodies(
         return found, []
     lex = load_lexicon(lang)
     found = [m if m.ent_id else _with_part(_extend_adjectives(m, body, lex, patterns), body, patterns) for m in found]
+    found = _without_seats_after_acronyms(found, body, patterns)
     links: list[tuple[Mention, Mention]] = []
     bodies = find_public_bodies(body, lang)
     for start, end, acronym in bodies:
