@@ -3906,3 +3906,24 @@ def test_tag_public_bodies_keeps_a_place_after_a_firm_acronym(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Société Générale", "ORG"), ("SG", "ORG"), ("Paris", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Paris") == "LOC", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # an article's abbreviation before its number
+        ("Les sommes d'au moins 10.000 € (Art. 1649 quater A du CGI) sont déclarées.", [("Art", "ORG")], {}),
+        # a news site by its last word
+        ("Selon Foresight News, les règles devraient entrer en vigueur le 30 juin.", [("Foresight News", "MISC")],
+         {"Foresight News": "ORG"}),
+        ("D'après Bloomberg News, la banque a été sanctionnée.", [("Bloomberg News", "MISC")], {"Bloomberg News": "ORG"}),
+        # a concept acronym and a preposition of place before a brand
+        ("Il proposait d'investir dans des projets en NFT sur Discord et Telegram.",
+         [("NFT sur Discord", "MISC"), ("Telegram", "ORG")], {"Discord": "ORG", "Telegram": "ORG"}),
+        ("Les contrôles KYC chez Binance ont été renforcés.", [("KYC chez Binance", "ORG")], {"Binance": "ORG"}),
+    ],
+)
+def test_build_entities_reads_article_abbreviations_news_sites_and_brands_after_a_concept(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -277,12 +277,15 @@ def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
     return rest_start
 
 
-#: A concept acronym and de/du/des before a capitalised name: "les autres CRF de l'Union européenne".
-_CONCEPT_OF = re.compile(r"([A-Z]{2,6})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?=[A-ZÀ-Ý])")
+#: A concept acronym and de/du/des before a capitalised name: "les autres CRF de l'Union européenne"; or a French
+#: preposition of place: "investir dans des NFT sur Discord".
+_CONCEPT_OF = re.compile(
+    r"([A-Z]{2,6})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|sur\s+|chez\s+|via\s+)(?=[A-ZÀ-Ý])"
+)
 
 
 def _after_concept_of(body: str, start: int, end: int, lex: Lexicon) -> int:
-    """Where the name starts after a concept acronym and its de ("CRF de l'" + "Union européenne").
+    """Where the name starts after a concept acronym and its de or sur ("CRF de l'" + "Union européenne", "NFT sur" + "Discord").
 
     A kind of body or report written as an acronym (``concepts.txt``) heads no name: what follows its
     de is the name, as "État membre de l'Union européenne" names the Union.

@@ -281,13 +281,14 @@ def misc_firm_shaped(body: str, m: Mention, lex: Lexicon) -> bool:
         return False
     if _CLAUSE_OPENING.search(body, max(0, m.start - 3), m.start):
         return False
-    if _NAME_PARTICLE_BEFORE.search(body, max(0, m.start - 40), m.start):
+    tail_of = _NAME_PARTICLE_BEFORE.search(body, max(0, m.start - 40), m.start)
+    if tail_of and tail_of.group(1).casefold() not in lex.concepts:  # "des NFT sur Discord": no name's tail
         return False
     return not re.match(r"[ -]+[A-ZÀ-Ý]", body[m.end:m.end + 3])
 
 
 #: A capitalised word and a particle right before a name: its tail ("Saint Jean de" + "Vedas").
-_NAME_PARTICLE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'-]+ (?:de|du|des|sur|sous|lès|en) \Z")
+_NAME_PARTICLE_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'-]+) (?:de|du|des|sur|sous|lès|en) \Z")
 
 
 def _role_at_firm(before: list[str], k: int, name: str) -> bool:
