@@ -3927,3 +3927,19 @@ def test_build_entities_reads_article_abbreviations_news_sites_and_brands_after_
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Le Centre européen de la consommation, association basée en Allemagne, fait un point.",
+         [("Centre européen", "ORG"), ("Allemagne", "LOC")], {"Centre européen de la consommation": "ORG", "Allemagne": "LOC"}),
+        # a lowercase centre is a description
+        ("Il a été placé au centre de rétention de Vincennes.", [("Vincennes", "LOC")], {"Vincennes": "LOC"}),
+        ("La baisse se lit au centre de la consommation des ménages.", [], {}),
+    ],
+)
+def test_tag_public_bodies_reads_a_capitalised_centre_and_its_domain_as_a_body(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
