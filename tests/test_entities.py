@@ -3862,7 +3862,7 @@ def test_context_cue_gives_the_kind_to_french_examples_after_du_type_and_ou_enco
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Cette filiale opère en France via La Banque Postale et un réseau d'agents.", "Banque Postale", "La Banque Postale"),
+        ("Cette filiale opère en France via La Banque Postale et un réseau de bureaux.", "Banque Postale", "La Banque Postale"),
         ("L'information a été révélée par Les Echos mardi.", "Echos", "Les Echos"),
         ("Un article publié dans Le Parisien décrit le réseau.", "Parisien", "Le Parisien"),
         # a sentence's first word or a lowercase article stays out
