@@ -590,6 +590,30 @@ def test_amounts_sanctions_context_stops_at_line_break(nlps):
     assert [r["sanctions_context"] for r in found] == [False]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Breaches of financial sanctions can attract criminal and civil penalties. "
+               "The maximum fine that can be imposed is £1,000,000.", [True]),
+        ("en", "The bank breached the anti-money laundering provisions of the BSA. "
+               "It agreed to a $1 million civil money penalty.", [True]),
+        ("en", "The fine was for a payment to a Russian bank account belonging to a designated person.\n"
+               "The fine was initially set at £400,000.", [True]),
+        ("fr", "La banque est sanctionnée pour avoir contourné des sanctions économiques. "
+               "Elle a accepté de payer 6,6 milliards d'euros d'amende.", [True]),
+        # a sentence that names no fine or penalty keeps its own context
+        ("en", "The sanctions were adopted in March. The foundation received $2 million.", [False]),
+        # nor does the context cross a paragraph
+        ("en", "The sanctions were adopted in March.\n\nThe company paid a $2 million fine.", [False]),
+        # only the sentence just before counts
+        ("fr", "Les sanctions ont été adoptées en mars. La fondation a déménagé. "
+               "Elle a payé une amende de 2 000 euros.", [False]),
+    ],
+)
+def test_amounts_sanctions_context_of_a_penalty_reaches_the_sentence_before(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected
+
+
 # -- component interface -----------------------------------------------------------------------
 
 

@@ -203,7 +203,7 @@ class AmountTagger:
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
-        self._mark_sanctions(text, amounts)
+        self._mark_sanctions(text, amounts, sentences)
         return amounts
 
     def _read_local_currencies(self, text: str, amounts: list[_Amount]) -> list[_Amount]:
@@ -695,13 +695,40 @@ class AmountTagger:
             ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start):
                 amount.threshold = previous.threshold
 
-    def _mark_sanctions(self, text: str, amounts: list[_Amount]) -> None:
+    def _mark_sanctions(self, text: str, amounts: list[_Amount], sentences: Sequence[tuple[int, int]]) -> None:
         seen: dict[tuple[int, int], bool] = {}
         for amount in amounts:
             if amount.sentence not in seen:
-                start, end = amount.sentence
-                seen[amount.sentence] = self.patterns.mentions_sanctions(text, start, end)
+                seen[amount.sentence] = self._sanctions_context(text, amount.sentence, sentences)
             amount.sanctions = seen[amount.sentence]
+
+    def _sanctions_context(
+        self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]]
+    ) -> bool:
+        """Whether a sentence speaks of sanctions or anti-money-laundering rules.
+
+        A sentence that names a fine or a penalty also takes the context of the
+        sentence before it in its paragraph: "breaches of financial sanctions can
+        attract both criminal and civil penalties. The maximum fine ... is £1,000,000".
+        """
+        start, end = sentence
+        p = self.patterns
+        if p.mentions_sanctions(text, start, end):
+            return True
+        if not p.names_penalty(text, start, end):
+            return False
+        # The sentence before, and the lines before this one when a line break cut the sentence.
+        index, (before, _) = sentence_of(sentences, start, text_length=len(text))
+        if index > 0:
+            before = sentences[index - 1][0]
+        paragraph = PARAGRAPH_BREAK.search(text[before:start][::-1])
+        if paragraph is not None:
+            before = start - paragraph.start()
+        return before < start and p.mentions_sanctions(text, before, start)
+
+
+#: A blank line: the end of a paragraph, beyond which no context is read.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 def _squash(text: str) -> str:

@@ -483,6 +483,9 @@ class Patterns:
         # "commission des sanctions", "sanctions pécuniaires" (a fine), "actifs immobilisés".
         neutral = self._vocabulary("not_sanctions", [])
         self.not_sanctions = re.compile(f"(?i:{_cue_alternation(neutral)})" if neutral else r"(?!)")
+        # A fine or penalty takes the context of the sentence before it (``sanctions_penalties``).
+        self.sanctions_penalty = re.compile(
+            rf"(?i:{_cue_alternation(self._vocabulary('sanctions_penalties', []))})")
 
     def _build_local_currencies(self) -> None:
         """Markers that several countries share ("$", "dirhams", "francs") and each country's cue words."""
@@ -537,6 +540,10 @@ class Patterns:
             not any(a <= m.start() and m.end() <= b for a, b in neutral)
             for m in self.sanctions.finditer(text, start, end)
         )
+
+    def names_penalty(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names a fine or a penalty (``sanctions_penalties``)."""
+        return self.sanctions_penalty.search(text, start, end) is not None
 
     def is_unit(self, currency_text: str | None, text: str, end: int) -> bool:
         """Whether a currency word is a unit here ("20 pounds of flour")."""
