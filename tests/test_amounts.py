@@ -1055,6 +1055,50 @@ def test_amounts_sanctions_context_of_reporting_rules_statutes_and_freezes(nlps,
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # anti-money-laundering bodies, reports and directives
+        ("en", "The TD Bank settlement includes a $1.3 billion penalty paid to the Financial Crimes Enforcement Network.", True),
+        ("en", "You must submit a TTR to AUSTRAC for each individual cash transaction of A$10,000 or more.", True),
+        ("en", "Most countries follow the FATF recommendation of a $1,000 threshold for crypto transactions.", True),
+        ("en", "With regard to prepaid cards, AMLD5 sets a lower limit of EUR 150.", True),
+        ("en", "The EUR 50 limit was set because anonymous prepaid cards can be used for terrorist financing.", True),
+        ("fr", "Vous devez déclarer à CANAFE toute somme en espèces de 10 000 $ ou plus.", True),
+        ("fr", "La règle de voyage s'applique dès qu'un transfert dépasse 1 000 euros.", True),
+        # a duty to report cash
+        ("en", "A financial institution must file a report whenever a cash transaction exceeds $10,000.", True),
+        ("en", "Federal law requires banks to report any cash transaction over $10,000.", True),
+        ("en", "Businesses must declare cash transactions exceeding £10,000 to the National Crime Agency.", True),
+        # rules named by what they fight, and export controls
+        ("en", "Bank of Ireland has been fined €3.15m for breaching rules which prevent money laundering.", True),
+        ("en", "It was fined 2.275 million euros for failures in money laundering and terrorist financing controls.", True),
+        ("en", "The UK announced compound penalties of £700,386.01 for breaches of the UK's export controls.", True),
+        # a money laundering scheme is a crime, not a rule
+        ("en", "Police arrested 12 people running a money laundering scheme worth HK$118 million.", False),
+        ("en", "The report found that the company lost $2 million.", False),
+    ],
+)
+def test_amounts_sanctions_context_of_aml_bodies_duties_and_export_controls(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "OFAC sanctioned Tornado Cash, which it said has been used to launder more than $455 million.", [False]),
+        ("en", "OFAC said the mixer was used to launder billions of dollars in virtual currency.", [False]),
+        ("en", "Of the US$15 million laundered, the sanctioned exchange kept a share.", [False]),
+        ("fr", "Près de 700 millions de dollars blanchis : un réseau de blanchiment démantelé.", [False]),
+        # a penalty named after the verb is not the money laundered
+        ("en", "The department is also seeking a money laundering penalty of $157 million.", [True]),
+        ("en", "OFAC fined the exchange $1 million for laundering controls it never had.", [True]),
+    ],
+)
+def test_amounts_sanctions_context_leaves_out_money_laundered(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "La commission des sanctions de l'AMF l'a condamnée à une amende d'un million d'euros.",

@@ -700,7 +700,8 @@ class AmountTagger:
         for amount in amounts:
             if amount.sentence not in seen:
                 seen[amount.sentence] = self._sanctions_context(text, amount.sentence, sentences)
-            amount.sanctions = seen[amount.sentence]
+            # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
+            amount.sanctions = seen[amount.sentence] and not self.patterns.is_laundered(text, amount.start, amount.end)
 
     def _sanctions_context(
         self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]]

@@ -14,6 +14,9 @@ from helpers.amounts.vocabulary import load_currencies, load_local_currencies, m
 
 _APOSTROPHE = "['’]"
 
+#: How far before an amount the verb that launders it is looked for ("to launder more than $100m").
+PROCEEDS_CONTEXT_CHARS = 40
+
 
 def _alternation(items: Iterable[str]) -> str:
     """Escaped alternatives, longest first so that "millions" wins over "million"."""
@@ -486,6 +489,12 @@ class Patterns:
         # A fine or penalty takes the context of the sentence before it (``sanctions_penalties``).
         self.sanctions_penalty = re.compile(
             rf"(?i:{_cue_alternation(self._vocabulary('sanctions_penalties', []))})")
+        # Money laundered is criminal proceeds: "used to launder more than $455 million".
+        proceeds: dict[str, list[str]] = self._vocabulary("sanctions_proceeds", {})
+        verbs = _cue_alternation(proceeds.get("before", []))
+        links = _cue_alternation(proceeds.get("links", []))
+        self.laundered_before = re.compile(rf"(?i:{verbs})(?:\s+(?i:{links}))*\s*$")
+        self.laundered_after = re.compile(rf"\s+(?i:{_cue_alternation(proceeds.get('after', []))})")
 
     def _build_local_currencies(self) -> None:
         """Markers that several countries share ("$", "dirhams", "francs") and each country's cue words."""
@@ -544,6 +553,11 @@ class Patterns:
     def names_penalty(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names a fine or a penalty (``sanctions_penalties``)."""
         return self.sanctions_penalty.search(text, start, end) is not None
+
+    def is_laundered(self, text: str, start: int, end: int) -> bool:
+        """Whether the amount at ``text[start:end]`` is money laundered, the object of the verb."""
+        return self.laundered_before.search(text, max(0, start - PROCEEDS_CONTEXT_CHARS), start) is not None \
+            or self.laundered_after.match(text, end) is not None
 
     def is_unit(self, currency_text: str | None, text: str, end: int) -> bool:
         """Whether a currency word is a unit here ("20 pounds of flour")."""
