@@ -467,6 +467,13 @@ def test_amounts_threshold_shared_by_coordinated_amount(nlps, lang, text, expect
         ),
         ("fr", "Il a payé 5 000 euros, environ 10 000 euros de plus que prévu.",
          [("5 000 euros", None, None), ("10 000 euros", None, None)]),
+        # ", which is equivalent to about" restates the amount in another currency
+        (
+            "en",
+            "G7 countries have set a price cap for Russian crude oil of $60 per barrel, which is equivalent to about 55.83 euros.",
+            [("$60", "below", None), ("55.83 euros", "below", 0)],
+        ),
+        ("en", "The firm paid $60, which is about a third of the fee of $180.", [("$60", None, None), ("$180", None, None)]),
     ],
 )
 def test_amounts_links_converted_amounts(nlps, lang, text, expected):
