@@ -848,6 +848,9 @@ def test_amounts_caps_reach_their_amounts(nlps, lang, text, expected):
         ("Le plafond de versement en liquide auprès du centre des finances publiques est de 300 €.", "below"),
         ("Le plafonnement du prix du pétrole russe décidé par le G7 a finalement été fixé à 90 euros.", "below"),
         ("Elle concerne uniquement le seuil au-delà duquel l'anonymat doit être levé (2 500 euros).", "above"),
+        # the verb in the plural and the past, an adverb before its "à"
+        ("Le Portugal et l’Italie limitent en effet à 1.000 euros les paiements en liquide.", "below"),
+        ("Les deux pays limitaient déjà à 3 000 euros les paiements en espèces.", "below"),
     ],
 )
 def test_amounts_far_cap_word_in_the_clause(nlps, text, expected):
