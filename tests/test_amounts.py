@@ -388,6 +388,8 @@ def test_amounts_threshold_above(nlps, lang, text):
         ("en", "Payments may not be more than $5,000."),
         # caps written after the amount, an alternative in brackets, a maximal threshold
         ("en", "OFAC implemented a $60 “price cap” on Russian crude oil."),
+        ("en", "The G7 nations introduced a $60 crude price cap in December 2022."),
+        ("en", "Western countries set the $60 oil price cap on Russian oil."),
         ("en", "Parliament voted a €10,000 limit on cash payments."),
         ("en", "The deposit insurance coverage was permanently raised to $250,000 per depositor."),
         ("fr", "Le LEP possède un seuil maximal de dépôt de 10 000 €, sous conditions de revenus."),
