@@ -343,6 +343,10 @@ def test_amounts_ranges_do_not_swallow_other_numbers(nlps, lang, text, expected)
         ("en", "Banks may not accept deposits exceeding €100,000 from Russian nationals."),
         ("en", "The rules ban cash payments of more than 10,000 euros."),
         ("en", "Most countries follow a $1,000 threshold for crypto transactions."),
+        # a demonstrative before the noun of the amount
+        ("fr", "Aucune compagnie ne pourra vendre de pétrole russe au-dessus de ce prix de 45 dollars."),
+        ("fr", "Aucune compagnie ne pourra vendre au-delà de ce plafond de 45 dollars."),
+        ("en", "No tanker may carry oil sold above this price of $45."),
     ],
 )
 def test_amounts_threshold_above(nlps, lang, text):
