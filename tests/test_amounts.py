@@ -1085,6 +1085,8 @@ def test_amounts_sanctions_context_of_reporting_rules_statutes_and_freezes(nlps,
         ("en", "A financial institution must file a report whenever a cash transaction exceeds $10,000.", True),
         ("en", "Federal law requires banks to report any cash transaction over $10,000.", True),
         ("en", "Businesses must declare cash transactions exceeding £10,000 to the National Crime Agency.", True),
+        ("en", "To avoid being reported, some customers break up transactions into ones of less than $10,000 each.", True),
+        ("en", "The amendments would reduce this threshold to $250 for transmittals of funds that begin outside the US.", True),
         # rules named by what they fight, and export controls
         ("en", "Bank of Ireland has been fined €3.15m for breaching rules which prevent money laundering.", True),
         ("en", "It was fined 2.275 million euros for failures in money laundering and terrorist financing controls.", True),
