@@ -343,6 +343,7 @@ def test_amounts_ranges_do_not_swallow_other_numbers(nlps, lang, text, expected)
         ("en", "Banks may not accept deposits exceeding €100,000 from Russian nationals."),
         ("en", "The rules ban cash payments of more than 10,000 euros."),
         ("en", "Most countries follow a $1,000 threshold for crypto transactions."),
+        ("fr", "Les transferts de capitaux d’un montant au moins égal à 10.000 € doivent être déclarés."),
         # a demonstrative before the noun of the amount
         ("fr", "Aucune compagnie ne pourra vendre de pétrole russe au-dessus de ce prix de 45 dollars."),
         ("fr", "Aucune compagnie ne pourra vendre au-delà de ce plafond de 45 dollars."),
@@ -1850,6 +1851,10 @@ def test_amounts_limit_compounds_allowances_adverbs_and_close_to(nlps, lang, tex
         # the value it replaces, after "au lieu de", further on
         ("fr", "Il limite à 7 500 euros par foyer la réduction d'impôt de 66 % du montant des dons réalisés, au lieu de 15 000 euros.",
          [("7 500 euros", "below"), ("15 000 euros", "below")]),
+        # ... with no comma before it
+        ("fr", "Le plafond de paiement en espèces a été abaissé à 1 000 euros au lieu de 3 000 euros.",
+         [("1 000 euros", "below"), ("3 000 euros", "below")]),
+        ("fr", "Il a payé 1 000 euros au lieu de 3 000 euros.", [("1 000 euros", None), ("3 000 euros", None)]),
         # a quoted qualifier between a cap word and "de"; "est un (bon) plafond" after the amount
         ("fr", "Prenons un exemple de base au plafond “simple” de 196 € par an.", [("196 €", "below")]),
         ("fr", "Il s'agit de savoir si la somme de 7 500 euros est un bon plafond ou non.", [("7 500 euros", "below")]),

@@ -353,8 +353,9 @@ class Patterns:
         )
         # "10 000 € (au 1er octobre 2018, contre 15 000 € avant)", "$12,856, up from $10,000":
         # an earlier or later value after a comma or a bracket, a few words in.
+        bare = _cue_alternation(self._vocabulary("previous_links_bare", []))
         self.previous_value = re.compile(
-            rf"[^.;!?\n]{{0,80}}[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})\s*\Z",
+            rf"[^.;!?\n]{{0,80}}(?:[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})|\s(?:{bare}))\s*\Z",
             re.IGNORECASE,
         )
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
