@@ -997,6 +997,9 @@ def test_amounts_bracket_after_amount_needs_a_cap_word(nlps):
         # a limit or a maximum changed: both ends are ceilings
         ("fr", "La mesure faisant passer la limite des paiements en espèce de 3 000 à 1 000 euros est officielle.", ["below", "below"]),
         ("fr", "L'amendement consiste à porter le maximum des amendes cumulées de 150 000 euros à 500 000 euros.", ["below", "below"]),
+        # ... to "the greater of" a new value and a share of the transaction
+        ("en", "Under the amended IEEPA, the maximum civil penalty per violation increases from $50,000 to the greater of "
+               "$250,000 or twice the amount of the transaction.", ["below", "below"]),
     ],
 )
 def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expected):
@@ -1011,6 +1014,7 @@ def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expecte
         ("en", "Fines range from $3,000 to $10,000."),
         # the range must follow the word in its clause
         ("en", "The threshold was debated for months, but fines rose from $3,000 to $10,000."),
+        ("en", "The fine rose from $5,000 to the greater of $10,000 or twice the gain."),
     ],
 )
 def test_amounts_range_without_a_changed_threshold_has_no_direction(nlps, lang, text):
