@@ -619,6 +619,15 @@ def test_amounts_sanctions_context_stops_at_line_break(nlps):
         ("en", "The sanctions were adopted in March. The foundation received $2 million.", [False]),
         # nor does the context cross a paragraph
         ("en", "The sanctions were adopted in March.\n\nThe company paid a $2 million fine.", [False]),
+        # only the fine or penalty takes it, and a range from it; the other amounts of its sentence do not
+        ("en", "The MAS fined nine banks for breaching its anti-money laundering requirements.\n"
+               "The penalties come after the MAS completed its supervisory examinations of banks with connections to "
+               "persons of interest in the record $3 billion laundering case.", [False]),
+        ("en", "Breaches of financial sanctions are penalised. The maximum civil penalty per violation rises from "
+               "$50,000 to $1,000,000.", [True, True]),
+        ("fr", "L'affaire portait sur le blanchiment de fraude fiscale. En acceptant de régler une amende de "
+               "300 millions d'euros, soit 20 % des avoirs soustraits à l'impôt, qui s'élevaient à 1,6 milliard d'euros, "
+               "la banque a évité un procès.", [True, False]),
         # only the sentence just before counts
         ("fr", "Les sanctions ont été adoptées en mars. La fondation a déménagé. "
                "Elle a payé une amende de 2 000 euros.", [False]),

@@ -696,28 +696,53 @@ class AmountTagger:
                 amount.threshold = previous.threshold
 
     def _mark_sanctions(self, text: str, amounts: list[_Amount], sentences: Sequence[tuple[int, int]]) -> None:
-        seen: dict[tuple[int, int], bool] = {}
-        for amount in amounts:
-            if amount.sentence not in seen:
-                seen[amount.sentence] = self._sanctions_context(text, amount.sentence, sentences)
+        p = self.patterns
+        own: dict[tuple[int, int], bool] = {}
+        before: dict[tuple[int, int], bool] = {}
+        penalty: list[bool] = []
+        for i, amount in enumerate(amounts):
+            sentence = amount.sentence
+            if sentence not in own:
+                own[sentence] = p.mentions_sanctions(text, *sentence)
+            context = own[sentence]
+            # A fine or penalty takes the context of the sentence before it.
+            penalty.append(self._is_penalty(text, amounts, i, penalty))
+            if not context and penalty[i]:
+                if sentence not in before:
+                    before[sentence] = self._previous_sentence_context(text, sentence, sentences)
+                context = before[sentence]
             # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
-            amount.sanctions = seen[amount.sentence] and not self.patterns.is_laundered(text, amount.start, amount.end)
+            amount.sanctions = context and not p.is_laundered(text, amount.start, amount.end)
 
-    def _sanctions_context(
+    def _is_penalty(self, text: str, amounts: Sequence[_Amount], i: int, penalty: Sequence[bool]) -> bool:
+        """Whether ``amounts[i]`` is a fine or penalty: the word next to it, no other amount in between.
+
+        "a $41 million fine", "l'amende peut atteindre 375 000 euros"; a range or a
+        list from a penalty shares it ("from $50,000 to $1,000,000"). The other
+        amounts of the sentence ("a $3 billion money-laundering case") are not.
+        """
+        p = self.patterns
+        amount = amounts[i]
+        previous = amounts[i - 1] if i > 0 and amounts[i - 1].sentence == amount.sentence else None
+        following = amounts[i + 1] if i + 1 < len(amounts) and amounts[i + 1].sentence == amount.sentence else None
+        lo = max(amount.sentence[0], amount.start - PENALTY_BEFORE_CHARS, previous.end if previous else 0)
+        hi = min(amount.sentence[1], amount.end + PENALTY_AFTER_CHARS, following.start if following else len(text))
+        if p.names_penalty(text, lo, amount.start) or p.names_penalty(text, amount.end, hi):
+            return True
+        return previous is not None and penalty[i - 1] and bool(
+            p.range_ends.fullmatch(text, previous.end, amount.start)
+            or p.coordinated.fullmatch(text, previous.end, amount.start))
+
+    def _previous_sentence_context(
         self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]]
     ) -> bool:
-        """Whether a sentence speaks of sanctions or anti-money-laundering rules.
+        """Whether the sentence before ``sentence``, in its paragraph, uses the sanctions vocabulary.
 
-        A sentence that names a fine or a penalty also takes the context of the
-        sentence before it in its paragraph: "breaches of financial sanctions can
-        attract both criminal and civil penalties. The maximum fine ... is £1,000,000".
+        A fine or penalty is for breaking the rules that sentence names: "breaches of
+        financial sanctions can attract both criminal and civil penalties. The maximum
+        fine ... is £1,000,000".
         """
-        start, end = sentence
-        p = self.patterns
-        if p.mentions_sanctions(text, start, end):
-            return True
-        if not p.names_penalty(text, start, end):
-            return False
+        start = sentence[0]
         # The sentence before, and the lines before this one when a line break cut the sentence.
         index, (before, _) = sentence_of(sentences, start, text_length=len(text))
         if index > 0:
@@ -725,8 +750,12 @@ class AmountTagger:
         paragraph = PARAGRAPH_BREAK.search(text[before:start][::-1])
         if paragraph is not None:
             before = start - paragraph.start()
-        return before < start and p.mentions_sanctions(text, before, start)
+        return before < start and self.patterns.mentions_sanctions(text, before, start)
 
+
+#: How far before and after an amount the fine or penalty word that makes it one is read.
+PENALTY_BEFORE_CHARS = 80
+PENALTY_AFTER_CHARS = 40
 
 #: A blank line: the end of a paragraph, beyond which no context is read.
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
