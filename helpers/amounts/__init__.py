@@ -38,9 +38,9 @@ The rules, which a methodology section can quote:
   introduced by "soit"/"i.e.", converts it: it takes its threshold and points to
   it with ``linked_to``.
 * Cues and the sanctions vocabulary are searched in the amount's sentence, cut
-  at line breaks (headings and list items have no final stop); a sentence that
-  names a fine or a penalty also reads the sanctions vocabulary of the sentence
-  before it in its paragraph, and money laundered is never a sanctions context.
+  at line breaks (headings and list items have no final stop); a fine or a
+  penalty also reads the sanctions vocabulary of the sentence before it in its
+  paragraph, and money laundered is never a sanctions context.
 
 One module per job, the import graph running one way: ``vocabulary`` reads the
 data files, ``numbers`` reads digits and written numbers, ``patterns`` builds
