@@ -1889,3 +1889,20 @@ def test_amounts_shares_alternatives_replaced_values_and_quoted_qualifiers(nlps,
 )
 def test_amounts_not_allowed_to_exceed_and_a_total_of(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the press writes AUSTRAC's name in lower case, as it does the BEAC's
+        ("en", "Each breach could attract a penalty of up to $22.2m, and if Austrac's action succeeds Crown pays.",
+         [("$22.2m", "AUD")]),
+        # the Swiss federal prosecutor (MPC) and the federal courts are Swiss bodies
+        ("fr", "Le MPC a obtenu des confiscations de plus de 500 millions de francs.", [("500 millions de francs", "CHF")]),
+        ("fr", "Le Tribunal pénal fédéral a confisqué 64 millions de francs.", [("64 millions de francs", "CHF")]),
+        # without such a body, still no currency the kit can name
+        ("fr", "Le tribunal a confisqué 64 millions de francs.", []),
+    ],
+)
+def test_amounts_shared_currency_markers_read_austrac_and_swiss_federal_bodies(nlps, lang, text, expected):
+    assert [(r["text"], r["currency"]) for r in records(nlps, lang, text)] == expected
