@@ -1906,3 +1906,15 @@ def test_amounts_not_allowed_to_exceed_and_a_total_of(nlps, text, expected):
 )
 def test_amounts_shared_currency_markers_read_austrac_and_swiss_federal_bodies(nlps, lang, text, expected):
     assert [(r["text"], r["currency"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Accepting cash of Rs 2 Lakh and more is an offence now.", [("Rs 2 Lakh", "above")]),
+        ("Cash payments of $10,000 and more must be reported.", [("$10,000", "above")]),
+        ("He paid $5,000 and then left.", [("$5,000", None)]),
+    ],
+)
+def test_amounts_english_and_more_after_the_amount_is_a_floor(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "en", text)] == expected
