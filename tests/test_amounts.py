@@ -1918,3 +1918,20 @@ def test_amounts_shared_currency_markers_read_austrac_and_swiss_federal_bodies(n
 )
 def test_amounts_english_and_more_after_the_amount_is_a_floor(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the counter-value of the amount stands between the comparison and the amount
+        ("Les devises sont déclarées lorsque leur montant est égal ou supérieur à la contre-valeur de 100.000 dirhams.",
+         [("100.000 dirhams", "above")]),
+        # the same word with a no-break hyphen (U+2011), as pages often write it
+        ("Les devises sont déclarées lorsque leur montant est égal ou supérieur à la contre\u2011valeur de 100.000 dirhams.",
+         [("100.000 dirhams", "above")]),
+        ("Les sommes supérieures à l'équivalent de 10 000 euros doivent être déclarées.", [("10 000 euros", "above")]),
+        ("Il a payé la contre-valeur de 100.000 dirhams.", [("100.000 dirhams", None)]),
+    ],
+)
+def test_amounts_french_counter_value_between_comparison_and_amount(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected

@@ -13,6 +13,8 @@ from helpers.amounts.numbers import NUMBER, NUMBER_BODY, SPACE, WrittenNumbers
 from helpers.amounts.vocabulary import load_currencies, load_local_currencies, merge_vocabularies
 
 _APOSTROPHE = "['’]"
+#: A hyphen in a cue also matches a space and the typographic hyphens ("contre‑valeur" with U+2011).
+_HYPHEN = r"[\s\-\u2010\u2011]"
 
 #: How far before an amount the verb that launders it is looked for ("to launder more than $100m").
 PROCEEDS_CONTEXT_CHARS = 40
@@ -33,7 +35,7 @@ def _word_regex(phrase: str) -> str:
 
 
 def _cue_regex(phrase: str) -> str:
-    """A cue phrase; "de" also matches du/des/d', "à" au/aux, a hyphen a space."""
+    """A cue phrase; "de" also matches du/des/d', "à" au/aux, a hyphen a space or another hyphen."""
     words = phrase.split()
     parts: list[str] = []
     for i, word in enumerate(words):
@@ -44,7 +46,7 @@ def _cue_regex(phrase: str) -> str:
         if word == "à":
             parts.append(r"(?:à|au|aux)(?!\w)" + ("" if last else r"\s*"))
             continue
-        body = re.escape(word).replace(r"\-", r"[\s-]").replace("'", _APOSTROPHE)
+        body = re.escape(word).replace(r"\-", _HYPHEN).replace("'", _APOSTROPHE)
         if not last:
             body += r"\s*" if word.endswith("'") else r"\s+"
         elif word[-1].isalnum():
