@@ -1935,3 +1935,19 @@ def test_amounts_english_and_more_after_the_amount_is_a_floor(nlps, text, expect
 )
 def test_amounts_french_counter_value_between_comparison_and_amount(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For months after Western allies limited sales of Russian oil to $60 per barrel, the cap was symbolic.",
+         [("$60", "below")]),
+        ("The administration wants to maintain restrictions on Russian oil prices at $60 per barrel.", [("$60", "below")]),
+        ("The regulator restricted cash withdrawals to $500 a day.", [("$500", "below")]),
+        # a capitalised "Limited" ends a company's name and caps nothing
+        ("Guaranty Trust Bank (UK) Limited was fined a total of £7.6m in 2023.", [("£7.6m", None)]),
+        ("Restrictions on Russian oil cost Moscow $60 billion, officials said.", [("$60 billion", None)]),
+    ],
+)
+def test_amounts_english_far_cap_verbs_limited_and_restrictions(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "en", text)] == expected

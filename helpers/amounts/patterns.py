@@ -372,6 +372,7 @@ class Patterns:
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
         # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
         far: dict[str, list[str]] = self._vocabulary("far_cues", {})
+        # "below_lowercase": cap verbs that a capital makes part of a company's name ("... (UK) Limited").
         # "si la limite de 200 millions d'euros par jour est dépassée": up to five words (no digits,
         # no clause break) and a passed-ceiling phrase after the amount.
         exceeded = _cue_alternation(self._vocabulary("exceeded_after", []))
@@ -379,7 +380,8 @@ class Patterns:
             rf"(?:[ \t\u00a0]+[^\W\d][\w'’-]*){{0,5}}?[ \t\u00a0]+(?:{exceeded})(?![\w])", re.IGNORECASE
         ) if exceeded else None
         self.far_cues = re.compile(
-            rf"(?P<below>{_cue_alternation(far.get('below', []))})|(?P<above>{_cue_alternation(far.get('above', []))})"
+            rf"(?P<below>{_cue_alternation(far.get('below', []))}|(?-i:{_cue_alternation(far.get('below_lowercase', []))}))"
+            rf"|(?P<above>{_cue_alternation(far.get('above', []))})"
             rf"|(?P<range_above>{_cue_alternation(far.get('range_above', []))})",
             re.IGNORECASE,
         )
