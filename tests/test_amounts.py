@@ -1951,3 +1951,20 @@ def test_amounts_french_counter_value_between_comparison_and_amount(nlps, text, 
 )
 def test_amounts_english_far_cap_verbs_limited_and_restrictions(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shared marker written again as a plural word belongs to the amount
+        ("Bittrex had 116,000 violations accounting for $263 million dollars of sanctioned transactions.",
+         [("$263 million dollars", 263_000_000.0, "USD")]),
+        ("FINTRAC fined the bank $5 million dollars.", [("$5 million dollars", 5_000_000.0, "CAD")]),
+        # a singular is an adjective of the noun after it
+        ("AmBank reached a $700 million dollar settlement with Malaysia.", [("$700 million", 700_000_000.0, "USD")]),
+        # another currency's word is no repetition
+        ("It cost $5 euros less.", [("$5", 5.0, "USD")]),
+    ],
+)
+def test_amounts_repeated_shared_marker_after_the_amount_is_part_of_it(nlps, text, expected):
+    assert [(r["text"], r["value"], r["currency"]) for r in records(nlps, "en", text)] == expected

@@ -260,6 +260,10 @@ class AmountTagger:
                 code = p.code_after.match(text, amount.end) if amount.prefixed and amount.local else None
                 if code is not None:  # "$100 USD", "$50 CAD"
                     amount.end, amount.currency, amount.local = code.end(), p.currency(code.group(1)), None
+                elif amount.prefixed and amount.local:
+                    repeated = p.repeated_marker(text, amount.end, amount.local)
+                    if repeated is not None:  # "$263 million dollars": one amount, its marker twice
+                        amount.end = repeated.end()
                 found.append(amount)
         taken = [(a.start, a.end) for a in found]
         for m in p.words.finditer(text):

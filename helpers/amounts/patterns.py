@@ -140,6 +140,10 @@ class Patterns:
         # "$100 USD", "$50 CAD": a fiat code (those that may touch digits) after an amount written
         # with a shared symbol names its currency.
         self.code_after = re.compile(rf"[ \u00a0]?({'|'.join(glued)})(?![\w])")
+        # "$263 million dollars": the shared marker written again, as a plural word, after the amount;
+        # a singular is an adjective of the noun after it ("a $700 million dollar settlement").
+        marker_words = _alternation(w for w in load_local_currencies()["markers"] if w.isalpha() and w.endswith("s"))
+        self.marker_after = re.compile(rf"[ \u00a0]+((?i:{marker_words}))(?![\w])")
 
         # "millions de dollars", "millions d'euros", "millions of dollars".
         connectors: list[str] = self._vocabulary("currency_connectors", [])
@@ -515,6 +519,11 @@ class Patterns:
             default = next((by_language[lang] for lang in self.languages if lang in by_language),
                            entry["default"])
             self._local_kinds[kind] = (default, entry["min_weight"], country_of, cues)
+
+    def repeated_marker(self, text: str, end: int, kind: str) -> re.Match | None:
+        """The shared marker of ``kind`` written again as a word right after an amount ("$263 million dollars")."""
+        m = self.marker_after.match(text, end)
+        return m if m is not None and self.local_kind(m.group(1)) == kind else None
 
     def local_kind(self, currency_text: str | None) -> str | None:
         """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None."""
