@@ -1943,7 +1943,10 @@ def test_amounts_french_counter_value_between_comparison_and_amount(nlps, text, 
         ("For months after Western allies limited sales of Russian oil to $60 per barrel, the cap was symbolic.",
          [("$60", "below")]),
         ("The administration wants to maintain restrictions on Russian oil prices at $60 per barrel.", [("$60", "below")]),
-        ("The regulator restricted cash withdrawals to $500 a day.", [("$500", "below")]),
+        ("The regulator limited cash withdrawals to $500 a day.", [("$500", "below")]),
+        # a verb of sum says what something came to, not where a cap stands
+        ("The limited funds amounted to $5 million.", [("$5 million", None)]),
+        ("Restrictions on transfers amounted to $5 million.", [("$5 million", None)]),
         # a capitalised "Limited" ends a company's name and caps nothing
         ("Guaranty Trust Bank (UK) Limited was fined a total of £7.6m in 2023.", [("£7.6m", None)]),
         ("Restrictions on Russian oil cost Moscow $60 billion, officials said.", [("$60 billion", None)]),

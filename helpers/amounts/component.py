@@ -469,6 +469,8 @@ class AmountTagger:
             return None
         if not change and not colon and not p.far_link.search(text, cue.end(), amount.start):
             return None
+        if p.far_total.search(text, cue.end(), amount.start):  # "the limited funds amounted to $5 million"
+            return None
         if p.negation_ending(text, lo, cue.start()):
             return None
         amount.opens_change = change

@@ -428,6 +428,9 @@ class Patterns:
         adverbs = rf"(?:\s+(?:{_cue_alternation(links.get('adverbs', []))}))*"
         alone = rf"|(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
         restatements = _cue_alternation(links.get("restatements", []))
+        # "The limited funds amounted to $5 million": a verb of sum right before the amount links no far cue.
+        totals = _cue_alternation(links.get("totals", []))
+        self.far_total = re.compile(rf"(?:{totals})(?:{filler})*\s*\Z", re.IGNORECASE)
         self.far_link = re.compile(
             rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles})\s+(?:{to}|{between})"
             rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone}"
