@@ -1971,3 +1971,18 @@ def test_amounts_english_far_cap_verbs_limited_and_restrictions(nlps, text, expe
 )
 def test_amounts_repeated_shared_marker_after_the_amount_is_part_of_it(nlps, text, expected):
     assert [(r["text"], r["value"], r["currency"]) for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les Occidentaux imposent des restrictions sur le prix du pétrole russe à 60 dollars le baril.",
+         [("60 dollars", "below")]),
+        ("Les diplomates de l'UE ont discuté de restrictions sur le prix de vente du pétrole russe dans une "
+         "fourchette de 65 à 70 dollars le baril.", [("65", "below"), ("70 dollars", "below")]),
+        # restrictions that link to no amount
+        ("Les restrictions ont coûté à la Russie 60 milliards de dollars.", [("60 milliards de dollars", None)]),
+    ],
+)
+def test_amounts_french_restrictions_is_a_far_cap_word(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
