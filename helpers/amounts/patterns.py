@@ -384,7 +384,8 @@ class Patterns:
             rf"(?:[ \t\u00a0]+[^\W\d][\w'’-]*){{0,5}}?[ \t\u00a0]+(?:{exceeded})(?![\w])", re.IGNORECASE
         ) if exceeded else None
         self.far_cues = re.compile(
-            rf"(?P<below>{_cue_alternation(far.get('below', []))}|(?-i:{_cue_alternation(far.get('below_lowercase', []))}))"
+            rf"(?P<below>{_cue_alternation(far.get('below', []))}"
+            rf"|(?-i:{_cue_alternation(far.get('below_lowercase', []))}))"
             rf"|(?P<above>{_cue_alternation(far.get('above', []))})"
             rf"|(?P<range_above>{_cue_alternation(far.get('range_above', []))})",
             re.IGNORECASE,
