@@ -3943,3 +3943,41 @@ def test_tag_public_bodies_reads_a_capitalised_centre_and_its_domain_as_a_body(b
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Russia has the choice of selling to the West, below the $60 mark, or via the shadow fleet.",
+         [("Russia", "GPE"), ("West", "ORG")], {"Russia": "LOC"}),
+        ("Scams involving Bitcoin ATMs grew, so California will limit ATM transactions to $1,000 a day.",
+         [("ATM", "ORG"), ("California", "GPE")], {"California": "LOC"}),
+        ("You must submit a TTR to AUSTRAC for each cash transaction of A$10,000 or more.",
+         [("TTR", "ORG"), ("AUSTRAC", "ORG")], {"AUSTRAC": "ORG"}),
+        ("OFAC sanctioned operatives in a Black Market Peso Exchange (BMPE) scheme run by the Sinaloa Cartel.",
+         [("OFAC", "ORG"), ("BMPE", "ORG"), ("Sinaloa Cartel", "ORG")], {"OFAC": "ORG", "Sinaloa Cartel": "ORG"}),
+        # a name with the word in it stays
+        ("West Bank police and Western Union were named.", [("West Bank", "GPE"), ("Western Union", "ORG")],
+         {"West Bank": "LOC", "Western Union": "ORG"}),
+    ],
+)
+def test_stoplist_and_concepts_the_west_cash_machines_and_reports_are_no_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Tornado Cash laundered $96m stolen in the Harmony Bridge Heist in June 2022.", "Harmony Bridge Heist", "ORG"),
+        ("At least $7.8m was stolen in the so-called Nomad Heist in August 2022.", "Nomad Heist", "PERSON"),
+        ("Funds from the Ronin Hack moved through the mixer.", "Ronin Hack", "ORG"),
+    ],
+)
+def test_events_a_theft_named_as_an_event_is_misc(blank, text, span, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "MISC"}
+
