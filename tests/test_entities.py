@@ -3981,3 +3981,17 @@ def test_events_a_theft_named_as_an_event_is_misc(blank, text, span, label):
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {span: "MISC"}
 
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        ("en", "The penalties named 12 members of the Duma, the lower house of parliament.", "Duma", "GPE"),
+        ("en", "The minister said so in a written reply to a question in the Lok Sabha.", "Lok Sabha", "GPE"),
+        ("en", "The Verkhovna Rada voted the law on Thursday.", "Verkhovna Rada", "GPE"),
+        ("fr", "Des députés de la Douma ont été sanctionnés.", "Douma", "LOC"),
+    ],
+)
+def test_bodies_a_parliament_is_an_organisation(blank, lang, text, span, label):
+    articles, payloads = corpus(blank, [(lang, text, [(span, label)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "ORG"}
