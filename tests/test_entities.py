@@ -3995,3 +3995,24 @@ def test_bodies_a_parliament_is_an_organisation(blank, lang, text, span, label):
     articles, payloads = corpus(blank, [(lang, text, [(span, label)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {span: "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The agency searched 13 premises in Delhi, Gurugram, Jodhpur, Jhunjhunu, Hyderabad, Pune and Kolkata.",
+         [("Delhi", "GPE"), ("Gurugram", "GPE"), ("Jodhpur", "GPE"), ("Jhunjhunu", "PERSON"), ("Hyderabad", "GPE"),
+          ("Pune", "ORG"), ("Kolkata", "GPE")],
+         {"Delhi": "LOC", "Gurugram": "LOC", "Jodhpur": "LOC", "Jhunjhunu": "LOC", "Hyderabad": "LOC", "Pune": "LOC",
+          "Kolkata": "LOC"}),
+        ("Raids took place in London, Leeds and Bradford on Monday.",
+         [("London", "GPE"), ("Leeds", "GPE"), ("Bradford", "PERSON")], {"London": "LOC", "Leeds": "LOC", "Bradford": "LOC"}),
+        # a person after a place and a comma is none of a list
+        ("In London, Gary Smith said the bank would appeal.", [("London", "GPE"), ("Gary Smith", "PERSON")],
+         {"London": "LOC", "Gary Smith": "PER"}),
+    ],
+)
+def test_place_list_members_an_english_name_in_a_list_of_places_is_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -158,7 +158,7 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
             before = max((b for _a, b in anchors if b <= m.start), default=None)
             if m.placed and before is not None and "(" not in body[before:m.start]:
                 anchors.append((m.start, m.end))  # not after a bracket: "en France (Coinhouse, Bitpanda)" are firms
-    if found and found[0].lang == "fr":
+    if found:
         _place_list_members(found, body, anchors)
     starts = sorted(a for a, _b in anchors)
     for m in reversed(found):  # a place before "et à" and a place: "dans la station de Megève et à Cannes"
@@ -176,11 +176,11 @@ _OF_JOINT = re.compile(r"\b(?:de|du|des|d')\s*|\bd'", re.IGNORECASE)
 
 
 def _place_list_members(found: list[Mention], body: str, anchors: list[tuple[int, int]]) -> None:
-    """In French, a one-word name the model calls a person or a firm in a list of places is a place.
+    """A one-word name the model calls a person or a firm in a list of places is a place.
 
     It sits between two places of the list, ends a list of two places or more ("à Genk, Maasmechelen,
-    Hasselt, Bilzen et Pelt"), or opens one and is a town GeoNames lists ("sur Cannes, Nice, Toulouse et
-    Bruxelles"). A person after a place and a comma ("à Paris, Jean Dupont") is none of these, nor a name
+    Hasselt, Bilzen et Pelt"; "in Delhi, Gurugram, Jodhpur, Jhunjhunu, Hyderabad, Pune and Kolkata"), or
+    opens one and is a town GeoNames lists ("sur Cannes, Nice, Toulouse et Bruxelles"). A person after a place and a comma ("à Paris, Jean Dupont") is none of these, nor a name
     in brackets ("Paris (Reuters)").
     """
     spans = sorted(anchors)
