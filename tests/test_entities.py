@@ -4016,3 +4016,23 @@ def test_place_list_members_an_english_name_in_a_list_of_places_is_a_place(blank
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The UNSC removed an Iraq-related entry from its sanctions list.", [("UNSC", "ORG"), ("Iraq", "GPE")],
+         {"UNSC": "ORG"}),
+        ("In the Iran-related designations, the parties were in China and Russia.",
+         [("Iran", "GPE"), ("China", "GPE"), ("Russia", "GPE")], {"China": "LOC", "Russia": "LOC"}),
+        ("OFAC issued new Russia-related general licenses.", [("OFAC", "ORG"), ("Russia", "GPE")], {"OFAC": "ORG"}),
+        # an actor in another compound stays a mention
+        ("It cited the International Investment Bank, a Russia-controlled lender.",
+         [("International Investment Bank", "ORG"), ("Russia", "GPE")],
+         {"International Investment Bank": "ORG", "Russia": "LOC"}),
+    ],
+)
+def test_drop_misreadings_a_place_in_a_related_compound_is_no_mention(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

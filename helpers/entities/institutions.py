@@ -262,6 +262,22 @@ def _currency_country(m: Mention, body: str, lex: Lexicon) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+#: A hyphen and "related" right after a name: "an Iraq-related entry", "Russia-related sanctions".
+_RELATED_AFTER = re.compile(r"[-‐‑]related\b", re.IGNORECASE)
+
+
+def _related_place(m: Mention, body: str) -> bool:
+    """A known place in an "X-related" compound: it names what a programme or an entry is about, not a place.
+
+    The place is no mention there ("the Iran-related designations", "an Iraq-related entry"); actors in
+    other compounds stay ("a Russia-controlled bank", "FBI-backed", "a Moscow-based exchange").
+    """
+    if not _RELATED_AFTER.match(body, m.end):
+        return False
+    reference = lookup(m.text)
+    return reference is not None and reference.label == "LOC"
+
+
 #: An amount right before a word in capitals: "100 000 DH", "10 000 $ CA", "1.193.000 francs CFP".
 _AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .\u202f\u00a0]\d{3})+|\d+)(?:,\d+)?\s*(?:([$€£¥])|([^\W\d_]+))?\s*\Z")
 
@@ -365,6 +381,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "Nicole M. Argentieri, Principal Deputy Assistant Attorney General": the title's first word
         if m.lang == "en" and _counted_plural(body, m):
             continue  # "the seven Police Land Divisions": a count of units of a kind, not one name
+        if m.lang == "en" and _related_place(m, body):
+            continue  # "the Iran-related designations": a sanctions programme's topic, not the place
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
