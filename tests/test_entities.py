@@ -4036,3 +4036,23 @@ def test_drop_misreadings_a_place_in_a_related_compound_is_no_mention(blank, tex
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("en", "OFAC sanctioned its leader, José Adolfo Macías Villamar (also known as Fito).",
+         [("OFAC", "ORG"), ("José Adolfo", "PERSON"), ("Macías Villamar", "PERSON")],
+         {"OFAC": "ORG", "José Adolfo Macías Villamar": "PER"}),
+        ("en", "The court heard Juan Carlos Ramírez Abadía on Monday.",
+         [("Juan Carlos", "PERSON"), ("Ramírez Abadía", "PERSON")], {"Juan Carlos Ramírez Abadía": "PER"}),
+        # two people with a comma or "and" between them stay two
+        ("en", "The defendants are Xizhi Li, Jiayu Chen and Tao Liu.",
+         [("Xizhi Li", "PERSON"), ("Jiayu Chen", "PERSON"), ("Tao Liu", "PERSON")],
+         {"Xizhi Li": "PER", "Jiayu Chen": "PER", "Tao Liu": "PER"}),
+    ],
+)
+def test_join_split_persons_a_name_cut_into_two_people_is_one(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected

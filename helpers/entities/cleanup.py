@@ -417,6 +417,23 @@ def _join_particle_surnames(mentions: list[Mention], body: str) -> list[Mention]
     return out
 
 
+def _join_split_persons(mentions: list[Mention], body: str) -> list[Mention]:
+    """One person for a long name the model cut into two people with only a space between them.
+
+    Hispanic and other names of four words are often read as two people
+    ("José Adolfo" + "Macías Villamar"); two names of people never stand with a
+    bare space between them, only with a comma, "and" or a bracket.
+    """
+    people = sorted((m for m in mentions if m.model_label == "PER" and not m.ent_id and m.text[:1].isupper()),
+                    key=lambda m: m.start)
+    out = list(mentions)
+    for left, right in zip(people, people[1:]):
+        if body[left.end:right.start] != " " or not right.text[:1].isupper() or left not in out:
+            continue
+        out = _joined(out, left, right.end, "PER", body, inner_from=left.end)
+    return out
+
+
 #: The top-level domain that ends a name written as a web address: "Censor.NET", "Lenta.ru".
 _DOMAIN_END = re.compile(r"(?:NET|COM|ORG|IO|INFO|RU|UA|net|com|org|io|info|ru|ua)\b")
 
@@ -812,6 +829,7 @@ def clean_mentions(
         out = _join_nicknames(out, body)
         out = _join_particle_surnames(out, body)
         out = _join_domain_names(out, body)
+        out = _join_split_persons(out, body)
     # two overlapping pieces (a watchlist span and a model span cannot overlap) are kept once
     out.sort(key=lambda m: (m.start, -m.end))
     unique: list[Mention] = []
