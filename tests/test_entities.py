@@ -4056,3 +4056,21 @@ def test_join_split_persons_a_name_cut_into_two_people_is_one(blank, lang, text,
     articles, payloads = corpus(blank, [(lang, text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ('"Ransomware actors are criminals," says Wally Adeyemo. "We will stop ransomware attacks."',
+         [("Ransomware", "ORG"), ("Wally Adeyemo", "PERSON")], {"Wally Adeyemo": "PER"}),
+        ("“Sanctioning evasion networks is our priority,” Brian Nelson said.",
+         [("Sanctioning", "ORG"), ("Brian Nelson", "PERSON")], {"Brian Nelson": "PER"}),
+        # a name opening a quote stays
+        ('"Binance has cooperated fully," its lawyer Jane Roe said.', [("Binance", "ORG"), ("Jane Roe", "PERSON")],
+         {"Binance": "ORG", "Jane Roe": "PER"}),
+    ],
+)
+def test_opening_verb_a_common_word_opening_a_quoted_sentence_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -410,6 +410,10 @@ def _defined_terms(body: str) -> set[str]:
     return {t.strip().casefold() for t in _DEFINITION.findall(body)}
 
 
+#: Quotation marks that may open a sentence before its first word.
+_OPENING_QUOTES = frozenset('"“«‘\'')
+
+
 def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool:
     """A single capitalised word opening a sentence, followed by a lowercase word, shaped like a verb.
 
@@ -419,7 +423,10 @@ def _opening_verb(m: Mention, body: str, starts: set[int], lex: Lexicon) -> bool
     if " " in m.text or len(m.text) < 6:
         return False
     line_start = body.rfind("\n", 0, m.start) + 1
-    if m.start not in starts and body[line_start:m.start].strip():
+    opening = m.start
+    while opening > 0 and body[opening - 1] in _OPENING_QUOTES:
+        opening -= 1  # a quoted sentence: '"Ransomware actors are criminals," says'
+    if opening not in starts and m.start not in starts and body[line_start:opening].strip():
         return False
     following = re.match(r"\s+([^\W\d_][\w'’]*)", body[m.end:])
     if not following or not following.group(1)[:1].islower():
