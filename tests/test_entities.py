@@ -4074,3 +4074,26 @@ def test_opening_verb_a_common_word_opening_a_quoted_sentence_is_no_name(blank, 
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [
+        ("Transactions must be reported to HM Revenue and Customs (HMRC) at once.", "HM Revenue and Customs"),
+        ("The fine was set by the UK Financial Conduct Authority (UKFCA) in May.", "UK Financial Conduct Authority"),
+        # a short word in capitals may still give only its first letter
+        ("The Office of Foreign Assets Control (OFAC) acted.", "Office of Foreign Assets Control"),
+    ],
+)
+def test_find_acronyms_a_short_word_in_capitals_gives_all_its_letters(text, long):
+    from helpers.entities.acronyms import find_acronyms
+
+    spans = [text[a:b] for (a, b) in (d.long for d in find_acronyms(text, "en"))]
+    assert spans == [long]
+
+
+def test_apply_acronyms_a_body_cut_at_and_before_its_acronym_is_one(blank):
+    text = "Transactions exceeding this threshold must be reported to HM Revenue and Customs (HMRC)."
+    articles, payloads = corpus(blank, [("en", text, [("HM Revenue", "ORG"), ("Customs", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"HM Revenue and Customs": "ORG"}

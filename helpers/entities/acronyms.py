@@ -47,6 +47,13 @@ def initial_letter(word: str) -> str:
     return strip_accents(word[:1]).casefold()
 
 
+def _capitals_lead(word: str, letters: str) -> bool:
+    """True for a short word in capitals that gives all its letters to the acronym ("HM" in "HM Revenue and
+    Customs (HMRC)")."""
+    return 2 <= len(word) <= 3 and word.isupper() and word.isalpha() and len(letters) > len(word) \
+        and letters.startswith(word.casefold())
+
+
 def _covers(letters: str, words: list[str], lex: Lexicon) -> bool:
     if not letters:
         if not words:
@@ -61,6 +68,8 @@ def _covers(letters: str, words: list[str], lex: Lexicon) -> bool:
         if _covers(letters[1:], words[1:], lex):
             return True
     if strip_accents(word[:1]).casefold() == letters[0] and _covers(letters[1:], words[1:], lex):
+        return True
+    if _capitals_lead(word, letters) and _covers(letters[len(word):], words[1:], lex):
         return True
     base = word[elided.end():] if elided else word
     if word.casefold() in lex.all_function_words or base.casefold() in lex.all_function_words:
@@ -78,7 +87,8 @@ def _long_form(letters: str, words: list[tuple[str, int, int]], lex: Lexicon) ->
         stripped = re.sub(r"^\w{1,7}'(?=\w)", "", word)
         if not stripped[:1].isupper() or initial_letter(word) != letters[0]:
             continue
-        if _covers(letters[1:], [w for w, _, _ in words[i + 1 :]], lex):
+        rest = [w for w, _, _ in words[i + 1 :]]
+        if _covers(letters[1:], rest, lex) or (_capitals_lead(word, letters) and _covers(letters[len(word):], rest, lex)):
             start = words[i][1]
             if stripped is not word:
                 start += len(word) - len(stripped)
