@@ -4097,3 +4097,23 @@ def test_apply_acronyms_a_body_cut_at_and_before_its_acronym_is_one(blank):
     articles, payloads = corpus(blank, [("en", text, [("HM Revenue", "ORG"), ("Customs", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"HM Revenue and Customs": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "office"),
+    [
+        ("The U.S. Attorney's Office For Eastern District Of Texas said on Wednesday that 21 were charged.",
+         [("U.S. Attorney's Office", "ORG"), ("Office For Eastern District Of Texas", "ORG")],
+         "U.S. Attorney's Office For Eastern District Of Texas"),
+        ("He was arrested, according to a statement by the US Attorney's office in San Francisco. BTC-e grew.",
+         [("US", "GPE"), ("San Francisco", "GPE"), ("BTC-e", "ORG")], "US Attorney's office in San Francisco"),
+        # no known place after "in": the office alone
+        ("The U.S. Attorney's Office in Binance's case asked for more time.", [("U.S.", "GPE"), ("Binance", "ORG")],
+         "U.S. Attorney's Office"),
+    ],
+)
+def test_attorney_offices_an_office_named_by_its_seat_or_in_title_case_is_one_body(blank, text, spans, office):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(office) == "ORG"
+    assert not {"US", "U.S.", "San Francisco", "Office For Eastern District Of Texas"} & set(names(entities))

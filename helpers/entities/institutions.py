@@ -180,14 +180,30 @@ def _country_prefix(left: Mention, m: Mention, body: str, lex: Lexicon) -> bool:
 
 
 #: A prosecutor's office named by its title and district: "U.S. Attorney's Office in the District of
-#: Columbia", "the United States Attorney General Office for the Northern District of California".
+#: Columbia", "the United States Attorney General Office for the Northern District of California", also in
+#: title case ("U.S. Attorney's Office For Eastern District Of Texas"), or by its title and seat, the office
+#: in lowercase too ("the US Attorney's office in San Francisco"; the seat must be a known place).
 _ATTORNEY_OFFICE = re.compile(
-    r"(?:(?:U\.S\.|US|United States)\s+)?Attorney(?:['’]s|\s+General(?:['’]s)?)\s+Office"
-    r"(?:\s+(?:for|in|of)\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)?)?"
+    r"(?:(?:U\.S\.|US|United States)\s+)?Attorney(?:['’]s|\s+General(?:['’]s)?)\s+(?P<office>[Oo]ffice)"
+    r"(?:\s+(?:for|in|of|For|In|Of)\s+(?:the\s+|The\s+)?(?:[A-Z][a-z]+\s+)?District\s+(?:of|Of)\s+[A-Z]\w*"
+    r"(?:\s+[A-Z]\w*)?"
+    r"|\s+in\s+(?P<seat>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?"
 )
 #: A country before "Attorney" and a name or "for the": "US Attorney Jacqueline C. Romero" is a title, no place
 #: mention ("US Attorney General Merrick Garland" keeps its country).
 _ATTORNEY_TITLE = re.compile(r"\s+Attorney\b(?!\s+General)(?!['’])")
+
+
+def _seat_end(body: str, match: re.Match) -> int:
+    """Where a prosecutor's office named by its seat ends: after the longest known place of the seat's words,
+    or after "office" when none is ("the Attorney's Office in Binance's case")."""
+    a = match.start("seat")
+    words = list(re.finditer(r"\S+", match.group("seat")))
+    for word in reversed(words):
+        place = lookup(body[a:a + word.end()])
+        if place is not None and place.label == "LOC":
+            return a + word.end()
+    return match.end("office")
 
 
 def _attorney_offices(mentions: Sequence[Mention], body: str) -> list[Mention]:
@@ -197,6 +213,8 @@ def _attorney_offices(mentions: Sequence[Mention], body: str) -> list[Mention]:
     out = list(mentions)
     for match in _ATTORNEY_OFFICE.finditer(body):
         a, b = match.span()
+        if match.group("seat") is not None:
+            b = _seat_end(body, match)
         if any(m.ent_id and m.start < b and a < m.end for m in out):
             continue
         first = out[0]
