@@ -3714,6 +3714,11 @@ def test_a_rank_before_a_name_makes_the_officer_a_person(blank, text, span, expe
         ("The exchange ran its site at Garantex.io until March.", [("Garantex", "ORG")], {"Garantex.io": "ORG"}),
         # a sentence's period before a capitalised word is no address
         ("He joined Binance. Net flows rose after that.", [("Binance", "ORG")], {"Binance": "ORG"}),
+        # a country's exchange, whose name the model called a place and its country a place
+        ("Regulators dropped cases against exchanges, including Binance.US, Coinbase and Kraken.",
+         [("Binance", "GPE"), ("US", "GPE"), ("Coinbase", "ORG"), ("Kraken", "ORG")],
+         {"Binance.US": "ORG", "Coinbase": "ORG", "Kraken": "ORG"}),
+        ("The site Lenta.ru ran the story.", [("Lenta", "ORG"), ("ru", "ORG")], {"Lenta.ru": "ORG"}),
     ],
 )
 def test_a_firm_written_as_a_web_address_is_one_name(blank, text, spans, expected):
@@ -3951,6 +3956,8 @@ def test_tag_public_bodies_reads_a_capitalised_centre_and_its_domain_as_a_body(b
     [
         ("Russia has the choice of selling to the West, below the $60 mark, or via the shadow fleet.",
          [("Russia", "GPE"), ("West", "ORG")], {"Russia": "LOC"}),
+        ("OFAC today published a final rule in the Federal Register amending civil penalties.",
+         [("OFAC", "ORG"), ("Federal Register", "ORG")], {"OFAC": "ORG"}),
         ("Scams involving Bitcoin ATMs grew, so California will limit ATM transactions to $1,000 a day.",
          [("ATM", "ORG"), ("California", "GPE")], {"California": "LOC"}),
         ("You must submit a TTR to AUSTRAC for each cash transaction of A$10,000 or more.",

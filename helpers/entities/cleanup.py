@@ -434,8 +434,10 @@ def _join_split_persons(mentions: list[Mention], body: str) -> list[Mention]:
     return out
 
 
-#: The top-level domain that ends a name written as a web address: "Censor.NET", "Lenta.ru".
-_DOMAIN_END = re.compile(r"(?:NET|COM|ORG|IO|INFO|RU|UA|net|com|org|io|info|ru|ua)\b")
+#: The top-level domain that ends a name written as a web address: "Censor.NET", "Lenta.ru", a country's
+#: exchange "Binance.US" (whose country the model took for a place).
+_DOMAIN_END = re.compile(r"(?:NET|COM|ORG|IO|INFO|RU|UA|US|UK|EU|AI|CH|DE|FR|CC|ME|"
+                         r"net|com|org|io|info|ru|ua|us|uk|eu|ai|ch|de|fr|cc|me)\b")
 
 
 def _join_domain_names(mentions: list[Mention], body: str) -> list[Mention]:
@@ -443,10 +445,14 @@ def _join_domain_names(mentions: list[Mention], body: str) -> list[Mention]:
 
     A firm's span, a dot with no space and a top-level domain (a span of its
     own or none) are one name: news sites and exchanges go by their address.
+    The model may call the name a place ("Binance" of "Binance.US"): a name
+    no gazetteer knows as a place counts then too.
     """
     out = list(mentions)
     for m in mentions:
-        if m.model_label != "ORG" or m.ent_id or body[m.end:m.end + 1] != "." or not m.text[:1].isupper():
+        if m.model_label not in ("ORG", "LOC") or m.ent_id or body[m.end:m.end + 1] != "." or not m.text[:1].isupper():
+            continue
+        if m.model_label == "LOC" and ((place := lookup(m.text)) is not None and place.label == "LOC"):
             continue
         tld = _DOMAIN_END.match(body, m.end + 1)
         if tld is None or body[tld.end():tld.end() + 1].isalnum():
