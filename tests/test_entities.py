@@ -4124,3 +4124,21 @@ def test_attorney_offices_an_office_named_by_its_seat_or_in_title_case_is_one_bo
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(office) == "ORG"
     assert not {"US", "U.S.", "San Francisco", "Office For Eastern District Of Texas"} & set(names(entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("He was designated pursuant to the Countering America's Adversaries Through Sanctions Act and an order.",
+         "the Countering America's", {"Countering America's Adversaries Through Sanctions Act": "MISC"}),
+        ("Congress passed the Protecting America's Workers Act last year.", "the Protecting America's",
+         {"Protecting America's Workers Act": "MISC"}),
+        # an owner's possessive stays the owner's
+        ("He spoke at the Nevada Bar Association's Bank Secrecy Act Conference in Las Vegas.",
+         "the Nevada Bar Association's", {"Nevada Bar Association": "ORG"}),
+    ],
+)
+def test_join_possessive_laws_a_bill_cut_at_its_possessive_is_one_law(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -320,6 +320,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _add_known_bodies(found, article_id, lang, body)
     if rules.drop and lang == "en":
         found = _join_bracketed_laws(found, article_id, lang, body)
+        found = _join_possessive_laws(found, article_id, lang, body)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
         found, body_links = tag_public_bodies(found, article_id, lang, body)
@@ -558,6 +559,35 @@ _BRACKETED_LAW = re.compile(
     r"\((?![^()]*\b(?:Limited|Inc|Corporation|Company)\b)[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)+\)"
     r"(?:\s+(?:of|and|on|for|[A-Z][a-z'-]+))*?\s+[A-Z][a-z'-]+\s+(?:Act|Regulations?)\b"
 )
+
+
+#: The rest of a law's title after a possessive: "'s Adversaries Through Sanctions Act".
+_LAW_AFTER_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?:[A-Z][a-z'-]+|of|and|on|for|the|to)\s+){0,6}?(?:Act|Law|Code)\b(?!\s+[A-Z])")
+
+
+def _join_possessive_laws(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """One law (``MISC``) for a bill's title with a possessive inside, which the model cut at it and called a body.
+
+    "the Countering America's" + "Adversaries Through Sanctions Act": a span
+    opened by a verb in -ing, as bills' titles are ("Countering", "Protecting"),
+    not a person's, that ends at a possessive followed by capitalised words and
+    "Act", "Law" or "Code" ending the name. An owner's possessive stays the
+    owner's ("the Nevada Bar Association's Bank Secrecy Act Conference", "Hong
+    Kong's National Security Law").
+    """
+    out = list(found)
+    for m in found:
+        words = m.text.split()
+        if m.ent_id or m.model_label == "PER" or len(words) < 2 or not words[0].endswith("ing"):
+            continue
+        law = _LAW_AFTER_POSSESSIVE.match(body, m.end)
+        if law is None:
+            continue
+        end = law.end()
+        out = [x for x in out if x is not m and not (m.end <= x.start and x.end <= end)]
+        out.append(Mention(article_id, lang, m.start, end, body[m.start:end], "MISC", weight=m.weight))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def _join_bracketed_laws(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
