@@ -4142,3 +4142,22 @@ def test_join_possessive_laws_a_bill_cut_at_its_possessive_is_one_law(blank, tex
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ('Christopher Baines the Head of Compliance at Pockit said: "the directive is a step".',
+         "the Head of Compliance at Pockit", {"Pockit": "ORG"}),
+        ("Jane Roe, Director of Investigations at Chainalysis, said the funds moved.",
+         "Director of Investigations at Chainalysis", {"Chainalysis": "ORG"}),
+        ("Said John Doe, Senior Analyst at Elliptic.", "Senior Analyst at Elliptic", {"Elliptic": "ORG"}),
+        # no title before "at": the model's span stays
+        ("The Bank of America at Charlotte paid the fine.", "The Bank of America at Charlotte",
+         {"Bank of America at Charlotte": "ORG"}),
+    ],
+)
+def test_after_title_the_employer_after_a_job_title_and_at_is_the_name(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -267,6 +267,9 @@ def _after_title(body: str, start: int, end: int, lex: Lexicon) -> int:
     and "ministre des Finances" name an office (``offices_*.txt``, generic words),
     not an organisation, and the span goes.
     """
+    at = _TITLE_AT.match(body, start, end)
+    if at is not None and any(w.casefold() in lex.title_cues or w == "Head" for w in at.group(1).split()):
+        return at.end()  # "Head of Compliance at Pockit": the employer after the job title
     m = _TITLE_HEAD.match(body, start, end)
     if m is None or m.group(1).casefold() not in lex.title_cues:
         return start
@@ -560,6 +563,9 @@ _TITLE_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\
 _TITLE_FOR_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+(?:of\s+the\s+[A-Z][\w-]*\s+)?for\s+\Z")
 
 
+#: A capitalised job title, its domain and "at" before the employer: "Head of Compliance at " (Pockit),
+#: "Director of Investigations at " (Chainalysis).
+_TITLE_AT = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:(?:of|for)\s+(?:[A-Z][\w&-]*\s+){1,4})?at\s+(?=[A-Z])")
 _TITLE_HEAD = re.compile(r"([^\W\d_]+)\s+(?:(?:de|du|des|of|for)\s+|d['’])", re.IGNORECASE)
 
 

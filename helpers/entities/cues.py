@@ -583,6 +583,9 @@ def add_cued_names(
             label = label or _firm_word_label(body[a:b], lex)
         if label is None:
             continue
+        at = _AT_EMPLOYER.match(body, b)
+        if at is not None and any(s == at.end() for s, _e in taken):
+            continue  # "Head of Compliance at Pockit": a department of the firm named after "at"
         tail = _DUTCH_PARTICLE_TAIL.match(body, b)
         if tail:
             b = tail.end()  # "Gazet" + "van Antwerpen": a Dutch or German name runs on over its particle
@@ -618,6 +621,10 @@ def add_cued_names(
             continue
         added.append(Mention(article_id, lang, a, b, word, "ORG", weight=0.0, created=True))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+#: "at" between a job title's domain and the employer: "Head of Compliance| at |Pockit".
+_AT_EMPLOYER = re.compile(r"\s+at\s+")
 
 
 #: A word of capitalised parts, each with lowercase letters, standing alone: "CoinEx", "CoinsPaid", "CoinDesk";
