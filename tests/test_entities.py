@@ -4161,3 +4161,29 @@ def test_after_title_the_employer_after_a_job_title_and_at_is_the_name(blank, te
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Gazprombank", "ORG"),
+        ("Sberbank", "ORG"),
+        ("Maybank", "ORG"),
+        ("Promsvyazbank", "ORG"),
+        # a town ending in "bank" and a short surname are no banks
+        ("Burbank", None),
+        ("Eubank", None),
+    ],
+)
+def test_name_word_label_a_one_word_bank_is_an_organisation(text, label):
+    from helpers.entities.cues import name_word_label
+    from helpers.entities.lexicon import load_lexicon
+
+    assert name_word_label(text, load_lexicon("en")) == label
+
+
+def test_a_one_word_bank_the_model_calls_a_person_is_an_organisation(blank):
+    text = "OFAC's action includes the designation of Gazprombank and more than 50 Russian banks."
+    articles, payloads = corpus(blank, [("en", text, [("OFAC", "ORG"), ("Gazprombank", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)["Gazprombank"] == "ORG"

@@ -666,6 +666,8 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     if brand_shaped(text):
         return "ORG"
     words = [w.strip(".,").casefold() for w in text.split()]
+    if len(words) == 1 and _BANK_WORD.fullmatch(text) and lookup(text) is None:
+        return "ORG"  # "Gazprombank", "Sberbank", "Maybank": a bank named in one word; not the town Burbank
     if len(words) < 2:
         return None
     # the head before "of"/"for"/"in" says what the name is: "District Court for the Central District" is a court,
@@ -678,6 +680,9 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
             return lex.name_words[w]
     return None
 
+
+#: One capitalised word ending in "bank" after three letters or more: "Gazprombank", "Promsvyazbank", "Citibank".
+_BANK_WORD = re.compile(r"[A-Z][a-z]{2,}bank")
 
 _HEAD_ENDS = frozenset({"of", "for", "in", "de", "du", "des", "d'"})
 
