@@ -4187,3 +4187,21 @@ def test_a_one_word_bank_the_model_calls_a_person_is_an_organisation(blank):
     articles, payloads = corpus(blank, [("en", text, [("OFAC", "ORG"), ("Gazprombank", "PERSON")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities)["Gazprombank"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The organisation rented a unit in Hong Kong's Mong Kok district to launder funds.", "Mong Kok", "LOC"),
+        ("Police raided flats in the Sham Shui Po neighbourhood on Monday.", "Sham Shui Po", "LOC"),
+        ("Russia's Garantex exchange was seized.", "Garantex", "ORG"),
+        # no kind after the name: no cue
+        ("Binance's Trust Wallet was hit.", "Trust Wallet", None),
+    ],
+)
+def test_context_cue_a_kind_after_a_possessive_and_a_name_labels_it(text, name, label):
+    from helpers.entities.cues import context_cue
+    from helpers.entities.lexicon import load_lexicon
+
+    start = text.index(name)
+    assert context_cue(text, start, start + len(name), load_lexicon("en")) == label

@@ -464,8 +464,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             if not owned[j][:1].islower() and not _nationality(owned[j]):
                 break  # a nationality may qualify the role: "Entain's Australian subsidiary"
         return None
-    # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"
-    if before and before[-1].casefold() in {"the", "le", "la", "l'"}:
+    # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"; an
+    # English possessive determines the name too: "Hong Kong's Mong Kok district"
+    owner = len(before) >= 2 and before[-1] == "s" and before[-2][-1:] in ("'", "’")
+    if before and (before[-1].casefold() in {"the", "le", "la", "l'"} or owner):
         for j in range(min(3, len(after))):
             hit = _match_type(after, j, lex)
             if hit and after[j][:1].islower():
