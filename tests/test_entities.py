@@ -4205,3 +4205,24 @@ def test_context_cue_a_kind_after_a_possessive_and_a_name_labels_it(text, name, 
 
     start = text.index(name)
     assert context_cue(text, start, start + len(name), load_lexicon("en")) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("According to Chainalysis, the Exchange has received deposits from several ransomware groups.",
+         [("Chainalysis", "ORG"), ("Exchange", "ORG")], {"Chainalysis": "ORG"}),
+        ("A notice was issued to Zanmai Labs Pvt Ltd and its Directors under FEMA.",
+         [("Zanmai Labs Pvt Ltd", "ORG"), ("Directors", "ORG"), ("FEMA", "ORG")],
+         {"Zanmai Labs Pvt Ltd": "ORG", "FEMA": "ORG"}),
+        ("The Company said the Fund had been closed.", [("Company", "ORG"), ("Fund", "ORG")], {}),
+        # a name with the words in it stays
+        ("The Securities and Exchange Commission sued the Hong Kong Exchange.",
+         [("The Securities and Exchange Commission", "ORG"), ("Hong Kong Exchange", "ORG")],
+         {"Securities and Exchange Commission": "ORG", "Hong Kong Exchange": "ORG"}),
+    ],
+)
+def test_generic_a_firm_named_by_its_kind_alone_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
