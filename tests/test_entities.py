@@ -4226,3 +4226,21 @@ def test_generic_a_firm_named_by_its_kind_alone_is_no_name(blank, text, spans, e
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Directive (EU) 2018/843 on money laundering sets a limit of EUR 50.", [("EU", "ORG")], {}),
+        ("Article 5b of Council Regulation (EU) No 833/2014 bans such deposits.", [("EU", "ORG")], {}),
+        ("The 5th EU Anti-Money Laundering Directive sets an even lower limit.", [("EU", "ORG")], {}),
+        # the body as the actor stays, and so does a body in brackets with no number after it
+        ("The EU adopted its 14th package against Russia.", [("EU", "ORG"), ("Russia", "GPE")],
+         {"EU": "ORG", "Russia": "LOC"}),
+        ("Member states of the EU (27 of them) adopted a new Directive.", [("EU", "ORG")], {"EU": "ORG"}),
+    ],
+)
+def test_in_law_citation_a_body_inside_a_law_s_citation_or_title_is_no_mention(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected

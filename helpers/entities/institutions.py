@@ -280,6 +280,27 @@ def _currency_country(m: Mention, body: str, lex: Lexicon) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+#: A law's kind and a bracket before a name, and a bracket and a number after it: "Regulation (" EU ") No 833/2014".
+_CITATION_BEFORE = re.compile(r"\b(?:Directive|Regulation|Decision)\s*\(\s*\Z")
+_CITATION_AFTER = re.compile(r"\s*\)\s*(?:No\.?\s*)?\d")
+#: Capitalised words and a law's kind after a name: "EU" " Anti-Money Laundering Directive".
+_LAW_TITLE_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w-]*){1,5}\s+(?:Directive|Regulations?)\b")
+
+
+def _in_law_citation(m: Mention, body: str) -> bool:
+    """A known body or place that is part of a law's citation or title, not a mention of its own.
+
+    In brackets between a law's kind and its number ("Directive (EU) 2018/843",
+    "Council Regulation (EU) No 833/2014"), or opening the title of a directive
+    or a regulation ("the 5th EU Anti-Money Laundering Directive").
+    """
+    if lookup(m.text) is None:
+        return False
+    if _CITATION_AFTER.match(body, m.end) and _CITATION_BEFORE.search(body, max(0, m.start - 40), m.start):
+        return True
+    return bool(_LAW_TITLE_AFTER.match(body, m.end))
+
+
 #: A hyphen and "related" right after a name: "an Iraq-related entry", "Russia-related sanctions".
 _RELATED_AFTER = re.compile(r"[-‐‑]related\b", re.IGNORECASE)
 
@@ -399,6 +420,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "Nicole M. Argentieri, Principal Deputy Assistant Attorney General": the title's first word
         if m.lang == "en" and _counted_plural(body, m):
             continue  # "the seven Police Land Divisions": a count of units of a kind, not one name
+        if m.lang == "en" and _in_law_citation(m, body):
+            continue  # "Directive (EU) 2018/843", "the 5th EU Anti-Money Laundering Directive": part of a law's name
         if m.lang == "en" and _related_place(m, body):
             continue  # "the Iran-related designations": a sanctions programme's topic, not the place
         a = body.rfind("\n", 0, m.start) + 1
