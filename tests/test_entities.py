@@ -3950,7 +3950,6 @@ def test_tag_public_bodies_reads_a_capitalised_centre_and_its_domain_as_a_body(b
     assert names(entities) == expected
 
 
-
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
@@ -4244,3 +4243,10 @@ def test_in_law_citation_a_body_inside_a_law_s_citation_or_title_is_no_mention(b
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
+
+def test_drop_misreadings_a_place_in_a_related_topic_stays(blank):
+    text = "In China-related news, Seagate agreed to pay a penalty."
+    articles, payloads = corpus(blank, [("en", text, [("China", "GPE"), ("Seagate", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"China": "LOC", "Seagate": "ORG"}

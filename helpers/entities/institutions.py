@@ -301,15 +301,20 @@ def _in_law_citation(m: Mention, body: str) -> bool:
     return bool(_LAW_TITLE_AFTER.match(body, m.end))
 
 
-#: A hyphen and "related" right after a name: "an Iraq-related entry", "Russia-related sanctions".
-_RELATED_AFTER = re.compile(r"[-‐‑]related\b", re.IGNORECASE)
+#: A hyphen and "related" right after a name, then what a sanctions programme issues, a word between allowed:
+#: "an Iraq-related entry", "Russia-related sanctions", "the Iran-related designations", "Russia-related general
+#: licenses".
+_RELATED_AFTER = re.compile(
+    r"[-‐‑]related\s+(?:[a-z]+\s+)?(?:sanctions?|designations?|entry|entries|listings?|licen[cs]es?|authorit(?:y|ies)|"
+    r"programs?|programmes?|(?:executive\s+)?orders?|regulations?|measures|prohibitions|provisions)\b")
 
 
 def _related_place(m: Mention, body: str) -> bool:
-    """A known place in an "X-related" compound: it names what a programme or an entry is about, not a place.
+    """A known place in an "X-related" compound naming a sanctions programme: what it is about, not a place.
 
-    The place is no mention there ("the Iran-related designations", "an Iraq-related entry"); actors in
-    other compounds stay ("a Russia-controlled bank", "FBI-backed", "a Moscow-based exchange").
+    The place is no mention there ("the Iran-related designations", "an Iraq-related entry"); a topic
+    keeps it ("In China-related news"), and so do actors in other compounds ("a Russia-controlled bank",
+    "FBI-backed", "a Moscow-based exchange").
     """
     if not _RELATED_AFTER.match(body, m.end):
         return False
