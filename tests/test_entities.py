@@ -4250,3 +4250,20 @@ def test_drop_misreadings_a_place_in_a_related_topic_stays(blank):
     articles, payloads = corpus(blank, [("en", text, [("China", "GPE"), ("Seagate", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"China": "LOC", "Seagate": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "added"),
+    [
+        ("The agency searched premises in Delhi, Jodhpur, Hyderabad, Pune and Kolkata.",
+         [("Delhi", "GPE"), ("Jodhpur", "GPE"), ("Pune", "GPE"), ("Kolkata", "GPE")], "Hyderabad"),
+        ("Raids took place in London, Manchester and Leeds.", [("London", "GPE"), ("Leeds", "GPE")], "Manchester"),
+        # a name that is no town between two places stays untagged
+        ("Raids took place in London, Acme and Leeds.", [("London", "GPE"), ("Leeds", "GPE")], None),
+    ],
+)
+def test_add_listed_towns_a_town_the_model_missed_in_a_list_of_places_is_tagged(blank, text, spans, added):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    expected = {surface: "LOC" for surface, _label in spans} | ({added: "LOC"} if added else {})
+    assert names(entities) == expected

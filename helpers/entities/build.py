@@ -171,6 +171,34 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
                 insort(starts, m.start)
 
 
+#: A town's name alone between two places of a list: ", Hyderabad, ", ", Hasselt et ".
+_LISTED_NAME = re.compile(r",\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s*(?:,|\s+(?:and|et)\s+)\s*")
+
+
+def _add_listed_towns(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag a town the model missed between two places of a list ("in Delhi, Jodhpur, Hyderabad, Pune and Kolkata").
+
+    The name must fill the whole gap between the two places and be a town
+    GeoNames lists or a place the gazetteers know, so a list of places with one
+    name left out gets it back; a firm or a person between places is no town.
+    """
+    places = [m for m in found if m.placed or m.cue == "LOC" or (m.model_label == "LOC" and _is_known_place(m.text))]
+    added = []
+    for left, right in zip(places, places[1:]):
+        gap = _LISTED_NAME.fullmatch(body, left.end, right.start)
+        if gap is None or any(left.end <= m.start and m.end <= right.start for m in found):
+            continue
+        name = gap.group(1)
+        if name_key(name) not in town_keys() and not _is_known_place(name):
+            continue
+        a, b = gap.span(1)
+        town = Mention(article_id, lang, a, b, name, "LOC", weight=0.0, created=True, cue="LOC", placed=True)
+        added.append(town)
+    if not added:
+        return found
+    return sorted(found + added, key=lambda m: (m.start, -m.end))
+
+
 #: A "de" in the joint before a name: what follows belongs to the places before it, not to their list.
 _OF_JOINT = re.compile(r"\b(?:de|du|des|d')\s*|\bd'", re.IGNORECASE)
 
@@ -348,6 +376,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
     if rules.gazetteer:
         _mark_places(found, body, lex)
+        found = _add_listed_towns(found, article_id, lang, body)
     if rules.acronyms:
         acronym_links.extend(_alias_links(found, body))
     return found, acronym_links, spans
