@@ -3116,6 +3116,9 @@ def test_names_after_nationals_are_people(blank):
         ("The regulator said Entain's Australian subsidiary had failed to report.", "Entain"),
         ("Entain's online gambling brands were fined.", "Entain"),
         ("Chambers described Starling's screening controls as lax.", "Starling"),
+        # a known place may name the seat of what the firm has
+        ("Julius Baer's Singapore branch was fined by the regulator.", "Julius Baer"),
+        ("Auditors flagged Pictet's Geneva branch for weak checks.", "Pictet"),
     ],
 )
 def test_what_only_a_firm_has_after_a_possessive_makes_a_firm(blank, text, span):
@@ -4267,3 +4270,25 @@ def test_add_listed_towns_a_town_the_model_missed_in_a_list_of_places_is_tagged(
     _, entities = E.build_entities(articles, payloads)
     expected = {surface: "LOC" for surface, _label in spans} | ({added: "LOC"} if added else {})
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "banque C. & Cie"), ("fr", "banque D."), ("fr", "B. Ltd"), ("fr", "la société X. SA"), ("en", "bank B. & Co")],
+)
+def test_drop_reason_drops_a_party_a_court_names_by_its_initial(lang, text):
+    assert E.drop_reason(text, E.load_lexicon(lang)) == "anonymised"
+
+
+@pytest.mark.parametrize(("lang", "text"), [("fr", "J. Safra Sarasin"), ("en", "J.P. Morgan"), ("fr", "C. Hoare & Co"), ("en", "A. Smith")])
+def test_drop_reason_keeps_a_name_with_a_word_besides_its_initials(lang, text):
+    assert E.drop_reason(text, E.load_lexicon(lang)) is None
+
+
+def test_build_entities_drops_anonymised_banks_of_a_court_ruling(blank):
+    text = ("Le Ministère public de la Confédération a ordonné la confiscation des avoirs déposés auprès de la "
+            "banque C. & Cie et de la banque D., puis a restitué le solde à B. Ltd.")
+    spans = [("Ministère public de la Confédération", "ORG"), ("banque C. & Cie", "ORG"), ("banque D.", "ORG"), ("B. Ltd", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Ministère public de la Confédération": "ORG"}

@@ -701,11 +701,23 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "courtesy title"  # "Mme" in "Mme la garde des sceaux", "Mr." alone
     if _ARTICLE.match(text):
         return "article"
+    if _anonymised(text, lex):
+        return "anonymised"  # "la banque C. & Cie", "B. Ltd": a court's initial for a party it does not name
     if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
         return "amount"
     if len(tokens) == 1 and _ORDINAL.fullmatch(tokens[0]):
         return "ordinal"
     return None
+
+
+#: A capital initial with its dot: "A.", "C.".
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _anonymised(text: str, lex: Lexicon) -> bool:
+    """Whether the only name in ``text`` is initials, maybe with a kind noun or legal form ("banque D.")."""
+    words = [w for w in text.split() if w != "&" and w[:1].isupper() and w.casefold().rstrip(".") not in lex.legal_forms]
+    return bool(words) and all(_INITIAL.fullmatch(w) and w[0].isupper() for w in words)
 
 
 #: The slash-joined word a span is part of: "LBC/FT", "(AML/CFT)".

@@ -48,6 +48,12 @@ def _match_end(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str
     return None
 
 
+def _place_word(word: str) -> bool:
+    """Whether ``word`` is a place the gazetteers know ("Singapore", "London"), as a branch's seat."""
+    ref = lookup(word)
+    return ref is not None and ref.label == "LOC"
+
+
 def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str]) -> tuple[str, int] | None:
     """The phrase among ``phrases`` starting at ``tokens[i]`` and its length, if any."""
     for n in (3, 2, 1):
@@ -461,8 +467,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 return "ORG"
             if _match_start(owned, j, lex.personal_cues):
                 return "PER"
-            if not owned[j][:1].islower() and not _nationality(owned[j]):
-                break  # a nationality may qualify the role: "Entain's Australian subsidiary"
+            if not owned[j][:1].islower() and not _nationality(owned[j]) and not _place_word(owned[j]):
+                break  # a nationality or a place may qualify the role: "Entain's Australian subsidiary",
+                # "Julius Baer's Singapore branch"
         return None
     # a kind-of noun after "the" and the name: "the Hydra dark web market", "the Conti ransomware group"; an
     # English possessive determines the name too: "Hong Kong's Mong Kok district"
