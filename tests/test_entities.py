@@ -4292,3 +4292,23 @@ def test_build_entities_drops_anonymised_banks_of_a_court_ruling(blank):
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"Ministère public de la Confédération": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("La Cour populaire suprême et le Parquet populaire suprême ont publié leur interprétation.",
+         [("Cour populaire suprême", "LOC"), ("Parquet", "LOC")],
+         {"Cour populaire suprême": "ORG", "Parquet populaire suprême": "ORG"}),
+        ("Au total, 46 dossiers ont été transmis au Procureur du Pool judiciaire financier.",
+         [("Pool", "LOC")], {"Pool judiciaire financier": "ORG"}),
+        ("Le dossier a été confié au Parquet national financier.", [("Parquet", "ORG")], {"Parquet national financier": "ORG"}),
+        # a nationality describes the bank; a participle with its complement is no part of the name
+        ("Selon la Banque russe, les flux ont baissé.", [("Banque", "ORG")], {}),
+        ("La Commission chargée de l'enquête a rendu son avis.", [("Commission", "ORG")], {}),
+    ],
+)
+def test_tag_public_bodies_joins_the_adjectives_after_a_capitalised_head_tagged_alone(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -28,7 +28,8 @@ scans an article once.
   financier", "parquet national antiterroriste").
 * Lowercase adjectives the model left after such a name when it ends with a
   domain ("Direction centrale de la Police" + "judiciaire", "Juridiction
-  nationale ... criminalité" + "organisée").
+  nationale ... criminalité" + "organisée"), and after a capitalised head the
+  model tagged alone ("le Parquet" + "populaire suprême").
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ _KINDS = ("seat", "part", "head", "ranked", "nationality", "domain")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
 #: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
 _ADJ = (
-    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
-    r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère)s?(?![\w-])"
+    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles|même|mêmes)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
+    r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère|ême)s?(?![\w-])"
 )
 _CONNECTOR = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|aux\s+|au\s+|pour\s+la\s+|pour\s+le\s+|pour\s+les\s+|pour\s+l')"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
@@ -220,6 +221,26 @@ def _extend_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Me
     return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
 
 
+#: A participle's complement after it: "la Commission chargée de", "le Tribunal saisi par".
+_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|par|à|au|aux|en|pour)(?![\w-])")
+
+
+def _extend_head_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Mention:
+    """Take in the lowercase adjectives after a capitalised head the model tagged alone ("le Parquet" +
+    "populaire suprême", "le Pool" + "judiciaire financier"): the head with its adjectives is the body's name."""
+    if m.model_label not in {"ORG", "LOC"} or " " in m.text or not m.text[:1].isupper() or m.text.isupper():
+        return m
+    if strip_accents(m.text).casefold() not in lex.institution_heads:
+        return m
+    after = patterns.adjective_after.match(body, m.end)
+    if after is None or is_demonym(after.group().split()[0], lang=m.lang):
+        return m  # "la Banque russe": a nationality describes a bank, it names none
+    if after.group().rstrip("s").endswith("ée") and _COMPLEMENT.match(body, after.end()):
+        return m  # "la Commission chargée de": a participle and its complement
+    end = after.end()
+    return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
+
+
 def _with_part(m: Mention, body: str, patterns: BodyPatterns) -> Mention:
     """Take in the organ named before a body ("commission des sanctions de l'" + "Autorité de contrôle ...")."""
     if m.model_label != "ORG" or patterns.part_before is None:
@@ -267,7 +288,8 @@ def tag_public_bodies(
     if patterns.seat is None:
         return found, []
     lex = load_lexicon(lang)
-    found = [m if m.ent_id else _with_part(_extend_adjectives(m, body, lex, patterns), body, patterns) for m in found]
+    found = [m if m.ent_id else _with_part(_extend_head_adjectives(_extend_adjectives(m, body, lex, patterns), body, lex, patterns),
+                                           body, patterns) for m in found]
     found = _without_seats_after_acronyms(found, body, patterns)
     links: list[tuple[Mention, Mention]] = []
     bodies = find_public_bodies(body, lang)
