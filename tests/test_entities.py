@@ -4312,3 +4312,21 @@ def test_tag_public_bodies_joins_the_adjectives_after_a_capitalised_head_tagged_
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Le procès prévu contre GOHOUROU Claude a été reporté au mois de février.",
+         [("GOHOUROU", "LOC"), ("Claude", "PER")], {"GOHOUROU Claude": "PER"}),
+        ("Le tribunal a entendu KOUASSI Marcel, gérant de la société.", [("Marcel", "PER")],
+         {"KOUASSI Marcel": "PER"}),
+        # a body in capitals before a first name keeps its own name; a run of capitalised words is one name
+        ("Le directeur de TRACFIN Pierre a parlé.", [("TRACFIN", "ORG"), ("Pierre", "PER")], {"TRACFIN": "ORG", "Pierre": "PER"}),
+        ("Le rapport de Crédit AGRICOLE Denis est paru.", [("Denis", "PER")], {"Denis": "PER"}),
+    ],
+)
+def test_clean_mentions_takes_a_surname_in_capitals_before_a_french_first_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -204,6 +204,35 @@ def _capital_surname_end(body: str, start: int, end: int, lex: Lexicon) -> int:
     return end
 
 
+#: A surname in capitals right before a first name: "GOHOUROU" + " Claude".
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}) \Z")
+
+
+def _capital_surname_start(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Take in the surname in capitals before a first name, as French and West African court and press texts
+    write a person ("contre GOHOUROU Claude"), when the model took only the first name; not a legal form, a
+    concept, a title, a known body or place, nor a word after another capitalised one ("la BNP Paribas")."""
+    text = body[start:end]
+    if " " in text or not (text[:1].isupper() and text[1:].islower()):
+        return start
+    before = _CAPITAL_WORD_BEFORE.search(body, max(0, start - 40), start)
+    if before is None:
+        return start
+    word = before.group(1)
+    low = word.casefold()
+    if (low in lex.legal_forms or low in lex.concepts or low in lex.function_words or low in lex.title_cues
+            or lookup(word) is not None):
+        return start
+    previous = body[max(0, before.start() - 40):before.start()].rstrip().rsplit(" ", 1)[-1]
+    if previous[:1].isupper() and not _sentence_end(previous):
+        return start  # a name running on in capitalised words
+    return before.start()
+
+
+def _sentence_end(word: str) -> bool:
+    return word.endswith((".", "!", "?", ":"))
+
+
 _ENGLISH_NAME = re.compile(r"\s(?:of|for|the)\s")
 
 
@@ -757,6 +786,7 @@ def clean_mentions(
     sents = payload.get("sents") or [[0, len(body)]]
     sentence_starts = [s[0] for s in sents]
     out: list[Mention] = []
+    taken: set[tuple[int, int]] = set()
     for ent in payload.get("ents", []):
         start, end, raw_label = int(ent[0]), int(ent[1]), ent[2]
         ent_id = ent[3] if len(ent) > 3 and ent[3] else ""
@@ -819,6 +849,10 @@ def clean_mentions(
                 if rest[:1].isupper() and title.casefold() in lex.title_cues:
                     a += len(title) + 1  # "Le Président COULIBALY Adama": the title is no part of the name
                 a = _given_name_start(body, a, lang)
+                surname = _capital_surname_start(body, a, b, lex) if lang == "fr" else a
+                if surname < a:  # "GOHOUROU" + "Claude": the model's piece of the surname is the person's
+                    taken.add((surname, a - 1))
+                    a = surname
                 b = _surname_end(body, a, b, lang)
                 b = _capital_surname_end(body, a, b, lex)
                 text = body[a:b]
@@ -859,6 +893,8 @@ def clean_mentions(
     unique: list[Mention] = []
     for m in out:
         if unique and m.start == unique[-1].start and m.end == unique[-1].end:
+            continue
+        if not m.ent_id and (m.start, m.end) in taken:
             continue
         unique.append(m)
     return unique
