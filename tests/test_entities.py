@@ -4330,3 +4330,14 @@ def test_clean_mentions_takes_a_surname_in_capitals_before_a_french_first_name(b
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize("text", ["Cour d'Appel", "Cour d’appel", "Banque Centrale", "la Banque centrale"])
+def test_drop_reason_drops_a_french_court_of_appeal_or_central_bank_named_by_its_kind_alone(text):
+    assert E.drop_reason(text, E.load_lexicon("fr")) == "generic"
+
+
+@pytest.mark.parametrize("text", ["Cour d'appel de Paris", "Cour d’Appel d’Abidjan", "Banque centrale européenne",
+                                  "Banque centrale russe", "Banque Centrale des États de l'Afrique de l'Ouest"])
+def test_drop_reason_keeps_a_french_court_or_central_bank_with_its_seat_or_domain(text):
+    assert E.drop_reason(text, E.load_lexicon("fr")) is None

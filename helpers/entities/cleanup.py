@@ -722,7 +722,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "concept"  # "AML/CTF", "KYC/AML", "AML & ATF": concepts joined by a slash or an ampersand
     # an acronym is no function word: "US Department" is a body, "us" a pronoun
     acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
-    if tokens and not acronym and all(t in lex.generic or t in lex.function_words for t in tokens) and any(t in lex.generic for t in tokens):
+    kinds = name_tokens(_ELIDED.sub(" ", text))  # "Cour d'Appel": the elided "de" apart from the word after it
+    if kinds and not acronym and all(t in lex.generic or t in lex.function_words for t in kinds) and any(t in lex.generic for t in kinds):
         return "generic"
     if low in lex.title_cues:
         return "title"  # "Magistrate", "Président", "Procureur Fédéral" alone name no one
@@ -763,6 +764,8 @@ def _in_concept_pair(body: str, a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+#: An elided French article or "de" before a word: "d'Appel", "l'Union".
+_ELIDED = re.compile(r"(?<![\w])[dl]['’](?=\w)", re.IGNORECASE)
 _TICKER_COIN = re.compile(r"[A-Z]{2,6}\s+(?:Coins?|Tokens?)")
 _ARTICLE = re.compile(r"(?:articles?|art\.)\s+\d", re.IGNORECASE)
 _ORDINAL = re.compile(
