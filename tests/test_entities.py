@@ -4341,3 +4341,14 @@ def test_drop_reason_drops_a_french_court_of_appeal_or_central_bank_named_by_its
                                   "Banque centrale russe", "Banque Centrale des États de l'Afrique de l'Ouest"])
 def test_drop_reason_keeps_a_french_court_or_central_bank_with_its_seat_or_domain(text):
     assert E.drop_reason(text, E.load_lexicon("fr")) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [("Section 269ST", "article"), ("Sections 5311", "article"), ("Section 36(1)", "article"),
+                                              ("Enforcement Actions", "generic"), ("Enforcement Action", "generic")])
+def test_drop_reason_drops_english_section_numbers_and_enforcement_actions(text, reason):
+    assert E.drop_reason(text, E.load_lexicon("en")) == reason
+
+
+@pytest.mark.parametrize("text", ["Financial Action Task Force", "Division of Enforcement", "Secretariat"])
+def test_drop_reason_keeps_english_names_around_sections_and_actions(text):
+    assert E.drop_reason(text, E.load_lexicon("en")) is None

@@ -767,7 +767,7 @@ def _in_concept_pair(body: str, a: int, b: int, lex: Lexicon) -> bool:
 #: An elided French article or "de" before a word: "d'Appel", "l'Union".
 _ELIDED = re.compile(r"(?<![\w])[dl]['’](?=\w)", re.IGNORECASE)
 _TICKER_COIN = re.compile(r"[A-Z]{2,6}\s+(?:Coins?|Tokens?)")
-_ARTICLE = re.compile(r"(?:articles?|art\.)\s+\d", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:articles?|art\.|sections?)\s+\d", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"\d*(?:ieme|iemes|eme|er|ere|st|nd|rd|th)|\w+iemes?|premiere?s?|first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
