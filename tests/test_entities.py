@@ -4352,3 +4352,24 @@ def test_drop_reason_drops_english_section_numbers_and_enforcement_actions(text,
 @pytest.mark.parametrize("text", ["Financial Action Task Force", "Division of Enforcement", "Secretariat"])
 def test_drop_reason_keeps_english_names_around_sections_and_actions(text):
     assert E.drop_reason(text, E.load_lexicon("en")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("AUSTRAC commenced proceedings against Crown Melbourne and Crown Perth over their obligations.",
+         [("AUSTRAC", "ORG"), ("Crown Melbourne", "PERSON"), ("Crown Perth", "PRODUCT")],
+         {"AUSTRAC": "ORG", "Crown Melbourne": "ORG", "Crown Perth": "ORG"}),
+        ("Regulators fined Citibank Singapore and later Citibank Hong Kong for weak checks.",
+         [("Citibank Singapore", "PERSON"), ("Citibank Hong Kong", "ORG")],
+         {"Citibank Singapore": "ORG", "Citibank Hong Kong": "ORG"}),
+        # places the gazetteers know stay places; one name with a place is no pair of units
+        ("Offices in New York and New Jersey were searched.", [("New York", "GPE"), ("New Jersey", "GPE")],
+         {"New York": "LOC", "New Jersey": "LOC"}),
+        ("Investigators questioned Jack London about the transfers.", [("Jack London", "PERSON")], {"Jack London": "PER"}),
+    ],
+)
+def test_build_entities_reads_names_differing_by_a_place_as_a_firms_local_units(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

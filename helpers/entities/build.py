@@ -315,6 +315,37 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
     return links
 
 
+def _mark_local_units(found: list[Mention]) -> None:
+    """Names that differ only by a last word naming a place are a firm's local units ("Crown Melbourne and
+    Crown Perth", "Citibank Singapore ... Citibank Hong Kong"): organisations, not people, whatever the model
+    said; a name the gazetteers know as a place ("New York", "New Jersey") is none."""
+    heads: dict[str, set[str]] = {}
+    units: list[tuple[Mention, str]] = []
+    for m in found:
+        if m.ent_id or m.model_label not in {"PER", "ORG", "MISC"}:
+            continue
+        head, place = _unit_parts(m.text)
+        if head:
+            heads.setdefault(head, set()).add(place)
+            units.append((m, head))
+    for m, head in units:
+        if len(heads[head]) >= 2:
+            m.cue = "ORG"
+
+
+def _unit_parts(text: str) -> tuple[str, str]:
+    """``(head, place)`` of a name made of capitalised words and a known place at its end, else ``("", "")``."""
+    words = text.split()
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        head, place = " ".join(words[:-n]), " ".join(words[-n:])
+        if (_is_known_place(place) and not _is_known_place(text) and not _is_known_place(head)
+                and all(w[:1].isupper() for w in words)):
+            return head, place
+    return "", ""
+
+
 def _is_known_place(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
@@ -374,6 +405,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
             m.cue = (context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
                      or ("LOC" if place_shaped(m.text, lex) or landform_placed(body, m.start, m.end) else None)
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
+        _mark_local_units(found)
     if rules.gazetteer:
         _mark_places(found, body, lex)
         found = _add_listed_towns(found, article_id, lang, body)
