@@ -4373,3 +4373,37 @@ def test_build_entities_reads_names_differing_by_a_place_as_a_firms_local_units(
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The SEC settled with a cryptocurrency ATM operator over its bitcoin ATM network.",
+         [("SEC", "ORG"), ("ATM", "ORG"), ("ATM", "ORG", 1)], {"SEC": "ORG"}),
+        ("The defendants made roughly $2.7 million in Ponzi payments, the SEC said.", [("Ponzi", "GPE"), ("SEC", "ORG")], {"SEC": "ORG"}),
+        ("Cash payments above €10,000 will be banned EU-wide under the new rules.", [("EU", "ORG")], {}),
+        # the man the fraud is named after is a person
+        ("Charles Ponzi promised returns of 50 percent.", [("Charles Ponzi", "PERSON")], {"Charles Ponzi": "PER"}),
+    ],
+)
+def test_build_entities_drops_cash_machines_ponzi_frauds_and_union_wide_adjectives(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Ipso facto, parmi les personnes visées, on trouve Vladimir Poutine.", [("Ipso", "ORG"), ("Vladimir Poutine", "PER")],
+         {"Vladimir Poutine": "PER"}),
+        ("Les avoirs sont gelés par les mesures décrétées par les Vingt-Sept.", [("Vingt-Sept", "ORG")], {}),
+        ("Au-delà de 100 000 dirhams, le MRE doit les déclarer aux services douaniers.", [("MRE", "ORG")], {}),
+        ("Cet outil a été créé par la loi Sapin II, selon les députés Éric Diard et Émilie Cariou.",
+         [("Sapin II", "PER"), ("Éric Diard", "PER"), ("Émilie Cariou", "PER")], {"Éric Diard": "PER", "Émilie Cariou": "PER"}),
+    ],
+)
+def test_build_entities_drops_latin_phrases_member_state_counts_group_acronyms_and_named_laws(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -363,7 +363,7 @@ def _before_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
 
 
 #: A compound adjective made on the name: "Ponzi-like payments", "Soviet-style".
-_LIKE_COMPOUND = re.compile(r"-(?:like|style|esque|type)\b", re.IGNORECASE)
+_LIKE_COMPOUND = re.compile(r"-(?:like|style|esque|type|wide)\b", re.IGNORECASE)
 #: A name made an adjective by a lowercase prefix: "une propagande pro-Poutine", "les sanctions anti-Kremlin".
 _PREFIXED_ADJECTIVE = re.compile(r"(?:pro|anti|non|post|pré|pre)-(?=[A-ZÀ-Ý])")
 
