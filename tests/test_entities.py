@@ -4407,3 +4407,20 @@ def test_build_entities_drops_latin_phrases_member_state_counts_group_acronyms_a
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Of the six banks, Credit Suisse Singapore branch was fined the most.", "Credit Suisse Singapore",
+         {"Credit Suisse": "ORG", "Singapore": "LOC"}),
+        ("Regulators said the Deutsche Bank Hong Kong office had failed to file reports.", "Deutsche Bank Hong Kong",
+         {"Deutsche Bank": "ORG", "Hong Kong": "LOC"}),
+        # no branch word after it: the place stays in the registered name
+        ("Citibank N.A. Singapore (CNAS) was fined.", "Citibank N.A. Singapore", {"Citibank N.A. Singapore": "ORG"}),
+    ],
+)
+def test_clean_mentions_splits_the_place_of_a_branch_from_the_firm(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -43,6 +43,22 @@ _INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
 _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 
 
+#: A lowercase branch word after a span: "Credit Suisse Singapore" + " branch".
+_BRANCH_AFTER = re.compile(r"\s+(?:branch|branches|office|offices)\b")
+
+
+def _place_before_branch(body: str, start: int, end: int) -> int | None:
+    """Where the known place closing a firm's span starts when a lowercase branch word follows ("Credit Suisse
+    Singapore branch": the firm, then the branch's place), or None."""
+    if not _BRANCH_AFTER.match(body, end):
+        return None
+    words = body[start:end].split(" ")
+    for n in (2, 1):
+        if len(words) > n and _is_place_name(" ".join(words[-n:])) and not _is_place_name(" ".join(words[:-n])):
+            return end - len(" ".join(words[-n:]))
+    return None
+
+
 def _is_place_name(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
@@ -875,6 +891,11 @@ def clean_mentions(
                 body_end, person_start = glued
                 out.append(Mention(article_id, lang, a, body_end, body[a:body_end], label, weight=weight))
                 a, text, label = person_start, body[person_start:b], "PER"
+            seat = _place_before_branch(body, a, b) if rules.trim and lang == "en" and label == "ORG" else None
+            if seat is not None:  # "Credit Suisse Singapore branch": the firm, then its branch's place
+                firm_end = a + len(body[a:seat].rstrip())
+                out.append(Mention(article_id, lang, a, firm_end, body[a:firm_end], label, weight=weight))
+                a, text, label = seat, body[seat:b], "LOC"
             placed = _place_after_english_name(body, a, b, lang) if rules.trim and label == "ORG" else None
             if placed is not None:  # "Securities and Exchange Commission des États-Unis": the body, then the country
                 name_end, place_start = placed
