@@ -4424,3 +4424,20 @@ def test_clean_mentions_splits_the_place_of_a_branch_from_the_firm(blank, text, 
     articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "These are the first parallel actions taken by FinCEN and OFAC in this space.", "FinCEN and OFAC",
+         {"FinCEN": "ORG", "OFAC": "ORG"}),
+        ("en", "The case was brought jointly by the SEC & CFTC last year.", "SEC & CFTC", {"SEC": "ORG", "CFTC": "ORG"}),
+        ("fr", "Une enquête menée par l'AMF et ACPR a abouti.", "AMF et ACPR", {"AMF": "ORG", "ACPR": "ORG"}),
+        # a firm's name joined by "&" is one name
+        ("en", "Auditors at Ernst & Young signed off.", "Ernst & Young", {"Ernst & Young": "ORG"}),
+    ],
+)
+def test_split_known_splits_two_acronyms_joined_by_and(blank, lang, text, span, expected):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -928,6 +928,15 @@ def clean_mentions(
 _SPLIT_AT = re.compile(r"\s+(?:de|du|des|of|and|et|&)\s+(?:(?:la|le|les|the)\s+)?|\s+d'|\s+l'")
 
 
+#: Joins between two bodies' acronyms: "FinCEN and OFAC", "l'AMF et l'ACPR".
+_PAIR_JOINS = frozenset({"and", "et", "&"})
+
+
+def _acronym_shaped(word: str) -> bool:
+    """One word with two capitals or more and no space ("OFAC", "FinCEN"): a body's short name."""
+    return " " not in word and len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+
+
 def split_known(mentions: list[Mention]) -> list[Mention]:
     """Split a span made of two names already found in the article ("Kostarev de Binance")."""
     known: Counter[str] = Counter(m.key for m in mentions)
@@ -946,7 +955,8 @@ def split_known(mentions: list[Mention]) -> list[Mention]:
                 lk, rk = name_key(left), name_key(right)
                 left_known = known[lk] - (lk == m.key) > 0 or lk in person_words
                 right_known = known[rk] - (rk == m.key) > 0
-                if left and right and left_known and right_known:
+                paired = sep.group().strip() in _PAIR_JOINS and _acronym_shaped(left) and _acronym_shaped(right)
+                if left and right and (left_known and right_known or paired):
                     a = m.start
                     b = m.start + sep.end()
                     out.append(Mention(m.article_id, m.lang, a, a + len(left), left, m.model_label, weight=SPLIT_WEIGHT))
