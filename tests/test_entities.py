@@ -4441,3 +4441,20 @@ def test_split_known_splits_two_acronyms_joined_by_and(blank, lang, text, span, 
     articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Bittrex, a cryptocurrency exchange based in Bellevue, WA, agreed to a settlement.",
+         [("Bittrex", "ORG"), ("Bellevue", "GPE")], {"Bittrex": "ORG", "Bellevue": "LOC", "WA": "LOC"}),
+        ("The casino in Atlantic City, NJ was fined.", [("Atlantic City", "GPE")], {"Atlantic City": "LOC", "NJ": "LOC"}),
+        # no place before the comma, or a code that is no state's
+        ("Payments went to Binance, CA and others.", [("Binance", "ORG")], {"Binance": "ORG"}),
+        ("The dealer, based in Calgary, AB, was fined.", [("Calgary", "GPE")], {"Calgary": "LOC"}),
+    ],
+)
+def test_build_entities_tags_a_us_state_code_after_a_place_the_model_missed(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

@@ -346,6 +346,21 @@ def _unit_parts(text: str) -> tuple[str, str]:
     return "", ""
 
 
+#: A comma and a code in capitals closing a town's name: "Bellevue" + ", WA".
+_CODE_AFTER = re.compile(r", ([A-Z]{2})(?![\w&'’-])(?! [A-Z])")
+
+
+def _add_state_codes(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag the US state's postal code the model missed after a place and a comma ("based in Bellevue, WA")."""
+    starts = {m.start for m in found}
+    added = []
+    for m in found:
+        code = _CODE_AFTER.match(body, m.end) if _is_place(m) else None
+        if code and code.group(1) in us_state_codes() and code.start(1) not in starts:
+            added.append(Mention(article_id, lang, code.start(1), code.end(1), code.group(1), "LOC", created=True))
+    return sorted(found + added, key=lambda x: (x.start, -x.end)) if added else found
+
+
 def _is_known_place(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
@@ -377,6 +392,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = split_known(found)
     if rules.gazetteer:
         found = _add_known_bodies(found, article_id, lang, body)
+    if rules.gazetteer and lang == "en":
+        found = _add_state_codes(found, article_id, lang, body)
     if rules.drop and lang == "en":
         found = _join_bracketed_laws(found, article_id, lang, body)
         found = _join_possessive_laws(found, article_id, lang, body)
