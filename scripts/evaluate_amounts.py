@@ -57,7 +57,8 @@ statutory fines), annotated the same way;
 were the fifth, fourth, third and sixth blind sets, measured as blind sets through
 several rounds and then moved to development, where their errors are read;
 "dev17" (``tests/data/dev17_passages.jsonl``) French and English sanctions, AML and
-cash-limit texts, annotated before the kit was run on it. The dev
+cash-limit texts, annotated before the kit was run on it; "dev18"
+(``tests/data/dev18_passages.jsonl``) likewise. The dev
 run reads both files unless ``--cases`` names one. With several sets each is
 also printed on its own ("fr dev2", "en dev3").
 """

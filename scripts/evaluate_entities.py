@@ -66,6 +66,7 @@ errors are read;
 "dev17" (``tests/data/dev17_passages.jsonl``, entities and amounts) French and
 English sanctions, AML and cash-limit texts, annotated and committed before the
 kit was run on it;
+"dev18" (``tests/data/dev18_passages.jsonl``, entities and amounts) likewise;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``) and "blind7"
 (``tests/data/blind7_passages.jsonl``) are real texts annotated before the kit
