@@ -1986,3 +1986,33 @@ def test_amounts_repeated_shared_marker_after_the_amount_is_part_of_it(nlps, tex
 )
 def test_amounts_french_restrictions_is_a_far_cap_word(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "decimal_mark", "before_scale", "expected"),
+    [
+        # before a scale word a lone dot is a decimal point in French too
+        ("8.985", ",", True, "8.985"),
+        ("4.658", ",", True, "4.658"),
+        # a dot grouping thousands without a scale word
+        ("8.985", ",", False, "8985"),
+        # a comma before a scale word in English still groups ("1,500 million")
+        ("1,500", ".", True, "1500"),
+    ],
+)
+def test_parse_number_dot_before_scale_is_decimal(raw, decimal_mark, before_scale, expected):
+    assert parse_number(raw, decimal_mark=decimal_mark, before_scale=before_scale) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value"),
+    [
+        ("La banque s'est vu infliger une amende de 8.985 millions d'euros.", "8.985 millions d'euros", 8_985_000.0),
+        ("abus de confiance portant sur la somme de 4.658 milliards de F CFA", "4.658 milliards de F CFA",
+         4_658_000_000.0),
+        # no scale word: the dot groups thousands
+        ("Une amende de 8.985 euros a été infligée.", "8.985 euros", 8_985.0),
+    ],
+)
+def test_amounts_french_dot_before_scale_word_is_decimal(nlps, text, amount, value):
+    assert [(r["text"], r["value"]) for r in records(nlps, "fr", text)] == [(amount, value)]

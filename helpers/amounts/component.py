@@ -296,6 +296,7 @@ class AmountTagger:
             m.group(f"{tag}_num"),
             decimal_mark=self.decimal_mark,
             decimal_only=scale is not None or currency in p.crypto,
+            before_scale=scale_text is not None,
         )
         if scale is None and p.is_unit(m.group(f"{tag}_cur"), m.string, m.end()):
             return None
@@ -349,6 +350,7 @@ class AmountTagger:
             number = parse_number(
                 raw, decimal_mark=self.decimal_mark,
                 decimal_only=scale is not None or right.scale is not None or anchor.currency in p.crypto,
+                before_scale=scale is not None or right.scale is not None,
             )
             if scale is None and right.scale is not None and number < right.number:
                 scale = right.scale
@@ -381,6 +383,7 @@ class AmountTagger:
         number = parse_number(
             m.group("num"), decimal_mark=self.decimal_mark,
             decimal_only=scale is not None or anchor.currency in p.crypto,
+            before_scale=scale is not None,
         )
         if anchor.scale is None and scale is not None and anchor.number < number:
             anchor.scale = scale

@@ -24,7 +24,9 @@ _GROUPING = re.compile(r"[ \u00a0\u202f\u2009\u2007'’]")
 _MARK_BEFORE_GROUP = re.compile(r"[.,]\d{3}[ \u00a0\u202f\u2009\u2007'’]\d{3}")
 
 
-def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = False) -> Decimal:
+def parse_number(
+    raw: str, *, decimal_mark: str = "auto", decimal_only: bool = False, before_scale: bool = False
+) -> Decimal:
     """Read a number written with digits, in the conventions of the article.
 
     Spaces and apostrophes always group thousands. A lone "," or "." followed by
@@ -32,12 +34,15 @@ def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = F
     English), unless it is the language's decimal mark and ``decimal_only`` says
     the number precedes a scale word or a crypto ticker ("1,500 milliard",
     "0.125 BTC"), or the integer part is 0. Money has no third decimal, so a
-    French "10,000 euros" is ten thousand too.
+    French "10,000 euros" is ten thousand too. Before a scale word a lone "."
+    is a decimal point in French as well: "8.985 millions d'euros" is 8.985
+    million (thousands of millions are written as milliards).
 
     Args:
         raw: The digits as written, e.g. "10 000,5" or "1,000.50".
         decimal_mark: "," (French), "." (English) or "auto" (either).
         decimal_only: True when three digits after the decimal mark are decimals.
+        before_scale: True when the number precedes a scale word ("millions").
 
     Returns:
         The number as a Decimal, so that scales multiply exactly.
@@ -57,7 +62,7 @@ def parse_number(raw: str, *, decimal_mark: str = "auto", decimal_only: bool = F
         return Decimal(digits.replace(mark, ""))
     if len(tail) != 3 or head.lstrip("0") == "":
         return Decimal(f"{head}.{tail}")
-    if mark == decimal_mark and decimal_only:
+    if (mark == decimal_mark and decimal_only) or (mark == "." and before_scale):
         return Decimal(f"{head}.{tail}")
     return Decimal(head + tail)
 
