@@ -2016,3 +2016,27 @@ def test_parse_number_dot_before_scale_is_decimal(raw, decimal_mark, before_scal
 )
 def test_amounts_french_dot_before_scale_word_is_decimal(nlps, text, amount, value):
     assert [(r["text"], r["value"]) for r in records(nlps, "fr", text)] == [(amount, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a law that represses the offence, or provides its penalty
+        ("En France, le blanchiment est réprimé par l'article 324-1 du Code pénal qui prévoit une peine de 5 ans "
+         "de prison et 375 000 euros d'amende.", [("375 000 euros", "below")]),
+        ("Le code prévoit des peines de 3 ans de prison et 45 000 euros d'amende.", [("45 000 euros", "below")]),
+        # the penalty word closes the heading of the list that holds the fine
+        ("Ce dernier prévoit les peines suivantes :\n- 5 ans de prison\n- 375 000 euros d'amendes",
+         [("375 000 euros", "below")]),
+        ("Les prestataires non enregistrés encourent :\n- deux ans d'emprisonnement\n- 30 000 euros d'amende",
+         [("30 000 euros", "below")]),
+        # the fine joined to a prison term, its noun unsaid
+        ("Ces peines sont portées à dix ans d'emprisonnement et 750 000 euros :", [("750 000 euros", "below")]),
+        # a fine imposed stays plain, in a list too
+        ("Le tribunal l'a condamné à 5 ans de prison et 375 000 euros d'amende.", [("375 000 euros", None)]),
+        ("Le tribunal a prononcé :\n- 5 ans de prison\n- 375 000 euros d'amende", [("375 000 euros", None)]),
+        ("Les sommes sont portées à 750 000 euros.", [("750 000 euros", None)]),
+    ],
+)
+def test_amounts_french_statutory_fine_repressed_provided_listed_or_joined(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected

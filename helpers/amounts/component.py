@@ -511,6 +511,11 @@ class AmountTagger:
         that ends with a colon; its comparison must run to the colon, or its
         cap or floor word stand in its last clause.
         """
+        heading = self._list_heading(text, amount)
+        return self._cue_before_colon(text, *heading) if heading else None
+
+    def _list_heading(self, text: str, amount: _Amount) -> tuple[int, int] | None:
+        """Start and colon of the heading line above the list item that ``amount`` opens, or None."""
         p = self.patterns
         line_start = text.rfind("\n", 0, amount.start) + 1
         if line_start == 0 or not p.list_item.fullmatch(text, line_start, amount.start):
@@ -520,7 +525,7 @@ class AmountTagger:
             start = text.rfind("\n", 0, end) + 1
             line = text[start:end].rstrip()
             if line.endswith(":"):
-                return self._cue_before_colon(text, start, start + len(line) - 1)
+                return start, start + len(line) - 1
             if line and not p.list_marker.match(line) or start == 0:
                 return None
             end = start - 1
@@ -634,8 +639,14 @@ class AmountTagger:
         lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
         if p.penalty_fine_before is not None and p.penalty_fine_before.search(text, lo, amount.start):
             return "below"  # "passible d'une amende pénale de 75 000 €"
+        joined = p.penalty_prison_before.search(text, lo, amount.start) if p.penalty_prison_before else None
+        if joined is not None and not any(joined.start() <= s < amount.start for s in starts):
+            return "below"  # "Ces peines sont portées à dix ans d'emprisonnement et 750 000 euros"
         if not p.penalty_after.match(text, amount.end, amount.sentence[1]):
             return None
+        heading = self._list_heading(text, amount)
+        if heading is not None and p.penalty_before.search(text, *heading):
+            return "below"  # "prévoit les peines suivantes :" over "- 375 000 euros d'amendes"
         word = None
         for m in p.penalty_before.finditer(text, lo, amount.start):
             word = m

@@ -412,6 +412,11 @@ class Patterns:
             rf"(?:\s+\w+)?\s+(?:{_cue_alternation(fine_before.get('links', ['de']))})\s*\Z",
             re.IGNORECASE,
         ) if fines else None
+        # "Ces peines sont portées à dix ans d'emprisonnement et 750 000 euros": after a penalty
+        # word and a prison term, the amount joined to the term is the fine, its noun unsaid.
+        self.penalty_prison_before = re.compile(
+            rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+{prison_term[1:]}\Z", re.IGNORECASE
+        ) if prison_term else None
         # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
         # the words before the first end of a range end in its opening word.
         self.range_link = re.compile(
