@@ -2040,3 +2040,23 @@ def test_amounts_french_dot_before_scale_word_is_decimal(nlps, text, amount, val
 )
 def test_amounts_french_statutory_fine_repressed_provided_listed_or_joined(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands grouped by apostrophes are written the Swiss way: the bare francs are Swiss
+        ("Le maximum prévu est de 5000 francs. Les sanctions peuvent atteindre 100'000 francs.",
+         [("5000 francs", "CHF"), ("100'000 francs", "CHF")]),
+        ("Une amende de 300’000 francs a été infligée.", [("300’000 francs", "CHF")]),
+        # a text about a CFA country keeps its francs
+        ("Au Sénégal, à Dakar, la BCEAO a infligé une amende de 5'000 francs et de 20 000 francs.",
+         [("5'000 francs", "XOF"), ("20 000 francs", "XOF")]),
+        # no country and no Swiss number: the bare franc is left out
+        ("Une amende de 5000 francs a été infligée.", []),
+        # an apostrophe that groups nothing
+        ("L'amende de l'an 2'3 est de 5000 francs.", []),
+    ],
+)
+def test_amounts_french_apostrophe_grouping_makes_bare_francs_swiss(nlps, text, expected):
+    assert [(r["text"], r["currency"]) for r in records(nlps, "fr", text)] == expected

@@ -519,10 +519,16 @@ class Patterns:
         local = load_local_currencies()
         self._local_markers: dict[str, str] = local["markers"]
         self._local_kinds: dict[str, tuple[str | None, int, dict[str, tuple[str, int]], re.Pattern]] = {}
+        # "100'000 francs": a country's own way of writing numbers weighs as a body's name.
+        self._local_formats: dict[str, list[tuple[str, re.Pattern]]] = {}
         for kind, entry in local["kinds"].items():
             country_of = {cue: (code, weight) for code, lists in entry["countries"].items()
                           for weight, group in ((1, "weak"), (2, "strong")) for cue in lists[group]}
             cues = re.compile(rf"(?<![\w])(?:{_alternation(country_of)})(?![\w])")
+            self._local_formats[kind] = [
+                (code, re.compile("|".join(lists["number_formats"])))
+                for code, lists in entry["countries"].items() if lists.get("number_formats")
+            ]
             # A language may read a bare marker its own way: French "dirhams" are Moroccan.
             by_language = entry.get("default_by_language", {})
             default = next((by_language[lang] for lang in self.languages if lang in by_language),
@@ -543,15 +549,19 @@ class Patterns:
     def local_currency(self, kind: str, text: str) -> str | None:
         """The currency a shared marker of ``kind`` names in ``text``: the country its cues weigh most for.
 
-        A body's name weighs 2, a place or a people 1. Another country than the
-        default's needs the kind's least weight, more than the default's and no
-        tie; else the default (None for a bare franc: no currency to name).
+        A body's name weighs 2, a place or a people 1, and so does a number
+        written the country's own way ("100'000 francs" is Swiss) 2. Another
+        country than the default's needs the kind's least weight, more than the
+        default's and no tie; else the default (None for a bare franc: no
+        currency to name).
         """
         default, least, country_of, cues = self._local_kinds[kind]
         weights: Counter[str | None] = Counter()
         for m in cues.finditer(text):
             code, weight = country_of[m.group()]
             weights[code] += weight
+        for code, written in self._local_formats[kind]:
+            weights[code] += 2 * sum(1 for _ in written.finditer(text))
         others = sorted(((n, code) for code, n in weights.items() if code != default), reverse=True)
         if others and others[0][0] >= least and others[0][0] > weights.get(default, 0) \
                 and (len(others) == 1 or others[1][0] < others[0][0]):
