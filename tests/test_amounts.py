@@ -2060,3 +2060,15 @@ def test_amounts_french_statutory_fine_repressed_provided_listed_or_joined(nlps,
 )
 def test_amounts_french_apostrophe_grouping_makes_bare_francs_swiss(nlps, text, expected):
     assert [(r["text"], r["currency"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toute personne qui transporte 10 000 euros liquide ou plus doit le déclarer.", [("10 000 euros", "above")]),
+        ("Un voyageur qui transporte 10 000 euros cash ou plus doit les déclarer.", [("10 000 euros", "above")]),
+        ("Il transportait 10 000 euros liquide dans sa valise.", [("10 000 euros", None)]),
+    ],
+)
+def test_amounts_french_cash_adjective_between_amount_and_floor_after(nlps, text, expected):
+    assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
