@@ -2072,3 +2072,18 @@ def test_amounts_french_apostrophe_grouping_makes_bare_francs_swiss(nlps, text, 
 )
 def test_amounts_french_cash_adjective_between_amount_and_floor_after(nlps, text, expected):
     assert [(r["text"], r["threshold"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Sûreté du Québec (SQ) enquête sur une fraude estimée à plus de 14,5 millions $.",
+         [("14,5 millions $", "CAD")]),
+        ("Selon la police provinciale, la fraude dépasse 530 millions de dollars.", [("530 millions de dollars", "CAD")]),
+        # one weak place name is not enough
+        ("Une fraude de 14,5 millions $ a été découverte à Québec.", [("14,5 millions $", "USD")]),
+        ("Le FBI enquête sur une fraude de 14,5 millions $.", [("14,5 millions $", "USD")]),
+    ],
+)
+def test_amounts_french_quebec_police_makes_bare_dollars_canadian(nlps, text, expected):
+    assert [(r["text"], r["currency"]) for r in records(nlps, "fr", text)] == expected
