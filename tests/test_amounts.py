@@ -2087,3 +2087,18 @@ def test_amounts_french_cash_adjective_between_amount_and_floor_after(nlps, text
 )
 def test_amounts_french_quebec_police_makes_bare_dollars_canadian(nlps, text, expected):
     assert [(r["text"], r["currency"]) for r in records(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "currency"),
+    [
+        ("en", "any single cash transaction exceeding AUD $10,000 must be reported", "AUD $10,000", "AUD"),
+        ("en", "a fine of USD $5 million", "USD $5 million", "USD"),
+        ("en", "the bank paid CAD$200,000", "CAD$200,000", "CAD"),
+        ("en", "in the SG$3.0 billion (RM$9.94 billion) case", "RM$9.94 billion", "MYR"),
+        ("en", "a penalty of NZD $1.2 million", "NZD $1.2 million", "NZD"),
+    ],
+)
+def test_amounts_code_before_dollar_sign_names_the_dollar(nlps, lang, text, amount, currency):
+    found = {r["text"]: r["currency"] for r in records(nlps, lang, text)}
+    assert found.get(amount) == currency
