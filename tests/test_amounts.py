@@ -2090,6 +2090,26 @@ def test_amounts_french_quebec_police_makes_bare_dollars_canadian(nlps, text, ex
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the local dollar written out beside the bare one in brackets: the bare one is the US dollar
+        ("The Monetary Authority of Singapore (MAS) fined six banks. Credit Suisse Singapore Branch received the "
+         "largest fine of $4.55m (S$5.8m).", [("$4.55m", "USD"), ("S$5.8m", "SGD")]),
+        ("The Monetary Authority of Singapore (MAS) has imposed S$27.5 million ($21.5 million) in penalties.",
+         [("S$27.5 million", "SGD"), ("$21.5 million", "USD")]),
+        ("AUSTRAC said the casino owes A$450 million ($290 million).", [("A$450 million", "AUD"), ("$290 million", "USD")]),
+        # no local dollar written out: the country's cues decide
+        ("The Monetary Authority of Singapore (MAS) fined the bank $4.55m.", [("$4.55m", "SGD")]),
+        # a conversion into another currency leaves the cues to decide
+        ("The Monetary Authority of Singapore (MAS) fined the bank $4.55m (€3.1m).",
+         [("$4.55m", "SGD"), ("€3.1m", "EUR")]),
+    ],
+)
+def test_amounts_bare_dollar_beside_written_local_dollar_is_default(nlps, text, expected):
+    assert [(r["text"], r["currency"]) for r in records(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "amount", "currency"),
     [
         ("en", "any single cash transaction exceeding AUD $10,000 must be reported", "AUD $10,000", "AUD"),

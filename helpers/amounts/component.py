@@ -218,13 +218,35 @@ class AmountTagger:
             return amounts
         chosen = {kind: self.patterns.local_currency(kind, text) for kind in kinds}
         kept = []
-        for amount in amounts:
+        for i, amount in enumerate(amounts):
             if amount.local:
                 amount.currency = chosen[amount.local]
+                default = self.patterns.local_default(amount.local)
+                if default and amount.currency != default and self._converts_local(text, amounts, i):
+                    amount.currency = default  # "a fine of $4.55m (S$5.8m)": the local dollar is written out
                 if amount.currency is None:
                     continue
             kept.append(amount)
         return kept
+
+    def _converts_local(self, text: str, amounts: Sequence[_Amount], i: int) -> bool:
+        """Whether the shared marker's amount ``amounts[i]`` converts one in the country's own marker, or back.
+
+        "received the largest fine of $4.55m (S$5.8m)", "imposed S$27.5 million
+        ($21.5 million)": the text writes the local dollar out, so the bare one
+        beside it in brackets is the other, the default (the US dollar).
+        """
+        p = self.patterns
+        amount = amounts[i]
+        pairs = [(amounts[i - 1], amount)] if i > 0 else []
+        pairs += [(amount, amounts[i + 1])] if i + 1 < len(amounts) else []
+        for left, right in pairs:
+            other = right if left is amount else left
+            if other.local or other.currency != amount.currency:
+                continue
+            if p.conversion_open.fullmatch(text, left.end, right.start) and p.conversion_close.match(text, right.end):
+                return True
+        return False
 
     def _set_spans(self, doc: Doc, amounts: Sequence[_Amount]) -> None:
         """Write ``amounts`` to ``doc.spans`` with their extension attributes."""

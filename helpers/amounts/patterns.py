@@ -546,6 +546,10 @@ class Patterns:
             return None
         return self._local_markers.get(_squash(currency_text).lower())
 
+    def local_default(self, kind: str) -> str | None:
+        """The currency a shared marker of ``kind`` names when the text names no other country ("$": USD)."""
+        return self._local_kinds[kind][0]
+
     def local_currency(self, kind: str, text: str) -> str | None:
         """The currency a shared marker of ``kind`` names in ``text``: the country its cues weigh most for.
 
