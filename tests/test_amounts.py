@@ -1165,8 +1165,10 @@ def test_amounts_neutral_phrase_leaves_the_rest_of_the_sentence(nlps):
         ("Il a payé 10 000 euros d'amende, puni pour fraude.", [None]),
         ("Le délit est puni de prison ; il a payé 10 000 euros d'amende.", [None]),
         ("Il a été puni d'une amende de 5 000 euros et de 10 000 euros d'amende.", [None, None]),
-        # no fine noun after the amount
-        ("Le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros.", [None]),
+        # no fine noun after the amount, nor a prison term it is joined to
+        ("Le blanchiment est puni par la loi et lui a rapporté 375 000 euros.", [None]),
+        # the fine joined to the prison term, its noun unsaid
+        ("Le blanchiment est puni de 5 ans d'emprisonnement et de 375 000 euros.", ["below"]),
         # the fine noun before the amount, after a word saying it is incurred
         ("Tout manquement est passible d'une amende pénale de 75 000 € et d'un redressement.", ["below"]),
         ("Le contrevenant encourt une amende de 45 000 euros.", ["below"]),
