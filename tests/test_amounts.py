@@ -1995,7 +1995,7 @@ def test_amounts_french_restrictions_is_a_far_cap_word(nlps, text, expected):
     [
         # before a scale word a lone dot is a decimal point in French too
         ("8.985", ",", True, "8.985"),
-        ("4.658", ",", True, "4.658"),
+        ("3.768", ",", True, "3.768"),
         # a dot grouping thousands without a scale word
         ("8.985", ",", False, "8985"),
         # a comma before a scale word in English still groups ("1,500 million")
@@ -2010,8 +2010,9 @@ def test_parse_number_dot_before_scale_is_decimal(raw, decimal_mark, before_scal
     ("text", "amount", "value"),
     [
         ("La banque s'est vu infliger une amende de 8.985 millions d'euros.", "8.985 millions d'euros", 8_985_000.0),
-        ("abus de confiance portant sur la somme de 4.658 milliards de F CFA", "4.658 milliards de F CFA",
-         4_658_000_000.0),
+        ("Le montant atteint 3.768 M€ selon le régulateur.", "3.768 M€", 3_768_000.0),
+        # before milliards a dot may group thousands, as budgets write them ("1.300 milliards de FCFA")
+        ("Le budget s'élève à 1.300 milliards de FCFA.", "1.300 milliards de FCFA", 1_300_000_000_000.0),
         # no scale word: the dot groups thousands
         ("Une amende de 8.985 euros a été infligée.", "8.985 euros", 8_985.0),
     ],

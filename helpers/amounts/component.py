@@ -47,6 +47,9 @@ SUBJECT_CONTEXT_CHARS = 260
 SUBJECT_WORDS = 36
 #: How many rows above an amount's row its table's header may be.
 MAX_TABLE_ROWS = 40
+#: Below this scale a lone dot before the scale word is a decimal point ("8.985 millions"): thousands of
+#: millions are written as milliards. Before "milliards" it may group thousands ("1.300 milliards de FCFA").
+DOT_DECIMAL_SCALE_BELOW = 10**9
 
 
 _EXTENSIONS: dict[str, Any] = {
@@ -318,7 +321,7 @@ class AmountTagger:
             m.group(f"{tag}_num"),
             decimal_mark=self.decimal_mark,
             decimal_only=scale is not None or currency in p.crypto,
-            before_scale=scale_text is not None,
+            before_scale=scale is not None and scale < DOT_DECIMAL_SCALE_BELOW,
         )
         if scale is None and p.is_unit(m.group(f"{tag}_cur"), m.string, m.end()):
             return None
@@ -372,7 +375,7 @@ class AmountTagger:
             number = parse_number(
                 raw, decimal_mark=self.decimal_mark,
                 decimal_only=scale is not None or right.scale is not None or anchor.currency in p.crypto,
-                before_scale=scale is not None or right.scale is not None,
+                before_scale=(scale or right.scale or DOT_DECIMAL_SCALE_BELOW) < DOT_DECIMAL_SCALE_BELOW,
             )
             if scale is None and right.scale is not None and number < right.number:
                 scale = right.scale
@@ -405,7 +408,7 @@ class AmountTagger:
         number = parse_number(
             m.group("num"), decimal_mark=self.decimal_mark,
             decimal_only=scale is not None or anchor.currency in p.crypto,
-            before_scale=scale is not None,
+            before_scale=scale is not None and scale < DOT_DECIMAL_SCALE_BELOW,
         )
         if anchor.scale is None and scale is not None and anchor.number < number:
             anchor.scale = scale

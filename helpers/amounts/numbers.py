@@ -34,15 +34,17 @@ def parse_number(
     English), unless it is the language's decimal mark and ``decimal_only`` says
     the number precedes a scale word or a crypto ticker ("1,500 milliard",
     "0.125 BTC"), or the integer part is 0. Money has no third decimal, so a
-    French "10,000 euros" is ten thousand too. Before a scale word a lone "."
-    is a decimal point in French as well: "8.985 millions d'euros" is 8.985
-    million (thousands of millions are written as milliards).
+    French "10,000 euros" is ten thousand too. Before a scale word that has a
+    larger one (``before_scale``) a lone "." is a decimal point in French as
+    well: "8.985 millions d'euros" is 8.985 million (thousands of millions are
+    written as milliards).
 
     Args:
         raw: The digits as written, e.g. "10 000,5" or "1,000.50".
         decimal_mark: "," (French), "." (English) or "auto" (either).
         decimal_only: True when three digits after the decimal mark are decimals.
-        before_scale: True when the number precedes a scale word ("millions").
+        before_scale: True when the number precedes a scale word below a
+            milliard ("millions"), where a dot cannot group thousands.
 
     Returns:
         The number as a Decimal, so that scales multiply exactly.
