@@ -4458,3 +4458,67 @@ def test_build_entities_tags_a_us_state_code_after_a_place_the_model_missed(blan
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a list where firms outnumber the one name the model calls a person
+        ("Other lenders on the list are the Hong Kong arms of Barclays, HSBC, Julius Baer and LGT Bank.",
+         [("Hong Kong", "GPE"), ("Barclays", "ORG"), ("HSBC", "ORG"), ("Julius Baer", "PERSON"), ("LGT Bank", "ORG")],
+         {"Hong Kong": "LOC", "Barclays": "ORG", "HSBC": "ORG", "Julius Baer": "ORG", "LGT Bank": "ORG"}),
+        # the member's short form in brackets follows it (the firm is named by it)
+        ("The regulator also fined Phillip Kay Ong (PKO), Standard Chartered and Trident Trust Company.",
+         [("Phillip Kay Ong", "PERSON"), ("PKO", "PERSON"), ("Standard Chartered", "ORG"), ("Trident Trust Company", "ORG")],
+         {"PKO": "ORG", "Standard Chartered": "ORG", "Trident Trust Company": "ORG"}),
+        # tickers in brackets, one of them a firm's, make the other coded names firms
+        ("Fines were imposed on nine banks, including HSBC (HSBC), Citi (C), and Julius Baer (JBAXY).",
+         [("HSBC", "ORG"), ("HSBC", "ORG", 1), ("Citi", "PERSON"), ("Julius Baer", "PERSON")],
+         {"HSBC": "ORG", "Citi": "ORG", "Julius Baer": "ORG"}),
+    ],
+)
+def test_build_entities_reads_a_name_in_a_list_of_firms_as_a_firm(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # people in a list with one firm stay people
+        ("The Treasury sanctioned Rosneft, Igor Sechin and Alexei Miller on Friday.",
+         [("Treasury", "ORG"), ("Rosneft", "ORG"), ("Igor Sechin", "PERSON"), ("Alexei Miller", "PERSON")],
+         {"Treasury": "ORG", "Rosneft": "ORG", "Igor Sechin": "PER", "Alexei Miller": "PER"}),
+        # parties in brackets after politicians are no tickers
+        ("Le rapport est signé par Sandrine Mazetier (PS) et Jean-Luc Warsmann (LR).",
+         [("Sandrine Mazetier", "PER"), ("Jean-Luc Warsmann", "PER")],
+         {"Sandrine Mazetier": "PER", "Jean-Luc Warsmann": "PER"}),
+        # a person's initials in brackets, next to a firm's ticker
+        ("The complaint names Coinbase (COIN) and Changpeng Zhao (CZ), among others.",
+         [("Coinbase", "ORG"), ("Changpeng Zhao", "PERSON")], {"Coinbase": "ORG", "Changpeng Zhao": "PER"}),
+    ],
+)
+def test_build_entities_keeps_people_listed_with_firms_or_parties(blank, text, spans, expected):
+    lang = "fr" if "rapport" in text else "en"
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "short", "full"),
+    [
+        ("MAS fined DBS Bank Ltd (DBS) and OCBC Singapore (OCBC) for weak controls.",
+         [("MAS", "ORG"), ("DBS Bank Ltd", "ORG"), ("DBS", "ORG", 1), ("OCBC Singapore", "ORG"), ("OCBC", "ORG", 1)],
+         "OCBC", "OCBC Singapore"),
+        ("The agency fined Maybank Singapore Limited (Maybank) last year.",
+         [("Maybank Singapore Limited", "ORG"), ("Maybank", "ORG", 1)], "Maybank", "Maybank Singapore Limited"),
+    ],
+)
+def test_build_entities_joins_a_firm_to_its_first_words_in_brackets(blank, text, spans, short, full):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    rows = [i for i in range(len(entities)) if short in forms_of(entities, i)]
+    assert len(rows) == 1 and full in forms_of(entities, rows[0]), entities[["name", "aliases"]]
+    assert entities.at[rows[0], "label"] == "ORG"

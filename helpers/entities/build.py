@@ -22,6 +22,7 @@ from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, 
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
+from helpers.entities.firm_lists import mark_listed_firms
 from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
@@ -308,11 +309,20 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
     """
     links = []
     for name, alias in zip(found, found[1:]):
-        if name.ent_id or alias.ent_id or not _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start):
+        if name.ent_id or alias.ent_id:
             continue
-        alias.cue = name.cue or name.model_label
-        links.append((alias, name))
+        if _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start) or _short_form_after(body, name, alias):
+            alias.cue = name.cue or name.model_label
+            links.append((alias, name))
     return links
+
+
+def _short_form_after(body: str, name: Mention, alias: Mention) -> bool:
+    """True for a firm's name and, in brackets right after it, its first words as the short form the text
+    uses for it ("OCBC Singapore (OCBC)", "Citibank N.A., Singapore Branch (Citibank)")."""
+    words, short = name.text.split(), alias.text.split()
+    return ((name.cue or name.model_label) == "ORG" and len(short) < len(words) and words[:len(short)] == short
+            and bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")")
 
 
 def _mark_local_units(found: list[Mention]) -> None:
@@ -423,6 +433,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
                      or ("LOC" if place_shaped(m.text, lex) or landform_placed(body, m.start, m.end) else None)
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
         _mark_local_units(found)
+        mark_listed_firms(found, body)
     if rules.gazetteer:
         _mark_places(found, body, lex)
         found = _add_listed_towns(found, article_id, lang, body)
