@@ -4522,3 +4522,28 @@ def test_build_entities_joins_a_firm_to_its_first_words_in_brackets(blank, text,
     rows = [i for i in range(len(entities)) if short in forms_of(entities, i)]
     assert len(rows) == 1 and full in forms_of(entities, rows[0]), entities[["name", "aliases"]]
     assert entities.at[rows[0], "label"] == "ORG"
+
+
+@pytest.mark.parametrize("text", ["Agencies", "Authorities", "Civil", "Criminal"])
+def test_drop_reason_drops_english_kinds_named_for_short(text):
+    assert E.drop_reason(text, E.load_lexicon("en")) == "generic"
+
+
+@pytest.mark.parametrize("text", ["Criminal Division", "International Criminal Court", "Civil Aviation Authority of Singapore"])
+def test_drop_reason_keeps_english_names_with_civil_or_criminal(text):
+    assert E.drop_reason(text, E.load_lexicon("en")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("(See Lewis Brisbois' alert from March 7, 2023.)", [("Lewis Brisbois", "PERSON")], {"Lewis Brisbois": "ORG"}),
+        ("Read Morgan Lewis's client alert on the new rules.", [("Morgan Lewis", "PERSON")], {"Morgan Lewis": "ORG"}),
+        # a person's possessive before something else stays a person's
+        ("Read Morgan Lewis's remarks on the new rules.", [("Morgan Lewis", "PERSON")], {"Morgan Lewis": "PER"}),
+    ],
+)
+def test_build_entities_reads_the_author_of_an_alert_as_a_firm(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
