@@ -4547,3 +4547,20 @@ def test_build_entities_reads_the_author_of_an_alert_as_a_firm(blank, text, span
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("On 25 February 2019, the UK Government's Office of Financial Sanctions Implementation published a notice.",
+         [("the UK Government's Office of Financial Sanctions Implementation", "ORG")],
+         {"UK": "LOC", "Office of Financial Sanctions Implementation": "ORG"}),
+        ("The Kazakhstan Government denied the report.", [("Kazakhstan Government", "ORG")], {"Kazakhstan": "LOC"}),
+        # a name that is no country keeps its Government
+        ("The Scottish Government announced new measures.", [("Scottish Government", "ORG")], {"Scottish Government": "ORG"}),
+    ],
+)
+def test_build_entities_reads_a_country_government_as_the_country(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

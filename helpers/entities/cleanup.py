@@ -41,6 +41,9 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
 #: A place and the word Branch: "Habib Bank Limited and its New York Branch".
 _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
+#: A country's government named by the country and the word: "the UK Government's Office of ...", which the
+#: annotated sets read as the country, as they do the lowercase "the U.S. government".
+_COUNTRY_GOVERNMENT = re.compile(r"(.+?)\s+Government")
 
 
 #: A lowercase branch word after a span: "Credit Suisse Singapore" + " branch".
@@ -57,6 +60,11 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
         if len(words) > n and _is_place_name(" ".join(words[-n:])) and not _is_place_name(" ".join(words[:-n])):
             return end - len(" ".join(words[-n:]))
     return None
+
+
+def _is_country(text: str) -> bool:
+    reference = lookup(text)
+    return reference is not None and reference.ref.startswith("country:")
 
 
 def _is_place_name(text: str) -> bool:
@@ -853,6 +861,9 @@ def clean_mentions(
             branch = _PLACE_BRANCH.fullmatch(text) if rules.trim and lang == "en" else None
             if branch and _is_place_name(branch.group(1)):  # "its New York Branch": the place of a firm's branch
                 b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
+            government = _COUNTRY_GOVERNMENT.fullmatch(text) if rules.trim and lang == "en" else None
+            if government and _is_country(government.group(1)):  # "the UK Government": the country
+                b, text, label = a + len(government.group(1)), government.group(1), "LOC"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
             if rules.drop and _in_concept_pair(body, a, b, lex):

@@ -152,6 +152,8 @@ def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
         return m
     owner = match.group(1).rstrip()[:-2]
     reference = lookup(re.sub(r"^The\s+", "", owner))
+    if reference is None and owner.endswith(" Government"):  # "the UK Government's Office of ...": the country's
+        reference = lookup(owner[:-len(" Government")])
     if reference is not None:
         return m  # "the Treasury's Office of ...": two bodies; "the UK's Office of ...": a country and its body
     start = m.start - len(match.group(1))
