@@ -4564,3 +4564,20 @@ def test_build_entities_reads_a_country_government_as_the_country(blank, text, s
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Among those penalised were Credit Suisse Singapore Branch for SG$5.8 million and UBS AG.",
+         [("Credit Suisse Singapore Branch", "ORG"), ("UBS AG", "ORG")], {"Credit Suisse Singapore Branch": "ORG", "UBS AG": "ORG"}),
+        ("Crown paid HK$ 2 billion to settle, Reuters said.", [("Crown", "ORG"), ("HK", "GPE"), ("Reuters", "ORG")],
+         {"Crown": "ORG", "Reuters": "ORG"}),
+        # a code with no dollar after it stays
+        ("The fine was imposed in the UK on Monday.", [("UK", "GPE")], {"UK": "LOC"}),
+    ],
+)
+def test_build_entities_drops_the_country_code_of_a_dollar_amount(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -62,6 +62,12 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
     return None
 
 
+def dollar_prefix(body: str, start: int, end: int) -> bool:
+    """True for a code of up to three capitals right before a dollar sign and a figure ("SG" of "SG$5.8 million")."""
+    text = body[start:end]
+    return text.isupper() and len(text) <= 3 and bool(_DOLLAR_AFTER.match(body, end))
+
+
 def _is_country(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.ref.startswith("country:")
@@ -388,6 +394,9 @@ def _before_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
 
 #: A compound adjective made on the name: "Ponzi-like payments", "Soviet-style".
 _LIKE_COMPOUND = re.compile(r"-(?:like|style|esque|type|wide)\b", re.IGNORECASE)
+#: A dollar sign and a figure right after a code in capitals: the code is a dollar's country ("SG$5.8 million",
+#: "HK$ 2 billion", "A$67 million"), part of the amount, not a place.
+_DOLLAR_AFTER = re.compile(r"\$\s?\d")
 #: A name made an adjective by a lowercase prefix: "une propagande pro-Poutine", "les sanctions anti-Kremlin".
 _PREFIXED_ADJECTIVE = re.compile(r"(?:pro|anti|non|post|pré|pre)-(?=[A-ZÀ-Ý])")
 
@@ -868,6 +877,8 @@ def clean_mentions(
                 continue
             if rules.drop and _in_concept_pair(body, a, b, lex):
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
+            if rules.drop and dollar_prefix(body, a, b):
+                continue  # "SG" of "SG$5.8 million": the currency's prefix
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
             if rules.drop and _PREFIXED_ADJECTIVE.match(text):

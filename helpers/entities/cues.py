@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from helpers.entities.cleanup import drop_reason, trim_span
+from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
 from helpers.entities.gazetteer import is_demonym, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
@@ -599,7 +599,7 @@ def add_cued_names(
         if tail:
             b = tail.end()  # "Gazet" + "van Antwerpen": a Dutch or German name runs on over its particle
         a, b = trim_span(body, a, b, lex)
-        if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist):
+        if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist) or dollar_prefix(body, a, b):
             continue
         added.append(Mention(article_id, lang, a, b, body[a:b], label, weight=0.0, created=True))
     taken += [(m.start, m.end) for m in added]
