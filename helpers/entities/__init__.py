@@ -20,8 +20,7 @@ workspace and replays on every run (:func:`apply_curation`).
 One module per job, the import graph running one way (data and types at the
 bottom, the algorithm on top): ``names``, ``lexicon`` and ``types`` hold the
 name keys, word lists and shared types (the labels are ``helpers.labels``);
-``cleanup``, ``cues``, ``acronyms`` and ``linking`` are the rules, in the order
-they run; ``tables``, ``curation`` and ``watchlist`` the tables, the stored
+``cleanup``, ``cues``, ``firm_lists``, ``acronyms`` and ``linking`` are the rules; ``tables``, ``curation`` and ``watchlist`` the tables, the stored
 decisions and the watchlist; ``build`` runs them all.
 """
 
