@@ -4486,6 +4486,26 @@ def test_build_entities_reads_a_name_in_a_list_of_firms_as_a_firm(blank, text, s
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("En juin 2017, la banque Edmond de Rothschild (Europe) s'est vu infliger une amende.",
+         [("Edmond de Rothschild", "PER"), ("Europe", "LOC")], {"Edmond de Rothschild": "ORG"}),
+        ("La société Binance (France) a obtenu son enregistrement.", [("Binance", "ORG"), ("France", "LOC")],
+         {"Binance": "ORG"}),
+        # a place in brackets after a place, or apart from the firm's name, stays
+        ("Le magasin a été perquisitionné à Genève (Suisse) mardi.", [("Genève", "LOC"), ("Suisse", "LOC")],
+         {"Genève": "LOC", "Suisse": "LOC"}),
+        ("La banque UBS a payé (en France) une amende.", [("UBS", "ORG"), ("France", "LOC")],
+         {"UBS": "ORG", "France": "LOC"}),
+    ],
+)
+def test_drop_bracketed_units_drops_a_firms_unit_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # people in a list with one firm stay people
         ("The Treasury sanctioned Rosneft, Igor Sechin and Alexei Miller on Friday.",
          [("Treasury", "ORG"), ("Rosneft", "ORG"), ("Igor Sechin", "PERSON"), ("Alexei Miller", "PERSON")],
@@ -4581,3 +4601,128 @@ def test_build_entities_drops_the_country_code_of_a_dollar_amount(blank, text, s
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a country's formal name, and bodies the model cuts, drops or calls otherwise
+        ("La Confédération helvétique a annoncé avoir gelé des avoirs.", [("Confédération helvétique", "LOC")],
+         {"Confédération helvétique": "LOC"}),
+        ("Face aux refus du National, le Conseil des Etats mise sur la diligence.", [("Conseil des Etats", "ORG")],
+         {"Conseil des Etats": "ORG"}),
+        ("Les marocains avec visa et autorisation de l'office des changes.", [], {"office des changes": "ORG"}),
+        ("Trois personnes se sont livrées aux policiers de la SQ mercredi.", [("SQ", "MISC")], {"SQ": "ORG"}),
+        ("Les cas ont été signalés par l'Office fédéral de la douane et de la sécurité des frontières (OFDF).",
+         [("Office fédéral de la douane", "ORG"), ("OFDF", "LOC")],
+         {"OFDF": "ORG"}),  # one body, its full name an alias, not the model's cut "Office fédéral de la douane"
+    ],
+)
+def test_build_entities_knows_swiss_canadian_and_moroccan_bodies(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Ladite Instruction est consultable sur le portail internet.", "Instruction"),
+        ("Un supplément équivalent à 10% de l'Impôt sur le Revenu.", "Impôt"),
+        ("Un supplément équivalent à 10% de l'Impôt sur le Revenu.", "Revenu"),
+    ],
+)
+def test_build_entities_drops_a_text_or_tax_named_by_its_kind(blank, text, span):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities), names(entities)
+
+
+def test_build_entities_keeps_a_name_with_a_generic_tax_word(blank):
+    articles, payloads = corpus(blank, [("fr", "Une enquête menée avec Revenu Québec.", [("Revenu Québec", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Revenu Québec") == "ORG", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Le tabac passait par les postes frontaliers de Lacolle chaque semaine.", "Lacolle"),
+        ("Pour le vendre sur les territoires de Kahnawake au Québec.", "Kahnawake"),
+        ("Le trafic passait par le poste frontalier de Lansdowne.", "Lansdowne"),
+    ],
+)
+def test_placed_reads_a_border_post_or_territory_as_a_place(blank, text, span):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "LOC", names(entities)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        ("fr", "Le député est très proche de l'ancien Président Macky SALL, selon le rapport.",
+         [("Président Macky", "PER")], {"Macky SALL": "PER"}),
+        ("fr", "Le juge a entendu Farba NGOM mardi.", [("Farba", "PER")], {"Farba NGOM": "PER"}),
+        # a legal form, a concept or a known body in capitals after the first name is no surname
+        ("fr", "Le dossier visait Claude SARL et ses associés.", [("Claude", "PER")], {"Claude": "PER"}),
+        ("fr", "Une note de Pierre TRACFIN circule.", [("Pierre", "PER")], {"Pierre": "PER", "TRACFIN": "ORG"}),
+        # English copy is left as it is
+        ("en", "The report quoted Pierre NGOM on Tuesday.", [("Pierre", "PER")], {"Pierre": "PER"}),
+    ],
+)
+def test_clean_mentions_takes_a_surname_in_capitals_after_a_french_first_name(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Et le chef du Département des affaires étrangères de conclure: « Nous sommes prêts ».",
+         "Département des affaires étrangères de conclure", "Département des affaires étrangères"),
+        ("Et la présidente de l'Autorité des marchés financiers d'ajouter que l'enquête continue.",
+         "Autorité des marchés financiers d'ajouter", "Autorité des marchés financiers"),
+        # a name whose last word after "de" is no verb of speech keeps it
+        ("La Société nationale des chemins de fer a porté plainte.", "Société nationale des chemins de fer",
+         "Société nationale des chemins de fer"),
+    ],
+)
+def test_clean_mentions_ends_a_french_name_before_a_narrative_infinitive(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert expected in names(entities), names(entities)
+    assert span == expected or span not in names(entities), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Il a déposé 29 actes d'accusation auprès du Tribunal pénal fédéral de Bellinzona, le MPC aussi.",
+         [("Tribunal pénal fédéral de Bellinzona", "MISC")],
+         {"Tribunal pénal fédéral": "ORG", "Bellinzona": "LOC", "MPC": "ORG"}),
+        # a word after de that is no town stays the model's; an unknown body keeps its seat
+        ("Il a saisi le Tribunal pénal fédéral de recours hier.", [("Tribunal pénal fédéral de recours", "ORG")],
+         {"Tribunal pénal fédéral de recours": "ORG"}),
+    ],
+)
+def test_add_known_bodies_splits_a_french_body_from_its_seat(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Un sauna a été confisqué à la douane de Genève avant d'être détruit.", [("de Genève", "ORG")],
+         {"douane de Genève": "ORG"}),
+        ("La marchandise a été saisie par les douanes de Roissy mardi.", [("Roissy", "LOC")],
+         {"douanes de Roissy": "ORG"}),
+    ],
+)
+def test_tag_public_bodies_names_a_customs_office_by_its_post(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)

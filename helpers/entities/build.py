@@ -371,6 +371,27 @@ def _add_state_codes(found: list[Mention], article_id: str, lang: str, body: str
     return sorted(found + added, key=lambda x: (x.start, -x.end)) if added else found
 
 
+def _drop_bracketed_units(found: list[Mention], body: str) -> list[Mention]:
+    """Without the known place a bank or a firm names its unit by, in brackets right after its name
+    ("la banque Edmond de Rothschild (Europe)", "Binance (France)"): the unit's name, no place of the text.
+
+    The name before is a firm by the model's label or its cue; a place in brackets after anything else
+    stays ("à Genève (Suisse)").
+    """
+    firms = {m.end: m for m in found if not m.ent_id and "ORG" in (m.model_label, m.cue)}
+    dropped = set()
+    for m in found:
+        if m.ent_id or m.model_label != "LOC" or not _is_known_place(m.text):
+            continue
+        opening = body.rfind("(", 0, m.start)
+        if opening < 0 or body[opening + 1:m.start].strip() or not body.startswith(")", m.end):
+            continue
+        firm = firms.get(len(body[:opening].rstrip()))
+        if firm is not None and body[firm.end:opening].strip() == "":
+            dropped.add(id(m))
+    return [m for m in found if id(m) not in dropped]
+
+
 def _is_known_place(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.label == "LOC"
@@ -434,6 +455,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
         _mark_local_units(found)
         mark_listed_firms(found, body)
+        if rules.gazetteer and lang == "fr":  # English copy annotates the place: "Kings Romans Casino (Laos)"
+            found = _drop_bracketed_units(found, body)
     if rules.gazetteer:
         _mark_places(found, body, lex)
         found = _add_listed_towns(found, article_id, lang, body)
@@ -689,6 +712,25 @@ def _join_bracketed_laws(found: list[Mention], article_id: str, lang: str, body:
     return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
+#: "de" or "d'" and the rest of a span after a known body's name: " de Bellinzona".
+_SEAT_AFTER = re.compile(r"\s+(?:de\s+|d['’])([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
+
+
+def _seat_after_body(found: list[Mention], overlapping: list[int], start: int, end: int,
+                     body: str) -> tuple[int, int] | None:
+    """The offsets of the town or country a French span adds after a known body's whole name
+    ("le Tribunal pénal fédéral de Bellinzona"), where the body's name is the model's span's start."""
+    if len(overlapping) != 1 or found[overlapping[0]].ent_id:
+        return None
+    span = found[overlapping[0]]
+    if span.start != start or span.end <= end:
+        return None
+    seat = _SEAT_AFTER.fullmatch(body, end, span.end)
+    if seat is None or not (_is_town(seat.group(1)) or _is_known_place(seat.group(1))):
+        return None
+    return seat.start(1), seat.end(1)
+
+
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
     """Tag the public bodies of ``bodies.txt`` the model missed or cut into pieces.
 
@@ -707,6 +749,12 @@ def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: st
         found_names += [(start, end, "LOC") for start, end in find_regions(body)]
     for start, end, label in found_names:
         overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
+        seat = _seat_after_body(found, overlapping, start, end, body) if lang == "fr" else None
+        if seat is not None:  # "Tribunal pénal fédéral de Bellinzona": the body, then the town it sits in
+            inside.update(overlapping)
+            added.append(Mention(article_id, lang, start, end, body[start:end], label, created=True))
+            added.append(Mention(article_id, lang, seat[0], seat[1], body[seat[0]:seat[1]], "LOC", created=True))
+            continue
         pieces = [i for i in overlapping if start <= found[i].start and found[i].end <= end
                   and (found[i].start, found[i].end) != (start, end) and not found[i].ent_id]
         if len(pieces) != len(overlapping) or (pieces and " " not in body[start:end]):

@@ -216,12 +216,18 @@ def _surname_end(body: str, start: int, end: int, lang: str) -> int:
 _CAPITAL_WORD_AFTER = re.compile(r" ([A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,})(?![\w])")
 
 
-def _capital_surname_end(body: str, start: int, end: int, lex: Lexicon) -> int:
+def _capital_surname_end(body: str, start: int, end: int, lex: Lexicon, *, first_name: bool = False) -> int:
     """Take in the rest of a double surname written in capitals, as court papers write it ("Mme Catherine
     OSTENGO MULLER"), when the model ended the person at its first word; not a legal form, a concept or a
-    known body or place in capitals after the name ("Jean DUPONT SARL", "DUPONT OFAC")."""
-    last = body[start:end].rsplit(" ", 1)[-1]
-    if " " not in body[start:end] or not (last.isupper() and len(last) >= 2):
+    known body or place in capitals after the name ("Jean DUPONT SARL", "DUPONT OFAC").
+
+    With ``first_name``, also the surname in capitals after a one-word first name the model took alone, as
+    West African press writes a person ("l'ancien Président Macky SALL").
+    """
+    text = body[start:end]
+    last = text.rsplit(" ", 1)[-1]
+    alone = first_name and " " not in text and len(text) >= 2 and text[:1].isupper() and text[1:].islower()
+    if not alone and (" " not in text or not (last.isupper() and len(last) >= 2)):
         return end
     following = _CAPITAL_WORD_AFTER.match(body, end)
     while following:
@@ -257,6 +263,19 @@ def _capital_surname_start(body: str, start: int, end: int, lex: Lexicon) -> int
     if previous[:1].isupper() and not _sentence_end(previous):
         return start  # a name running on in capitalised words
     return before.start()
+
+
+#: A span's last words "de" or "d'" and a lowercase word: "... étrangères de conclure".
+_DE_LAST_WORD = re.compile(r"\s+(?:de\s+|d['’])([a-zà-ÿ]+)\Z")
+
+
+def _before_narrative_infinitive(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """End a name before "de" and a verb of speech a narrative infinitive puts there ("Et le chef du
+    Département des affaires étrangères de conclure"): the verb is the sentence's, not the name's."""
+    last = _DE_LAST_WORD.search(body, start, end)
+    if last is None or last.group(1) not in lex.narrative_verbs:
+        return end
+    return last.start()
 
 
 def _sentence_end(word: str) -> bool:
@@ -847,6 +866,8 @@ def clean_mentions(
                 a, b = trim_span(body, a, b, lex)
                 if of_the_king:
                     label = "LOC"  # "le procureur du Roi du" + "Limbourg": the prosecutor's district, a place
+            if rules.trim and lex.narrative_verbs:
+                b = _before_narrative_infinitive(body, a, b, lex)
             if a >= b:
                 continue
             if rules.trim:
@@ -895,7 +916,7 @@ def clean_mentions(
                     taken.add((surname, a - 1))
                     a = surname
                 b = _surname_end(body, a, b, lang)
-                b = _capital_surname_end(body, a, b, lex)
+                b = _capital_surname_end(body, a, b, lex, first_name=lang == "fr")
                 text = body[a:b]
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm

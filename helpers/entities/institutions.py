@@ -260,6 +260,8 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
                 gap = "et"  # "Autorité des Services" + "et" + "Marchés Financiers": one name listing its domains
             joinable = (gap is not None and m.text[:1].isupper() and _has_head(left.text, lex)
                         and not _two_of_a_kind(gap, left, m, lex) and not _place_after_english_name(gap, left, m))
+            if left.created and m.created and m.model_label == "LOC":
+                joinable = False  # "Tribunal pénal fédéral" + "de" + "Bellinzona": a known body and its seat, kept apart
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
                 continue

@@ -49,6 +49,8 @@ class Lexicon:
     #: a reporting verb that, with a day between, makes the next name the news source ("rapporte samedi X")
     source_cues: frozenset[str] = field(default_factory=frozenset)
     offices: frozenset[str] = field(default_factory=frozenset)
+    #: verbs of speech a narrative infinitive puts after "de", never part of a name ("X de conclure"); French only
+    narrative_verbs: frozenset[str] = field(default_factory=frozenset)
     #: words inside a hyphenated name that make it a place name ("Neuilly-sur-Seine"); French only
     place_particles: frozenset[str] = field(default_factory=frozenset)
     #: the last word of a name's head says what it is ("District Court"), as in English; else the first ("Banque centrale")
@@ -118,6 +120,7 @@ def load_lexicon(lang: str) -> Lexicon:
         business_cues=frozenset(business_cues),
         source_cues=frozenset(source_cues),
         offices=frozenset(_read_list(f"offices_{lang}.txt")),
+        narrative_verbs=frozenset(_read_list(f"narrative_verbs_{lang}.txt")),
         place_particles=frozenset(_read_list(f"place_particles_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
