@@ -23,7 +23,7 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_listed_firms
-from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, lookup, town_keys
+from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, is_known_place, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -152,7 +152,7 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
                 left.placed, left.cue = True, "LOC"
         if m.lang == "en" and not left.ent_id and left.cue in (None, "LOC") and _in_region(body, left, m):
             left.placed, left.cue = True, "LOC"  # "Hubli in Karnataka", "Pune (Maharashtra)": a town and its state
-    anchors = [(m.start, m.end) for m in found if m.placed or _is_known_place(m.text)]
+    anchors = [(m.start, m.end) for m in found if m.placed or is_known_place(m.text)]
     for m in found:  # in text order, so a list of places is read to its end ("à Bruxelles, Jette, Laeken et Evere")
         if not m.placed and m.model_label == "LOC":
             m.placed = placed(body, m.start, m.end, lex, anchors)
@@ -183,14 +183,14 @@ def _add_listed_towns(found: list[Mention], article_id: str, lang: str, body: st
     GeoNames lists or a place the gazetteers know, so a list of places with one
     name left out gets it back; a firm or a person between places is no town.
     """
-    places = [m for m in found if m.placed or m.cue == "LOC" or (m.model_label == "LOC" and _is_known_place(m.text))]
+    places = [m for m in found if m.placed or m.cue == "LOC" or (m.model_label == "LOC" and is_known_place(m.text))]
     added = []
     for left, right in zip(places, places[1:]):
         gap = _LISTED_NAME.fullmatch(body, left.end, right.start)
         if gap is None or any(left.end <= m.start and m.end <= right.start for m in found):
             continue
         name = gap.group(1)
-        if name_key(name) not in town_keys() and not _is_known_place(name):
+        if name_key(name) not in town_keys() and not is_known_place(name):
             continue
         a, b = gap.span(1)
         town = Mention(article_id, lang, a, b, name, "LOC", weight=0.0, created=True, cue="LOC", placed=True)
@@ -287,7 +287,7 @@ def _is_town(text: str) -> bool:
 
 
 def _is_place(m: Mention) -> bool:
-    return m.model_label == "LOC" or m.cue == "LOC" or _is_known_place(m.text)
+    return m.model_label == "LOC" or m.cue == "LOC" or is_known_place(m.text)
 
 
 @lru_cache(maxsize=1)
@@ -350,7 +350,7 @@ def _unit_parts(text: str) -> tuple[str, str]:
         if len(words) <= n:
             continue
         head, place = " ".join(words[:-n]), " ".join(words[-n:])
-        if (_is_known_place(place) and not _is_known_place(text) and not _is_known_place(head)
+        if (is_known_place(place) and not is_known_place(text) and not is_known_place(head)
                 and all(w[:1].isupper() for w in words)):
             return head, place
     return "", ""
@@ -381,7 +381,7 @@ def _drop_bracketed_units(found: list[Mention], body: str) -> list[Mention]:
     firms = {m.end: m for m in found if not m.ent_id and "ORG" in (m.model_label, m.cue)}
     dropped = set()
     for m in found:
-        if m.ent_id or m.model_label != "LOC" or not _is_known_place(m.text):
+        if m.ent_id or m.model_label != "LOC" or not is_known_place(m.text):
             continue
         opening = body.rfind("(", 0, m.start)
         if opening < 0 or body[opening + 1:m.start].strip() or not body.startswith(")", m.end):
@@ -390,11 +390,6 @@ def _drop_bracketed_units(found: list[Mention], body: str) -> list[Mention]:
         if firm is not None and body[firm.end:opening].strip() == "":
             dropped.add(id(m))
     return [m for m in found if id(m) not in dropped]
-
-
-def _is_known_place(text: str) -> bool:
-    reference = lookup(text)
-    return reference is not None and reference.label == "LOC"
 
 
 def _clean_articles(rows: list[tuple[str, str, str]], payloads, rules: EntityRules):
@@ -726,7 +721,7 @@ def _seat_after_body(found: list[Mention], overlapping: list[int], start: int, e
     if span.start != start or span.end <= end:
         return None
     seat = _SEAT_AFTER.fullmatch(body, end, span.end)
-    if seat is None or not (_is_town(seat.group(1)) or _is_known_place(seat.group(1))):
+    if seat is None or not (_is_town(seat.group(1)) or is_known_place(seat.group(1))):
         return None
     return seat.start(1), seat.end(1)
 

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
-from helpers.entities.gazetteer import is_demonym, lookup
+from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens, strip_accents
 from helpers.entities.types import MISC_WEIGHT, MODEL_WEIGHT, SPLIT_WEIGHT, EntityRules, Mention
@@ -57,7 +57,7 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
         return None
     words = body[start:end].split(" ")
     for n in (2, 1):
-        if len(words) > n and _is_place_name(" ".join(words[-n:])) and not _is_place_name(" ".join(words[:-n])):
+        if len(words) > n and is_known_place(" ".join(words[-n:])) and not is_known_place(" ".join(words[:-n])):
             return end - len(" ".join(words[-n:]))
     return None
 
@@ -71,11 +71,6 @@ def dollar_prefix(body: str, start: int, end: int) -> bool:
 def _is_country(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.ref.startswith("country:")
-
-
-def _is_place_name(text: str) -> bool:
-    reference = lookup(text)
-    return reference is not None and reference.label == "LOC"
 
 
 #: A registered name's closing legal form after capitalised words: "... Betting & Gaming Limited".
@@ -889,7 +884,7 @@ def clean_mentions(
                     a, label = ranked.end(), "PER"
             text = body[a:b]
             branch = _PLACE_BRANCH.fullmatch(text) if rules.trim and lang == "en" else None
-            if branch and _is_place_name(branch.group(1)):  # "its New York Branch": the place of a firm's branch
+            if branch and is_known_place(branch.group(1)):  # "its New York Branch": the place of a firm's branch
                 b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
             government = _COUNTRY_GOVERNMENT.fullmatch(text) if rules.trim and lang == "en" else None
             if government and _is_country(government.group(1)):  # "the UK Government": the country

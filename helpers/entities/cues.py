@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
-from helpers.entities.gazetteer import is_demonym, lookup
+from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
 from helpers.entities.types import EntityRules, Mention
@@ -46,12 +46,6 @@ def _match_end(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str
         if phrase in phrases:
             return phrase
     return None
-
-
-def _place_word(word: str) -> bool:
-    """Whether ``word`` is a place the gazetteers know ("Singapore", "London"), as a branch's seat."""
-    ref = lookup(word)
-    return ref is not None and ref.label == "LOC"
 
 
 def _match_start(tokens: list[str], i: int, phrases: Iterable[str] | dict[str, str]) -> tuple[str, int] | None:
@@ -176,7 +170,7 @@ def _attributive(tokens: list[str], j: int) -> int:
     if not bare[:1].isupper() or not bare.replace("-", "").isalpha():
         return 0
     if word.endswith("'"):
-        known = lookup(bare) is not None and lookup(bare).label == "LOC"
+        known = is_known_place(bare)
         if j + 1 < len(tokens) and tokens[j + 1].casefold() == "s":
             return 2  # "one of Japan's largest exchanges", "Alameda, Bankman-Fried's hedge fund"
         return 1 if known else 0
@@ -467,7 +461,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
                 return "ORG"
             if _match_start(owned, j, lex.personal_cues):
                 return "PER"
-            if not owned[j][:1].islower() and not _nationality(owned[j]) and not _place_word(owned[j]):
+            if not owned[j][:1].islower() and not _nationality(owned[j]) and not is_known_place(owned[j]):
                 break  # a nationality or a place may qualify the role: "Entain's Australian subsidiary",
                 # "Julius Baer's Singapore branch"
         return None
@@ -606,7 +600,7 @@ def add_cued_names(
     # a known place that a firm is based in, which the model left inside the compound: "a U.S.-based casino"
     for match in _BASED_PLACE.finditer(body):
         a, b = match.span(1)
-        if any(a < e and s < b for s, e in taken) or not _known_place(body[a:b]):
+        if any(a < e and s < b for s, e in taken) or not is_known_place(body[a:b]):
             continue
         added.append(Mention(article_id, lang, a, b, body[a:b], "LOC", weight=0.0, created=True))
     taken = [(m.start, m.end) for m in (*mentions, *added)]
@@ -707,11 +701,6 @@ def joined_places(body: str, left_end: int, right_start: int) -> bool:
 _PLACE_NEXT = re.compile(r"\s*(?:,|\()\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})")
 
 
-def _known_place(text: str) -> bool:
-    reference = lookup(text)
-    return reference is not None and reference.label == "LOC"
-
-
 #: The endings of Dutch and German street names written as one word ("Hoveniersstraat", "Friedrichstraße").
 _STREET = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:straat|strasse|straße|laan|gracht|plein|platz|gasse|steenweg)$")
 
@@ -777,4 +766,4 @@ def placed(body: str, start: int, end: int, lex: Lexicon, places: Iterable[tuple
         if b <= start and _PLACE_JOIN.fullmatch(body, b, start):
             return True
     following = _PLACE_NEXT.match(body, end, min(len(body), end + 60))
-    return bool(following and (_known_place(following.group(1)) or place_shaped(following.group(1), lex)))
+    return bool(following and (is_known_place(following.group(1)) or place_shaped(following.group(1), lex)))

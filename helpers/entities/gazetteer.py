@@ -183,6 +183,12 @@ def lookup(name: str) -> Reference | None:
     return reference
 
 
+def is_known_place(name: str) -> bool:
+    """Whether the gazetteers know ``name`` as a place (a country, region, city or other ``LOC`` reference)."""
+    reference = lookup(name)
+    return reference is not None and reference.label == "LOC"
+
+
 @lru_cache(maxsize=1)
 def french_departments() -> frozenset[str]:
     """The names of France's departments and regions ("Cher", "Essonne", "Seine-Saint-Denis"), from ISO 3166-2.

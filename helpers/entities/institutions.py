@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from helpers.entities.cleanup import LEGAL_SUFFIX
 from helpers.entities.cues import in_job_title, opens_job_title
-from helpers.entities.gazetteer import lookup
+from helpers.entities.gazetteer import is_known_place, lookup
 from helpers.entities.lexicon import Lexicon
 from helpers.entities.names import name_key, name_tokens
 from helpers.entities.types import MODEL_WEIGHT, Mention
@@ -81,8 +81,7 @@ def _place_after_english_name(gap: str, left: Mention, right: Mention) -> bool:
     """
     if left.lang != "fr" or gap not in ("des", "du", "de", "de la", "de l'") or not _ENGLISH_JOINS.search(left.text):
         return False
-    reference = lookup(right.text)
-    return reference is not None and reference.label == "LOC"
+    return is_known_place(right.text)
 
 
 def _two_of_a_kind(gap: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
@@ -280,8 +279,7 @@ def _currency_country(m: Mention, body: str, lex: Lexicon) -> bool:
     following = re.match(r"\s+([^\W\d_]+)", body[m.end:m.end + 20])
     if following is None or following.group(1).casefold() not in lex.currencies:
         return False
-    reference = lookup(m.text)
-    return reference is not None and reference.label == "LOC"
+    return is_known_place(m.text)
 
 
 #: A law's kind and a bracket before a name, and a bracket and a number after it: "Regulation (" EU ") No 833/2014".
@@ -322,8 +320,7 @@ def _related_place(m: Mention, body: str) -> bool:
     """
     if not _RELATED_AFTER.match(body, m.end):
         return False
-    reference = lookup(m.text)
-    return reference is not None and reference.label == "LOC"
+    return is_known_place(m.text)
 
 
 #: An amount right before a word in capitals: "100 000 DH", "10 000 $ CA", "1.193.000 francs CFP".

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from helpers.entities.gazetteer import lookup
+from helpers.entities.gazetteer import is_known_place
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.names import name_key, name_tokens
 
@@ -51,8 +51,7 @@ def listed_organisation_words() -> frozenset[str]:
 def _kind_or_place(token: str, kinds: set[str]) -> bool:
     if token in kinds:
         return True
-    found = lookup(token)
-    return found is not None and found.label == "LOC"
+    return is_known_place(token)
 
 
 def listed_organisation(text: str) -> bool:
