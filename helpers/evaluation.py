@@ -284,7 +284,10 @@ FORMER_BLIND = "former_blind_passages.jsonl"
 FORMER_BLIND_SETS = ("dev11", "dev12", "dev15", "dev16")
 
 #: Development sets written in the blind sets' format (entities and amounts in one file, with sources).
-DEV_PASSAGES = {"dev17": "dev17_passages.jsonl", "dev18": "dev18_passages.jsonl", "dev20": "dev20_passages.jsonl"}
+DEV_PASSAGES = {
+    "dev17": "dev17_passages.jsonl", "dev18": "dev18_passages.jsonl", "dev19": "dev19_passages.jsonl",
+    "dev20": "dev20_passages.jsonl",
+}
 
 
 def load_passages(path: str | Path, *, sets: Iterable[str] | None = None) -> list[dict[str, Any]]:
