@@ -4726,3 +4726,33 @@ def test_tag_public_bodies_names_a_customs_office_by_its_post(blank, text, spans
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Terraform's stablecoin, TerraUSD, was meant to hold its value.", [("Terraform", "ORG"), ("TerraUSD", "ORG")],
+         {"Terraform": "ORG", "TerraUSD": "MISC"}),
+        ("Investors holding its companion cryptocurrency, Luna, lost money.", [("Luna", "PERSON")], {"Luna": "MISC"}),
+        ("He blamed the collapse on the fall of the TerraUSD (UST) stablecoin.", [("TerraUSD", "ORG")],
+         {"TerraUSD": "MISC"}),
+        # a kind noun that ends its sentence
+        ("He blamed the collapse on the fall of the Basis stablecoin.", [("Basis", "PERSON")], {"Basis": "MISC"}),
+        ("Agents boarded the Amadea yacht.", [("Amadea", "PERSON")], {"Amadea": "MISC"}),
+        ("Police said they had broken up the Conti ransomware group.", [("Conti", "PERSON")], {"Conti": "ORG"}),
+        # a kind that qualifies a later one: the later one is the head
+        ("The Chainflip cryptocurrency exchange says it was hacked.", [("Chainflip", "PERSON")], {"Chainflip": "ORG"}),
+        ("QuadrigaCX, a Canadian cryptocurrency exchange, went bankrupt.", [("QuadrigaCX", "GPE")],
+         {"QuadrigaCX": "ORG"}),
+        ("The stablecoin issuer Tether froze the funds.", [("Tether", "PERSON")], {"Tether": "ORG"}),
+        # quotes inside the kind's phrase
+        ("Police took down ChipMixer, a darknet cryptocurrency 'mixing' service, on Wednesday.", [("ChipMixer", "ORG")],
+         {"ChipMixer": "ORG"}),
+        ("Police took down Sinbad, a cryptocurrency “mixing” service, on Wednesday.", [("Sinbad", "PERSON")],
+         {"Sinbad": "ORG"}),
+    ],
+)
+def test_context_cue_reads_a_crypto_asset_by_its_kind(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -455,7 +455,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if possessive:
         # X's chairman, X's former compliance chief, X's brands -> ORG; X's arrest, X's wife -> PER;
         # a lowercase word's period ends the sentence ("the birth of Derypaska's child.")
-        owned = [w[:-1] if w.endswith(".") and w[:-1].isalpha() and w[:-1].islower() else w for w in after]
+        owned = [_sentence_word(w) for w in after]
         for j in range(min(3, len(owned))):
             if _match_start(owned, j, lex.role_cues) or _match_start(owned, j, lex.business_cues):
                 return "ORG"
@@ -469,12 +469,17 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # English possessive determines the name too: "Hong Kong's Mong Kok district"
     owner = len(before) >= 2 and before[-1] == "s" and before[-2][-1:] in ("'", "’")
     if before and (before[-1].casefold() in {"the", "le", "la", "l'"} or owner):
-        for j in range(min(3, len(after))):
-            hit = _match_type(after, j, lex)
-            if hit and after[j][:1].islower():
-                following = after[j + hit[1]] if j + hit[1] < len(after) else ""
+        # a lowercase word's period ends the sentence: "the fall of the TerraUSD stablecoin."
+        kinds = [_sentence_word(w) for w in after]
+        if kinds[:1] == ["("] and ")" in kinds[2:4]:  # the name's short form: "the TerraUSD (UST) stablecoin"
+            kinds = kinds[kinds.index(")") + 1:]
+        for j in range(min(3, len(kinds))):
+            hit = _match_type(kinds, j, lex)
+            if hit and kinds[j][:1].islower():
+                j, hit = _head_kind(kinds, j, hit, lex)
+                following = kinds[j + hit[1]] if j + hit[1] < len(kinds) else ""
                 return None if following[:1].isupper() else lex.type_cues.get(hit[0]) or lex.type_cues.get(_singular(hit[0]))
-            if not after[j][:1].islower() or after[j].casefold() in _BLOCKERS:
+            if not kinds[j][:1].islower() or kinds[j].casefold() in _BLOCKERS:
                 break
     # apposition after the name: ", a private bank in", ", a spokeswoman for"; or the same after "is/was the":
     # "Kostin is the longtime president of VTB Bank", "Rozencovs was the editor-in-chief of Sputnik Latvija"
@@ -488,6 +493,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         fillers = 0
         while j < len(after) and fillers <= MAX_FILLERS:
             hit = _match_type(after, j, lex)
+            if hit and after[j][:1].islower():
+                j, hit = _head_kind(after, j, hit, lex)
             title = _match_start(after, j, lex.title_cues)
             found = (lex.type_cues[hit[0]], hit[1]) if hit and after[j][:1].islower() else ("PER", title[1]) if title else None
             if found:
@@ -522,6 +529,33 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if hit and len(after) > hit[1] and after[hit[1]][:1].isupper():
         return "ORG"
     return None
+
+
+def _head_kind(tokens: list[str], j: int, hit: tuple[str, int], lex: Lexicon) -> tuple[int, tuple[str, int]]:
+    """The last kind-of noun of the lowercase phrase that ``hit`` at ``tokens[j]`` opens, and where it starts.
+
+    A kind may qualify the next one, which is the head: "the Chainflip
+    cryptocurrency exchange", "QuadrigaCX, a Canadian cryptocurrency exchange".
+    """
+    # quotes inside the phrase are no break: "a darknet cryptocurrency 'mixing' service"
+    kept = [(i, w.rstrip("'’") if w[:1].isalpha() else w) for i, w in enumerate(tokens) if i < j or w not in _QUOTES]
+    at = {i: n for n, (i, _w) in enumerate(kept)}
+    index, words = [i for i, _w in kept], [w for _i, w in kept]
+    k = at[j] + hit[1]
+    while k < len(words) and words[k][:1].islower() and words[k].casefold() not in _BLOCKERS:
+        later = _match_type(words, k, lex)
+        if later:
+            j, hit = index[k], later
+        k += later[1] if later else 1
+    return j, hit
+
+
+_QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
+
+
+def _sentence_word(word: str) -> str:
+    """A lowercase word without the period that ends its sentence ("child." in "the birth of Derypaska's child.")."""
+    return word[:-1] if word.endswith(".") and word[:-1].isalpha() and word[:-1].islower() else word
 
 
 #: Auxiliaries and common verbs that make a kind-of noun after a comma the subject of a new clause.
