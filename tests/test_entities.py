@@ -4756,3 +4756,25 @@ def test_context_cue_reads_a_crypto_asset_by_its_kind(blank, text, spans, expect
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("While passing the Bill, the Lok Sabha amended the provision.", [("Bill", "PERSON"), ("Lok Sabha", "ORG")]),
+        ("After an amendment in the Finance Bill, the limit was lowered.", [("Bill", "PERSON")]),
+        ("Both Bills were passed by the Senate in March.", [("Bills", "PERSON")]),
+    ],
+)
+def test_build_entities_drops_a_bill_named_by_its_kind(blank, text, spans):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert not {"Bill", "Bills"} & set(names(entities)), names(entities)
+
+
+def test_build_entities_keeps_a_person_named_bill(blank):
+    articles, payloads = corpus(blank, [("en", "Bill Browder said the bank had failed.", [("Bill Browder", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Bill Browder": "PER"}
+
+
