@@ -4778,3 +4778,24 @@ def test_build_entities_keeps_a_person_named_bill(blank):
     assert names(entities) == {"Bill Browder": "PER"}
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The HKMA acted under the Ordinance (Cap. 615) (AMLO) on Monday.", "Cap"),
+        ("The Companies Ordinance (Cap 622) applies to every bank.", "Cap"),
+        ("The debtor filed under Ch. 11 in Delaware.", "Ch"),
+        ("The powers are set out in Sch. 2 of the Order.", "Sch"),
+    ],
+)
+def test_drop_misreadings_drops_a_chapter_cited_by_its_number(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities), names(entities)
+
+
+def test_drop_misreadings_keeps_a_name_like_a_citation_unit_without_a_number(blank):
+    articles, payloads = corpus(blank, [("en", "The fund was run by Art Vandelay and Cap Partners.", [("Cap Partners", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Cap Partners": "ORG"}
+
+

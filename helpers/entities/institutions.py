@@ -426,6 +426,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "Nicole M. Argentieri, Principal Deputy Assistant Attorney General": the title's first word
         if m.lang == "en" and _counted_plural(body, m):
             continue  # "the seven Police Land Divisions": a count of units of a kind, not one name
+        if m.lang == "en" and _CHAPTER_CITATION.fullmatch(m.text) and _CHAPTER_NUMBER.match(body, m.end):
+            continue  # "Ordinance (Cap. 615)": a chapter of the laws, cited by its number
         if m.lang == "en" and _in_law_citation(m, body):
             continue  # "Directive (EU) 2018/843", "the 5th EU Anti-Money Laundering Directive": part of a law's name
         if m.lang == "en" and _related_place(m, body):
@@ -446,6 +448,11 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             keep.append(m)
     keep.sort(key=lambda m: (m.start, -m.end))
     return keep
+
+
+#: The abbreviated units a law is cited by, before their number: "(Cap. 615)", "Ch. 7", "Sch. 2", "Para. 4".
+_CHAPTER_CITATION = re.compile(r"Cap|Ch|Chap|Sch|Sched|Para|Art|Sec|Pt")
+_CHAPTER_NUMBER = re.compile(r"\.?\s?\d")
 
 
 #: A legal definition: real estate (the "Real Estate"), Bittrex, Inc. (the "Company").
