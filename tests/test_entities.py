@@ -4799,3 +4799,22 @@ def test_drop_misreadings_keeps_a_name_like_a_citation_unit_without_a_number(bla
     assert names(entities) == {"Cap Partners": "ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("AUSTRAC sued The Star Pty Limited and The Star Entertainment QLD Limited (the Star Entities) in 2022.",
+         [("AUSTRAC", "ORG"), ("Star Pty Limited", "ORG"), ("Star Entertainment QLD Limited", "ORG"), ("the Star Entities", "ORG")],
+         {"AUSTRAC": "ORG", "Star Pty Limited": "ORG", "Star Entertainment QLD Limited": "ORG"}),
+        ("The fund sued Alpha Ltd and Beta Ltd (together, the Delta Companies) last year.",
+         [("Alpha Ltd", "ORG"), ("Beta Ltd", "ORG"), ("the Delta Companies", "ORG")], {"Alpha Ltd": "ORG", "Beta Ltd": "ORG"}),
+        ("The claim names Gamma Inc and Omega LLC (collectively, the Omega Parties) as defendants.",
+         [("Gamma Inc", "ORG"), ("Omega LLC", "ORG"), ("the Omega Parties", "ORG")], {"Gamma Inc": "ORG", "Omega LLC": "ORG"}),
+        # a body's name in brackets that ends in no kind of party stays
+        ("He works for the regulator (the Securities Commission) in Malaysia.",
+         [("Securities Commission", "ORG"), ("Malaysia", "GPE")], {"Securities Commission": "ORG", "Malaysia": "LOC"}),
+    ],
+)
+def test_drop_misreadings_drops_the_short_name_of_a_group_of_parties(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

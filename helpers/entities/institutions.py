@@ -406,7 +406,7 @@ def _counted_plural(body: str, m: Mention) -> bool:
 def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Sequence[int]], lex: Lexicon) -> list[Mention]:
     """Drop sentence-opening verbs, defined terms and names that only a title-case heading uses."""
     starts = _sentence_starts(sents)
-    defined = _defined_terms(body)
+    defined = _defined_terms(body, lex)
     place_ends = frozenset(m.end for m in mentions if m.model_label == "LOC")
     line_of: dict[int, tuple[int, int]] = {}
     keep: list[Mention] = []
@@ -459,9 +459,20 @@ _CHAPTER_NUMBER = re.compile(r"\.?\s?\d")
 _DEFINITION = re.compile(r'\(\s*the\s+"([^"()]{1,60})"\s*\)', re.IGNORECASE)
 
 
-def _defined_terms(body: str) -> set[str]:
-    """Terms the text defines with '(the "...")': capitalised by the drafting, not names."""
-    return {t.strip().casefold() for t in _DEFINITION.findall(body)}
+#: A short name in brackets for several parties together, ending in their kind in the plural: "(the Star Entities)",
+#: "(together, the Crown Companies)"; the kind must be a generic word (``generic_en.txt``).
+_COLLECTIVE = re.compile(r"\(\s*(?:(?:collectively|together),?\s+)?the\s+((?:[A-Z][\w'’-]*\s+){0,3}([A-Z][a-z]+s))\s*\)")
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _defined_terms(body: str, lex: Lexicon) -> set[str]:
+    """Terms the text defines with '(the "...")', or a group's short name: capitalised by the drafting, not names."""
+    terms = {t.strip().casefold() for t in _DEFINITION.findall(body)}
+    terms |= {m.group(1).casefold() for m in _COLLECTIVE.finditer(body) if {m.group(2).casefold(), _singular(m.group(2).casefold())} & lex.generic}
+    return terms
 
 
 #: Quotation marks that may open a sentence before its first word.
