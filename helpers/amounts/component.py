@@ -202,6 +202,8 @@ class AmountTagger:
                 amount.threshold = self._column_cue(text, amount)
             if amount.threshold is None:
                 amount.threshold = self._plain_table_cue(text, amount)
+            if amount.threshold is None:
+                amount.threshold = self._object_cue(text, amounts, i)
             if amount.threshold == "below" and self._passed_after(text, amount):
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
@@ -458,6 +460,29 @@ class AmountTagger:
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
+
+    def _object_cue(self, text: str, amounts: Sequence[_Amount], i: int) -> str | None:
+        """The direction of a cap or threshold named right after its new value, as the verb's object.
+
+        "le décret abaisse de 3 000 à 1 000 euros le plafond des paiements en
+        espèces" (below), "réduit de 3 000 à 1 000 € le seuil" (above): the amount
+        follows a link ("à") and the noun follows it; the first end of the range
+        it closes takes the same direction.
+        """
+        p = self.patterns
+        amount = amounts[i]
+        lo = max(amount.sentence[0], amount.start - self.context_chars)
+        if p.object_link_before.search(text, lo, amount.start) is None:
+            return None
+        found = p.object_after.match(text, amount.end, amount.sentence[1])
+        if found is None:
+            return None
+        direction = found.lastgroup
+        previous = amounts[i - 1] if i > 0 else None
+        if previous is not None and previous.threshold is None and previous.sentence == amount.sentence \
+                and p.range_ends.fullmatch(text, previous.end, amount.start):
+            previous.threshold = direction
+        return direction
 
     def _passed_after(self, text: str, amount: _Amount) -> bool:
         """Whether a few words after the amount say its ceiling is passed ("... par jour est dépassée")."""

@@ -271,6 +271,14 @@ class Patterns:
         self.threshold_cap_after = re.compile(
             rf"\s*(?:(?:{units})\s+[^\W\d_]+\s*)?(?:{withdrawals})(?!\w)" if withdrawals else r"(?!)", re.IGNORECASE
         )
+        # "abaisse de 3 000 à 1 000 euros le plafond": a new value set before the verb's object.
+        objects: dict[str, list[str]] = self._vocabulary("object_after", {})
+        object_links = _cue_alternation(objects.get("links", []))
+        self.object_link_before = re.compile(rf"(?i:(?<!\w)(?:{object_links}))\s*$" if objects else r"(?!)")
+        self.object_after = re.compile(
+            rf"\s*(?:(?P<below>{_cue_alternation(objects.get('below', []))})|(?P<above>{_cue_alternation(objects.get('above', []))}))"
+            if objects else r"(?!)", re.IGNORECASE,
+        )
         negations: list[str] = self._vocabulary("negations", [])
         negation = "|".join(
             (r"(?<!\w)" if n[:1].isalnum() and "'" not in n else "")
@@ -350,10 +358,13 @@ class Patterns:
         links = "|".join(
             part for part in (self._inner_connector, _cue_alternation(self._vocabulary("coordination_links", []))) if part != r"(?!)"
         ) or r"(?!)"
+        # "... for new customers to $2,000 per day and for existing customers to $10,500": a clause's own object first.
+        clause_links = _cue_alternation(self._vocabulary("coordination_clause_links", []))
+        clause = rf"(?:(?:for|pour|of|de)\s+(?:[^\W\d_]+\s+){{0,3}}(?:{clause_links})\s*)"
         # "2500€/an pour les cartes rechargeables et 250€": a rate's unit after the first.
         self.coordinated = re.compile(
             rf"(?:/[^\W\d_]+)?(?:\s*\([^()\n]{{1,60}}\))?(?:\s+(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d{{4}})){{0,6}}"
-            rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*)?"
+            rf"\s*,?(?:\s+|\s*\(\s*)(?:{coordination})\s+(?:(?:{links})\s*|{clause})?"
             rf"(?:(?:{_cue_alternation(approximate.get('before', []))})\s*)?",
             re.IGNORECASE,
         )
