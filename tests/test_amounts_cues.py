@@ -1,4 +1,4 @@
-"""Threshold cues and sanctions vocabulary of the dev19/dev20 amounts round, on blank pipelines."""
+"""Threshold cues and sanctions vocabulary of the dev20 amounts round, on blank pipelines."""
 
 from __future__ import annotations
 
