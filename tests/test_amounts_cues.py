@@ -64,4 +64,5 @@ def test_threshold_cue_direction(nlps, lang, text, expected):
     ("fr", "Le loyer atteint 1 200 euros par mois.", False),
 ])
 def test_sanctions_vocabulary_flag(nlps, lang, text, flag):
-    assert all(s is flag for _, _, s in _read(nlps, lang, text))
+    flags = [s for _, _, s in _read(nlps, lang, text)]
+    assert flags and all(s is flag for s in flags), flags

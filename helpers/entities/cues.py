@@ -87,7 +87,7 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
             noun = words[-n - 1]
             kind = _kind_of(noun, lex)
             if kind is None and len(words) > n + 1:  # "darknet markets like"
-                kind = lex.type_cues.get(f"{words[-n - 2]} {_singular(noun)}")
+                kind = lex.type_cues.get(f"{words[-n - 2]} {singular(noun)}")
             if kind is None and not lex.head_final:  # "des plateformes d'échanges centralisées, du type"
                 reach = [w for w in words[max(0, len(words) - n - 1 - _KIND_REACH):-n] if w != ","]
                 kind = next((k for k in (_kind_of(w, lex) for w in reversed(reach)) if k), None)
@@ -97,7 +97,7 @@ def _listed_kind(before: list[str], lex: Lexicon) -> str | None:
 
 def _kind_of(noun: str, lex: Lexicon) -> str | None:
     """The label of a kind-of noun, singular or plural ("banques", "plateformes", "exchanges")."""
-    return lex.type_cues.get(noun) or lex.type_cues.get(_singular(noun)) or lex.type_cues.get(noun.rstrip("sx"))
+    return lex.type_cues.get(noun) or lex.type_cues.get(singular(noun)) or lex.type_cues.get(noun.rstrip("sx"))
 
 
 _PAIR_JOINS = frozenset({"and", "or", ",", "et", "ou"})
@@ -115,7 +115,7 @@ def _nationality(word: str) -> bool:
     return is_demonym(word, lang="fr") or is_demonym(word)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """English plural to singular, enough for kind-of nouns ("exchanges", "companies", "banks")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -133,7 +133,7 @@ def _match_type(tokens: list[str], j: int, lex: Lexicon) -> tuple[str, int] | No
         if j + n > len(tokens):
             continue
         words = [t.casefold() for t in tokens[j : j + n]]
-        words[-1] = _singular(words[-1])
+        words[-1] = singular(words[-1])
         phrase = " ".join(words).replace("' ", "'")
         if phrase in lex.type_cues:
             return phrase, n
@@ -321,7 +321,7 @@ def _title_of_kind(before: list[str], k: int, lex: Lexicon) -> bool:
     if k < 2 or before[k - 1].casefold() not in _OF:
         return False
     title = before[k - 2].casefold()
-    return title in lex.title_cues or _singular(title) in lex.title_cues
+    return title in lex.title_cues or singular(title) in lex.title_cues
 
 
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
@@ -354,7 +354,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     aged = None if before_only or possessive else _AGED_APPOSITION.match(tail)
     if aged:  # not a firm's age: "Acme, a 40-year-old company"
         kind = re.match(r"\s+([a-z-]+)", tail[aged.end():])
-        if kind is None or (lex.type_cues.get(kind.group(1)) or lex.type_cues.get(_singular(kind.group(1)))) != "ORG":
+        if kind is None or (lex.type_cues.get(kind.group(1)) or lex.type_cues.get(singular(kind.group(1)))) != "ORG":
             return "PER"
     # role of X -> ORG ("le représentant de Binance", "a spokeswoman for the CBN")
     i = len(before)
@@ -418,15 +418,15 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         opened -= 1
     if opened < j and opened and before[opened - 1][:1].islower():
         kind = before[opened - 1].casefold()  # "platforms – Reddy Anna and Fairplay": the kind, a dash, the names
-        label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+        label = lex.type_cues.get(kind) or lex.type_cues.get(singular(kind))
         if label:
             return label
     if j < i and j and before[j - 1][:1].islower():
         kind = before[j - 1].casefold()
-        label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+        label = lex.type_cues.get(kind) or lex.type_cues.get(singular(kind))
         if not label and j >= 2 and before[j - 2][:1].islower() and _nationality(before[j - 1]):
             kind = before[j - 2].casefold()
-            label = lex.type_cues.get(kind) or lex.type_cues.get(_singular(kind))
+            label = lex.type_cues.get(kind) or lex.type_cues.get(singular(kind))
         if label:
             return label
     # a place compound right before the name: "Houston-based CryptoFX" is a firm
@@ -478,7 +478,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
             if hit and kinds[j][:1].islower():
                 j, hit = _head_kind(kinds, j, hit, lex)
                 following = kinds[j + hit[1]] if j + hit[1] < len(kinds) else ""
-                return None if following[:1].isupper() else lex.type_cues.get(hit[0]) or lex.type_cues.get(_singular(hit[0]))
+                return None if following[:1].isupper() else lex.type_cues.get(hit[0]) or lex.type_cues.get(singular(hit[0]))
             if not kinds[j][:1].islower() or kinds[j].casefold() in _BLOCKERS:
                 break
     # apposition after the name: ", a private bank in", ", a spokeswoman for"; or the same after "is/was the":

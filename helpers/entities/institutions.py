@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from helpers.entities.cleanup import LEGAL_SUFFIX
-from helpers.entities.cues import in_job_title, opens_job_title
+from helpers.entities.cues import in_job_title, opens_job_title, singular
 from helpers.entities.gazetteer import is_known_place, lookup
 from helpers.entities.lexicon import Lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -464,14 +464,10 @@ _DEFINITION = re.compile(r'\(\s*the\s+"([^"()]{1,60})"\s*\)', re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\(\s*(?:(?:collectively|together),?\s+)?the\s+((?:[A-Z][\w'’-]*\s+){0,3}([A-Z][a-z]+s))\s*\)")
 
 
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
-
-
 def _defined_terms(body: str, lex: Lexicon) -> set[str]:
     """Terms the text defines with '(the "...")', or a group's short name: capitalised by the drafting, not names."""
     terms = {t.strip().casefold() for t in _DEFINITION.findall(body)}
-    terms |= {m.group(1).casefold() for m in _COLLECTIVE.finditer(body) if {m.group(2).casefold(), _singular(m.group(2).casefold())} & lex.generic}
+    terms |= {m.group(1).casefold() for m in _COLLECTIVE.finditer(body) if {m.group(2).casefold(), singular(m.group(2).casefold())} & lex.generic}
     return terms
 
 
