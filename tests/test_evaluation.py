@@ -127,6 +127,24 @@ def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
     assert not {_source_key(item["source"]) for item in raw} & others
 
 
+def _passage_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@pytest.mark.parametrize("set_name", sorted(V.BLIND_SETS))
+def test_evaluation_blind_set_shares_no_passage_with_another_set(set_name):
+    """A passage the rules were tuned on elsewhere (same text from another page) measures nothing blind."""
+    path = DATA / V.BLIND_SETS[set_name]
+    own = {_passage_key(json.loads(line)["text"]) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    others = set()
+    for other in DATA.glob("*.jsonl"):
+        if other != path:
+            lines = other.read_text(encoding="utf-8").splitlines()
+            others |= {_passage_key(json.loads(line)["text"]) for line in lines if line.strip()}
+    assert len(others) > 1000
+    assert not own & others
+
+
 def test_evaluation_load_blind_reads_the_named_set(tmp_path):
     item = {"id": "x1", "set": "blind2", "lang": "en", "text": "A cap of $60.", "entities": [], "amounts": []}
     lines = [item, {**item, "id": "x2", "set": "dev"}]
