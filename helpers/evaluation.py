@@ -29,7 +29,7 @@ import pandas as pd
 import spacy
 from spacy.language import Language
 
-from helpers.amounts import amount_records  # importing it registers the dossier_amounts factory
+from helpers.amounts import amount_records, settle_currencies  # importing it registers the dossier_amounts factory
 from helpers.docs import sentence_index
 from helpers.entities import NAME_LABELS, name_key, unify_label
 from helpers.text import normalize_text
@@ -160,7 +160,7 @@ def blank_amount_pipeline(lang: str) -> Language:
 
 
 def evaluate_amounts(cases: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Run the tagger on blank pipelines over ``cases`` and score it per language.
+    """Run the tagger on blank pipelines over ``cases`` and score it per language (``source`` as the page).
 
     Returns:
         ``{"fr": scores, "en": scores, ..., "all": scores}``; each ``scores`` is
@@ -176,7 +176,8 @@ def evaluate_amounts(cases: Sequence[dict[str, Any]]) -> dict[str, Any]:
     all_cases: list[dict[str, Any]] = []
     for lang, lang_cases in sorted(by_lang.items()):
         nlp = blank_amount_pipeline(lang)
-        predicted = [amount_records(doc) for doc in nlp.pipe(c["text"] for c in lang_cases)]
+        docs = nlp.pipe(c["text"] for c in lang_cases)
+        predicted = [amount_records(doc, url=c.get("source")) for doc, c in zip(docs, lang_cases)]
         gold = [c["amounts"] for c in lang_cases]
         results[lang] = _with_texts(score_amounts(predicted, gold), lang_cases)
         all_pred += predicted
@@ -463,7 +464,8 @@ def predict_amounts(cases: Sequence[dict[str, Any]], *, pipeline: str = "shipped
     """The amount records of each case, from the shipped pipeline or a blank one.
 
     Args:
-        cases: ``{"lang", "text", ...}`` items.
+        cases: ``{"lang", "text", "source"?, ...}`` items; the ``source`` is read as the page's
+            address, whose country weighs for a shared marker's currency as in the amounts table.
         pipeline: ``"shipped"`` tags with the pinned models as ``extract`` does
             (sentences from the parser); ``"blank"`` uses a blank pipeline with a
             sentencizer, as the unit tests do.
@@ -473,10 +475,11 @@ def predict_amounts(cases: Sequence[dict[str, Any]], *, pipeline: str = "shipped
         out = []
         for case in cases:
             nlp = nlps.get(case["lang"]) or nlps.setdefault(case["lang"], blank_amount_pipeline(case["lang"]))
-            out.append(amount_records(nlp(case["text"])))
+            out.append(amount_records(nlp(case["text"]), url=case.get("source")))
         return out
     from helpers.nlp import tag_texts
 
     items = [(f"case{i}", c["lang"], c["text"]) for i, c in enumerate(cases)]
     payloads, _ = tag_texts(items)
-    return [payloads[aid].get("amounts", []) for aid, _, _ in items]
+    return [settle_currencies(payloads[aid].get("amounts", []), url=case.get("source"))
+            for (aid, _, _), case in zip(items, cases)]

@@ -22,7 +22,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from helpers.amounts import amount_records  # importing it registers the dossier_amounts factory
+from helpers.amounts import raw_amount_records  # importing it registers the dossier_amounts factory
 from helpers.docs import TEXT_KEY, doc_text, sentence_bounds, sentence_index
 from helpers.paths import PACKAGE_DATA
 
@@ -231,12 +231,17 @@ def cache_key(text: str, lang: str, watchlist: Watchlist) -> str:
 
 
 def doc_payload(doc) -> dict[str, Any]:
-    """The raw tagging output of one doc, as plain JSON-ready data."""
+    """The raw tagging output of one doc, as plain JSON-ready data.
+
+    It depends on the text alone (the cache is keyed by it): the amounts are
+    :func:`helpers.amounts.records.raw_amount_records`, whose shared markers the
+    amounts table settles with each article's page address.
+    """
     ents = [[e.start_char, e.end_char, e.label_, e.ent_id_ or ""] for e in doc.ents]
     return {
         "sents": _join_split_names(_sentence_spans(doc), ents),
         "ents": ents,
-        "amounts": amount_records(doc),
+        "amounts": raw_amount_records(doc),
     }
 
 

@@ -205,6 +205,14 @@ def _tags_signature(articles: pd.DataFrame, watchlist: Watchlist | None) -> str:
     return _signature(*(f"{aid}={key}" for aid, key in sorted(keys.items())))
 
 
+def _amounts_signature(articles: pd.DataFrame, watchlist: Watchlist | None) -> str:
+    """Changes when any article's amounts would: its tags, or its page address (whose country
+    weighs for a currency marker several countries share, :func:`helpers.amounts.build_amounts`)."""
+    urls = articles["url"].fillna("") if "url" in articles.columns else [""] * len(articles)
+    pages = sorted(f"{aid}={url}" for aid, url in zip(articles["article_id"], urls))
+    return _signature(_tags_signature(articles, watchlist), *pages)
+
+
 def _up_to_date(workspace: Workspace, step: str, signature: str, tables: tuple[str, ...]) -> bool:
     """True when ``step`` last ran on exactly these inputs and its tables are there."""
     return workspace.get_meta(f"signature:{step}") == signature and all(
@@ -372,12 +380,15 @@ def tag_amounts(
 ) -> StepReport:
     """Tag money amounts and thresholds; write ``amounts`` (kept when nothing changed).
 
+    The tags hold the text's reading alone; each article's ``url`` is weighed here for the
+    currency markers several countries share, so the step runs again when an address changes.
+
     ``watchlist`` None means the one the entity step stored: the tagging cache is keyed by it.
     """
     report = StepReport()
     watchlist = stored_watchlist(workspace) if watchlist is None else watchlist
     articles = workspace.read_table("articles")
-    signature = _tags_signature(articles, watchlist)
+    signature = _amounts_signature(articles, watchlist)
     if _up_to_date(workspace, "amounts", signature, ("amounts",)):
         amounts = workspace.read_table("amounts")
     else:
@@ -516,7 +527,7 @@ def prepare(
             tag_entities(workspace, n_process=n_process, scheduler=scheduler)
             stale.append(f"entities (notebook 02; {state})")
     if "amounts" in needs:
-        state = _state(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",))
+        state = _state(workspace, "amounts", _amounts_signature(articles, watchlist), ("amounts",))
         if state:
             tag_amounts(workspace, n_process=n_process, scheduler=scheduler)
             stale.append(f"amounts (notebook 03; {state})")
@@ -731,7 +742,7 @@ def _tagging_needed(workspace: Workspace, watchlist: Watchlist, articles: pd.Dat
     """True when the entity or the amount step will not reuse its last run (so tagging may run)."""
     return not (_up_to_date(workspace, "entities", entities_signature,
                             ("sentences", "mentions", "entities", "tag_status"))
-                and _up_to_date(workspace, "amounts", _tags_signature(articles, watchlist), ("amounts",)))
+                and _up_to_date(workspace, "amounts", _amounts_signature(articles, watchlist), ("amounts",)))
 
 
 def _screening_needed(workspace: Workspace, watchlist: Watchlist, lists, min_score, algorithm, *,

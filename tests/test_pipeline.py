@@ -213,7 +213,7 @@ def test_watchlist_set_by_the_entity_step_is_used_by_the_amount_step(clean_corpu
     assert pipeline.stored_watchlist(ws) == watchlist
     pipeline.tag_amounts(ws)  # no watchlist given: the stored one, so the tagging cache serves it
     articles = ws.read_table("articles")
-    assert ws.get_meta("signature:amounts") == pipeline._tags_signature(articles, watchlist)
+    assert ws.get_meta("signature:amounts") == pipeline._amounts_signature(articles, watchlist)
     assert pipeline.prepare(ws, needs=["entities", "amounts"]).lines == []
     pipeline.tag_entities(ws, watchlist=Watchlist())  # notebook 02 run again without one clears it
     assert pipeline.stored_watchlist(ws) == Watchlist()

@@ -41,17 +41,26 @@ The rules, which a methodology section can quote:
   at line breaks (headings and list items have no final stop); a fine or a
   penalty also reads the sanctions vocabulary of the sentence before it in its
   paragraph, and money laundered is never a sanctions context.
+* A marker several countries share ("$", "francs", "dirhams", "Rs") names the
+  currency of the country the text is about, weighed from its cues; the
+  country of the page's address is one more cue, weighed when the amounts of
+  an article are read with its url (``amount_records(doc, url=...)``,
+  :func:`build_amounts`): "$5 million" on a ``.com.au`` page is Australian.
 
 One module per job, the import graph running one way: ``vocabulary`` reads the
-data files, ``numbers`` reads digits and written numbers, ``patterns`` builds
-every regular expression from the vocabularies, ``component`` is the spaCy
+data files, ``domains`` the country and currencies of a page's address,
+``numbers`` reads digits and written numbers, ``patterns`` builds every
+regular expression from the vocabularies, ``local`` weighs a shared marker's
+currency from its text's and its page's cues, ``component`` is the spaCy
 component, ``records`` turns its spans into plain records and ``table`` a
 corpus's records into the amounts table.
 """
 
 from helpers.amounts.component import DEFAULT_CONFIG, SPANS_KEY, AmountTagger, make_amount_tagger
+from helpers.amounts.domains import page_country, page_currencies
 from helpers.amounts.numbers import parse_number
-from helpers.amounts.records import RECORD_KEYS, amount_records
+from helpers.amounts.local import settle_currencies
+from helpers.amounts.records import RECORD_KEYS, amount_records, raw_amount_records
 from helpers.amounts.table import AMOUNT_COLUMNS, build_amounts
 from helpers.amounts.vocabulary import DATA_DIR, available_vocabularies, default_vocabularies
 
@@ -67,5 +76,9 @@ __all__ = [
     "build_amounts",
     "default_vocabularies",
     "make_amount_tagger",
+    "page_country",
+    "page_currencies",
     "parse_number",
+    "raw_amount_records",
+    "settle_currencies",
 ]

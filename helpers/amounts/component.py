@@ -12,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from helpers.amounts.local import local_currency
 from helpers.amounts.numbers import looks_like_year, parse_number
 from helpers.amounts.patterns import compile_patterns
 from helpers.amounts.vocabulary import default_vocabularies, load_language
@@ -60,6 +61,8 @@ _EXTENSIONS: dict[str, Any] = {
     "amount_vague": False,
     "amount_sanctions": False,
     "amount_linked_to": None,
+    # A shared marker's evidence ({"kind", "default", "weights", "converts"}), for the page's country.
+    "amount_local": None,
     # Exact character offsets of the amount; the span itself is token-aligned.
     "amount_offsets": None,
 }
@@ -109,6 +112,8 @@ class _Amount:
     sentence: tuple[int, int] = (0, 0)
     # The kind of a currency marker several countries share ("$": "dollar"), read by the text's country.
     local: str | None = None
+    # What the text says of that marker's country: the record's ``local`` (helpers.amounts.local).
+    local_evidence: dict[str, Any] | None = None
 
 
 class AmountTagger:
@@ -215,27 +220,31 @@ class AmountTagger:
         """Give each shared currency marker the currency of the country the text is about.
 
         A bare "$" in a text about FINTRAC is a Canadian dollar, "dirhams" in
-        one about Morocco Moroccan; a bare "francs" with no country named is
-        left out rather than guessed (see ``local_currencies.json``).
+        one about Morocco Moroccan; a bare "francs" with no country named gets
+        no currency rather than a guess (see ``local_currencies.json``). The
+        evidence stays with the amount, so that the country of the page the
+        text comes from can be weighed with it later
+        (:func:`helpers.amounts.local.settle_currencies`); an amount with no
+        currency stays for that too, and :func:`helpers.amounts.amount_records`
+        leaves it out when the page settles nothing either.
         """
         kinds = {a.local for a in amounts if a.local}
         if not kinds:
             return amounts
-        chosen = {kind: self.patterns.local_currency(kind, text) for kind in kinds}
-        kept = []
+        weights = {kind: self.patterns.local_weights(kind, text) for kind in kinds}
         for i, amount in enumerate(amounts):
             if amount.local:
-                amount.currency = chosen[amount.local]
-                default = self.patterns.local_default(amount.local)
-                if default and amount.currency != default and self._converts_local(text, amounts, i):
-                    amount.currency = default  # "a fine of $4.55m (S$5.8m)": the local dollar is written out
-                if amount.currency is None:
-                    continue
-            kept.append(amount)
-        return kept
+                amount.local_evidence = {
+                    "kind": amount.local,
+                    "default": self.patterns.local_default(amount.local),
+                    "weights": weights[amount.local],
+                    "converts": self._converted_currencies(text, amounts, i),
+                }
+                amount.currency = local_currency(amount.local_evidence)
+        return amounts
 
-    def _converts_local(self, text: str, amounts: Sequence[_Amount], i: int) -> bool:
-        """Whether the shared marker's amount ``amounts[i]`` converts one in the country's own marker, or back.
+    def _converted_currencies(self, text: str, amounts: Sequence[_Amount], i: int) -> list[str]:
+        """The currencies of the amounts in a country's own marker that the shared marker's ``amounts[i]`` converts.
 
         "received the largest fine of $4.55m (S$5.8m)", "imposed S$27.5 million
         ($21.5 million)": the text writes the local dollar out, so the bare one
@@ -245,13 +254,14 @@ class AmountTagger:
         amount = amounts[i]
         pairs = [(amounts[i - 1], amount)] if i > 0 else []
         pairs += [(amount, amounts[i + 1])] if i + 1 < len(amounts) else []
+        converted = []
         for left, right in pairs:
             other = right if left is amount else left
-            if other.local or other.currency != amount.currency:
+            if other.local or other.currency is None:
                 continue
             if p.conversion_open.fullmatch(text, left.end, right.start) and p.conversion_close.match(text, right.end):
-                return True
-        return False
+                converted.append(other.currency)
+        return converted
 
     def _set_spans(self, doc: Doc, amounts: Sequence[_Amount]) -> None:
         """Write ``amounts`` to ``doc.spans`` with their extension attributes."""
@@ -274,6 +284,7 @@ class AmountTagger:
             span._.amount_sanctions = amount.sanctions
             span._.amount_linked_to = index.get(id(amount.linked)) if amount.linked else None
             span._.amount_offsets = (amount.start, amount.end)
+            span._.amount_local = amount.local_evidence
         doc.spans[self.spans_key] = spans
 
     # -- matching -------------------------------------------------------------

@@ -529,7 +529,7 @@ class Patterns:
         """Markers that several countries share ("$", "dirhams", "francs") and each country's cue words."""
         local = load_local_currencies()
         self._local_markers: dict[str, str] = local["markers"]
-        self._local_kinds: dict[str, tuple[str | None, int, dict[str, tuple[str, int]], re.Pattern]] = {}
+        self._local_kinds: dict[str, tuple[str | None, dict[str, tuple[str, int]], re.Pattern]] = {}
         # "100'000 francs": a country's own way of writing numbers weighs as a body's name.
         self._local_formats: dict[str, list[tuple[str, re.Pattern]]] = {}
         for kind, entry in local["kinds"].items():
@@ -544,7 +544,7 @@ class Patterns:
             by_language = entry.get("default_by_language", {})
             default = next((by_language[lang] for lang in self.languages if lang in by_language),
                            entry["default"])
-            self._local_kinds[kind] = (default, entry["min_weight"], country_of, cues)
+            self._local_kinds[kind] = (default, country_of, cues)
 
     def repeated_marker(self, text: str, end: int, kind: str) -> re.Match | None:
         """The shared marker of ``kind`` written again as a word right after an amount ("$263 million dollars")."""
@@ -561,27 +561,21 @@ class Patterns:
         """The currency a shared marker of ``kind`` names when the text names no other country ("$": USD)."""
         return self._local_kinds[kind][0]
 
-    def local_currency(self, kind: str, text: str) -> str | None:
-        """The currency a shared marker of ``kind`` names in ``text``: the country its cues weigh most for.
+    def local_weights(self, kind: str, text: str) -> dict[str, int]:
+        """What the cues of ``text`` weigh for each country's currency of a shared marker of ``kind``.
 
-        A body's name weighs 2, a place or a people 1, and so does a number
-        written the country's own way ("100'000 francs" is Swiss) 2. Another
-        country than the default's needs the kind's least weight, more than the
-        default's and no tie; else the default (None for a bare franc: no
-        currency to name).
+        A body's name weighs 2, a place or a people 1, and a number written the
+        country's own way ("100'000 francs" is Swiss) 2;
+        :func:`helpers.amounts.local.choose_currency` weighs them.
         """
-        default, least, country_of, cues = self._local_kinds[kind]
-        weights: Counter[str | None] = Counter()
+        _default, country_of, cues = self._local_kinds[kind]
+        weights: Counter[str] = Counter()
         for m in cues.finditer(text):
             code, weight = country_of[m.group()]
             weights[code] += weight
         for code, written in self._local_formats[kind]:
             weights[code] += 2 * sum(1 for _ in written.finditer(text))
-        others = sorted(((n, code) for code, n in weights.items() if code != default), reverse=True)
-        if others and others[0][0] >= least and others[0][0] > weights.get(default, 0) \
-                and (len(others) == 1 or others[1][0] < others[0][0]):
-            return others[0][1]
-        return default
+        return {code: n for code, n in weights.items() if n}
 
     def negation_ending(self, text: str, start: int, end: int) -> re.Match | None:
         """A negation and up to two words ending at ``end``, unless it opens a fixed phrase ("sans contact")."""

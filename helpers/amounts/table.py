@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.amounts.local import settle_currencies
 from helpers.docs import sentence_of
 
 AMOUNT_COLUMNS = [
@@ -15,20 +16,28 @@ AMOUNT_COLUMNS = [
 def build_amounts(articles: pd.DataFrame, payloads: dict[str, dict]) -> pd.DataFrame:
     """Amounts of every article with their sentence, from the tagging output.
 
+    The tagging read the text alone; here the country of each article's page
+    address is weighed for the amounts written with a marker several countries
+    share (:func:`helpers.amounts.local.settle_currencies`): a bare "$" on a
+    ``.com.au`` page is Australian.
+
     Args:
-        articles: columns ``article_id`` and ``text`` (the analysed body the offsets refer to).
+        articles: columns ``article_id`` and ``text`` (the analysed body the offsets refer to),
+            and ``url`` (the page's address; optional).
         payloads: ``{article_id: payload}`` from :func:`helpers.nlp.tag_texts`.
 
     Returns:
         One row per amount, with the columns of :data:`AMOUNT_COLUMNS`.
     """
     rows = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
+    urls = articles["url"] if "url" in articles.columns else [None] * len(articles)
+    for aid, text, url in zip(articles["article_id"], articles["text"], urls):
         payload = payloads.get(aid)
         if payload is None:
             continue
         sents = payload["sents"]
-        for index, amount in enumerate(payload.get("amounts", [])):
+        found = settle_currencies(payload.get("amounts", []), url=url if isinstance(url, str) else None)
+        for index, amount in enumerate(found):
             sid, (s_start, s_end) = sentence_of(sents, amount["start"], text_length=len(text))
             linked = amount.get("linked_to")
             rows.append(

@@ -10,13 +10,15 @@ from typing import Any
 
 from helpers.paths import PACKAGE_DATA
 
-#: Folder of the vocabularies: ``currencies.json``, ``<lang>.json``, ``sanctions.<lang>.txt``.
+#: Folder of the vocabularies: ``currencies.json``, ``local_currencies.json``, ``page_domains.json``,
+#: ``<lang>.json``, ``sanctions.<lang>.txt``.
 DATA_DIR = PACKAGE_DATA / "amounts"
 
 
 def available_vocabularies() -> tuple[str, ...]:
     """Languages that have a vocabulary file in ``helpers/data/amounts/``."""
-    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.json") if p.stem != "currencies"))
+    shared = {"currencies", "local_currencies", "page_domains"}
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.json") if p.stem not in shared))
 
 
 def default_vocabularies(lang: str) -> tuple[str, ...]:
@@ -55,6 +57,12 @@ def load_currencies() -> dict[str, Any]:
 def load_local_currencies() -> dict[str, Any]:
     """Currency markers that several countries share, and the cue words of each country (any language)."""
     return json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load_page_domains() -> dict[str, Any]:
+    """How a page's web address names its country: generic domains, domains of no country, aliases."""
+    return json.loads((DATA_DIR / "page_domains.json").read_text(encoding="utf-8"))
 
 
 def merge_vocabularies(languages: Iterable[str], key: str) -> Any:

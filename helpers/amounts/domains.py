@@ -1,0 +1,74 @@
+"""The country of a page from its web address, and that country's currencies.
+
+A news page that names no country still has one in its address: "$5 million"
+on a ``.com.au`` page is Australian, "100 000 francs" on a ``.ch`` page Swiss.
+The host's last label is read as an ISO 3166 code (``pycountry``), so the
+second-level forms ``.com.au``, ``.co.uk`` and ``.gc.ca`` need no list; the
+country's currencies come from the Unicode CLDR (``babel``). Which domains
+name no country (``.com``, ``.io``, ``.tv``, ``.eu``) is data, in
+``page_domains.json``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from helpers.amounts.vocabulary import load_page_domains
+
+
+def page_country(url: str | None) -> str | None:
+    """The ISO 3166 alpha-2 code of the country a page's address names, or None.
+
+    Args:
+        url: The page's address, with or without its scheme ("https://www.abc.net.au/news",
+            "www.rts.ch/info"); case, port and path do not matter.
+
+    Returns:
+        "AU" for ``.com.au``, "GB" for ``.co.uk``; None for a generic domain
+        (``.com``, ``.org``, a country code sold worldwide such as ``.io``),
+        ``.eu``, an IP address or no address.
+    """
+    host = _host(url)
+    if not host:
+        return None
+    labels = host.split(".")
+    return _country_of(labels[-1], labels[-2] if len(labels) > 1 else None)
+
+
+def page_currencies(url: str | None) -> tuple[str, ...]:
+    """The ISO 4217 codes of the currencies in use in the country of a page's address (none without one)."""
+    country = page_country(url)
+    return _territory_currencies(country) if country else ()
+
+
+def _host(url: str | None) -> str:
+    if not url or not url.strip():
+        return ""
+    url = url.strip()
+    # "www.rts.ch/info": without a scheme the host would be read as a path.
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # a malformed address ("http://[::1"): no country to read
+        return ""
+    return host.rstrip(".")
+
+
+@lru_cache(maxsize=None)
+def _country_of(last: str, second: str | None) -> str | None:
+    domains = load_page_domains()
+    if len(last) != 2 or not (last.isascii() and last.isalpha()) or last in domains["no_country"]:
+        return None
+    if last in domains["generic"] and second not in domains["registry_labels"]:
+        return None
+    code = domains["countries"].get(last, last.upper())
+    import pycountry
+
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
+
+
+@lru_cache(maxsize=None)
+def _territory_currencies(country: str) -> tuple[str, ...]:
+    from babel.numbers import get_territory_currencies
+
+    return tuple(get_territory_currencies(country))
