@@ -403,3 +403,41 @@ def test_cli_report_that_loads_nothing_fails_and_writes_no_report(nothing_to_loa
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out" / "index.html").exists()
     assert not list((tmp_path / "out").glob("*.html"))
+
+
+PAGE_ARTICLE = """---
+title: {title}
+url: {url}
+lang: en
+---
+{body}
+"""
+
+
+def test_cli_extract_reads_a_bare_dollar_by_the_article_page_country(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    pages = {
+        "au.md": ("Cash ban", "https://www.smh.com.au/business/cash-ban",
+                  "The government capped cash payments at $10,000 from next year."),
+        "com.md": ("Customs", "https://www.example.com/customs", "Customs seized $675,000 in cash last year."),
+    }
+
+    def write(name: str, url: str) -> None:
+        title, _url, body = pages[name]
+        (inputs / name).write_text(PAGE_ARTICLE.format(title=title, url=url, body=body), encoding="utf-8")
+
+    def currencies(out: str) -> dict[str, set[str]]:
+        code, _out, err = run_main(["extract", str(inputs), "--out", str(tmp_path / out),
+                                    "--workspace", str(tmp_path / "ws"), "--quiet", "--processes", "1"])
+        assert code == 0, err
+        articles = pd.read_csv(tmp_path / out / "articles.csv")
+        amounts = pd.read_csv(tmp_path / out / "amounts.csv").merge(articles[["article_id", "url"]])
+        return {url: set(group["currency"]) for url, group in amounts.groupby("url")}
+
+    for name, (_title, url, _body) in pages.items():
+        write(name, url)
+    assert currencies("out1") == {pages["au.md"][1]: {"AUD"}, pages["com.md"][1]: {"USD"}}
+    # The same text on a Canadian page: its tags come from the cache, its amounts are read again.
+    write("com.md", "https://www.cbc.ca/news/customs")
+    assert currencies("out2") == {pages["au.md"][1]: {"AUD"}, "https://www.cbc.ca/news/customs": {"CAD"}}

@@ -1,0 +1,204 @@
+"""The country of a page's address as a cue for a shared currency marker (helpers.amounts.domains, .local)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import spacy
+
+from helpers import nlp as N
+from helpers.amounts import amount_records, build_amounts, page_country, page_currencies, settle_currencies
+from helpers.amounts.local import choose_currency
+from helpers.evaluation import blank_amount_pipeline
+from helpers.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def nlps() -> dict[str, spacy.Language]:
+    return {lang: blank_amount_pipeline(lang) for lang in ("fr", "en")}
+
+
+def currencies(nlps, lang: str, text: str, url: str | None) -> list[tuple[str, str]]:
+    return [(r["text"], r["currency"]) for r in amount_records(nlps[lang](text), url=url)]
+
+
+# -- the address: top-level domain -> country -> currency -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        # a country-code domain, and its second-level forms, read by the last label
+        ("https://www.rts.ch/info/suisse/1234-amende.html", "CH"),
+        ("https://www.abc.net.au/news/2024-06-01/cash-ban/104", "AU"),
+        ("https://www.smh.com.au/business", "AU"),
+        ("https://www.canada.gc.ca/fr/nouvelles.html", "CA"),
+        ("http://www.news.gov.hk/eng/2018/07/index.htm", "HK"),
+        ("https://www.stuff.co.nz/national/crime", "NZ"),
+        ("https://www.straitstimes.com.sg/singapore", "SG"),
+        ("https://www.lapresse.tn/2026/01/27/dinars", "TN"),
+        ("https://www.thenationalnews.ae/business", "AE"),
+        ("https://www.bbc.co.uk/news/business", "GB"),  # .uk is GB in ISO 3166
+        # case, port, path, query, fragment, a final dot and a missing scheme do not matter
+        ("HTTPS://WWW.RTS.CH:8443/Info?id=1#top", "CH"),
+        ("http://BNNBloomberg.CA/russian-national", "CA"),
+        ("https://lematin.ma./economie", "MA"),
+        ("www.lematin.ma/economie/plafond", "MA"),
+        # a domain sold worldwide is the country's own only under its registry's second level
+        ("https://www.sic.gov.co/noticias", "CO"),
+        ("https://www.example.co/news", None),
+        # generic domains, sold worldwide or of no country
+        ("https://www.reuters.com/markets", None),
+        ("https://www.occrp.org/en/investigations", None),
+        ("https://cointelegraph.io/news", None),
+        ("https://www.francetvinfo.tv/x", None),
+        ("https://startup.ai/blog", None),
+        ("https://radio.fm/live", None),
+        ("https://commission.europa.eu/news", None),
+        ("https://finance.news/markets", None),
+        # no address to read
+        ("http://192.168.1.248/page", None),
+        ("http://[::1", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_page_country_reads_the_country_code_domain(url, country):
+    assert page_country(url) == country
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.rts.ch/info", ("CHF",)),
+        ("https://www.smh.com.au/business", ("AUD",)),
+        ("https://www.seneweb.sn/news", ("XOF",)),
+        ("https://www.cameroon-tribune.cm/article", ("XAF",)),
+        ("https://www.elwatan.dz/economie", ("DZD",)),
+        ("https://www.dawn.com.pk/news", ("PKR",)),
+        ("https://www.lemonde.fr/economie", ("EUR",)),
+        ("https://www.reuters.com/markets", ()),
+        (None, ()),
+    ],
+)
+def test_page_currencies_come_from_the_country(url, expected):
+    assert page_currencies(url) == expected
+
+
+# -- the weighing: the page is one cue of weight 1 --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "url", "expected"),
+    [
+        # a bare "$" or "dollars" on a page of a dollar country
+        ("en", "The cash payment limit is $10,000.", "https://www.smh.com.au/business", [("$10,000", "AUD")]),
+        ("en", "Travellers must declare more than $10,000.", "https://www.cbc.ca/news", [("$10,000", "CAD")]),
+        ("en", "Customs seized $675,000 last year.", "https://www.stuff.co.nz/national", [("$675,000", "NZD")]),
+        ("en", "The fine was $80,000.", "https://www.ica.gov.sg/news", [("$80,000", "SGD")]),
+        ("en", "Cash above $120,000 must be declared.", "http://www.news.gov.hk/eng", [("$120,000", "HKD")]),
+        ("fr", "Une pénalité de 348 067,50 $ a été imposée.", "https://fintrac-canafe.canada.ca/pen",
+         [("348 067,50 $", "CAD")]),
+        ("fr", "Le réseau a blanchi 17 millions de dollars.", "https://www.lapresse.ca/actualites",
+         [("17 millions de dollars", "CAD")]),
+        # a generic page, a page of another currency or no page: the text's reading
+        ("en", "The cash payment limit is $10,000.", "https://www.reuters.com/markets", [("$10,000", "USD")]),
+        ("en", "The cash payment limit is $10,000.", "https://www.lemonde.fr/x", [("$10,000", "USD")]),
+        ("en", "The cash payment limit is $10,000.", None, [("$10,000", "USD")]),
+        # a bare franc: the page's franc country names it; with none it stays left out
+        ("fr", "Est puni d'une amende de 100 000 francs au plus.", "https://www.admin.ch/opc/fr",
+         [("100 000 francs", "CHF")]),
+        ("fr", "Est puni d'une amende de 100 000 francs au plus.", "https://www.seneweb.sn/news",
+         [("100 000 francs", "XOF")]),
+        ("fr", "Est puni d'une amende de 100 000 francs au plus.", "https://www.lesoir.be/x", []),
+        ("fr", "Est puni d'une amende de 100 000 francs au plus.", None, []),
+        # dirhams, dinars, rupees, CFA francs
+        ("fr", "Le plafond est de 100 000 dirhams.", "https://www.thenationalnews.ae/business",
+         [("100 000 dirhams", "AED")]),
+        ("en", "The fine reached 50,000 dirhams.", "https://www.lematin.ma/economie", [("50,000 dirhams", "MAD")]),
+        ("fr", "Les retraits sont plafonnés à 5 000 dinars.", "https://www.lapresse.tn/x", [("5 000 dinars", "TND")]),
+        ("fr", "Les retraits sont plafonnés à 5 000 dinars.", "https://www.elwatan.dz/x", [("5 000 dinars", "DZD")]),
+        ("fr", "Les retraits sont plafonnés à 5 000 dinars.", "https://www.lemonde.fr/x", []),
+        ("en", "He was fined Rs 50,000.", "https://www.dawn.com.pk/news", [("Rs 50,000", "PKR")]),
+        ("en", "He was fined Rs 50,000.", "https://www.dailymirror.lk/news", [("Rs 50,000", "LKR")]),
+        ("fr", "Une amende de 3 000 000 FCFA.", "https://www.cameroon-tribune.cm/x", [("3 000 000 FCFA", "XAF")]),
+    ],
+)
+def test_page_country_alone_names_a_shared_marker(nlps, lang, text, url, expected):
+    assert currencies(nlps, lang, text, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "url", "expected"),
+    [
+        # a body's name (2) outweighs the page (1)
+        ("en", "FINTRAC imposed a penalty of $50,000.", "https://www.smh.com.au/business", [("$50,000", "CAD")]),
+        ("en", "The FBI seized $2 million from the gang.", "https://www.cbc.ca/news", [("$2 million", "USD")]),
+        ("en", "AUSTRAC fined the casino $45 million.", "https://www.straitstimes.com.sg/x", [("$45 million", "AUD")]),
+        ("fr", "Le Seco a gelé 5 millions de francs.", "https://www.seneweb.sn/news", [("5 millions de francs", "CHF")]),
+        # a tie between the page and a place named once keeps the default
+        ("en", "A Singapore firm paid $5 million.", "https://www.smh.com.au/business", [("$5 million", "USD")]),
+        # a bare "$" that converts a local dollar written out is the US dollar, on the page's own site too
+        ("en", "It received a fine of $4.55m (S$5.8m).", "https://www.straitstimes.com.sg/x",
+         [("$4.55m", "USD"), ("S$5.8m", "SGD")]),
+    ],
+)
+def test_page_country_is_outweighed_by_stronger_text_cues(nlps, lang, text, url, expected):
+    assert currencies(nlps, lang, text, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("weights", "page", "expected"),
+    [
+        ({}, ["AUD"], "AUD"),  # the page needs no least weight
+        ({"CAD": 1}, [], "USD"),  # a place named once is under the least weight
+        ({"CAD": 1}, ["CAD"], "CAD"),
+        ({"CAD": 2}, ["AUD"], "CAD"),
+        ({"USD": 1}, ["AUD"], "USD"),  # tie with the default
+        ({"SGD": 1}, ["AUD"], "USD"),  # tie between two others
+    ],
+)
+def test_choose_currency_weighs_the_page_as_one_cue(weights, page, expected):
+    assert choose_currency(weights, default="USD", least=2, page=page) == expected
+
+
+def test_settle_currencies_leaves_out_unsettled_markers_and_repoints_links():
+    local = {"kind": "franc", "default": None, "weights": {}, "converts": []}
+    records = [
+        {"text": "9 000 €", "currency": "EUR", "linked_to": None, "local": None},
+        {"text": "10 000 francs", "currency": None, "linked_to": 0, "local": local},
+        {"text": "11 000 $", "currency": "USD", "linked_to": 1, "local": None},
+        {"text": "12 000 $", "currency": "USD", "linked_to": 0, "local": None},
+    ]
+    assert [(r["text"], r["currency"], r["linked_to"]) for r in settle_currencies(records, url=None)] == [
+        ("9 000 €", "EUR", None), ("11 000 $", "USD", None), ("12 000 $", "USD", 0)]
+    assert [(r["text"], r["currency"], r["linked_to"]) for r in settle_currencies(records, url="https://x.ch")] == [
+        ("9 000 €", "EUR", None), ("10 000 francs", "CHF", 0), ("11 000 $", "USD", 1), ("12 000 $", "USD", 0)]
+    assert records[1]["currency"] is None and records[2]["linked_to"] == 1  # the input is left as it was
+
+
+# -- the amounts table and the cache -------------------------------------------------------------
+
+
+TEXT = "The government capped cash payments at $10,000. Customs seized $675,000 last year."
+
+
+def test_amounts_table_reads_each_article_with_its_url_from_one_cached_tagging(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    items = [("au", "en", TEXT), ("ca", "en", TEXT), ("none", "en", TEXT)]
+    payloads, stats = N.tag_texts(items, workspace=ws, n_process=1)
+    assert payloads["au"] == payloads["ca"]  # the tags hold nothing of the page
+    again, stats = N.tag_texts(items, workspace=ws, n_process=1)
+    assert stats.tagged == 0
+    articles = pd.DataFrame({
+        "article_id": ["au", "ca", "none"], "text": [TEXT] * 3,
+        "url": ["https://www.smh.com.au/business/cash-ban", "https://www.cbc.ca/news/customs", None],
+    })
+    table = build_amounts(articles, again)
+    assert sorted(zip(table["article_id"], table["text"], table["currency"])) == [
+        ("au", "$10,000", "AUD"), ("au", "$675,000", "AUD"),
+        ("ca", "$10,000", "CAD"), ("ca", "$675,000", "CAD"),
+        ("none", "$10,000", "USD"), ("none", "$675,000", "USD"),
+    ]
+    without_urls = build_amounts(articles.drop(columns="url"), again)
+    assert set(without_urls["currency"]) == {"USD"}
