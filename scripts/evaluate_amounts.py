@@ -11,7 +11,10 @@ Run from the project root::
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
 ``extract`` runs them); ``--pipeline blank`` uses a blank pipeline with a
-sentencizer, as the unit tests do. Three figures, each summed over cases with a
+sentencizer, as the unit tests do. Each passage's ``source`` is read as the
+address of its page, whose country weighs for a currency marker several
+countries share, as the amounts table weighs an article's ``url`` (a passage
+without one gets no page cue). Three figures, each summed over cases with a
 95% bootstrap interval over cases (``helpers.evaluation``):
 
 - amounts: text, value, currency and threshold all equal a gold amount;
