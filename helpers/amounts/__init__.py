@@ -9,6 +9,9 @@ units, its ISO 4217 currency (crypto-assets by ticker), whether the text puts it
 above or below a threshold, and whether its sentence speaks of sanctions.
 :func:`amount_records` turns those spans into plain dicts
 (``helpers.evaluation.evaluate_amounts`` scores them on a hand-written test set).
+A shared marker whose text names no country of it (a bare "francs") has no
+currency on its span; :func:`amount_records` leaves it out unless the page's
+address names one.
 
 The rules, which a methodology section can quote:
 
