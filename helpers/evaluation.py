@@ -289,7 +289,7 @@ FORMER_BLIND_SETS = ("dev11", "dev12", "dev15", "dev16")
 #: Development sets written in the blind sets' format (entities and amounts in one file, with sources).
 DEV_PASSAGES = {
     "dev17": "dev17_passages.jsonl", "dev18": "dev18_passages.jsonl", "dev19": "dev19_passages.jsonl",
-    "dev20": "dev20_passages.jsonl",
+    "dev20": "dev20_passages.jsonl", "dev21": "dev21_passages.jsonl",
 }
 
 
