@@ -2234,6 +2234,56 @@ def test_job_titles_and_their_offices_are_no_names(blank, text, spans, expected)
     assert names(entities) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("John Hurley, the Deputy Assistant Secretary for Terrorist Financing and Financial Crimes, spoke.",
+         "Terrorist Financing and Financial Crimes"),
+        ("She met the European Commissioner for Financial Services yesterday.", "Financial Services"),
+        ("He was named Assistant Secretary for Export Enforcement last year.", "Export Enforcement"),
+        ("the Special Representative for Global Anti-Corruption Policy said", "Global Anti-Corruption Policy"),
+    ],
+)
+def test_the_field_after_a_title_and_for_is_no_organisation(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # a body's head word, or a place, after the title and "for" is a name
+        ("said the Assistant Attorney General for the Criminal Division.", "Criminal Division",
+         {"Criminal Division": "ORG"}),
+        ("said the Country Director for India.", "India", {"India": "LOC"}),
+    ],
+)
+def test_a_body_or_place_after_a_title_and_for_stays(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "GPE" if expected[span] == "LOC" else "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ('"It is a risk," said Secretary of the Treasury Scott Bessent.', "Treasury Scott Bessent",
+         {"Treasury": "ORG", "Scott Bessent": "PER"}),
+        ("It was signed by Secretary of Homeland Security Kristi Noem.", "Homeland Security Kristi Noem",
+         {"Homeland Security": "ORG", "Kristi Noem": "PER"}),
+        ("Secretary of the Interior Deb Haaland spoke.", "Interior Deb Haaland", {"Deb Haaland": "PER"}),
+        ("It was announced by Secretary of State Marco Rubio on Monday.", "State Marco Rubio", {"Marco Rubio": "PER"}),
+        # a firm's words after the first keep one name
+        ("said Director of the Bank Holding Company Act", "Bank Holding Company Act", {}),
+    ],
+)
+def test_a_department_run_into_its_heads_name_after_a_title_is_split(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected
+
+
 def test_a_firm_before_a_title_outside_an_apposition_stays(blank):
     text = "Treasury Secretary Janet Yellen spoke."
     articles, payloads = corpus(blank, [("en", text, [("Treasury", "ORG"), ("Janet Yellen", "PERSON")])])

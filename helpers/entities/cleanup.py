@@ -563,6 +563,28 @@ def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
         and all(t in lex.offices or t in lex.function_words for t in name_tokens(before.group(2)))
 
 
+#: A capitalised English title and "for" right before a span: "Deputy Assistant Secretary for ".
+_CAPITAL_TITLE_FOR = re.compile(r"\b([A-Z][\w-]*)\s+for\s+\Z")
+
+
+def _portfolio_after_for(body: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when an English span is the portfolio after a capitalised title and "for".
+
+    "the Deputy Assistant Secretary for Terrorist Financing and Financial Crimes",
+    "Commissioner for Financial Services": what the title is for is a field, not a
+    body, unless a word of it heads an institution's name or is a legal form
+    ("Assistant Attorney General for the Criminal Division" keeps the division),
+    or it is a place ("Country Director for India").
+    """
+    tokens = name_tokens(body[start:end])
+    before = _CAPITAL_TITLE_FOR.search(body, max(0, start - 40), start)
+    if not tokens or before is None or before.group(1).casefold() not in lex.title_cues:
+        return False
+    if any(strip_accents(t) in lex.institution_heads or t in lex.legal_forms or t in lex.type_cues for t in tokens):
+        return False
+    return not is_known_place(body[start:end]) and not all(t in lex.function_words for t in tokens)
+
+
 def _holder_after_office(body: str, start: int, end: int, lex: Lexicon) -> int:
     """Where the holder's name starts in a span made of a title's portfolio and a person ("Justice Nicole Belloubet").
 
@@ -607,14 +629,50 @@ def _holder_after_body(body: str, start: int, end: int, lex: Lexicon) -> tuple[i
     titles = _title_words("en")
     while rest and rest[0].group().casefold() in titles:
         rest = rest[1:]
-    if not 2 <= len(rest) <= 3 or re.search(r"[^\w\s.'-]", body[head.end():rest[-1].end()]):
+    if not _person_words(body, head.end(), rest, lex):
         return None
+    return head.end(), rest[0].start()
+
+
+def _person_words(body: str, after: int, rest: list[re.Match], lex: Lexicon) -> bool:
+    """True when ``rest``, the words closing a span from ``after`` on, read as a person's name.
+
+    Two or three capitalised words, no punctuation but full stops, apostrophes and
+    hyphens between them, and none that a body's or a firm's name uses.
+    """
+    if not 2 <= len(rest) <= 3 or re.search(r"[^\w\s.'-]", body[after:rest[-1].end()]):
+        return False
     for w in rest:
         low = w.group().casefold()
         if not w.group()[:1].isupper() or w.group().isupper() or low in lex.function_words or low in lex.name_words \
                 or low in lex.type_cues or low in lex.legal_forms or strip_accents(low) in lex.institution_heads:
-            return None
-    return head.end(), rest[0].start()
+            return False
+    return True
+
+
+#: A capitalised English title and "of" (maybe "of the") right before a span: "Secretary of the ".
+_CAPITAL_TITLE_OF = re.compile(r"\b([A-Z][\w-]*)\s+of\s+(?:the\s+)?\Z")
+
+
+def _holder_after_department(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the department ends and its head's name starts in an English span after a title and "of".
+
+    "said Secretary of the Treasury Scott Bessent": the model runs the department
+    a title names into the name of the person holding it. The span's first word,
+    and the office words after it (``offices_en.txt``: "Homeland Security"), are
+    the department; two or three capitalised words that no body's name uses are
+    the person. Returns ``(end of the department's name, start of the person's)``.
+    """
+    before = _CAPITAL_TITLE_OF.search(body, max(0, start - 30), start)
+    if before is None or before.group(1).casefold() not in lex.title_cues:
+        return None
+    words = list(_NAME_WORD.finditer(body, start, end))
+    n = 1
+    while n < len(words) and words[n].group()[:1].isupper() and words[n].group().casefold() in lex.offices:
+        n += 1
+    if len(words) <= n or not _person_words(body, words[n - 1].end(), words[n:], lex):
+        return None
+    return words[n - 1].end(), words[n].start()
 #: A title (maybe after a word, or before its nationality) and its connector: "ministre de la ", "commissaire européen à la ".
 _TITLE_OFFICE_BEFORE = re.compile(
     r"(?:([^\W\d_][\w-]*)\s+)?([^\W\d_][\w-]*)\s+(?:de\s+la|de\s+l'|des|du|d'|au|aux|à\s+la|à\s+l')\s*\Z",
@@ -873,7 +931,8 @@ def clean_mentions(
                 else:
                     b = _before_kind_noun(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)
-                if a >= b or _office_after_title(body, a, b, lex):
+                if a >= b or _office_after_title(body, a, b, lex) \
+                        or (lang == "en" and label == "ORG" and _portfolio_after_for(body, a, b, lex)):
                     continue
                 holder = _holder_after_office(body, a, b, lex)
                 if holder != a:  # "ministre de la" + "Justice Nicole Belloubet": the minister, a person
@@ -928,6 +987,12 @@ def clean_mentions(
             if glued is not None:  # "National Security Division John Demers": the division, then the person at its head
                 body_end, person_start = glued
                 out.append(Mention(article_id, lang, a, body_end, body[a:body_end], label, weight=weight))
+                a, text, label = person_start, body[person_start:b], "PER"
+            held = _holder_after_department(body, a, b, lex) if rules.trim and lang == "en" and label == "ORG" else None
+            if held is not None:  # "Secretary of the" + "Treasury Scott Bessent": the department, then its head
+                department_end, person_start = held
+                if not all(t in lex.offices for t in name_tokens(body[a:department_end])):  # "of State": an office
+                    out.append(Mention(article_id, lang, a, department_end, body[a:department_end], label, weight=weight))
                 a, text, label = person_start, body[person_start:b], "PER"
             seat = _place_before_branch(body, a, b) if rules.trim and lang == "en" and label == "ORG" else None
             if seat is not None:  # "Credit Suisse Singapore branch": the firm, then its branch's place
