@@ -961,6 +961,63 @@ def test_build_entities_rejoins_cut_institution_and_company_names(blank, lang, t
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a legal form with inner full stops is one form, no sentence end
+        ("MAS fined Swiss-Asia Financial Services Pte. Ltd. in May.", [("Swiss-Asia Financial Services Pte. Ltd.", "ORG")],
+         "Swiss-Asia Financial Services Pte. Ltd."),
+        ("It sued Orion Capital Pty. Ltd. last year.", [("Orion Capital Pty", "ORG")], "Orion Capital Pty. Ltd."),
+        ("Guangzhou Lian Trading Co., Ltd. was listed.", [("Guangzhou Lian Trading Co", "ORG")],
+         "Guangzhou Lian Trading Co., Ltd."),
+        ("Shenzhen Hua Mao Co. Ltd. shipped the parts.", [("Shenzhen Hua Mao Co.", "ORG")], "Shenzhen Hua Mao Co. Ltd."),
+        # a registered name opening with a number
+        ("The HKMA fined 33 Financial Services Limited for breaches.", [("Financial Services Limited", "ORG")],
+         "33 Financial Services Limited"),
+        ("It paid 7 Seas Trading LLC in cash.", [("Seas Trading LLC", "ORG")], "7 Seas Trading LLC"),
+        # a country's code the model left untagged before a body's name
+        ("She heads a unit at the UK Financial Sanctions Authority today.", [("Financial Sanctions Authority", "ORG")],
+         "UK Financial Sanctions Authority"),
+        ("It was filed with the U.S. Bankruptcy Court in Delaware.", [("Bankruptcy Court", "ORG")], "U.S. Bankruptcy Court"),
+    ],
+)
+def test_legal_forms_numbers_and_country_codes_stay_with_the_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a figure or an amount before a firm is no part of its name
+        ("It paid HK$33 Financial Services Limited fees.", [("Financial Services Limited", "ORG")],
+         "Financial Services Limited"),
+        ("A total of 1,033 Acme Holdings Ltd shares were sold.", [("Acme Holdings Ltd", "ORG")], "Acme Holdings Ltd"),
+        # a body with no head keeps its country apart
+        ("The UK Treasury Select voted.", [("Treasury Select", "ORG")], "Treasury Select"),
+    ],
+)
+def test_figures_and_countries_before_other_names_stay_apart(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "place"),
+    [
+        ("The regulator fined Bank of Communications Limited Hong Kong Branch HK$3.7m.", "Bank of Communications Limited",
+         "Hong Kong"),
+        ("It fined Habib Bank Limited New York Branch for failures.", "Habib Bank Limited", "New York"),
+    ],
+)
+def test_a_place_before_branch_after_a_firm_is_the_branchs_place(blank, text, span, place):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "ORG", place: "LOC"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "spans", "expected"),
     [
         # two banks joined by "et de la": they repeat a word, so they are two names

@@ -30,7 +30,7 @@ LEGAL_SUFFIX = (
 )
 _BREAKS = re.compile(
     r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+(?!" + LEGAL_SUFFIX + r")|:\s+"
-    r"|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])(?!" + LEGAL_SUFFIX + r"(?![\w-]))"  # "Pte. Ltd.": one legal form
 )
 _EDGE_JUNK = re.compile(r"^[^\w$€£¥₽]+|[^\w.]+$|(?<![.\s]\w)(?<!\.\w\w)\.$")
 _LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
@@ -46,6 +46,8 @@ _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 _COUNTRY_GOVERNMENT = re.compile(r"(.+?)\s+Government")
 
 
+#: A capitalised place and "Branch" right after a span: "Bank of Communications Limited" + " Hong Kong Branch".
+_PLACE_BRANCH_AFTER = re.compile(r"\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+Branch\b")
 #: A lowercase branch word after a span: "Credit Suisse Singapore" + " branch".
 _BRANCH_AFTER = re.compile(r"\s+(?:branch|branches|office|offices)\b")
 
@@ -1010,6 +1012,10 @@ def clean_mentions(
                 out.append(Mention(article_id, lang, a, head_end, body[a:head_end], label, weight=weight))
                 a, text = a + acronym_at, text[acronym_at:]
             out.append(Mention(article_id, lang, a, b, text, label, weight=weight))
+            branch_after = _PLACE_BRANCH_AFTER.match(body, b) if rules.trim and lang == "en" and label == "ORG" else None
+            if branch_after and is_known_place(branch_after.group(1)):  # "... Limited Hong Kong Branch": the branch's place
+                place_start, place_end = branch_after.span(1)
+                out.append(Mention(article_id, lang, place_start, place_end, branch_after.group(1), "LOC", weight=weight))
     if rules.trim:
         out = _join_nicknames(out, body)
         out = _join_particle_surnames(out, body)

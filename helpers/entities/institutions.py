@@ -40,6 +40,13 @@ _LEGAL_AFTER_COMMA = re.compile(r",\s+" + LEGAL_SUFFIX)
 #: A place in brackets and the legal forms after it: "HSBC Broking Securities" + " (Asia) Limited".
 _LEGAL_AFTER_PLACE = re.compile(r"\s*\(([A-Z][^()\n]{1,30})\)\s+" + LEGAL_SUFFIX + r"(?:,?\s+" + LEGAL_SUFFIX + r")*")
 #: Up to two capitalised words and a legal form the model left out: "Always" + " Efficient LLP".
+#: A second legal form after one closing the model's span: "Pte" + ". Ltd.", "Co" + "., Ltd.".
+_LEGAL_AFTER_LEGAL = re.compile(r"\.?,?\s+" + LEGAL_SUFFIX)
+#: A firm's number right before its name: "33" + "Financial Services Limited" (not a figure's: "HK$33", "1,033").
+_NUMBER_BEFORE = re.compile(r"(?<![\w$€£¥.,])(\d{1,3})\s\Z")
+#: A country's code in capitals right before a span, which the model left untagged: "the UK" + "Financial Sanctions
+#: Authority".
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,3}|(?:[A-Z]\.){2,3})\s\Z")
 _LEGAL_AFTER_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*){0,2}?\s+" + LEGAL_SUFFIX)
 _LEFT_HEAD = re.compile(
     r"((?:U\.S\.\s+|US\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)\s+"
@@ -141,6 +148,43 @@ def _extend_left(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
     return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=MODEL_WEIGHT)
 
 
+def _ends_with_legal_form(text: str, lex: Lexicon) -> bool:
+    """True when a name's last word is a company's legal form ("Swiss-Asia Financial Services Pte")."""
+    last = text.rsplit(None, 1)[-1].rstrip(".").casefold() if text.strip() else ""
+    return " " in text.strip() and last in lex.legal_forms
+
+
+def _extend_to_number(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
+    """Take in the number a firm's registered name opens with ("33" + "Financial Services Limited").
+
+    Only before a name ending in a legal form, and never after a currency sign or
+    inside a figure, where the number is an amount or a count.
+    """
+    if m.lang != "en" or not _ends_with_legal_form(m.text, lex):
+        return m
+    number = _NUMBER_BEFORE.search(body, max(floor, m.start - 5), m.start)
+    if number is None:
+        return m
+    start = number.start(1)
+    return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=m.weight)
+
+
+def _extend_to_country_code(m: Mention, body: str, lex: Lexicon, floor: int) -> Mention:
+    """Take in a country's code the model left untagged before a body's name ("UK" + "Financial Sanctions Authority").
+
+    As when the model tags it ("US" + "District Court"): a country in capitals
+    right before a name with an institution head is part of the body's name.
+    """
+    if m.lang != "en" or not _has_head(m.text, lex):
+        return m
+    code = _CODE_BEFORE.search(body, max(floor, m.start - 8), m.start)
+    reference = lookup(code.group(1)) if code is not None else None
+    if reference is None or reference.label != "LOC":
+        return m
+    start = code.start(1)
+    return Mention(m.article_id, m.lang, start, m.end, body[start:m.end], "ORG", weight=m.weight)
+
+
 def _extend_possessor(m: Mention, body: str, lex: Lexicon) -> Mention:
     """Take in the owner of an institution named by its head ("U.S. Attorney's" + "Office for ...")."""
     if not _has_head(m.text.split()[0], lex):
@@ -240,7 +284,7 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             continue  # "LLP" inside "Always Efficient LLP", already taken in
         suffix = _LEGAL_AFTER_COMMA.match(body, m.end) or (
             _LEGAL_AFTER_WORDS.match(body, m.end) if m.model_label in ("ORG", "MISC") else None
-        )
+        ) or (_LEGAL_AFTER_LEGAL.match(body, m.end) if _ends_with_legal_form(m.text, lex) else None)
         if not suffix and m.model_label in ("ORG", "MISC"):
             bracketed = _LEGAL_AFTER_PLACE.match(body, m.end)
             place = lookup(bracketed.group(1)) if bracketed else None
@@ -250,6 +294,8 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
             m = Mention(m.article_id, m.lang, m.start, suffix.end(), body[m.start:suffix.end()], m.model_label, weight=m.weight)
         if m.model_label in ("ORG", "MISC"):
             m = _extend_left(m, body, lex, out[-1].end if out else 0)
+            m = _extend_to_number(m, body, lex, out[-1].end if out else 0)
+            m = _extend_to_country_code(m, body, lex, out[-1].end if out else 0)
             if out and _country_prefix(out[-1], m, body, lex):
                 m = _merged(out.pop(), m, body)  # "US" + "District Court for ...": one court
         if out and not out[-1].ent_id and m.start >= out[-1].end:
