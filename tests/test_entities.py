@@ -4291,6 +4291,34 @@ def test_name_word_label_a_one_word_bank_is_an_organisation(text, label):
     assert name_word_label(text, load_lexicon("en")) == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Von der Leyen", "PER"),
+        ("Ursula von der Leyen", "PER"),
+        ("Mohammed bin Salman", "PER"),
+        ("Ludwig van Beethoven", "PER"),
+        ("Van den Berg", "PER"),
+        # a capitalised "Van" or "Von" without a lowercase particle, and a bank with a particle, are no such names
+        ("Van Eck", None),
+        ("Von Braun", None),
+        ("Bank van Breda", "ORG"),
+    ],
+)
+def test_name_word_label_a_surname_particle_makes_a_person(text, label):
+    from helpers.entities.cues import name_word_label
+    from helpers.entities.lexicon import load_lexicon
+
+    assert name_word_label(text, load_lexicon("en")) == label
+
+
+def test_a_name_with_a_surname_particle_the_model_calls_a_firm_is_a_person(blank):
+    text = "Von der Leyen said on Tuesday that the cap needs lowering."
+    articles, payloads = corpus(blank, [("en", text, [("Von der Leyen", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Von der Leyen": "PER"}
+
+
 def test_a_one_word_bank_the_model_calls_a_person_is_an_organisation(blank):
     text = "OFAC's action includes the designation of Gazprombank and more than 50 Russian banks."
     articles, payloads = corpus(blank, [("en", text, [("OFAC", "ORG"), ("Gazprombank", "PERSON")])])

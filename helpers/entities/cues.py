@@ -715,7 +715,17 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     for w in [*head, *words[cut:]]:
         if w in lex.name_words:
             return lex.name_words[w]
+    if _PARTICLE_SURNAME.fullmatch(text) and lookup(text) is None:
+        return "PER"  # "Von der Leyen", "Ursula von der Leyen", "Mohammed bin Salman": a surname's particle
     return None
+
+
+#: A name with a lowercase surname particle between capitalised words ("Ursula von der Leyen", "Mohammed bin
+#: Salman"), or opening it in capitals before a lowercase one ("Von der Leyen"): only people's names have them.
+_PARTICLE_SURNAME = re.compile(
+    r"(?:(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}(?:von|van)(?:\s+(?:der|den|de))?|(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}(?:bin|ibn)"
+    r"|(?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}(?:Von|Van)\s+(?:der|den|de))\s+[A-ZÀ-Ý][\w'’-]+"
+)
 
 
 #: One capitalised word ending in "bank" after three letters or more: "Gazprombank", "Promsvyazbank", "Citibank".
