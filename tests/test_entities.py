@@ -4953,3 +4953,48 @@ def test_drop_misreadings_drops_the_short_name_of_a_group_of_parties(blank, text
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The limit was announced in the Budget earlier.", "Budget"),
+        ("The 2018-19 Federal Budget set a cash limit.", "Federal Budget"),
+        ("While presenting the Union Budget 2017-18, he proposed a ban.", "Union Budget 2017-18"),
+        ("The State Budget 2024 raised the cap.", "State Budget 2024"),
+        ("Customs detected undeclared cash on 400 occasions.", "Customs"),
+        ("The Taskforce estimated that the black economy is costly.", "Taskforce"),
+    ],
+)
+def test_a_budget_customs_or_a_taskforce_named_by_its_kind_is_dropped(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The Black Economy Taskforce made a recommendation.", "Black Economy Taskforce"),
+        ("Officers of U.S. Customs and Border Protection seized it.", "U.S. Customs and Border Protection"),
+    ],
+)
+def test_a_named_taskforce_or_customs_service_stays(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers from Her Majesty's Revenue and Customs can seize cash.",
+        "Officers from His Majesty's Revenue and Customs can seize cash.",
+    ],
+)
+def test_a_majestys_possessive_stays_in_the_bodys_name(blank, text):
+    span = text[len("Officers from "):text.index(" can")]
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert len(found) == 1 and set(found.values()) == {"ORG"} and next(iter(found)) != "Revenue and Customs", found

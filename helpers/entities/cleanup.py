@@ -37,8 +37,9 @@ _LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
 _TRAILING_ELISION = re.compile(r"\s(\w{1,7}')\W*$")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 #: An inner possessive cuts a span ("Oleg Deripaska's aluminium"), not "People's", which names peoples' bodies
-#: ("Donetsk People's Republic", "People's Bank of China").
-_INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)'s\s+(?=[A-Z])")
+#: ("Donetsk People's Republic", "People's Bank of China"), nor "Majesty's", which names the Crown's ("Her Majesty's
+#: Revenue and Customs").
+_INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)(?<!\bMajesty)'s\s+(?=[A-Z])")
 #: A place and the word Branch: "Habib Bank Limited and its New York Branch".
 _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 #: A country's government named by the country and the word: "the UK Government's Office of ...", which the
@@ -795,6 +796,10 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     return start, end
 
 
+#: A year or a fiscal year at a name's edge: "Union Budget 2017-18", "2018-19 Budget".
+_EDGE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\s+|\s+(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?$")
+
+
 def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None:
     """Why ``text`` is not a name, or None when it may be one."""
     if not re.search(r"[^\W\d_]", text):
@@ -829,7 +834,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "concept"  # "AML/CTF", "KYC/AML", "AML & ATF": concepts joined by a slash or an ampersand
     # an acronym is no function word: "US Department" is a body, "us" a pronoun
     acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
-    kinds = name_tokens(_ELIDED.sub(" ", text))  # "Cour d'Appel": the elided "de" apart from the word after it
+    # "Cour d'Appel": the elided "de" apart from the word after it; "Union Budget 2017-18": a kind and its year
+    kinds = name_tokens(_ELIDED.sub(" ", _EDGE_YEAR.sub("", text)))
     if kinds and not acronym and all(t in lex.generic or t in lex.function_words for t in kinds) and any(t in lex.generic for t in kinds):
         return "generic"
     if low in lex.title_cues:
