@@ -4998,3 +4998,24 @@ def test_a_majestys_possessive_stays_in_the_bodys_name(blank, text):
     _, entities = E.build_entities(articles, payloads)
     found = names(entities)
     assert len(found) == 1 and set(found.values()) == {"ORG"} and next(iter(found)) != "Revenue and Customs", found
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # an ISO 4217 code before a figure is the amount's currency, whichever the code
+        ("He was bringing more than MYR 70,000 into Singapore.", [("MYR", "ORG"), ("Singapore", "GPE")],
+         {"Singapore": "LOC"}),
+        ("She carried AED 50,000 and SGD 12,000 in cash.", [("AED", "ORG"), ("SGD", "ORG")], {}),
+        # a code that is also a name, not before a figure, stays
+        ("The FCA and the SFO opened a case.", [("FCA", "ORG"), ("SFO", "ORG")], {"FCA": "ORG", "SFO": "ORG"}),
+        # a country naming its currency by the word is no place mention
+        ("They had $53,000 of undeclared U.S. currency seized.", [("U.S.", "GPE")], {}),
+        # a declaration a traveller files is a form, no body
+        ("It needs a written declaration (R32 System Declaration).", [("R32 System Declaration", "ORG")], {}),
+    ],
+)
+def test_currency_codes_currency_countries_and_declarations_are_no_names(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected

@@ -71,6 +71,24 @@ def dollar_prefix(body: str, start: int, end: int) -> bool:
     return text.isupper() and len(text) <= 3 and bool(_DOLLAR_AFTER.match(body, end))
 
 
+#: A figure right after a span: "MYR" + " 70,000".
+_FIGURE_AFTER = re.compile(r"\s?\d")
+
+
+@lru_cache(maxsize=1)
+def _iso_currency_codes() -> frozenset[str]:
+    """Every ISO 4217 currency code (pycountry's list): "MYR", "SGD", "AED"."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def currency_code_before_figure(body: str, start: int, end: int) -> bool:
+    """True for an ISO 4217 code in capitals right before a figure ("MYR" of "MYR 70,000"): the amount's currency."""
+    text = body[start:end]
+    return len(text) == 3 and text.isupper() and text in _iso_currency_codes() and bool(_FIGURE_AFTER.match(body, end))
+
+
 def _is_country(text: str) -> bool:
     reference = lookup(text)
     return reference is not None and reference.ref.startswith("country:")
@@ -962,6 +980,8 @@ def clean_mentions(
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and dollar_prefix(body, a, b):
                 continue  # "SG" of "SG$5.8 million": the currency's prefix
+            if rules.drop and currency_code_before_figure(body, a, b):
+                continue  # "MYR" of "MYR 70,000": the amount's currency
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
             if rules.drop and _PREFIXED_ADJECTIVE.match(text):
