@@ -5019,3 +5019,38 @@ def test_currency_codes_currency_countries_and_declarations_are_no_names(blank, 
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Kryptex's history with freezing funds is long, but the company was reluctant to act.", "Kryptex"),
+        ("Vexora also reached agreements with the U.S. Treasury Department. The company must appoint a monitor.",
+         "Vexora"),
+        ("Lumora breached the rules on many occasions. In so doing, the firm exposed its partners.", "Lumora"),
+        ("Zentrix has denied the claims, and the exchange said it would appeal.", "Zentrix"),
+    ],
+)
+def test_a_one_word_name_the_text_calls_a_company_is_a_firm(blank, text, span):
+    spans = [(span, "PERSON")] + ([("U.S. Treasury Department", "ORG")] if "Treasury" in text else [])
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities)[span] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "span"),
+    [
+        # a pronoun, another firm, a relative "who" or the person's full name come between: the kind is not the name's
+        ("Morvan said he would appeal, and the company declined to comment.", [("Morvan", "PERSON")], "Morvan"),
+        ("Morvan founded Kelto Labs; the company grew fast.", [("Morvan", "PERSON"), ("Kelto Labs", "ORG")], "Morvan"),
+        ("Its former chief, Samuel Lim, spoke. Lim, who left the company in 2022, advises regulators.",
+         [("Samuel Lim", "PERSON"), ("Lim", "PERSON")], "Lim"),
+        # a name used as a modifier does not act
+        ("It was linked to a close Morvan associate. But the company denied it.", [("Morvan", "PERSON")], "Morvan"),
+    ],
+)
+def test_a_persons_name_before_a_company_named_by_its_kind_stays_a_person(blank, text, spans, span):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span, names(entities).get("Samuel Lim")) == "PER"

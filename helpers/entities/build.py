@@ -22,7 +22,7 @@ from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, 
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
-from helpers.entities.firm_lists import mark_listed_firms
+from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
 from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, is_known_place, lookup, town_keys
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
@@ -450,6 +450,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
                      or ("ORG" if misc_firm_shaped(body, m, lex) else None))
         _mark_local_units(found)
         mark_listed_firms(found, body)
+        if lang == "en":
+            mark_firms_named_by_kind(found, body, lex)
         if rules.gazetteer and lang == "fr":  # English copy annotates the place: "Kings Romans Casino (Laos)"
             found = _drop_bracketed_units(found, body)
     if rules.gazetteer:

@@ -1,4 +1,4 @@
-"""Firms the model takes for people in a list of firms.
+"""Firms the model takes for people: in a list of firms, or named again by their kind.
 
 Names of banks and brokers made of two capitalised words ("Julius Baer", "UOB Kay Hian") read like a
 first name and a surname, and the model tags them as people. A list says otherwise when its other
@@ -6,12 +6,20 @@ members are organisations ("the Singapore arms of Credit Suisse, UBS, Citi, Juli
 Bank"), or when its members carry codes in brackets and a firm's code is among them: the codes are
 tickers ("UBS (UBS), Citi (C), and Julius Baer (JBAXY)"), where a politician's would be parties
 ("Sandrine Mazetier (PS) et Jean-Luc Warsmann (LR)").
+
+A one-word name is a firm's, too, when the text goes on to call it by a firm's kind with nothing that
+could be meant between them: no other firm, no person and no personal pronoun ("Tether's history with
+freezing funds ..., but the company was reluctant"; "Binance also reached agreements with the U.S.
+Treasury Department ... The company is obliged"; English copy).
 """
 
 from __future__ import annotations
 
 import re
 
+from helpers.entities.gazetteer import lookup
+from helpers.entities.lexicon import Lexicon
+from helpers.entities.names import name_tokens, strip_accents
 from helpers.entities.types import Mention
 
 #: A code in brackets right after a name, with an optional exchange: a ticker ("(JBAXY)", "(C)", "(NYSE: C)"),
@@ -110,3 +118,53 @@ def _mark_aliases(aliases: list[Mention]) -> None:
 def name_of(m: Mention) -> str:
     """The form a list counts a member under: the same firm named twice counts once."""
     return m.text.casefold()
+
+
+#: A firm named again by its kind: "the company", "The exchange".
+_FIRM_BY_KIND = re.compile(r"\b[Tt]he\s+(?:company|firm|exchange|platform|lender|operator|issuer|group)\b")
+#: A personal pronoun, which a person's name would have before its kind.
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|who|whom|whose)\b", re.IGNORECASE)
+#: What follows a name that acts or owns, as the subject the kind refers back to: "Tether's history",
+#: "Binance also reached", "Entain breached" (not "close Putin associate", "Lim, who left the company").
+_ACTING_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]{2,}ed|has|had|is|was|says|will|would|must)\b")
+#: How far after the name the text may call it by its kind.
+FIRM_KIND_REACH = 300
+
+
+def mark_firms_named_by_kind(found: list[Mention], body: str, lex: Lexicon) -> None:
+    """Give the ORG cue to a one-word name the model calls a person when the text then calls it a company.
+
+    Only when no person, no personal pronoun and no other firm (a public body, known to the gazetteers
+    or named with an institution's head, is none) comes between the name and its kind, so that the kind
+    can only be the name's.
+    """
+    ordered = sorted(found, key=lambda m: m.start)
+    for m in ordered:
+        if m.ent_id or m.cue is not None or m.model_label != "PER" or " " in m.text or m.text.isupper() \
+                or not m.text[:1].isupper():
+            continue
+        if not _ACTING_AFTER.match(body, m.end) or _surname_of_a_full_name(m, ordered):
+            continue
+        kind = _FIRM_BY_KIND.search(body, m.end, m.end + FIRM_KIND_REACH)
+        if kind is None or _PERSONAL_PRONOUN.search(body, m.end, kind.start()):
+            continue
+        between = [x for x in ordered if m.end <= x.start < kind.start() and x.text != m.text]
+        if any(not _public_body_or_place(x, lex) for x in between):
+            continue
+        m.cue = "ORG"
+
+
+def _surname_of_a_full_name(m: Mention, found: list[Mention]) -> bool:
+    """True when the text also names a person whose last name is the one-word name ("Samuel Lim" ... "Lim")."""
+    return any(x is not m and " " in x.text and x.text.split()[-1] == m.text for x in found)
+
+
+def _public_body_or_place(m: Mention, lex: Lexicon) -> bool:
+    """True for a mention no firm's kind would refer to: a known body or place, a name with an institution's
+    head ("Department of Justice"), or a law or a nationality (MISC)."""
+    if m.model_label in ("LOC", "MISC") or (m.cue in ("LOC", "MISC")):
+        return True
+    reference = lookup(m.text)
+    if reference is not None:
+        return True
+    return any(strip_accents(t) in lex.institution_heads for t in name_tokens(m.text))
