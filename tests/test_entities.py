@@ -5054,3 +5054,19 @@ def test_a_persons_name_before_a_company_named_by_its_kind_stays_a_person(blank,
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(span, names(entities).get("Samuel Lim")) == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("It sued Crown Melbourne Ltd and Burswood Nominees Ltd (Crown Perth) in March.", "Burswood Nominees Ltd",
+         "Crown Perth"),
+        ("The regulator fined Harbour Gaming Pty Limited (Blue Harbour Casino) last year.", "Harbour Gaming Pty Limited",
+         "Blue Harbour Casino"),
+    ],
+)
+def test_a_trading_name_in_brackets_after_a_registered_name_is_the_firms(blank, text, name, alias):
+    articles, payloads = corpus(blank, [("en", text, [(name, "ORG"), (alias, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    forms = {(row["name"], row["label"], *row["aliases"].split("; ")) for _, row in entities.iterrows()}
+    assert any({name, alias, "ORG"} <= set(f) for f in forms), forms

@@ -311,7 +311,8 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
     for name, alias in zip(found, found[1:]):
         if name.ent_id or alias.ent_id:
             continue
-        if _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start) or _short_form_after(body, name, alias):
+        if _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start) or _short_form_after(body, name, alias) \
+                or _trading_name_after(body, name, alias):
             alias.cue = name.cue or name.model_label
             links.append((alias, name))
     return links
@@ -322,6 +323,17 @@ def _short_form_after(body: str, name: Mention, alias: Mention) -> bool:
     uses for it ("OCBC Singapore (OCBC)", "Citibank N.A., Singapore Branch (Citibank)")."""
     words, short = name.text.split(), alias.text.split()
     return ((name.cue or name.model_label) == "ORG" and len(short) < len(words) and words[:len(short)] == short
+            and bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")")
+
+
+#: A company's legal form closing its registered name: "Burswood Nominees Ltd", "The Star Pty Limited".
+_REGISTERED_NAME_END = re.compile(r"\s(?:Ltd|Limited|Pty|Inc|LLC|LLP|PLC|plc|Corp|GmbH|AG|SA|NV|BV|Pte)\.?\Z")
+
+
+def _trading_name_after(body: str, name: Mention, alias: Mention) -> bool:
+    """True for a company's registered name and, in brackets right after it, the name it trades under,
+    of two words or more ("Burswood Nominees Ltd (Crown Perth)"), which the model often calls a person."""
+    return (bool(_REGISTERED_NAME_END.search(name.text)) and " " in alias.text and alias.text[:1].isupper()
             and bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")")
 
 
