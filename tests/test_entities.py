@@ -5070,3 +5070,27 @@ def test_a_trading_name_in_brackets_after_a_registered_name_is_the_firms(blank, 
     _, entities = E.build_entities(articles, payloads)
     forms = {(row["name"], row["label"], *row["aliases"].split("; ")) for _, row in entities.iterrows()}
     assert any({name, alias, "ORG"} <= set(f) for f in forms), forms
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("It valued properties of Punjab and Maharashtra Co-operative (PMC) Bank officials.",
+         [("Punjab", "GPE"), ("Maharashtra Co", "ORG"), ("PMC", "ORG")], "Punjab and Maharashtra Co-operative (PMC) Bank"),
+        ("Savers at the Karnataka State Cooperative (KSC) Bank lost money.",
+         [("Karnataka State Cooperative", "ORG"), ("KSC", "ORG")], "Karnataka State Cooperative (KSC) Bank"),
+        ("It fined the Royal Harbour Trust (RHTB) Bank in May.", [("Royal Harbour Trust", "ORG"), ("RHTB", "ORG")],
+         "Royal Harbour Trust (RHTB) Bank"),
+    ],
+)
+def test_a_name_with_its_acronym_before_its_head_is_one_firm(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1 and entities.at[0, "label"] == "ORG" and expected in forms_of(entities)
+
+
+def test_an_acronym_that_spells_no_words_before_a_head_leaves_the_names_apart(blank):
+    text = "Officials of the Vexa Holdings (XYZ) Bank unit met."
+    articles, payloads = corpus(blank, [("en", text, [("Vexa Holdings", "ORG"), ("XYZ", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Vexa Holdings (XYZ) Bank" not in names(entities)

@@ -27,7 +27,7 @@ from helpers.entities.gazetteer import find_bodies, find_regions, french_departm
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
-from helpers.entities.names import entity_id, name_key
+from helpers.entities.names import entity_id, name_key, strip_accents
 from helpers.entities.public_bodies import tag_public_bodies
 from helpers.entities.tables import MENTION_COLUMNS, entity_summary
 from helpers.entities.types import EntityRules, Mention
@@ -435,6 +435,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.drop and lang == "en":
         found = _join_bracketed_laws(found, article_id, lang, body)
         found = _join_possessive_laws(found, article_id, lang, body)
+    if rules.institutions and lang == "en":
+        found = _join_acronym_inside_names(found, article_id, lang, body, lex)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
         found, body_links = tag_public_bodies(found, article_id, lang, body)
@@ -738,6 +740,43 @@ def _seat_after_body(found: list[Mention], overlapping: list[int], start: int, e
     if seat is None or not (_is_town(seat.group(1)) or is_known_place(seat.group(1))):
         return None
     return seat.start(1), seat.end(1)
+
+
+#: Capitalised words, an acronym in brackets and a capitalised head word after it: "Punjab and Maharashtra
+#: Co-operative (PMC) Bank".
+_ACRONYM_INSIDE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,8})\(([A-Z]{2,6})\)\s+([A-Z][a-z]+)\b")
+
+
+def _join_acronym_inside_names(found: list[Mention], article_id: str, lang: str, body: str, lex) -> list[Mention]:
+    """One firm for a name that carries its acronym in brackets before its head word.
+
+    "Punjab and Maharashtra Co-operative (PMC) Bank": the model cuts it into a
+    place, a firm and an acronym. When the acronym spells the capitalised words
+    before it (or those and the head) and the head word heads an institution's or
+    a firm's name, the whole is one organisation; the spans inside it go.
+    """
+    added, inside = [], set()
+    for match in _ACRONYM_INSIDE.finditer(body):
+        acronym, head = match.group(2), match.group(3)
+        if strip_accents(head.casefold()) not in lex.institution_heads and lex.name_words.get(head.casefold()) != "ORG":
+            continue
+        words = list(re.finditer(r"[A-Z][\w'’-]*", match.group(1)))
+        start = None
+        for k, extra in ((len(acronym), ""), (len(acronym) - 1, head[0])):
+            if 0 < k <= len(words) and "".join(w.group()[0] for w in words[-k:]) + extra == acronym:
+                start = match.start(1) + words[-k].start()
+                break
+        if start is None:
+            continue
+        end = match.end(3)
+        overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
+        if any(found[i].ent_id or found[i].start < start or found[i].end > end for i in overlapping):
+            continue
+        inside.update(overlapping)
+        added.append(Mention(article_id, lang, start, end, body[start:end], "ORG", created=True))
+    if not added:
+        return found
+    return sorted([m for i, m in enumerate(found) if i not in inside] + added, key=lambda m: (m.start, -m.end))
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
