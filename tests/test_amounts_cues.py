@@ -1,4 +1,4 @@
-"""Threshold cues and sanctions vocabulary of the dev20 amounts round, on blank pipelines."""
+"""Threshold cues, sanctions vocabulary and amount forms of the dev20 and dev19 amounts rounds, on blank pipelines."""
 
 from __future__ import annotations
 
@@ -66,3 +66,111 @@ def test_threshold_cue_direction(nlps, lang, text, expected):
 def test_sanctions_vocabulary_flag(nlps, lang, text, flag):
     flags = [s for _, _, s in _read(nlps, lang, text)]
     assert flags and all(s is flag for s in flags), flags
+
+
+def _values(nlps, lang: str, text: str) -> list[tuple[str, float | None, str | None, str | None]]:
+    return [(r["text"], r["value"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text))]
+
+
+# -- the dev19 round ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The state set a $1,000 per person per day limit on kiosk transactions.", ["below"]),
+    ("a €500-per-card-per-month cap on top-ups.", ["below"]),
+    ("He paid $1,000 per person per day for the tour.", [None]),
+])
+def test_dev19_several_units_before_a_cap_after_the_amount(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("While €10,000 becomes the maximum allowed threshold, states may go lower.", ["below"]),
+    ("$5,000 is the limit for a single transfer.", ["below"]),
+    ("£1,000 will be the reporting threshold from May.", ["above"]),
+    ("$5,000 is the total the couple paid.", [None]),
+])
+def test_dev19_amount_as_subject_of_a_cap_noun(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The government proposed to lower the cash transaction limit to Rs 2 lakh from the Rs 3 lakh announced in the "
+     "Budget.", ["below", "below"]),
+    ("The ceiling was set at $5,000 instead of $10,000.", ["below", "below"]),
+    ("The firm paid $5,000 from the $10,000 it raised.", [None, None]),
+])
+def test_dev19_earlier_value_of_a_cap_after_from_the(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The revision of the declarable value of cash (notes and coins) from S$30,000 to S$20,000 takes effect in "
+     "November.", ["above", "above"]),
+    ("The declarable amount is $10,000.", ["above"]),
+    ("The declared value of the goods was $10,000.", [None]),
+])
+def test_dev19_declarable_value_is_a_floor(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For a wilful failure, the penalty is the greater of $25,000 or the amount of the transaction.", ["above"]),
+    ("a civil penalty of the higher of $10,000 or twice the sum received.", ["above"]),
+    ("The maximum civil penalty is the greater of $377,700 or twice the amount of the transaction.", ["below"]),
+    ("- Criminal: up to $1,000,000 per violation.\n- Administrative: fines: the greater of $250,000 or twice the "
+     "amount.", ["below", None]),
+    ("The fund paid $25,000 or the amount of the loss.", [None]),
+])
+def test_dev19_greater_of_is_a_floor_unless_capped(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The agency raised the maximum civil penalty under the first program to $1,333,312; the second act to the "
+     "greater of $76,351 or twice the amount; and the third act to $13,066.", ["below", "below", "below"]),
+    ("The daily cap was set at $500; the weekly one at $2,000.", ["below", "below"]),
+    ("The cap was raised to $60; the company sold its stake for $13 million.", ["below", None]),
+])
+def test_dev19_items_of_a_semicolon_list_share_the_cap(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He faced an up to 5 year federal prison term and a fine of $250,000.", ["below"]),
+    ("She faces up to ten years in prison and a fine of $1 million.", ["below"]),
+    ("Facing a base penalty amount of $475,000, the firm agreed to settle for $332,500.", [None, None]),
+])
+def test_dev19_fine_faced_after_a_prison_term_is_the_maximum(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Travellers must report currency exceeding $Canadian 10,000 or $CDN 10,000.",
+     [("$Canadian 10,000", 10000.0, "CAD", "above"), ("$CDN 10,000", 10000.0, "CAD", "above")]),
+    ("en", "The fee is $US 250.", [("$US 250", 250.0, "USD", None)]),
+    ("en", "California hosts over 3,200 Bitcoin ATMs and 40 Bitcoin kiosks.", []),
+    ("en", "He sent 3 Bitcoin to the exchange.", [("3 Bitcoin", 3.0, "BTC", None)]),
+    ("fr", "un montant supérieur à la contre-valeur de 5.000 dinars tunisiens.",
+     [("5.000 dinars tunisiens", 5000.0, "TND", "above")]),
+    ("en", "a fine of 2,000 Kuwaiti dinars.", [("2,000 Kuwaiti dinars", 2000.0, "KWD", None)]),
+    ("fr", "une dotation de base de 100.000 (cent mille) dirhams par an.",
+     [("100.000 (cent mille) dirhams", 100000.0, "MAD", None)]),
+    ("fr", "Le seuil est fixé à cinq millions (5.000.000) de francs CFA.",
+     [("cinq millions (5.000.000) de francs CFA", 5000000.0, "XOF", "above")]),
+    ("fr", "Il a payé 1 000 euros (en 2019) et 500 euros.", [("1 000 euros", 1000.0, "EUR", None),
+                                                         ("500 euros", 500.0, "EUR", None)]),
+])
+def test_dev19_amount_forms_currency_after_dollar_counts_qualified_dinars_number_written_twice(
+        nlps, lang, text, expected):
+    assert _values(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ainsi, les plafonds des dotations accordées aux agences pour l'année 2012 sont fixés à 43.000 DH par "
+     "pèlerin.", ["below"]),
+    ("Désormais, le seuil de déclaration des espèces pour les voyageurs est fixé à 10 000 euros.", ["above"]),
+    ("Ainsi, les agences de voyages ont reçu 43.000 DH par pèlerin.", [None]),
+])
+def test_dev19_french_subject_cap_after_an_opening_adverb(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

@@ -213,6 +213,7 @@ class AmountTagger:
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
+        self._read_greater_of(text, amounts)
         self._mark_sanctions(text, amounts, sentences)
         return amounts
 
@@ -773,8 +774,57 @@ class AmountTagger:
             ) or (
                 amount.start - previous.end <= FAR_CONTEXT_CHARS
                 and self.patterns.continued.search(text, previous.end, amount.start)
-            ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start):
+            ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
+                    or self._next_list_item(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _next_list_item(self, text: str, previous: _Amount, amount: _Amount) -> bool:
+        """Whether ``amount`` ends the next item of a list cut by semicolons, linked as ``previous`` is.
+
+        "increased the maximum civil penalty ... to $1,333,312; the AEDPA to the
+        greater of $76,351 ...; and the CDTA to $13,066": each item names its own
+        object, the verb and its direction are the first item's.
+        """
+        p = self.patterns
+        item = text.rfind(";", previous.end, amount.start)
+        if item < 0 or not p.list_item_after.search(text, previous.end, amount.start):
+            return False
+        before = max(previous.sentence[0], previous.start - 40)
+        return bool(p.list_item_link.search(text, item, amount.start)
+                    and p.list_item_link.search(text, before, previous.start))
+
+    def _read_greater_of(self, text: str, amounts: Sequence[_Amount]) -> None:
+        """The greater of an amount and something else is at least that amount: a floor.
+
+        "the penalty is the greater of $25,000 or the amount of the cash
+        transaction" (above); read last, so that a cap word or a shared cap
+        before it wins ("the maximum civil penalty ... is the greater of $377,700").
+        """
+        for i, amount in enumerate(amounts):
+            if amount.threshold is None and not amount.vague and self.patterns.greater_of.search(
+                    text, max(amount.sentence[0], amount.start - 20), amount.start) \
+                    and not self._in_list_of_maxima(text, amounts, i):
+                amount.threshold = "above"
+
+    def _in_list_of_maxima(self, text: str, amounts: Sequence[_Amount], i: int) -> bool:
+        """Whether ``amounts[i]`` opens a list item whose list read an earlier item's amount as a ceiling.
+
+        "- Criminal: up to $1,000,000 ... per violation" over "- Administrative: ...;
+        fines: the greater of $250,000 per violation or twice the amount": the list
+        gives the maxima of the law, and the greater of the two is one of them.
+        """
+        p = self.patterns
+        line_start = text.rfind("\n", 0, amounts[i].start) + 1
+        if not p.list_marker.match(text, line_start):
+            return False
+        for previous in reversed(amounts[:i]):
+            between = text[previous.end:line_start]
+            if PARAGRAPH_BREAK.search(between):
+                return False
+            previous_line = text.rfind("\n", 0, previous.start) + 1
+            if previous_line != line_start and p.list_marker.match(text, previous_line):
+                return previous.threshold == "below"
+        return False
 
     def _mark_sanctions(self, text: str, amounts: list[_Amount], sentences: Sequence[tuple[int, int]]) -> None:
         p = self.patterns

@@ -18,6 +18,8 @@ _HYPHEN = r"[\s\-\u2010\u2011]"
 
 #: How far before an amount the verb that launders it is looked for ("to launder more than $100m").
 PROCEEDS_CONTEXT_CHARS = 40
+#: The longest item of a list cut by semicolons whose amount shares the direction of the item before.
+LIST_ITEM_CHARS = 120
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -177,11 +179,17 @@ class Patterns:
     def _build_amounts(self) -> None:
         """Digits with a currency before ("US$700 million") or after ("200 millions de dollars")."""
         sp, scale = SPACE, self._scale
+        # "100.000 (cent mille) dirhams", "cinq millions (5.000.000) de francs CFA": the number
+        # written again in brackets, in words after digits or in digits after words.
+        number_words = _alternation(w for w in [*self._number_words, *self._big_scales] if w not in self._articles)
+        written = rf"(?i:(?:{number_words})(?:[\s-]+(?:{number_words}))*)(?![\w])"
+        self._restated_words = rf"(?:{sp}?\({written}\)(?:{self._connector}))"
+        self._restated_digits = rf"(?:{sp}?\({NUMBER}\))"
         self.numeric = re.compile(
             rf"(?P<a_cur>{self._cur_prefix}){sp}?(?P<a_num>(?:(?<![\w/])|{self._glued_code}){NUMBER_BODY})"
             rf"(?:(?:{sp}?|-)(?P<a_scale>{scale}))?"
             rf"|(?P<b_num>{NUMBER})(?:(?:{sp}?|-)(?P<b_scale>{scale})(?:{self._connector})|{self._million_connector})?"
-            rf"{sp}?(?P<b_cur>{self._cur_suffix})"
+            rf"{self._restated_words}?{sp}?(?P<b_cur>{self._cur_suffix})"
         )
 
     def _build_written_numbers(self) -> None:
@@ -200,7 +208,7 @@ class Patterns:
         joiner = rf"(?:\s+|-)(?:(?:{joiners})(?:\s+|-))?" if joiners else r"(?:\s+|-)"
         self.words = re.compile(
             rf"(?<![\w-])(?P<c_words>(?i:{word}(?:{joiner}{word})*))(?![\w])"
-            rf"(?:{self._connector})(?P<c_cur>{self._cur_suffix})"
+            rf"{self._restated_digits}?(?:{self._connector})(?P<c_cur>{self._cur_suffix})"
         )
 
     def _build_vague(self) -> None:
@@ -339,8 +347,11 @@ class Patterns:
         # A bracketed aside may come first: "la relève à 50 euros (contre 30 auparavant) du plafond".
         # "10 000 euros en espèces ou plus", "$10,000 in cash or more": the means of payment may come first.
         gap = _cue_alternation(threshold.get("after_gap", []))
+        # "€10,000 becomes the maximum allowed threshold": the amount as the subject of the cue noun.
+        copula = _cue_alternation(threshold.get("after_copulas", []))
+        # "a $1,000 per person per day limit": several units may stand before the cue.
         self.after_cues = re.compile(
-            rf"(?:{unit})?(?:\s+(?:{gap}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit}){{0,3}}(?:\s+(?:{gap}))?(?:\s+(?:{copula}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
@@ -375,6 +386,14 @@ class Patterns:
             rf"[^.;!?\n]{{0,80}}(?:[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})|\s(?:{bare}))\s*\Z",
             re.IGNORECASE,
         )
+        # "the penalty is the greater of $25,000 or the amount": at least $25,000, unless capped.
+        greater = _cue_alternation(self._vocabulary("threshold", {}).get("greater_of", []))
+        self.greater_of = re.compile(rf"(?:{greater})\s*\Z", re.IGNORECASE)
+        # "... to $1,333,312; the AEDPA to the greater of $76,351 ...; and the CDTA to $13,066":
+        # the items of a list after a semicolon, each with the same link before its amount.
+        item_links = _cue_alternation(self._vocabulary("list_item_links", []))
+        self.list_item_link = re.compile(rf"(?:{item_links})\s+(?:(?:{greater})\s+)?\Z", re.IGNORECASE)
+        self.list_item_after = re.compile(rf";[^;.!?\n]{{1,{LIST_ITEM_CHARS}}}\Z")
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
         # clause whose verb has no subject of its own continues the previous threshold.
         continued: dict[str, list[str]] = self._vocabulary("continued", {})
@@ -414,11 +433,12 @@ class Patterns:
         # emprisonnement d'un an et d'une amende de 3 750 euros": a prison term may come first.
         prison = fine_before.get("prison", {})
         prison_term = (
-            rf"|(?:\S+\s+){{0,4}}?(?:{_cue_alternation(prison['words'])})(?:\s+\S+){{0,6}}?\s+"
+            rf"|(?:\S+\s+){{0,6}}?(?:{_cue_alternation(prison['words'])})(?:\s+\S+){{0,6}}?\s+"
             rf"(?:{_cue_alternation(prison['joins'])})\s+(?:(?:{_cue_alternation(prison['articles'])})\s*)?"
         ) if prison.get("words") else ""
+        faced = rf"|(?:{_cue_alternation(prison['faced'])})\s+{prison_term[1:]}" if prison_term and prison.get("faced") else ""
         self.penalty_fine_before = re.compile(
-            rf"(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:(?:\S+\s+){{0,2}}?{prison_term})"
+            rf"(?:(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:(?:\S+\s+){{0,2}}?{prison_term}){faced})"
             rf"(?:[dl]['’]\s*)?(?:{_cue_alternation(fines)})"
             rf"(?:\s+\w+)?\s+(?:{_cue_alternation(fine_before.get('links', ['de']))})\s*\Z",
             re.IGNORECASE,
@@ -460,8 +480,10 @@ class Patterns:
         subject: dict[str, list[str]] = self._vocabulary("subject_cues", {})
         subject_parts = [rf"(?P<{kind}>{_cue_alternation(words)})" for kind, words in subject.items()
                          if kind in ("below", "above") and words]
+        openers = _cue_alternation(subject.get("openers", []))
         self.subject_cue = re.compile(
-            rf"[\s«\"“]*(?:{'|'.join(subject_parts)})(?!\w)" if subject_parts else r"(?!)", re.IGNORECASE
+            rf"[\s«\"“]*(?:(?:{openers})\s*,?\s*)?(?:{'|'.join(subject_parts)})(?!\w)" if subject_parts else r"(?!)",
+            re.IGNORECASE,
         )
         set_links = _cue_alternation(subject.get("links", []))
         self.subject_link = re.compile(rf"(?:{set_links})\s*\Z" if set_links else r"(?!)", re.IGNORECASE)
