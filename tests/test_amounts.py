@@ -1023,7 +1023,6 @@ def test_amounts_threshold_or_limit_changed_by_a_range(nlps, lang, text, expecte
         ("en", "Fines range from $3,000 to $10,000."),
         # the range must follow the word in its clause
         ("en", "The threshold was debated for months, but fines rose from $3,000 to $10,000."),
-        ("en", "The fine rose from $5,000 to the greater of $10,000 or twice the gain."),
     ],
 )
 def test_amounts_range_without_a_changed_threshold_has_no_direction(nlps, lang, text):
@@ -1042,8 +1041,17 @@ def test_amounts_far_cap_word_reaches_the_greater_of(nlps, text, expected):
     assert [r["threshold"] for r in records(nlps, "en", text)] == [expected]
 
 
-def test_amounts_the_greater_of_alone_is_no_direction(nlps):
-    assert [r["threshold"] for r in records(nlps, "en", "He must pay the greater of $5,000 or the gain made.")] == [None]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the greater of an amount and something else is at least that amount: a floor
+        ("He must pay the greater of $5,000 or the gain made.", ["above"]),
+        # the range's first end is still no threshold
+        ("The fine rose from $5,000 to the greater of $10,000 or twice the gain.", [None, "above"]),
+    ],
+)
+def test_amounts_the_greater_of_alone_is_a_floor(nlps, text, expected):
+    assert [r["threshold"] for r in records(nlps, "en", text)] == expected
 
 
 @pytest.mark.parametrize(

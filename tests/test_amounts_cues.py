@@ -174,3 +174,21 @@ def test_dev19_amount_forms_currency_after_dollar_counts_qualified_dinars_number
 ])
 def test_dev19_french_subject_cap_after_an_opening_adverb(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "flag"), [
+    ("en", "The EU froze the assets of twenty oligarchs under its sanctions regime. These include yachts worth "
+           "€500 million.", True),
+    ("en", "OFAC added the exchange to the SDN list. Under the order, transfers above $10,000 must be blocked.", True),
+    ("en", "The EU froze the assets of twenty oligarchs under its sanctions regime. The company paid $5 million "
+           "for the building.", False),
+    ("fr", "L'UE a adopté de nouvelles mesures restrictives contre la Russie. Ces biens ne peuvent être exportés "
+           "au-delà de 300 euros.", True),
+    ("fr", "Le Seco a gelé les avoirs de 1 800 personnes. Pour la même période, il a libéré 60 millions de francs "
+           "suisses.", True),
+    ("fr", "L'UE a adopté de nouvelles mesures restrictives contre la Russie. Le loyer atteint 1 200 euros par mois.",
+     False),
+])
+def test_dev19_sentence_pointing_back_continues_the_sanctions_context(nlps, lang, text, flag):
+    flags = [s for _, _, s in _read(nlps, lang, text)]
+    assert flags and all(s is flag for s in flags), flags

@@ -838,7 +838,7 @@ class AmountTagger:
             context = own[sentence]
             # A fine or penalty takes the context of the sentence before it.
             penalty.append(self._is_penalty(text, amounts, i, penalty))
-            if not context and penalty[i]:
+            if not context and (penalty[i] or p.sanctions_continuation.match(text, sentence[0])):
                 if sentence not in before:
                     before[sentence] = self._previous_sentence_context(text, sentence, sentences)
                 context = before[sentence]

@@ -540,6 +540,10 @@ class Patterns:
         # A fine or penalty takes the context of the sentence before it (``sanctions_penalties``).
         self.sanctions_penalty = re.compile(
             rf"(?i:{_cue_alternation(self._vocabulary('sanctions_penalties', []))})")
+        # "Breaches of sanctions are criminal offences. These carry fines of up to £1 million": a
+        # sentence that opens by pointing back continues the sanctions context of the one before.
+        continuations = _cue_alternation(self._vocabulary("sanctions_continuations", []))
+        self.sanctions_continuation = re.compile(rf"[\s«\"“(\-–—•*]*(?i:{continuations})(?!\w)")
         # Money laundered is criminal proceeds: "used to launder more than $455 million".
         proceeds: dict[str, list[str]] = self._vocabulary("sanctions_proceeds", {})
         verbs = _cue_alternation(proceeds.get("before", []))
