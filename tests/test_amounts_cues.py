@@ -130,10 +130,22 @@ def test_dev19_greater_of_is_a_floor_unless_capped(nlps, text, expected):
     ("The agency raised the maximum civil penalty under the first program to $1,333,312; the second act to the "
      "greater of $76,351 or twice the amount; and the third act to $13,066.", ["below", "below", "below"]),
     ("The daily cap was set at $500; the weekly one at $2,000.", ["below", "below"]),
-    ("The cap was raised to $60; the company sold its stake for $13 million.", ["below", None]),
+    ("The cap was raised to $60; the company sold its stake to a buyer at $13 million.", ["below", None]),
 ])
 def test_dev19_items_of_a_semicolon_list_share_the_cap(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les plafonds sont fixés à 40.000 DH par personne pour les voyages d'affaires, à 30.000 DH par personne pour "
+     "les études et à 20.000 DH par personne pour le tourisme.", ["below", "below", "below"]),
+    ("Le plafond est fixé à 1 000 euros pour les particuliers ; à 3 000 euros pour les professionnels.",
+     ["below", "below"]),
+    ("Le plafond est fixé à 1 000 euros pour les particuliers, puis la banque a prêté à 500 euros près.",
+     ["below", None]),
+])
+def test_dev19_french_items_of_a_list_repeating_a_share_the_cap(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

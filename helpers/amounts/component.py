@@ -786,12 +786,17 @@ class AmountTagger:
         object, the verb and its direction are the first item's.
         """
         p = self.patterns
-        item = text.rfind(";", previous.end, amount.start)
-        if item < 0 or not p.list_item_after.search(text, previous.end, amount.start):
+        separators = list(p.list_item_separator.finditer(text, previous.end, amount.start))
+        if not separators:
             return False
-        before = max(previous.sentence[0], previous.start - 40)
-        return bool(p.list_item_link.search(text, item, amount.start)
-                    and p.list_item_link.search(text, before, previous.start))
+        item = separators[-1].end()
+        if not p.list_item_tail.fullmatch(text, item, amount.start):
+            return False
+        link = p.list_item_link.search(text, item, amount.start)
+        first = p.list_item_link.search(text, max(previous.sentence[0], previous.start - 40), previous.start)
+        if link is None or first is None or len(text[item:link.start()].split()) > p.list_item_words:
+            return False
+        return _squash(link.group().split()[0]).lower() == _squash(first.group().split()[0]).lower()
 
     def _read_greater_of(self, text: str, amounts: Sequence[_Amount]) -> None:
         """The greater of an amount and something else is at least that amount: a floor.

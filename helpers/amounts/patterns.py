@@ -391,9 +391,12 @@ class Patterns:
         self.greater_of = re.compile(rf"(?:{greater})\s*\Z", re.IGNORECASE)
         # "... to $1,333,312; the AEDPA to the greater of $76,351 ...; and the CDTA to $13,066":
         # the items of a list after a semicolon, each with the same link before its amount.
-        item_links = _cue_alternation(self._vocabulary("list_item_links", []))
-        self.list_item_link = re.compile(rf"(?:{item_links})\s+(?:(?:{greater})\s+)?\Z", re.IGNORECASE)
-        self.list_item_after = re.compile(rf";[^;.!?\n]{{1,{LIST_ITEM_CHARS}}}\Z")
+        items: dict[str, list[str]] = self._vocabulary("list_items", {})
+        self.list_item_link = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(items.get('links', []))})\s*(?:(?:{greater})\s+)?\Z", re.IGNORECASE)
+        self.list_item_separator = re.compile(_cue_alternation(items.get("separators", [])), re.IGNORECASE)
+        self.list_item_words = int(items.get("max_words", 0))
+        self.list_item_tail = re.compile(rf"[^;.!?\n]{{1,{LIST_ITEM_CHARS}}}\Z")
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
         # clause whose verb has no subject of its own continues the previous threshold.
         continued: dict[str, list[str]] = self._vocabulary("continued", {})
