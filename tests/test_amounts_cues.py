@@ -204,3 +204,14 @@ def test_dev19_french_subject_cap_after_an_opening_adverb(nlps, text, expected):
 def test_dev19_sentence_pointing_back_continues_the_sanctions_context(nlps, lang, text, flag):
     flags = [s for _, _, s in _read(nlps, lang, text)]
     assert flags and all(s is flag for s in flags), flags
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The price cap was lowered to $47.60 per barrel from $60.", ["below", "below"]),
+    ("The ceiling on cash payments goes up to $15,000 from $10,000.", ["below", "below"]),
+    ("The reporting threshold was cut to $600 from $20,000.", ["above", "above"]),
+    ("He was fined up to $5,000 from a $10,000 deposit.", ["below", None]),
+    ("The cap applies to $500 transfers from $10,000 accounts.", ["below", None]),
+])
+def test_dev19_old_value_after_a_cap_set_to_a_new_one(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected

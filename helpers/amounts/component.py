@@ -775,8 +775,18 @@ class AmountTagger:
                 amount.start - previous.end <= FAR_CONTEXT_CHARS
                 and self.patterns.continued.search(text, previous.end, amount.start)
             ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
-                    or self._next_list_item(text, previous, amount):
+                    or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _old_value(self, text: str, previous: _Amount, amount: _Amount) -> bool:
+        """Whether ``amount`` is the old value of the cap or floor that ``previous`` sets anew.
+
+        "the price cap was lowered to $47.60 from $60": the new value after "to",
+        a unit at most, then "from" and the old value.
+        """
+        p = self.patterns
+        return bool(p.change_from.fullmatch(text, previous.end, amount.start)
+                    and p.change_to.search(text, max(previous.sentence[0], previous.start - 20), previous.start))
 
     def _next_list_item(self, text: str, previous: _Amount, amount: _Amount) -> bool:
         """Whether ``amount`` ends the next item of a list cut by semicolons, linked as ``previous`` is.

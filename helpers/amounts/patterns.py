@@ -397,6 +397,12 @@ class Patterns:
         self.list_item_separator = re.compile(_cue_alternation(items.get("separators", [])), re.IGNORECASE)
         self.list_item_words = int(items.get("max_words", 0))
         self.list_item_tail = re.compile(rf"[^;.!?\n]{{1,{LIST_ITEM_CHARS}}}\Z")
+        # "the price cap was lowered to $47.60 from $60": the old value after the new one.
+        change: dict[str, list[str]] = self._vocabulary("change_links", {})
+        self.change_to = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(change.get('to', []))})\s*\Z", re.IGNORECASE)
+        self.change_from = re.compile(
+            rf"(?:{unit})?,?\s+(?:{_cue_alternation(change.get('from', []))})\s*\Z", re.IGNORECASE)
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
         # clause whose verb has no subject of its own continues the previous threshold.
         continued: dict[str, list[str]] = self._vocabulary("continued", {})
