@@ -215,3 +215,14 @@ def test_dev19_sentence_pointing_back_continues_the_sanctions_context(nlps, lang
 ])
 def test_dev19_old_value_after_a_cap_set_to_a_new_one(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Civil penalties now capped at US$500,000 per violation of the export controls will increase to "
+     "US$1,094,010 per violation.", ["below", "below"]),
+    ("The withdrawal limit of $500 a day will rise to $1,000 next year.", ["below", "below"]),
+    ("The reporting threshold of $3,000 could fall to $250.", ["above", "above"]),
+    ("Payments over $10,000 rose to $3 billion last year.", ["above", None]),
+])
+def test_dev19_new_value_of_a_cap_after_a_change_verb(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected

@@ -775,8 +775,25 @@ class AmountTagger:
                 amount.start - previous.end <= FAR_CONTEXT_CHARS
                 and self.patterns.continued.search(text, previous.end, amount.start)
             ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
-                    or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount):
+                    or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount) \
+                    or self._changed_to(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _changed_to(self, text: str, previous: _Amount, amount: _Amount) -> bool:
+        """Whether ``amount`` is the new value the clause gives the cap or floor of ``previous``.
+
+        "civil monetary penalties now capped at US$500,000 per violation ... will
+        increase to US$1,094,010": a change verb right before the amount, in the
+        same clause, and a cap or floor word before the first amount.
+        """
+        p = self.patterns
+        if amount.start - previous.end > FAR_CONTEXT_CHARS or p.clause_break.search(text, previous.end, amount.start):
+            return False
+        if not p.changed_to.search(text, previous.end, amount.start):
+            return False
+        lo = max(previous.sentence[0], previous.start - FAR_CONTEXT_CHARS)
+        return any(m.lastgroup in {"cap", "floor"} for m in p.cues.finditer(text, lo, previous.start)) \
+            or p.far_cues.search(text, lo, previous.start) is not None
 
     def _old_value(self, text: str, previous: _Amount, amount: _Amount) -> bool:
         """Whether ``amount`` is the old value of the cap or floor that ``previous`` sets anew.

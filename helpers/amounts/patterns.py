@@ -403,6 +403,12 @@ class Patterns:
             rf"(?<!\w)(?:{_cue_alternation(change.get('to', []))})\s*\Z", re.IGNORECASE)
         self.change_from = re.compile(
             rf"(?:{unit})?,?\s+(?:{_cue_alternation(change.get('from', []))})\s*\Z", re.IGNORECASE)
+        # "penalties now capped at US$500,000 ... will increase to US$1,094,010": the cap's new value.
+        changed: dict[str, list[str]] = self._vocabulary("changed_to", {})
+        self.changed_to = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(changed.get('verbs', []))})\s+(?:{_cue_alternation(changed.get('links', []))})\s*\Z",
+            re.IGNORECASE,
+        ) if changed.get("verbs") else re.compile(r"(?!)")
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
         # clause whose verb has no subject of its own continues the previous threshold.
         continued: dict[str, list[str]] = self._vocabulary("continued", {})
