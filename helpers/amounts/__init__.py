@@ -42,8 +42,9 @@ The rules, which a methodology section can quote:
   it with ``linked_to``.
 * Cues and the sanctions vocabulary are searched in the amount's sentence, cut
   at line breaks (headings and list items have no final stop); a fine or a
-  penalty also reads the sanctions vocabulary of the sentence before it in its
-  paragraph, and money laundered is never a sanctions context.
+  penalty, and any amount of a sentence that opens by pointing back ("These
+  ...", "À cet égard, ..."), also reads the sanctions vocabulary of the sentence
+  before it in its paragraph, and money laundered is never a sanctions context.
 * A marker several countries share ("$", "francs", "dirhams", "Rs") names the
   currency of the country the text is about, weighed from its cues; the
   country of the page's address is one more cue, weighed when the amounts of

@@ -868,7 +868,8 @@ class AmountTagger:
             if sentence not in own:
                 own[sentence] = p.mentions_sanctions(text, *sentence)
             context = own[sentence]
-            # A fine or penalty takes the context of the sentence before it.
+            # A fine or penalty, or a sentence that opens by pointing back ("These include ..."),
+            # takes the context of the sentence before it.
             penalty.append(self._is_penalty(text, amounts, i, penalty))
             if not context and (penalty[i] or p.sanctions_continuation.match(text, sentence[0])):
                 if sentence not in before:
