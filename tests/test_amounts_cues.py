@@ -226,3 +226,16 @@ def test_dev19_old_value_after_a_cap_set_to_a_new_one(nlps, text, expected):
 ])
 def test_dev19_new_value_of_a_cap_after_a_change_verb(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Ramené à 1 000 euros en 2015, le plafond des paiements en espèces n'a plus changé.", ["below"]),
+    ("fr", "Fixé à dix millions de francs CFA par l'instruction de 2024, le seuil de déclaration des espèces vaut "
+           "pour tous les voyageurs.", ["above"]),
+    ("fr", "Fixé à 5 000 euros, le loyer mensuel ne bouge plus.", [None]),
+    ("en", "Set at $10,000 in 1970, the reporting threshold has never been adjusted for inflation.", ["above"]),
+    ("en", "Lowered to $47.60 in September, the price cap applies to crude sold after that date.", ["below"]),
+    ("en", "Set at $10,000, the rent has not changed.", [None]),
+])
+def test_dev19_participle_opening_the_sentence_sets_its_subject_cap(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected

@@ -194,6 +194,8 @@ class AmountTagger:
                 amount.threshold = self._far_cue(text, amount, starts, following)
             if amount.threshold is None:
                 amount.threshold = self._subject_cue(text, amount, starts)
+            if amount.threshold is None:
+                amount.threshold = self._fronted_cue(text, amount, starts)
             if amount.threshold is None and amount is fine_range_top:
                 amount.threshold = "below"  # "d'amende de 500 000 à 5 000 000 de francs": the law's maximum
             if amount.threshold is None:
@@ -561,6 +563,22 @@ class AmountTagger:
         if any(subject.end() <= s < amount.start for s in starts):
             return None
         if not p.subject_link.search(between):
+            return None
+        return subject.lastgroup
+
+    def _fronted_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """The direction of the cap or threshold whose value a participle opening the sentence sets.
+
+        "Fixé à cinq millions (5.000.000) de francs CFA, dans l'instruction ...,
+        le seuil pour la déclaration ... est porté à 10 millions": the participle
+        and fillers alone before the amount, then the cap or threshold noun right
+        after a later comma, with no other amount between.
+        """
+        p = self.patterns
+        if not p.fronted_participle.fullmatch(text, amount.sentence[0], amount.start):
+            return None
+        subject = p.fronted_subject.search(text, amount.end, amount.sentence[1])
+        if subject is None or any(amount.end <= s < subject.start() for s in starts):
             return None
         return subject.lastgroup
 

@@ -409,6 +409,15 @@ class Patterns:
             rf"(?<!\w)(?:{_cue_alternation(changed.get('verbs', []))})\s+(?:{_cue_alternation(changed.get('links', []))})\s*\Z",
             re.IGNORECASE,
         ) if changed.get("verbs") else re.compile(r"(?!)")
+        # "Fixé à cinq millions de francs CFA, ..., le seuil ... est porté à 10 millions": a participle
+        # that opens the sentence sets the value of the cap or threshold that is its subject after a comma.
+        fronted: dict[str, list[str]] = self._vocabulary("fronted_participles", {})
+        self.fronted_participle = re.compile(
+            rf"[\s«\"“]*(?:{_cue_alternation(fronted.get('participles', []))})(?:{filler})*\s*\Z", re.IGNORECASE)
+        self.fronted_subject = re.compile(
+            rf",\s*(?:(?P<below>{_cue_alternation(fronted.get('below', []))})|(?P<above>{_cue_alternation(fronted.get('above', []))}))(?!\w)",
+            re.IGNORECASE,
+        )
         # "Cette limite de 430 euros s'applique ..., et s'abaisse à 300 euros": a joined
         # clause whose verb has no subject of its own continues the previous threshold.
         continued: dict[str, list[str]] = self._vocabulary("continued", {})
