@@ -143,6 +143,9 @@ def test_dev19_items_of_a_semicolon_list_share_the_cap(nlps, text, expected):
      ["below", "below"]),
     ("Le plafond est fixé à 1 000 euros pour les particuliers, puis la banque a prêté à 500 euros près.",
      ["below", None]),
+    ("L'Italie différencie ses plafonds selon le payeur : 1.000 euros pour les résidents, 15.000 euros pour les "
+     "touristes.", ["below", "below"]),
+    ("Les plafonds sont de 2.500 euros pour les résidents ; 500 euros ont été saisis.", ["below", None]),
 ])
 def test_dev19_french_items_of_a_list_repeating_a_share_the_cap(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

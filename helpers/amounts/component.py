@@ -824,11 +824,14 @@ class AmountTagger:
                     and p.change_to.search(text, max(previous.sentence[0], previous.start - 20), previous.start))
 
     def _next_list_item(self, text: str, previous: _Amount, amount: _Amount) -> bool:
-        """Whether ``amount`` ends the next item of a list cut by semicolons, linked as ``previous`` is.
+        """Whether ``amount`` ends the next item of a list cut by separators, linked as ``previous`` is.
 
         "increased the maximum civil penalty ... to $1,333,312; the AEDPA to the
         greater of $76,351 ...; and the CDTA to $13,066": each item names its own
-        object, the verb and its direction are the first item's.
+        object, the verb and its direction are the first item's. An item may have
+        no link when the first has none either, both amounts opening their items
+        ("ses plafonds ... : 2.500 euros pour les résidents, 15.000 euros pour les
+        non-résidents").
         """
         p = self.patterns
         separators = list(p.list_item_separator.finditer(text, previous.end, amount.start))
@@ -838,7 +841,10 @@ class AmountTagger:
         if not p.list_item_tail.fullmatch(text, item, amount.start):
             return False
         link = p.list_item_link.search(text, item, amount.start)
-        first = p.list_item_link.search(text, max(previous.sentence[0], previous.start - 40), previous.start)
+        before = max(previous.sentence[0], previous.start - 40)
+        first = p.list_item_link.search(text, before, previous.start)
+        if link is None and first is None:
+            return not text[item:amount.start].strip() and p.list_item_opening.search(text, before, previous.start) is not None
         if link is None or first is None or len(text[item:link.start()].split()) > p.list_item_words:
             return False
         return _squash(link.group().split()[0]).lower() == _squash(first.group().split()[0]).lower()

@@ -396,6 +396,8 @@ class Patterns:
             rf"(?<!\w)(?:{_cue_alternation(items.get('links', []))})\s*(?:(?:{greater})\s+)?\Z", re.IGNORECASE)
         self.list_item_separator = re.compile(_cue_alternation(items.get("separators", [])), re.IGNORECASE)
         self.list_item_words = int(items.get("max_words", 0))
+        # "... : 2.500 euros pour les résidents, 15.000 euros pour ...": the first item opens after a colon.
+        self.list_item_opening = re.compile(rf"(?::|{_cue_alternation(items.get('separators', []))})\s*\Z", re.IGNORECASE)
         self.list_item_tail = re.compile(rf"[^;.!?\n]{{1,{LIST_ITEM_CHARS}}}\Z")
         # "the price cap was lowered to $47.60 from $60": the old value after the new one.
         change: dict[str, list[str]] = self._vocabulary("change_links", {})
