@@ -242,3 +242,14 @@ def test_dev19_new_value_of_a_cap_after_a_change_verb(nlps, text, expected):
 ])
 def test_dev19_participle_opening_the_sentence_sets_its_subject_cap(nlps, lang, text, expected):
     assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Selon le ministre, le plafond des retraits, qui a longtemps fait débat, est fixé à 2 000 euros par semaine.",
+     ["below"]),
+    ("Il est rappelé aux voyageurs que, pour les pays hors de l'Union, le seuil de déclaration des espèces est fixé à "
+     "dix millions de francs CFA.", ["above"]),
+    ("Selon le ministre, le loyer des bureaux, qui a longtemps fait débat, est fixé à 2 000 euros par mois.", [None]),
+])
+def test_dev19_french_subject_cap_after_a_comma(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

@@ -551,10 +551,15 @@ class AmountTagger:
         cinq millions de francs CFA": a long subject puts the cap word beyond the far
         cues' reach, but the verb that sets it ("sont fixés à", ``subject_cues`` links
         in the vocabulary) ends right before the amount, with no clause break and no
-        other amount between.
+        other amount between. The subject may also open a clause after a comma ("Il
+        est porté à la connaissance des voyageurs que ..., le seuil pour la
+        déclaration ... est fixé à cinq millions (5 000 000) de francs CFA").
         """
         p = self.patterns
         subject = p.subject_cue.match(text, amount.sentence[0], amount.start)
+        if subject is None:  # "... que dans le cadre de ..., le seuil pour la déclaration ... est fixé à"
+            after_comma = list(p.subject_after_comma.finditer(text, amount.sentence[0], amount.start))
+            subject = after_comma[-1] if after_comma else None
         if subject is None or amount.start - subject.end() > SUBJECT_CONTEXT_CHARS:
             return None
         between = text[subject.end():amount.start]

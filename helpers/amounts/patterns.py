@@ -511,6 +511,11 @@ class Patterns:
             rf"[\s«\"“]*(?:(?:{openers})\s*,?\s*)?(?:{'|'.join(subject_parts)})(?!\w)" if subject_parts else r"(?!)",
             re.IGNORECASE,
         )
+        # "Il est porté à la connaissance des voyageurs que ..., le seuil pour la déclaration ... est fixé à
+        # cinq millions": the subject may open a clause after a comma too.
+        self.subject_after_comma = re.compile(
+            rf",\s*(?:{'|'.join(subject_parts)})(?!\w)" if subject_parts else r"(?!)", re.IGNORECASE
+        )
         set_links = _cue_alternation(subject.get("links", []))
         self.subject_link = re.compile(rf"(?:{set_links})\s*\Z" if set_links else r"(?!)", re.IGNORECASE)
         breaks = _cue_alternation(b for b in self._vocabulary("clause_breaks", []) if not b.startswith(","))
