@@ -2133,3 +2133,76 @@ def test_amounts_bare_dollar_beside_written_local_dollar_is_default(nlps, text, 
 def test_amounts_code_before_dollar_sign_names_the_dollar(nlps, lang, text, amount, currency):
     found = {r["text"]: r["currency"] for r in records(nlps, lang, text)}
     assert found.get(amount) == currency
+
+
+# -- currency symbols from CLDR, prefixes touching digits, conversions' sanctions flag -----------
+
+
+def test_amounts_locale_prefixed_symbols_match_babel():
+    from helpers.amounts.vocabulary import load_currencies, locale_prefixed_symbols
+
+    assert load_currencies()["locale_prefixed_symbols"] == locale_prefixed_symbols()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("en", "He was fined RM 5,000 by the Sessions Court.", "RM 5,000", 5e3, "MYR"),
+        ("en", "Losses reached RM1.2 billion last year.", "RM1.2 billion", 1.2e9, "MYR"),
+        ("en", "The exchange was fined NT$3 million.", "NT$3 million", 3e6, "TWD"),
+        ("en", "Assets worth Rp 2.5 trillion were seized.", "Rp 2.5 trillion", 2.5e12, "IDR"),
+        ("en", "The fine was S/ 500,000 under Peruvian law.", "S/ 500,000", 5e5, "PEN"),
+        ("fr", "Une saisie de RM 20 000 a été opérée.", "RM 20 000", 2e4, "MYR"),
+    ],
+)
+def test_amounts_cldr_symbols_written_before_the_number(nlps, lang, text, amount, value, currency):
+    assert summary(nlps, lang, text) == [(amount, value, currency, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value", "currency"),
+    [
+        ("travellers must declare S$20,000 or more; one carried RM69,555.", "RM69,555", 69555, "MYR"),
+        ("a network involved in laundering Dh180 million in cryptocurrency", "Dh180 million", 1.8e8, "AED"),
+        ("fined Dhs1.2bn for the breach", "Dhs1.2bn", 1.2e9, "AED"),
+        ("a penalty of Rs5,000 was levied", "Rs5,000", 5e3, "INR"),
+        ("assets worth Rp10.000.000 were frozen", "Rp10.000.000", 1e7, "IDR"),
+    ],
+)
+def test_amounts_letter_prefix_touching_its_digits(nlps, text, amount, value, currency):
+    assert (amount, value, currency) in [(r["text"], r["value"], r["currency"]) for r in records(nlps, "en", text)]
+
+
+@pytest.mark.parametrize("text", ["The ARM64 build and the FORM500 template.", "Grade DRM2 encryption."])
+def test_amounts_letter_prefix_inside_a_word_is_no_amount(nlps, text):
+    assert records(nlps, "en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "value", "currency"),
+    [
+        ("en", "money-laundering operations worth Dirham 641 million were foiled", "Dirham 641 million", 6.41e8, "AED"),
+        ("en", "The court fined him Dhs 5,000.", "Dhs 5,000", 5e3, "AED"),
+        ("en", "Dubai Police seized Dirhams 2.5 million in cash.", "Dirhams 2.5 million", 2.5e6, "AED"),
+        ("en", "Bank Al-Maghrib fined the lender Dh 20,000.", "Dh 20,000", 2e4, "MAD"),
+    ],
+)
+def test_amounts_dirham_written_before_the_number(nlps, lang, text, amount, value, currency):
+    assert [(r["text"], r["value"], r["currency"]) for r in records(nlps, lang, text)] == [(amount, value, currency)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the fine word sits by one of the two: the sentence before reaches both
+        ("en", "The Monetary Authority of Singapore acted against six banks for anti-money laundering breaches. "
+               "Credit Suisse received the largest fine of $4.55m (S$5.8m).", [True, True]),
+        ("en", "The MAS took action for anti-money laundering breaches. UOB got a $4.39m (S$5.6m) fine.", [True, True]),
+        ("fr", "La CENTIF a relevé des manquements aux obligations de lutte contre le blanchiment. "
+               "La banque paiera une amende de 10 millions de francs CFA (15 245 euros).", [True, True]),
+        # no sanctions context for either
+        ("en", "The company received a payment of $4.55m (S$5.8m).", [False, False]),
+    ],
+)
+def test_amounts_conversion_shares_the_sanctions_flag(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected

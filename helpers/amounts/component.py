@@ -888,10 +888,18 @@ class AmountTagger:
         return False
 
     def _mark_sanctions(self, text: str, amounts: list[_Amount], sentences: Sequence[tuple[int, int]]) -> None:
+        """Flag the amounts whose sentence, or the one before a fine's, is about sanctions or money laundering.
+
+        A conversion and the amount it converts are one sum written twice ("received
+        the largest fine of $4.55m (S$5.8m)"): they share the context that either
+        one's fine or penalty word brings, and the laundered-money exception.
+        """
         p = self.patterns
         own: dict[tuple[int, int], bool] = {}
         before: dict[tuple[int, int], bool] = {}
         penalty: list[bool] = []
+        contexts: list[bool] = []
+        laundered: list[bool] = []
         for i, amount in enumerate(amounts):
             sentence = amount.sentence
             if sentence not in own:
@@ -904,8 +912,17 @@ class AmountTagger:
                 if sentence not in before:
                     before[sentence] = self._previous_sentence_context(text, sentence, sentences)
                 context = before[sentence]
+            contexts.append(context)
             # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
-            amount.sanctions = context and not p.is_laundered(text, amount.start, amount.end)
+            laundered.append(p.is_laundered(text, amount.start, amount.end))
+        index = {id(a): i for i, a in enumerate(amounts)}
+        for i, amount in enumerate(amounts):
+            j = index.get(id(amount.linked)) if amount.linked is not None else None
+            if j is not None:
+                contexts[i] = contexts[j] = contexts[i] or contexts[j]
+                laundered[i] = laundered[j] = laundered[i] or laundered[j]
+        for amount, context, proceeds in zip(amounts, contexts, laundered):
+            amount.sanctions = context and not proceeds
 
     def _is_penalty(self, text: str, amounts: Sequence[_Amount], i: int, penalty: Sequence[bool]) -> bool:
         """Whether ``amounts[i]`` is a fine or penalty: the word next to it, no other amount in between.

@@ -102,7 +102,7 @@ class Patterns:
         scaled: dict[str, list] = cur.get("scaled_suffixes", {})
         self._suffix_scales = {k: int(v[1]) for k, v in scaled.items()}
         self._currencies: dict[str, str] = {
-            **cur["symbols"], **cur["prefixed_symbols"], **cur["codes"],
+            **cur["symbols"], **cur.get("locale_prefixed_symbols", {}), **cur["prefixed_symbols"], **cur["codes"],
             **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
             **{k: v[0] for k, v in scaled.items()},
             **{_squash(k).lower(): v for k, v in words.items()},
@@ -112,7 +112,8 @@ class Patterns:
         self._big_scales = {k.lower(): Decimal(v) for k, v in scale_words.items() if v >= 1_000_000}
 
         symbols = _alternation(cur["symbols"])
-        prefixed = _alternation(cur["prefixed_symbols"])
+        prefixes = {**cur.get("locale_prefixed_symbols", {}), **cur["prefixed_symbols"]}
+        prefixed = _alternation(prefixes)
         suffixed = "|".join(
             re.escape(s).replace(r"\ ", r"\s?")
             for s in sorted([*cur["suffixed_symbols"], *scaled], key=len, reverse=True)
@@ -121,7 +122,14 @@ class Patterns:
         # A three-letter fiat code may touch its digits ("USD50,000", "GBP5,000"); a
         # crypto ticker may not ("ETH2" is a name). One width, so it can look behind.
         glued = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
-        self._glued_code = rf"(?<=(?<![\w])(?:{'|'.join(glued)}))" if glued else r"(?!)"
+        # So may a prefix that ends in a letter ("RM69,555", "Dh180 million", "Rs5,000"): one
+        # look-behind per width.
+        widths: dict[int, list[str]] = {}
+        for symbol in [*glued, *(s for s in prefixes if s[-1:].isalpha() and " " not in s)]:
+            widths.setdefault(len(symbol), []).append(re.escape(symbol))
+        self._glued_code = "|".join(
+            rf"(?<=(?<![\w])(?:{'|'.join(sorted(set(group)))}))" for _, group in sorted(widths.items())
+        ) or r"(?!)"
         word_alt = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
         # "2021 $5m": the "$" belongs to 5m, unless that number has a symbol of its own after
         # it: "1 personne 31 250 € 23 688 €" (a table row) is two amounts written "31 250 €".

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from babel import Locale, localedata
+from babel.core import get_global
 
 from helpers.paths import PACKAGE_DATA
 
@@ -51,6 +55,46 @@ def _read_phrases(path: Path) -> list[str]:
 def load_currencies() -> dict[str, Any]:
     """Currency symbols, codes, crypto tickers and scale abbreviations, shared by every language."""
     return json.loads((DATA_DIR / "currencies.json").read_text(encoding="utf-8"))
+
+
+def locale_prefixed_symbols() -> dict[str, str]:
+    """Symbols that the locales of a currency's own countries write before the number ("RM", "NT$", "Rp").
+
+    Read from the CLDR data that babel ships, for the fiat currencies of
+    ``currencies.json``: a symbol counts when it holds a Latin letter and two
+    characters or more ("R" alone is a word), names one currency only ("kr" is
+    Swedish, Norwegian and Danish) and every locale that uses it puts it first
+    ("Ksh" is written after the number in some Kenyan locales). The kit's own
+    lists win where they name the symbol. Reading every locale takes seconds, so
+    the result is kept in ``currencies.json`` ("locale_prefixed_symbols") and a
+    test checks that it still matches babel's data.
+    """
+    cur = load_currencies()
+    fiat = {code for code in cur["codes"].values() if code not in cur["crypto"]}
+    countries: dict[str, set[str]] = defaultdict(set)
+    for territory, entries in get_global("territory_currencies").items():
+        for code, _start, end, tender in entries:
+            if code in fiat and end is None and tender:
+                countries[code].add(territory)
+    seen: dict[str, set[tuple[str, bool]]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        territory = identifier.rsplit("_", 1)[-1]
+        codes = [code for code, where in countries.items() if territory in where]
+        if not codes:
+            continue
+        locale = Locale.parse(identifier)
+        first = locale.currency_formats["standard"].pattern.lstrip("\u200e\u200f").startswith("\u00a4")
+        for code in codes:
+            symbol = locale.currency_symbols.get(code)
+            if symbol:
+                seen[symbol].add((code, first))
+    known = {*cur["symbols"], *cur["prefixed_symbols"], *cur["suffixed_symbols"], *cur["codes"], *cur["scaled_suffixes"]}
+    return {
+        symbol: next(iter(uses))[0]
+        for symbol, uses in sorted(seen.items())
+        if symbol not in known and len(symbol) >= 2 and any("a" <= c.lower() <= "z" for c in symbol)
+        and len({code for code, _ in uses}) == 1 and all(first for _, first in uses)
+    }
 
 
 @lru_cache(maxsize=None)
