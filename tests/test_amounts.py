@@ -2206,3 +2206,18 @@ def test_amounts_dirham_written_before_the_number(nlps, lang, text, amount, valu
 )
 def test_amounts_conversion_shares_the_sanctions_flag(nlps, lang, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "penalties to the tune of even Dirhams Fifty Million in such cases", [("Dirhams Fifty Million", 5e7, "AED")]),
+        ("en", "a fine of AED five million was imposed", [("AED five million", 5e6, "AED")]),
+        ("en", "assets of USD two and a half billion", [("USD two and a half billion", 2.5e9, "USD")]),
+        ("fr", "une amende de EUR cinq millions", [("EUR cinq millions", 5e6, "EUR")]),
+        # only a scale of a million or more follows a currency written first
+        ("en", "He paid USD five thousand.", []),
+    ],
+)
+def test_amounts_currency_before_a_written_number(nlps, lang, text, expected):
+    assert [(r["text"], r["value"], r["currency"]) for r in records(nlps, lang, text)] == expected

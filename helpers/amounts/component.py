@@ -318,6 +318,13 @@ class AmountTagger:
             found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur")),
                                  local=p.local_kind(m.group("c_cur"))))
         taken = [(a.start, a.end) for a in found]
+        for m in p.words_after_currency.finditer(text):
+            value = p.parse_words(m.group("e_words"))
+            if value is None or _overlaps(taken, m.start(), m.end()):
+                continue
+            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("e_cur")), prefixed=True,
+                                 local=p.local_kind(m.group("e_cur"))))
+        taken = [(a.start, a.end) for a in found]
         for m in p.vague.finditer(text):
             if _overlaps(taken, m.start(), m.end()) or not p.vague_is_valid(text, m):
                 continue

@@ -140,6 +140,7 @@ class Patterns:
         self._scale = (
             rf"(?i:{_alternation(scale_words)})(?![\w])|(?:{_alternation(abbreviations)})(?![\w])"
         )
+        self._prefixed, self._codes = prefixed, codes
         self._cur_prefix = rf"(?<![\w.$])(?:{prefixed})|(?:{symbols})|(?<![\w])(?:{codes})(?![A-Za-z])"
         self._cur_suffix = (
             rf"(?:(?:{suffixed})(?![\w])|(?:{symbols})){no_number}"
@@ -217,6 +218,13 @@ class Patterns:
         self.words = re.compile(
             rf"(?<![\w-])(?P<c_words>(?i:{word}(?:{joiner}{word})*))(?![\w])"
             rf"{self._restated_digits}?(?:{self._connector})(?P<c_cur>{self._cur_suffix})"
+        )
+        # "Dirhams Fifty Million", "AED five million": a currency written first, then a number in
+        # words that ends in a scale of a million or more ("USD five thousand" is left alone).
+        big = rf"(?:{_alternation(self._big_scales)})(?![\w])"
+        self.words_after_currency = re.compile(
+            rf"(?P<e_cur>(?<![\w.$])(?:{self._prefixed})|(?<![\w])(?:{self._codes})(?![A-Za-z]))\s+"
+            rf"(?P<e_words>(?i:{word}(?:{joiner}{word})*?{joiner}{big}))(?![\w])"
         )
 
     def _build_vague(self) -> None:
