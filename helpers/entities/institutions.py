@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from helpers.entities.cleanup import LEGAL_SUFFIX
-from helpers.entities.cues import in_job_title, opens_job_title, singular
+from helpers.entities.cues import in_job_title, opens_job_title, singular, street_name
 from helpers.entities.gazetteer import is_known_place, lookup
 from helpers.entities.lexicon import Lexicon
 from helpers.entities.names import name_key, name_tokens
@@ -478,6 +478,8 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
             continue  # "Directive (EU) 2018/843", "the 5th EU Anti-Money Laundering Directive": part of a law's name
         if m.lang == "en" and _related_place(m, body):
             continue  # "the Iran-related designations": a sanctions programme's topic, not the place
+        if m.lang == "fr" and street_name(body, m.start, lex):
+            continue  # "4, rue Louis Blériot", "avenue Jean-Jaurès": a street of an address, no person nor place
         a = body.rfind("\n", 0, m.start) + 1
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b

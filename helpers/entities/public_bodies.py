@@ -44,7 +44,7 @@ from helpers.entities.lexicon import DATA_DIR, load_lexicon
 from helpers.entities.names import strip_accents
 from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
 
-_KINDS = ("seat", "part", "head", "ranked", "nationality", "domain")
+_KINDS = ("seat", "part", "committee", "chamber", "head", "ranked", "nationality", "domain")
 #: A capitalised word, hyphenated compounds included ("Châlons-en-Champagne").
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
 #: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
@@ -52,6 +52,8 @@ _ADJ = (
     r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles|même|mêmes)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
     r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère|ême)s?(?![\w-])"
 )
+#: A lowercase word of a committee's remit: "lois", "affaires", "étrangères", "enquête"; no function word.
+_LOWER_WORD = r"(?!(?:de|des|du|la|le|les|et|ou|l|d)(?![\w'’-]))[a-zà-öø-ÿœ][a-zà-öø-ÿœ'’-]*"
 _CONNECTOR = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d'|aux\s+|au\s+|pour\s+la\s+|pour\s+le\s+|pour\s+les\s+|pour\s+l')"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
 #: Words an acronym's letters may skip, besides the language's function words.
@@ -71,6 +73,8 @@ class BodyPatterns:
     domains: frozenset[str] = frozenset()
     part_before: re.Pattern[str] | None = None
     seat_after_acronym: re.Pattern[str] | None = None
+    committee_before: re.Pattern[str] | None = None
+    chambers: frozenset[str] = frozenset()
 
 
 def _words(kind_lines: dict[str, list[str]], kind: str) -> list[str]:
@@ -123,8 +127,15 @@ def body_patterns(lang: str) -> BodyPatterns:
     two_word = _phrase([w for w in _words(kind_lines, "ranked") if len(w.split()) == 2])
     ranked_adjective = re.compile(rf"(?<![\w-])(?i:{two_word})\s+{_ADJ}(?!\s+(?:de|du|des|d')(?![\w-]))")
     part_before = re.compile(rf"(?<![\w-])(?i:{_phrase(_words(kind_lines, 'part')) or '(?!)'})\s+(?:de\s+la\s+|de\s+l'|du\s+)\Z")
+    committees = _phrase(_words(kind_lines, "committee")) or "(?!)"
+    # a committee's kind, its lowercase remit (up to four words, "et" or "et du" allowed) and de/du before the chamber
+    committee_before = re.compile(
+        rf"(?<![\w-])(?i:{committees})\s+(?:des\s+|de\s+la\s+|de\s+l'|du\s+|d')\s*{_LOWER_WORD}"
+        rf"(?:\s+(?:et\s+(?:du\s+|de\s+la\s+|des\s+|de\s+l')?\s*)?{_LOWER_WORD}){{0,3}}\s+(?:de\s+la\s+|de\s+l'|du\s+)\Z"
+    )
     return BodyPatterns(seat, named, head_word, frozenset(_words(kind_lines, "ranked")), adjective_after,
-                        ranked_adjective, frozenset(kind_lines["domain"]), part_before, seat_after_acronym)
+                        ranked_adjective, frozenset(kind_lines["domain"]), part_before, seat_after_acronym,
+                        committee_before, frozenset(_words(kind_lines, "chamber")))
 
 
 def _spells(letters: str, words: list[str]) -> bool:
@@ -242,7 +253,15 @@ def _extend_head_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) 
 
 
 def _with_part(m: Mention, body: str, patterns: BodyPatterns) -> Mention:
-    """Take in the organ named before a body ("commission des sanctions de l'" + "Autorité de contrôle ...")."""
+    """Take in the organ named before a body ("commission des sanctions de l'" + "Autorité de contrôle ..."),
+    and a chamber's committee before the chamber ("commission des lois du" + "Sénat"), whatever the model's label
+    of the chamber (a place, for want of a body's cue)."""
+    chamber = " ".join(m.text.casefold().split()) in patterns.chambers
+    if patterns.committee_before is not None and chamber and m.model_label in {"ORG", "LOC", "MISC"}:
+        committee = patterns.committee_before.search(body, max(0, m.start - 80), m.start)
+        if committee is not None:
+            return Mention(m.article_id, m.lang, committee.start(), m.end, body[committee.start():m.end], "ORG",
+                           weight=m.weight)
     if m.model_label != "ORG" or patterns.part_before is None:
         return m
     part = patterns.part_before.search(body, max(0, m.start - 40), m.start)
