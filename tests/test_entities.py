@@ -5094,3 +5094,70 @@ def test_an_acronym_that_spells_no_words_before_a_head_leaves_the_names_apart(bl
     articles, payloads = corpus(blank, [("en", text, [("Vexa Holdings", "ORG"), ("XYZ", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert "Vexa Holdings (XYZ) Bank" not in names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("La commission des lois de l'Assemblée nationale vient de publier un rapport.",
+         [("Assemblée nationale", "ORG")], {"commission des lois de l'Assemblée nationale": "ORG"}),
+        ("Le sénateur a parlé au nom de la commission des affaires étrangères du Sénat mardi.",
+         [("Sénat", "LOC")], {"commission des affaires étrangères du Sénat": "ORG"}),
+        ("Une commission d'enquête de la Chambre des représentants a été créée.",
+         [("Chambre des représentants", "ORG")], {"commission d'enquête de la Chambre des représentants": "ORG"}),
+        ("La commission des finances et du budget du Parlement européen a voté.",
+         [("Parlement européen", "ORG")], {"commission des finances et du budget du Parlement européen": "ORG"}),
+        # a chamber alone stays itself; a commission of a body that is no chamber is left to the other rules
+        ("Le Sénat a voté la loi.", [("Sénat", "ORG")], {"Sénat": "ORG"}),
+        ("La commission des lois de la Banque Wegelin a siégé.", [("Banque Wegelin", "ORG")], {"Banque Wegelin": "ORG"}),
+    ],
+)
+def test_tag_public_bodies_joins_a_chamber_committee_to_its_chamber(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Son siège social est 4, rue Louis Blériot à Rueil-Malmaison.", [("Louis Blériot", "PER")]),
+        ("Le cabinet est installé avenue Jean-Jaurès, à Rueil-Malmaison.", [("avenue Jean-Jaurès", "LOC")]),
+        ("Les bureaux du 12 boulevard Haussmann à Rueil-Malmaison ont été fouillés.", [("boulevard Haussmann", "LOC")]),
+        ("Il habite rue du Général Leclerc à Rueil-Malmaison.", [("Général Leclerc", "PER")]),
+        ("La société loge allée des Frères Lumière à Rueil-Malmaison.", [("Frères Lumière", "ORG")]),
+    ],
+)
+def test_drop_misreadings_drops_the_name_of_a_street_in_an_address(blank, text, spans):
+    articles, payloads = corpus(blank, [("fr", text, [*spans, ("Rueil-Malmaison", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Rueil-Malmaison": "LOC"}, names(entities)
+
+
+def test_drop_misreadings_keeps_a_name_after_other_place_words(blank):
+    text = "La mise en place des Nations unies et au cours de Jean Dupont ont eu lieu."
+    articles, payloads = corpus(blank, [("fr", text, [("Nations unies", "ORG"), ("Jean Dupont", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Nations unies": "ORG", "Jean Dupont": "PER"}, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "L'enquête liée au fonds souverain malaisien 1MDB a été rouverte.", "1MDB"),
+        ("fr", "Le scandale impliquant le fonds 1MDB, créé en 2009, a éclaté.", "1MDB"),
+        ("fr", "La société 3AC a fait faillite en 2022.", "3AC"),
+        ("en", "The collapse of the hedge fund 3AC hurt lenders.", "3AC"),
+    ],
+)
+def test_add_cued_names_tags_a_code_name_opening_with_digits_after_a_kind(blank, lang, text, expected):
+    articles, payloads = corpus(blank, [(lang, text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+@pytest.mark.parametrize("text", ["Le réseau 5G est en place depuis 2020.", "La société a investi dans 3 Sites."])
+def test_add_cued_names_takes_no_bare_figure_as_a_code_name(blank, text):
+    articles, payloads = corpus(blank, [("fr", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert not any(c.isdigit() for n in names(entities) for c in n), names(entities)
