@@ -5161,3 +5161,31 @@ def test_add_cued_names_takes_no_bare_figure_as_a_code_name(blank, text):
     articles, payloads = corpus(blank, [("fr", text, [])])
     _, entities = E.build_entities(articles, payloads)
     assert not any(c.isdigit() for n in names(entities) for c in n), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("L'Office des changes réglemente les dotations de l'opération pour 2012.",
+         [("L'Office des changes réglemente les dotations de l'", "MISC")], {"Office des changes": "ORG"}),
+        ("L'Autorité des marchés financiers enquête depuis février.",
+         [("Autorité des marchés financiers enquête", "ORG")], {"Autorité des marchés financiers": "ORG"}),
+        ("Le Tribunal administratif des marchés financiers ordonne le gel des avoirs.",
+         [("Tribunal administratif des marchés financiers ordonne", "ORG")],
+         {"Tribunal administratif des marchés financiers": "ORG"}),
+        # an adjective or a nationality after a known name may make a longer name: the model's span stays
+        ("La Cour des comptes européenne publie un rapport.", [("Cour des comptes européenne", "ORG")],
+         {"Cour des comptes européenne": "ORG"}),
+    ],
+)
+def test_add_known_bodies_ends_a_french_body_before_the_verb_of_its_clause(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {n: l for n, l in names(entities).items() if l != "MISC"} == expected, names(entities)
+
+
+def test_tag_public_bodies_takes_no_verb_in_ee_as_an_adjective_after_a_domain(blank):
+    text = "La Loi sur l'Autorité des marchés financiers crée le Bureau de décision."
+    articles, payloads = corpus(blank, [("fr", text, [("Autorité des marchés financiers", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Autorité des marchés financiers" in names(entities), names(entities)

@@ -23,7 +23,8 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
-from helpers.entities.gazetteer import find_bodies, find_regions, french_departments, is_known_place, lookup, town_keys
+from helpers.entities.gazetteer import (find_bodies, find_regions, french_departments, is_demonym, is_known_place, lookup,
+                                       town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -779,6 +780,40 @@ def _join_acronym_inside_names(found: list[Mention], article_id: str, lang: str,
     return sorted([m for i, m in enumerate(found) if i not in inside] + added, key=lambda m: (m.start, -m.end))
 
 
+#: A lowercase word after a known body's whole name inside a span, then the rest of the span: " crée",
+#: " enquête sur plusieurs banques", " réglemente les dotations".
+_CLAUSE_AFTER_BODY = re.compile(r"\s+([a-zà-öø-ÿœ][\w'’-]*)(?:\s.*)?", re.DOTALL)
+#: What may open the model's span before the body's name: an article, elided or not ("l'Autorité ...").
+_ARTICLE_BEFORE = re.compile(r"(?:[LlDd]['’]|(?:[Ll][ae]|[Ll]es|[Dd]u|[Dd]es)\s+)?")
+
+
+def _clause_after_body(found: list[Mention], overlapping: list[int], start: int, end: int, body: str) -> bool:
+    """True when a French span runs past a known body's whole name into the verb of its clause ("l'Autorité des
+    marchés financiers enquête", "l'Office des changes réglemente les dotations"): the name ends there.
+
+    The word after the name must be lowercase and neither a function word, an adjective by its ending nor a
+    nationality, which may go on a name to make a longer one ("Cour des comptes européenne").
+    """
+    if len(overlapping) != 1 or found[overlapping[0]].ent_id:
+        return False
+    span = found[overlapping[0]]
+    if span.end <= end or not _ARTICLE_BEFORE.fullmatch(body, span.start, start):
+        return False
+    clause = _CLAUSE_AFTER_BODY.fullmatch(body, end, span.end)
+    if clause is None:
+        return False
+    word = clause.group(1)
+    lex = load_lexicon("fr")
+    return not (word.casefold() in lex.all_function_words or is_demonym(word, lang="fr")
+                or _ADJECTIVE_ENDING.search(word))
+
+
+#: The endings of French adjectives, which may go on a body's name to make a longer one ("Cour des comptes
+#: européenne"); a participle ("saisie", "chargée") or a verb ("crée", "réglemente") ends it.
+_ADJECTIVE_ENDING = re.compile(r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|if|ive|iste|ien|ienne|ais|aise|ain|aine"
+                               r"|ct|ic|ère|ême|eur|euse|ois|oise|enne|éen)s?$")
+
+
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
     """Tag the public bodies of ``bodies.txt`` the model missed or cut into pieces.
 
@@ -802,6 +837,10 @@ def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: st
             inside.update(overlapping)
             added.append(Mention(article_id, lang, start, end, body[start:end], label, created=True))
             added.append(Mention(article_id, lang, seat[0], seat[1], body[seat[0]:seat[1]], "LOC", created=True))
+            continue
+        if lang == "fr" and _clause_after_body(found, overlapping, start, end, body):
+            inside.update(overlapping)  # "l'Office des changes réglemente les dotations": the body, then its verb
+            added.append(Mention(article_id, lang, start, end, body[start:end], label, created=True))
             continue
         pieces = [i for i in overlapping if start <= found[i].start and found[i].end <= end
                   and (found[i].start, found[i].end) != (start, end) and not found[i].ent_id]

@@ -47,9 +47,10 @@ from helpers.entities.types import CUE_WEIGHT, SPLIT_WEIGHT, Mention
 _KINDS = ("seat", "part", "committee", "chamber", "head", "ranked", "nationality", "domain")
 #: A capitalised word, hyphenated compounds included ("Châlons-en-Champagne").
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
-#: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects").
+#: A lowercase adjective by its ending ("judiciaire", "publics", "douanières", "organisée", "indirects"), its stem of
+#: three letters or more: not the verb "crée" ("la Loi sur l'Autorité des marchés financiers crée le Bureau").
 _ADJ = (
-    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles|même|mêmes)(?![\w-]))[a-zà-öø-ÿœ]{2,}"
+    r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles|même|mêmes)(?![\w-]))[a-zà-öø-ÿœ]{3,}"
     r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère|ême)s?(?![\w-])"
 )
 #: A lowercase word of a committee's remit: "lois", "affaires", "étrangères", "enquête"; no function word.
