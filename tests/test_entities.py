@@ -5189,3 +5189,60 @@ def test_tag_public_bodies_takes_no_verb_in_ee_as_an_adjective_after_a_domain(bl
     articles, payloads = corpus(blank, [("fr", text, [("Autorité des marchés financiers", "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert "Autorité des marchés financiers" in names(entities), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # French names of US states are the states, whatever the model said
+        ("Le procureur de Floride a inculpé Jean Dupont.", [("Floride", "ORG"), ("Jean Dupont", "PER")],
+         {"Floride": "LOC", "Jean Dupont": "PER"}),
+        ("La société est enregistrée en Caroline du Nord.", [("Caroline du Nord", "ORG")], {"Caroline du Nord": "LOC"}),
+        # a subdivision of ISO 3166-2, in its own name or the French one, stays the model's place
+        ("Les fonds ont transité par la Bavière avant d'arriver.", [("Bavière", "LOC")], {"Bavière": "LOC"}),
+        ("Les douaniers du Limburg ont saisi la cargaison.", [("Limburg", "LOC")], {"Limburg": "LOC"}),
+    ],
+)
+def test_gazetteer_reads_french_subdivision_names_as_places(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Le tribunal du district de Californie du Nord a inculpé BTC-e hier.",
+         [("Californie", "ORG"), ("Nord", "LOC"), ("BTC-e", "ORG")], {"Californie du Nord": "LOC", "BTC-e": "ORG"}),
+        ("Les cryptomonnaies d'Europe centrale et d'Europe de l'Est ont chuté.",
+         [("Europe centrale", "LOC"), ("Europe", "LOC", 1)], {"Europe centrale": "LOC", "Europe de l'Est": "LOC"}),
+        ("Les flux vers l'Afrique occidentale ont doublé.", [("Afrique", "LOC")], {"Afrique occidentale": "LOC"}),
+        # a known country's name with its compass point stays itself
+        ("La Corée du Nord a tiré un missile.", [("Corée du Nord", "LOC")], {"Corée du Nord": "LOC"}),
+    ],
+)
+def test_join_compass_parts_makes_a_known_place_and_its_compass_point_one_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Les enquêteurs sont remontés jusqu'au Lichtenstein pour trouver les fonds.", [("Lichtenstein", "LOC")],
+         {"Lichtenstein": "LOC"}),
+        ("La police a fouillé le moulin de Giverny, leur domicile.", [("Giverny", "LOC")], {"Giverny": "LOC"}),
+        ("Les bureaux se trouvent dans le quartier de Limpertsberg depuis 2010.", [("Limpertsberg", "LOC")],
+         {"Limpertsberg": "LOC"}),
+        # with no word of place, an unknown place the model names stays read as a firm's name
+        ("Selon Plexcoin, les fonds sont saufs.", [("Plexcoin", "LOC")], {"Plexcoin": "ORG"}),
+        # a judge's title is no kind of place
+        ("Il a comparu devant le juge de district américain Lewis Kaplan hier.", [("Lewis Kaplan", "PER")],
+         {"Lewis Kaplan": "PER"}),
+    ],
+)
+def test_context_cue_sets_a_french_place_after_jusqu_au_or_a_kind_of_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected, names(entities)

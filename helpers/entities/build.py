@@ -23,8 +23,8 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
-from helpers.entities.gazetteer import (find_bodies, find_regions, french_departments, is_demonym, is_known_place, lookup,
-                                       town_keys)
+from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, find_bodies, find_regions, french_departments,
+                                       is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -140,7 +140,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     """
     for m in found:
         # a French town the model calls a place stays one; English firms are often named after towns ("Chelsea")
-        m.placed = placed(body, m.start, m.end, lex) or (m.lang == "fr" and m.model_label == "LOC" and _is_town(m.text))
+        m.placed = placed(body, m.start, m.end, lex) or (m.lang == "fr" and m.model_label == "LOC" and _is_town(m.text)) \
+            or (m.lang == "fr" and compass_place(m.text))  # "l'Europe centrale", "Californie du Nord"
         if m.lang == "en" and m.model_label == "ORG" and not m.ent_id and m.cue is None and _written_as_place(body, m):
             m.placed, m.cue = True, "LOC"
     for left, m in zip(found, found[1:]):
@@ -283,8 +284,10 @@ def _in_region(body: str, town: Mention, region: Mention) -> bool:
 
 
 def _is_town(text: str) -> bool:
-    """True for a town GeoNames lists or a French department: the model's place there stays one ("Levallois-Perret")."""
-    return name_key(text) in town_keys() or text.casefold() in french_departments()
+    """True for a town GeoNames lists, a French department or a subdivision of ISO 3166-2 in its own name or its
+    French one: the model's place there stays one ("Levallois-Perret", "en Bavière", "le Limburg")."""
+    key = name_key(text)
+    return key in town_keys() or text.casefold() in french_departments() or key in subdivision_keys()
 
 
 def _is_place(m: Mention) -> bool:
@@ -369,6 +372,26 @@ def _unit_parts(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def _join_compass_parts(found: list[Mention], body: str) -> list[Mention]:
+    """A known place and the compass point after it are one place ("l'Europe centrale", "l'Europe de l'Est",
+    "le district de Californie du Nord"), whatever the model called the place; a span the model made of the compass
+    point alone ("Californie" + "Nord") goes into it."""
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for m in found:
+        if id(m) in absorbed:
+            continue
+        part = COMPASS_AFTER.match(body, m.end) if not m.ent_id and is_known_place(m.text) else None
+        inner = [x for x in found if part is not None and x is not m and m.end < x.end and x.start < part.end()]
+        if part is None or any(x.ent_id or x.start < m.end + 1 or x.end > part.end() for x in inner):
+            out.append(m)  # the model's "Nord" of "Californie" + "Nord" goes with it; a span running past stays
+            continue
+        absorbed.update(id(x) for x in inner)
+        end = part.end()
+        out.append(Mention(m.article_id, m.lang, m.start, end, body[m.start:end], "LOC", weight=m.weight))
+    return [m for m in out if id(m) not in absorbed]
+
+
 #: A comma and a code in capitals closing a town's name: "Bellevue" + ", WA".
 _CODE_AFTER = re.compile(r", ([A-Z]{2})(?![\w&'’-])(?! [A-Z])")
 
@@ -433,6 +456,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _add_known_bodies(found, article_id, lang, body)
     if rules.gazetteer and lang == "en":
         found = _add_state_codes(found, article_id, lang, body)
+    if rules.gazetteer and lang == "fr":
+        found = _join_compass_parts(found, body)
     if rules.drop and lang == "en":
         found = _join_bracketed_laws(found, article_id, lang, body)
         found = _join_possessive_laws(found, article_id, lang, body)

