@@ -5246,3 +5246,25 @@ def test_context_cue_sets_a_french_place_after_jusqu_au_or_a_kind_of_place(blank
     articles, payloads = corpus(blank, [("fr", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Falcon Private Bank a gravement enfreint les dispositions en matière de blanchiment.", "Falcon Private Bank"),
+        ("fr", "Selon le régulateur, la Deutsche Bank a payé une amende.", "Deutsche Bank"),
+        ("fr", "Nordex Crypto Holdings a déposé le bilan mardi.", "Nordex Crypto Holdings"),
+        ("en", "Three Arrows Capital filed for bankruptcy in July.", "Three Arrows Capital"),
+    ],
+)
+def test_add_cued_names_tags_a_firm_named_with_a_firm_word_opening_its_sentence(blank, lang, text, expected):
+    articles, payloads = corpus(blank, [(lang, text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+@pytest.mark.parametrize("text", ["Le Bureau a siégé mardi.", "La Banque de France a publié son rapport."])
+def test_add_cued_names_takes_no_sentence_opening_run_without_a_firm_word(blank, text):
+    articles, payloads = corpus(blank, [("fr", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert not any(n in text[:12] for n in names(entities)), names(entities)

@@ -639,6 +639,12 @@ def add_cued_names(
             label = context_cue(body, a, b, lex) if body[b : b + 2] == ", " else None
             # "Celsius Network", "Three Arrows Capital": a name ending in a word only firms use
             label = label or _firm_word_label(body[a:b], lex)
+        elif label is None and len(body[run_start:b].split()) >= 3 \
+                and body[run_start:b].split()[0].casefold() not in lex.all_function_words:
+            # opening its sentence, a name of three words or more ending in a word only firms use is one too:
+            # "Falcon Private Bank a gravement enfreint", "Three Arrows Capital filed"
+            a = run_start
+            label = _firm_word_label(body[a:b], lex)
         if label is None:
             continue
         at = _AT_EMPLOYER.match(body, b)
