@@ -5268,3 +5268,20 @@ def test_add_cued_names_takes_no_sentence_opening_run_without_a_firm_word(blank,
     articles, payloads = corpus(blank, [("fr", text, [])])
     _, entities = E.build_entities(articles, payloads)
     assert not any(n in text[:12] for n in names(entities)), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Les enquêteurs de la Brigade régionale de lutte contre le crime organisé ont arrêté deux hommes.",
+         "Brigade régionale de lutte contre le crime", "Brigade régionale de lutte contre le crime organisé"),
+        ("Selon la Brigade de répression du crime organisé, le réseau est démantelé.",
+         "Brigade de répression du crime", "Brigade de répression du crime organisé"),
+        ("Le Service de lutte contre le crime organisé a été saisi.",
+         "Service de lutte contre le crime", "Service de lutte contre le crime organisé"),
+    ],
+)
+def test_tag_public_bodies_joins_a_participle_in_ise_after_a_brigade_domain(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}, names(entities)

@@ -51,7 +51,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]*"
 #: three letters or more: not the verb "crée" ("la Loi sur l'Autorité des marchés financiers crée le Bureau").
 _ADJ = (
     r"(?!(?:et|ou|de|des|du|la|le|les|aux|au|actuel|actuelle|actuels|actuelles|même|mêmes)(?![\w-]))[a-zà-öø-ÿœ]{3,}"
-    r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère|ême)s?(?![\w-])"
+    r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|ée|isé|if|ive|iste|ien|ienne|ais|aise|ain|aine|ct|ic|ère|ême)s?(?![\w-])"
 )
 #: A lowercase word of a committee's remit: "lois", "affaires", "étrangères", "enquête"; no function word.
 _LOWER_WORD = r"(?!(?:de|des|du|la|le|les|et|ou|l|d)(?![\w'’-]))[a-zà-öø-ÿœ][a-zà-öø-ÿœ'’-]*"
@@ -247,7 +247,7 @@ def _extend_head_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) 
     after = patterns.adjective_after.match(body, m.end)
     if after is None or is_demonym(after.group().split()[0], lang=m.lang):
         return m  # "la Banque russe": a nationality describes a bank, it names none
-    if after.group().rstrip("s").endswith("ée") and _COMPLEMENT.match(body, after.end()):
+    if after.group().rstrip("s").endswith(("ée", "é")) and _COMPLEMENT.match(body, after.end()):
         return m  # "la Commission chargée de": a participle and its complement
     end = after.end()
     return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
