@@ -140,8 +140,9 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
     """
     for m in found:
         # a French town the model calls a place stays one; English firms are often named after towns ("Chelsea")
-        m.placed = placed(body, m.start, m.end, lex) or (m.lang == "fr" and m.model_label == "LOC" and _is_town(m.text)) \
-            or (m.lang == "fr" and compass_place(m.text))  # "l'Europe centrale", "Californie du Nord"
+        m.placed = placed(body, m.start, m.end, lex) or (
+            m.lang == "fr" and ((m.model_label == "LOC" and _is_town(m.text)) or compass_place(m.text))
+        )  # and a known place with its compass point: "l'Europe centrale", "Californie du Nord"
         if m.lang == "en" and m.model_label == "ORG" and not m.ent_id and m.cue is None and _written_as_place(body, m):
             m.placed, m.cue = True, "LOC"
     for left, m in zip(found, found[1:]):
@@ -829,8 +830,9 @@ def _clause_after_body(found: list[Mention], overlapping: list[int], start: int,
         return False
     word = clause.group(1)
     lex = load_lexicon("fr")
+    country = lookup(word.capitalize())  # "suisse" is written as the country is: "le Conseil fédéral suisse"
     return not (word.casefold() in lex.all_function_words or is_demonym(word, lang="fr")
-                or _ADJECTIVE_ENDING.search(word))
+                or (country is not None and country.ref.startswith("country:")) or _ADJECTIVE_ENDING.search(word))
 
 
 #: The endings of French adjectives, which may go on a body's name to make a longer one ("Cour des comptes

@@ -196,8 +196,10 @@ def is_known_place(name: str) -> bool:
 
 #: A French compass point or its adjective after a place: "Europe" + " centrale", "Californie" + " du Nord",
 #: "Europe" + " de l'Est".
-COMPASS_AFTER = re.compile(r" (?:du (?:Nord|Sud)(?:-(?:Est|Ouest))?|de l['’](?:Est|Ouest)|(?:centrale|central|orientale"
-                           r"|oriental|occidentale|occidental|méridionale|méridional|septentrionale|septentrional)s?)(?![\w'’-])")
+COMPASS_AFTER = re.compile(
+    r" (?:du (?:Nord|Sud)(?:-(?:Est|Ouest))?|de l['’](?:Est|Ouest)"
+    r"|(?:central|oriental|occidental|méridional|septentrional)e?s?)(?![\w'’-])"
+)
 
 
 def compass_place(name: str) -> bool:
