@@ -253,3 +253,60 @@ def test_dev19_participle_opening_the_sentence_sets_its_subject_cap(nlps, lang, 
 ])
 def test_dev19_french_subject_cap_after_a_comma(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "La loi du 27 octobre 2010 prévoit plusieurs sanctions :\n\n• Amende de 251 à 25 000 euros", ["above", "below"]),
+    ("fr", "Le règlement prévoit des barèmes de pénalités, soit des montants allant de 1 $ CA à 1 000 $ CA.",
+     ["above", "below"]),
+    ("fr", "Selon l'article 12, l'infraction est sanctionnée d'une amende comprise entre 500 et 5 000 euros.",
+     ["above", "below"]),
+    ("en", "Under the Act, fines range from $5,000 to $10,000.", ["above", "below"]),
+    ("en", "The Law stipulates it. Penalties include anywhere from AED 50,000 to AED 5,000,000.", ["above", "below"]),
+    ("en", "The regulation sets a penalty of between $500 and $5,000.", ["above", "below"]),
+    ("en", "The fines range from 5,000 to 10,000 euros.", [None, None]),
+    ("en", "Under the Act, the bank reported losses of $5m to $8m.", [None, None]),
+    ("fr", "Selon la loi, les pertes vont de 5 millions à 8 millions d'euros.", [None, None]),
+])
+def test_penalty_range_set_by_a_law_has_a_floor_and_a_ceiling(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Administrative penalty not less than (AED 50,000) fifty thousand dirhams and not more than (AED 5,000,000) "
+     "five million dirhams for each violation.", ["above", "above", "below", "below"]),
+    ("A fine of not more than ($10,000) ten thousand dollars.", ["below", "below"]),
+    ("The fine was not less than (AED 50,000) twenty thousand dirhams.", ["above", None]),
+])
+def test_comparison_before_a_bracketed_amount_written_out_again(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("accepting cash transactions over the daily $1,000 limit.", ["above"]),
+    ("Customers may not go above the new $3,000 reporting threshold without ID.", ["above"]),
+    ("Withdrawals under the weekly $500 limit are free.", ["below"]),
+    ("The kiosk has a daily $1,000 limit.", ["below"]),
+    ("He paid over the usual $500 fee.", [None]),
+])
+def test_comparison_before_a_limits_amount_gives_its_direction(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Avec les impôts, vous ne pouvez pas payer plus de 300 € en espèces.", ["above"]),
+    ("Tu ne peux pas retirer plus de 500 euros par jour.", ["above"]),
+    ("Nous ne devons pas déposer plus de 1 000 euros.", ["above"]),
+    ("Le montant ne doit pas dépasser 300 €.", ["below"]),
+])
+def test_ban_with_a_modal_of_any_person_names_the_banned_side(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Par contre, le seuil pour la déclaration des voyageurs est fixé 5 000 000 FCFA.", ["above"]),
+    ("Désormais, les plafonds de retrait sont fixés 2 000 euros par semaine.", ["below"]),
+    ("Par contre, le loyer des bureaux est fixé 2 000 euros.", [None]),
+])
+def test_french_subject_cap_set_without_its_preposition(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

@@ -203,6 +203,8 @@ class AmountTagger:
                 if amount.threshold and following is not None and self.patterns.range_ends.fullmatch(
                         text, amount.end, following):
                     amount.threshold, fine_range_top = "above", amounts[i + 1]  # ... and its minimum
+            if amount.threshold is None and following is not None and self._penalty_range(text, amount, starts, following):
+                amount.threshold, fine_range_top = "above", amounts[i + 1]  # "Amende de 251 à 25 000 euros"
             if amount.threshold is None:
                 amount.threshold = self._heading_cue(text, amount)
             if amount.threshold is None:
@@ -448,11 +450,18 @@ class AmountTagger:
         p = self.patterns
         lo = max(amount.sentence[0], amount.start - self.context_chars)
         comparison = cap = None
+        hi = min(amount.sentence[1], amount.end + AFTER_CONTEXT_CHARS)
+        after = p.after_cues.match(text, amount.end, hi)
+        # "over the daily $1,000 limit": a comparison before a limit's amount reaches it over the
+        # limit's own words and gives the direction of the comparison.
+        limit_after = after is not None and after.lastgroup in {"cap", "floor"}
         for m in p.cues.finditer(text, lo, amount.start):
             kind = m.lastgroup
             if kind == "neutral":
                 continue
             if not p.filler_tail.fullmatch(text, m.end(), amount.start) and not (
+                limit_after and kind in {"above", "below"} and p.limit_tail.fullmatch(text, m.end(), amount.start)
+            ) and not (
                 kind == "cap" and p.cap_tail.fullmatch(text, m.end(), amount.start)
             ) and not (
                 _squash(m.group()).lower() in p.adverb_cues and p.verb_tail.fullmatch(text, m.end(), amount.start)
@@ -469,8 +478,6 @@ class AmountTagger:
                 cap = cap or ("below" if withdrawals else "above")
             elif comparison is None:
                 comparison = self._negated(text, m, kind, lo)
-        hi = min(amount.sentence[1], amount.end + AFTER_CONTEXT_CHARS)
-        after = p.after_cues.match(text, amount.end, hi)
         if after is not None:
             if after.lastgroup == "approx":
                 amount.approximate = True
@@ -748,6 +755,39 @@ class AmountTagger:
             return None
         return "below"
 
+    def _penalty_range(self, text: str, amount: _Amount, starts: Sequence[int], following: int) -> bool:
+        """Whether ``amount`` opens a range that a fine or penalty noun sets: the law's bounds.
+
+        "Amende de 251 à 25 000 euros", "Penalties ... include anywhere from AED
+        50,000 to AED 5,000,000": the noun earlier in the amount's clause, at most
+        ``FAR_WORDS`` words and no other amount before the opener ("de", "from",
+        "allant de") that stands right before the amount, and the range's other
+        end next; a word naming the law or its provision ("loi", "règlement",
+        "The Law stipulates") within ``LAW_CONTEXT_CHARS`` before, in the
+        paragraph or the heading whose colon opens the list. "losses of $5m to
+        $8m" has no such noun, "des amendes comprises entre 300 et 5000 francs
+        ont été infligées" no such word: both stay plain.
+        """
+        p = self.patterns
+        if p.penalty_range is None or not p.penalty_range_ends.fullmatch(text, amount.end, following):
+            return False
+        lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
+        found = None
+        for found in p.penalty_range.finditer(text, lo, amount.start):
+            pass
+        if found is None:
+            return False
+        between = found.group("between")
+        if len(between.split()) > FAR_WORDS or p.clause_break.search(between):
+            return False
+        if any(found.start() <= s < amount.start for s in starts):
+            return False
+        start = max(0, amount.start - LAW_CONTEXT_CHARS)
+        for gap in PARAGRAPH_BREAK.finditer(text, start, amount.start):  # a heading's colon keeps its list
+            if not text[:gap.start()].rstrip().endswith(":"):
+                start = gap.end()
+        return p.penalty_law is not None and p.penalty_law.search(text, start, amount.start) is not None
+
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
         """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed".
 
@@ -804,10 +844,20 @@ class AmountTagger:
             ) or (
                 amount.start - previous.end <= FAR_CONTEXT_CHARS
                 and self.patterns.continued.search(text, previous.end, amount.start)
-            ) or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
+            ) or self._restated(text, previous, amount) \
+                    or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
                     or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount) \
                     or self._changed_to(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _restated(self, text: str, previous: _Amount, amount: _Amount) -> bool:
+        """Whether ``amount`` writes out again, after its closing bracket, the bracketed ``previous``.
+
+        "not less than (AED 50,000) fifty thousand dirhams": the same value and
+        currency right after the bracket; "(AED 50,000) 20,000 dirhams" is another amount.
+        """
+        return previous.value == amount.value and previous.currency == amount.currency \
+            and self.patterns.bracket_close.fullmatch(text, previous.end, amount.start) is not None
 
     def _changed_to(self, text: str, previous: _Amount, amount: _Amount) -> bool:
         """Whether ``amount`` is the new value the clause gives the cap or floor of ``previous``.
@@ -969,6 +1019,9 @@ class AmountTagger:
             before = start - paragraph.start()
         return before < start and self.patterns.mentions_sanctions(text, before, start)
 
+
+#: How far before a fine range the word naming the law that sets it is read.
+LAW_CONTEXT_CHARS = 300
 
 #: How far before and after an amount the fine or penalty word that makes it one is read.
 PENALTY_BEFORE_CHARS = 80

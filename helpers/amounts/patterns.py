@@ -340,6 +340,11 @@ class Patterns:
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
         )
 
+        # "over the daily $1,000 limit": a comparison before a limit's amount, over up to two of the limit's words.
+        self.limit_tail = re.compile(rf"(?:{filler})+(?:\s*[^\W\d_]+(?:-[^\W\d_]+)*){{1,2}}\s*", re.IGNORECASE)
+        # "(AED 50,000) fifty thousand dirhams": a bracketed amount written out again after it.
+        self.bracket_close = re.compile(r"\s*\)\s*")
+
         # "doit au moins verser 10 euros": after an adverb cue, one infinitive may come first.
         self.adverb_cues = frozenset(_squash(c).lower() for c in self._vocabulary("adverb_cues", []))
         endings = _alternation(self._vocabulary("verb_endings", [])) or r"(?!)"
@@ -548,6 +553,19 @@ class Patterns:
         # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
         range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
         self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
+        # "Amende de 251 à 25 000 euros", "penalties ... anywhere from AED 50,000 to AED 5,000,000":
+        # a fine or penalty noun, a few words, then the opener right before the range's lower end.
+        ranges: dict[str, list[str]] = self._vocabulary("penalty_ranges", {})
+        self.penalty_range = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(ranges['nouns'])})(?!\w)(?P<between>[^\d]*?)"
+            rf"(?<!\w)(?:{_cue_alternation(ranges['openers'])})\s*\Z",
+            re.IGNORECASE,
+        ) if ranges.get("nouns") and ranges.get("openers") else None
+        self.penalty_law = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(ranges.get('laws', []))})(?!\w)", re.IGNORECASE
+        ) if ranges.get("laws") else None
+        range_and = _cue_alternation(self._vocabulary("ranges", {}).get("and", []))
+        self.penalty_range_ends = re.compile(rf"\s*(?:{range_to}|{range_and})\s*", re.IGNORECASE)
 
     def _build_links(self) -> None:
         """Conversions: "EUR 10 000 (10 900 USD)", "40 BTC, soit environ 1,2 million d'euros"."""
