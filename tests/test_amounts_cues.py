@@ -310,3 +310,27 @@ def test_ban_with_a_modal_of_any_person_names_the_banned_side(nlps, text, expect
 ])
 def test_french_subject_cap_set_without_its_preposition(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Pas question de passer la frontière avec une somme dépassant même d'un cent les 10.000 euros.", ["above"]),
+    ("fr", "une somme dépassant légèrement les 10 000 euros.", ["above"]),
+    ("en", "carrying a sum exceeding even by one cent the $10,000.", ["above"]),
+    ("fr", "Il a même payé 10 000 euros.", [None]),
+    ("en", "He even paid $10,000.", [None]),
+])
+def test_margin_between_a_comparison_and_its_amount(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le paiement est autorisé jusqu'à :\n\n  • 10.000 € lorsque le paiement est effectué par un particulier, étant "
+     "précisé que ce montant est porté à 15.000 € au profit d'un professionnel.", ["below", "below"]),
+    ("Le plafond est fixé à 1 000 euros, sachant que ce plafond est relevé à 3 000 euros pour les notaires.",
+     ["below", "below"]),
+    ("Le seuil est fixé à 10 000 euros, étant entendu que ce montant est ramené à 3 000 euros en 2025.",
+     ["above", "above"]),
+    ("Le plafond est fixé à 1 000 euros, étant précisé que le loyer est porté à 3 000 euros.", ["below", None]),
+])
+def test_demonstrative_subject_continues_the_previous_cap(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

@@ -462,6 +462,8 @@ class AmountTagger:
             if not p.filler_tail.fullmatch(text, m.end(), amount.start) and not (
                 limit_after and kind in {"above", "below"} and p.limit_tail.fullmatch(text, m.end(), amount.start)
             ) and not (
+                kind in {"above", "below"} and p.margin_tail.fullmatch(text, m.end(), amount.start)
+            ) and not (
                 kind == "cap" and p.cap_tail.fullmatch(text, m.end(), amount.start)
             ) and not (
                 _squash(m.group()).lower() in p.adverb_cues and p.verb_tail.fullmatch(text, m.end(), amount.start)

@@ -340,6 +340,9 @@ class Patterns:
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
         )
 
+        # "une somme dépassant même d'un cent les 10.000 euros": a margin after a comparison.
+        margins = _cue_alternation(self._vocabulary("comparison_margins", []))
+        self.margin_tail = re.compile(rf"(?:\s*(?:{margins})(?!\w)){{1,2}}(?:{filler})*\s*", re.IGNORECASE)
         # "over the daily $1,000 limit": a comparison before a limit's amount, over up to two of the limit's words.
         self.limit_tail = re.compile(rf"(?:{filler})+(?:\s*[^\W\d_]+(?:-[^\W\d_]+)*){{1,2}}\s*", re.IGNORECASE)
         # "(AED 50,000) fifty thousand dirhams": a bracketed amount written out again after it.
