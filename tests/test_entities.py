@@ -1713,6 +1713,27 @@ def test_a_law_title_with_a_bracketed_part_is_one_law(blank):
     assert "Proceeds of Crime" not in found and "Money Laundering" not in found and found["Coinbase"] == "ORG"
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "law"),
+    [
+        ("He is liable under the Corruption, Drug Trafficking and Other Serious Crimes (Confiscation of Benefits) Act, "
+         "the agency said.", [("Corruption", "ORG"), ("Drug Trafficking and Other Serious Crimes", "ORG"),
+                              ("Confiscation of Benefits", "ORG")],
+         "Corruption, Drug Trafficking and Other Serious Crimes (Confiscation of Benefits) Act"),
+        ("The men were charged under the Drug Trafficking (Recovery of Proceeds) Ordinance on Monday.",
+         [("Drug Trafficking", "ORG"), ("Recovery of Proceeds", "ORG")], "Drug Trafficking (Recovery of Proceeds) Ordinance"),
+        ("Ireland enacted the Criminal Justice (Money Laundering and Terrorist Financing) Act in 2010.",
+         [("Ireland", "GPE"), ("Criminal Justice", "ORG")], "Criminal Justice (Money Laundering and Terrorist Financing) Act"),
+    ],
+)
+def test_a_law_title_with_a_list_or_its_bracket_last_is_one_law(blank, text, spans, law):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    found = names(entities)
+    assert found[law] == "MISC"
+    assert not any(surface in found for surface, label in spans if label == "ORG")
+
+
 def test_an_english_the_goes_even_mid_sentence(blank):
     text = "It is published between The Free Press Journal and Connected To India, selon le quotidien."
     articles, payloads = corpus(blank, [("en", text, [("The Free Press Journal", "ORG")])])
@@ -3129,11 +3150,15 @@ def test_an_english_word_in_four_capitals_or_more_is_no_person(blank, text, span
     [
         ("DUBLIN, April 26 (Reuters) - The bank was fined.", [("DUBLIN", "ORG"), ("Reuters", "ORG")],
          {"DUBLIN": "LOC", "Reuters": "ORG"}),
+        ("MUMBAI: The agency searched the offices.", [("MUMBAI", "ORG")], {"MUMBAI": "LOC"}),
+        ("NEW DELHI — The agency filed a charge sheet.", [("NEW DELHI", "ORG")], {"NEW DELHI": "LOC"}),
+        ("Text of the notice.\nKOLKATA - The bank was fined.", [("KOLKATA", "ORG")], {"KOLKATA": "LOC"}),
         ("The yacht was held at a marina in Palma de Mallorca, Spain in 2022.",
          [("Palma de Mallorca", "ORG"), ("Spain", "GPE")], {"Palma de Mallorca": "LOC", "Spain": "LOC"}),
         # a town's name in a sentence, or in capitals that open no line, stays what the model said
         ("The club said Chelsea, the buyer, paid.", [("Chelsea", "ORG")], {"Chelsea": "ORG"}),
         ("Fans of the club met, and DUBLIN, the band, played.", [("DUBLIN", "ORG")], {"DUBLIN": "ORG"}),
+        ("The fans cheered: DUBLIN - the band - played.", [("DUBLIN", "ORG")], {"DUBLIN": "ORG"}),
     ],
 )
 def test_a_dateline_or_a_town_before_its_country_is_a_place(blank, text, spans, expected):
@@ -4736,6 +4761,35 @@ def test_build_entities_drops_the_country_code_of_a_dollar_amount(blank, text, s
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The fines were S$5.8m for the bank and S$3m for UBS.", [("S$3", "ORG"), ("UBS", "ORG")], {"UBS": "ORG"}),
+        ("Crown paid HK$50 million, Reuters said.", [("HK$50", "ORG"), ("Reuters", "ORG")], {"Reuters": "ORG"}),
+        ("Westpac agreed to pay A$1.3 billion.", [("Westpac", "ORG"), ("A$1.3", "MONEY")], {"Westpac": "ORG"}),
+        ("The court fined him RM5 million, Bernama reported.", [("RM5", "ORG"), ("Bernama", "ORG")], {"Bernama": "ORG"}),
+    ],
+)
+def test_build_entities_drops_a_currency_symbol_and_its_figure(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers of the Customs and Excise Department (C&ED) seized the cash.", []),
+        ("Officers of C&ED and of the ED met.", ["ED"]),
+        ("The ED&F Man unit and the CB&I plant were sold; the CBI and the ED looked on.", ["CBI", "ED"]),
+    ],
+)
+def test_find_bodies_skips_a_piece_of_an_ampersand_acronym(text, expected):
+    from helpers.entities.gazetteer import find_bodies
+
+    assert [text[a:b] for a, b in find_bodies(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -248,9 +248,10 @@ def _place_list_members(found: list[Mention], body: str, anchors: list[tuple[int
             insort(spans, (m.start, m.end))
 
 
-#: A wire story's dateline: a place in capitals opening a line, then a comma or the agency ("DUBLIN, April 26 (Reuters)").
+#: A wire story's dateline: a place in capitals opening a line, then a comma, the agency, a colon or a dash
+#: ("DUBLIN, April 26 (Reuters)", "MUMBAI: The Enforcement Directorate", "WASHINGTON — Today").
 _DATELINE_OPEN = re.compile(r"(?:\A|\n)[\s\"“]*\Z")
-_DATELINE_AFTER = re.compile(r",|\s*\(")
+_DATELINE_AFTER = re.compile(r",|\s*\(|:\s|\s+[–—-]+\s")
 #: A town and its country: "in Palma de Mallorca, Spain".
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
@@ -703,11 +704,13 @@ class Spans(Sequence):
 
 
 #: A law's title with a bracketed part before its last words: "Proceeds of Crime (Money Laundering) and Terrorist
-#: Financing Act"; the model tags the pieces around the brackets as bodies.
+#: Financing Act", "Corruption, Drug Trafficking and Other Serious Crimes (Confiscation of Benefits) Act", "Drug
+#: Trafficking (Recovery of Proceeds) Ordinance"; the model tags the pieces around the brackets as bodies. A comma
+#: joins the title's capitalised heads only.
 _BRACKETED_LAW = re.compile(
-    r"\b[A-Z][a-z'-]+(?:\s+(?:of|and|on|for|the|[A-Z][a-z'-]+))*\s+"
+    r"\b[A-Z][a-z'-]+(?:(?:(?:\s+(?:of|and|on|for|the))+|,?)\s+[A-Z][a-z'-]+)*\s+"
     r"\((?![^()]*\b(?:Limited|Inc|Corporation|Company)\b)[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)+\)"
-    r"(?:\s+(?:of|and|on|for|[A-Z][a-z'-]+))*?\s+[A-Z][a-z'-]+\s+(?:Act|Regulations?)\b"
+    r"(?:\s+(?:of|and|on|for|[A-Z][a-z'-]+))*?\s+(?:Act|Regulations?|Ordinance|Bill)\b"
 )
 
 

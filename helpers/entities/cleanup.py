@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.amounts.vocabulary import load_currencies
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
@@ -866,9 +867,19 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "anonymised"  # "la banque C. & Cie", "B. Ltd": a court's initial for a party it does not name
     if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
         return "amount"
+    if _symbol_figure().match(text):
+        return "amount"  # "S$3", "HK$50", "US$ 2m": a currency's symbol and a figure, the model's piece of an amount
     if len(tokens) == 1 and _ORDINAL.fullmatch(tokens[0]):
         return "ordinal"
     return None
+
+
+@lru_cache(maxsize=1)
+def _symbol_figure() -> re.Pattern[str]:
+    """A currency symbol of the amounts' vocabulary ("$", "S$", "HK$", "RM") right before a figure."""
+    cur = load_currencies()
+    symbols = sorted({*cur["symbols"], *cur["prefixed_symbols"], *cur["locale_prefixed_symbols"]}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, symbols)) + r")\s?\d")
 
 
 #: A capital initial with its dot: "A.", "C.".

@@ -403,7 +403,8 @@ def _body_pattern() -> re.Pattern[str]:
             if acronym or len(form.split()) >= 2:
                 forms.add(form)
     alternation = "|".join(_title_case_variant(f) if " " in f else re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+    # a piece of an acronym joined by an ampersand is no acronym of its own: the "ED" of "C&ED", the "CB" of "CB&I"
+    return re.compile(rf"(?<![\w.-])(?<!\w&)(?:{alternation})(?![\w-])(?!&\w)")
 
 
 def _title_case_variant(form: str) -> str:
