@@ -4732,6 +4732,45 @@ def test_build_entities_reads_the_author_of_an_alert_as_a_firm(blank, text, span
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("The Government of India notified the rules.", [("The Government of India", "ORG")], {"India": "LOC"}),
+        ("The Government of the UAE implements the law.", [("The Government of the UAE", "ORG")], {"UAE": "LOC"}),
+        ("A statement by the Government of Singapore followed.", [("the Government of Singapore", "ORG")],
+         {"Singapore": "LOC"}),
+        # a city's or an emirate's government is a body of its own
+        ("The Government of Dubai announced new measures.", [("The Government of Dubai", "ORG")],
+         {"Government of Dubai": "ORG"}),
+    ],
+)
+def test_build_entities_reads_the_government_of_a_country_as_the_country(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The UAE implements Anti-Money Laundering regulations.", [("UAE", "GPE"), ("Anti-Money Laundering", "ORG")],
+         {"UAE": "LOC"}),
+        ("India notified the Counter-Terrorist Financing rules.", [("India", "GPE"), ("Counter-Terrorist Financing", "ORG")],
+         {"India": "LOC"}),
+        ("Britain passed an Anti-Bribery law in 2010.", [("Britain", "GPE"), ("Anti-Bribery", "ORG")], {"Britain": "LOC"}),
+        # a body so named stays, whatever follows it
+        ("The Anti-Corruption Bureau report was published.", [("Anti-Corruption Bureau", "ORG")],
+         {"Anti-Corruption Bureau": "ORG"}),
+        ("The Anti-Money Laundering Council rules were cited.", [("Anti-Money Laundering Council", "ORG")],
+         {"Anti-Money Laundering Council": "ORG"}),
+    ],
+)
+def test_build_entities_drops_the_field_of_a_law(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         ("On 25 February 2019, the UK Government's Office of Financial Sanctions Implementation published a notice.",
          [("the UK Government's Office of Financial Sanctions Implementation", "ORG")],
          {"UK": "LOC", "Office of Financial Sanctions Implementation": "ORG"}),

@@ -18,6 +18,7 @@ from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens, strip_accents
+from helpers.entities.naming import law_words
 from helpers.entities.types import MISC_WEIGHT, MODEL_WEIGHT, SPLIT_WEIGHT, EntityRules, Mention
 from helpers.labels import unify_label
 
@@ -46,6 +47,12 @@ _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 #: A country's government named by the country and the word: "the UK Government's Office of ...", which the
 #: annotated sets read as the country, as they do the lowercase "the U.S. government".
 _COUNTRY_GOVERNMENT = re.compile(r"(.+?)\s+Government")
+#: The same written the other way round: "the Government of India", "Government of the UAE".
+_GOVERNMENT_OF_COUNTRY = re.compile(r"Government\s+of\s+(?:the\s+)?(.+)")
+#: A field named by an "Anti-" or "Counter-" compound before a lowercase word of a law ("Anti-Money Laundering
+#: regulations", "Counter-Terrorist Financing rules"): the field the law is about, no body.
+_FIELD_COMPOUND = re.compile(r"(?:Anti|Counter)-[A-Z]")
+_LOWERCASE_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 #: A capitalised place and "Branch" right after a span: "Bank of Communications Limited" + " Hong Kong Branch".
@@ -64,6 +71,12 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
         if len(words) > n and is_known_place(" ".join(words[-n:])) and not is_known_place(" ".join(words[:-n])):
             return end - len(" ".join(words[-n:]))
     return None
+
+
+def _law_word_after(body: str, end: int) -> bool:
+    """True when a lowercase word of ``laws.txt`` follows a span ("regulations", "rules", "law")."""
+    after = _LOWERCASE_WORD_AFTER.match(body, end)
+    return after is not None and after.group(1) in law_words()
 
 
 def dollar_prefix(body: str, start: int, end: int) -> bool:
@@ -985,6 +998,9 @@ def clean_mentions(
             government = _COUNTRY_GOVERNMENT.fullmatch(text) if rules.trim and lang == "en" else None
             if government and _is_country(government.group(1)):  # "the UK Government": the country
                 b, text, label = a + len(government.group(1)), government.group(1), "LOC"
+            government = _GOVERNMENT_OF_COUNTRY.fullmatch(text) if rules.trim and lang == "en" else None
+            if government and _is_country(government.group(1)):  # "the Government of India": the country
+                a, text, label = a + government.start(1), government.group(1), "LOC"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
             if rules.drop and _in_concept_pair(body, a, b, lex):
@@ -995,6 +1011,10 @@ def clean_mentions(
                 continue  # "MYR" of "MYR 70,000": the amount's currency
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
+            if rules.drop and lang == "en" and _FIELD_COMPOUND.match(text) and _law_word_after(body, b) \
+                    and not any(t in lex.institution_heads or t in lex.generic or lex.name_words.get(t) == "ORG"
+                                for t in name_tokens(text)):
+                continue  # "Anti-Money Laundering regulations": the law's field, not a body
             if rules.drop and _PREFIXED_ADJECTIVE.match(text):
                 continue  # "pro-Poutine": an adjective made of a name, not a mention of it
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:

@@ -64,6 +64,11 @@ def law_shaped(name: str) -> bool:
     return len(tokens) >= 2 and (tokens[-1] in _list_words("laws.txt") or tokens[0] in _list_words("laws.txt"))
 
 
+def law_words() -> frozenset[str]:
+    """The words of ``laws.txt`` that make a name a law, a rule or a legal act ("act", "regulations", "loi")."""
+    return _list_words("laws.txt")
+
+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
