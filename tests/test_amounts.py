@@ -2221,3 +2221,41 @@ def test_amounts_conversion_shares_the_sanctions_flag(nlps, lang, text, expected
 )
 def test_amounts_currency_before_a_written_number(nlps, lang, text, expected):
     assert [(r["text"], r["value"], r["currency"]) for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a fine for money laundering, named in its sentence or the one before
+        ("en", "The bank was ordered to pay $79 million in penalties for its role in a money laundering scandal.", [True]),
+        ("en", "Regulators fined the lender £42m for failing to act on red flags around a laundering network.", [True]),
+        ("en", "Offenders can be penalised for money laundering. Penalties include fines from AED 50,000 "
+               "to AED 5,000,000.", [True, True]),
+        ("en", "The law punishes money-laundering. Those convicted face a fine of up to $500,000.", [True]),
+        # the sum laundered stays criminal proceeds, and an amount that is no fine takes nothing
+        ("en", "Police arrested 12 people for a scheme that laundered HK$118 million through mule accounts.", [False]),
+        ("en", "The money laundering case involved $3 billion in assets.", [False]),
+        ("en", "The law punishes money laundering. The company reported revenue of $500,000.", [False]),
+    ],
+)
+def test_amounts_sanctions_context_of_a_money_laundering_penalty(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # cross-border movements of cash that anti-money-laundering law makes declared
+        ("fr", "Tout mouvement d'argent liquide de 10 000 euros ou plus vers un pays tiers doit être déclaré.", True),
+        ("fr", "Le transport d'argent liquide d'un montant supérieur à 50 000 euros exige un justificatif.", True),
+        ("fr", "L'obligation de déclaration des transferts de capitaux vaut dès 10 000 euros.", True),
+        ("fr", "Un voyageur qui emporte 10 000 euros en titres négociables au porteur doit le déclarer.", True),
+        # Singapore's statute that punishes the undeclared sum
+        ("en", "The offence under the Confiscation of Benefits Act is punishable with a fine of up to S$50,000.", True),
+        ("en", "Under the CDSA, the maximum fine is S$50,000.", True),
+        # cash that names no such movement
+        ("fr", "Il a retiré 10 000 euros en argent liquide pour acheter une voiture.", False),
+    ],
+)
+def test_amounts_sanctions_context_of_cross_border_cash_movements(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]

@@ -971,6 +971,10 @@ class AmountTagger:
                 if sentence not in before:
                     before[sentence] = self._previous_sentence_context(text, sentence, sentences)
                 context = before[sentence]
+            # A fine for money laundering, in its sentence or the one before ("Penalties ... include").
+            if not context and penalty[i]:
+                context = p.names_penalty_offence(text, *sentence) or self._previous_sentence_context(
+                    text, sentence, sentences, offence=True)
             contexts.append(context)
             # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
             laundered.append(p.is_laundered(text, amount.start, amount.end))
@@ -1003,13 +1007,14 @@ class AmountTagger:
             or p.coordinated.fullmatch(text, previous.end, amount.start))
 
     def _previous_sentence_context(
-        self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]]
+        self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]], *, offence: bool = False
     ) -> bool:
         """Whether the sentence before ``sentence``, in its paragraph, uses the sanctions vocabulary.
 
         A fine or penalty is for breaking the rules that sentence names: "breaches of
         financial sanctions can attract both criminal and civil penalties. The maximum
-        fine ... is £1,000,000".
+        fine ... is £1,000,000". With ``offence``, whether it names an offence whose fine is
+        an anti-money-laundering penalty (``sanctions_penalty_offences``) instead.
         """
         start = sentence[0]
         # The sentence before, and the lines before this one when a line break cut the sentence.
@@ -1019,6 +1024,8 @@ class AmountTagger:
         paragraph = PARAGRAPH_BREAK.search(text[before:start][::-1])
         if paragraph is not None:
             before = start - paragraph.start()
+        if offence:
+            return before < start and self.patterns.names_penalty_offence(text, before, start)
         return before < start and self.patterns.mentions_sanctions(text, before, start)
 
 

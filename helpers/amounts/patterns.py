@@ -608,6 +608,10 @@ class Patterns:
         # A fine or penalty takes the context of the sentence before it (``sanctions_penalties``).
         self.sanctions_penalty = re.compile(
             rf"(?i:{_cue_alternation(self._vocabulary('sanctions_penalties', []))})")
+        # A fine for money laundering punishes a breach of the anti-money-laundering law, though
+        # the laundered sum is criminal proceeds: "penalised for money laundering. Penalties ... include".
+        offences = self._vocabulary("sanctions_penalty_offences", [])
+        self.penalty_offence = re.compile(f"(?i:{_cue_alternation(offences)})" if offences else r"(?!)")
         # "Breaches of sanctions are criminal offences. These carry fines of up to £1 million": a
         # sentence that opens by pointing back continues the sanctions context of the one before.
         continuations = _cue_alternation(self._vocabulary("sanctions_continuations", []))
@@ -689,6 +693,10 @@ class Patterns:
     def names_penalty(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names a fine or a penalty (``sanctions_penalties``)."""
         return self.sanctions_penalty.search(text, start, end) is not None
+
+    def names_penalty_offence(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names an offence whose fine is an anti-money-laundering penalty."""
+        return self.penalty_offence.search(text, start, end) is not None
 
     def is_laundered(self, text: str, start: int, end: int) -> bool:
         """Whether the amount at ``text[start:end]`` is money laundered, the object of the verb."""
