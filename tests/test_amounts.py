@@ -2259,3 +2259,22 @@ def test_amounts_sanctions_context_of_a_money_laundering_penalty(nlps, lang, tex
 )
 def test_amounts_sanctions_context_of_cross_border_cash_movements(nlps, lang, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, lang, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a fine on a list line takes the context of the line that leads into the list
+        ("en", "Under Section 4 of the PMLA, an offender is punishable with:\n- Imprisonment: up to seven years.\n"
+               "- Seizure: of the property involved.\n- Fine: up to INR 5 lakh.", [True]),
+        ("fr", "Le blanchiment est puni par le code pénal des peines suivantes :\n- 5 ans de prison.\n"
+               "- la confiscation des biens.\n- 375 000 euros d'amende.", [True]),
+        # a lead-in that names no rule, an amount that is no fine, a list after a blank line
+        ("en", "Offenders are punishable with:\n- Imprisonment: up to seven years.\n- Seizure: of the property.\n"
+               "- Fine: up to $5,000.", [False]),
+        ("en", "Under the PMLA, the bank reported:\n- Revenue: $5 million", [False]),
+        ("en", "Under the PMLA, an offender is punishable with:\n\n- Fine: up to $5,000", [False]),
+    ],
+)
+def test_amounts_sanctions_context_of_a_listed_penalty_reaches_the_lead_in(nlps, lang, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected

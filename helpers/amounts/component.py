@@ -969,7 +969,8 @@ class AmountTagger:
             penalty.append(self._is_penalty(text, amounts, i, penalty))
             if not context and (penalty[i] or p.sanctions_continuation.match(text, sentence[0])):
                 if sentence not in before:
-                    before[sentence] = self._previous_sentence_context(text, sentence, sentences)
+                    before[sentence] = self._previous_sentence_context(text, sentence, sentences) or (
+                        penalty[i] and self._lead_in_context(text, amount.start))
                 context = before[sentence]
             # A fine for money laundering, in its sentence or the one before ("Penalties ... include").
             if not context and penalty[i]:
@@ -1005,6 +1006,26 @@ class AmountTagger:
         return previous is not None and penalty[i - 1] and bool(
             p.range_ends.fullmatch(text, previous.end, amount.start)
             or p.coordinated.fullmatch(text, previous.end, amount.start))
+
+    def _lead_in_context(self, text: str, start: int) -> bool:
+        """Whether a fine on a list line takes the context of the line that leads into the list.
+
+        "According to Section 13 of the PMLA, any person ... shall be punishable with:
+        - Imprisonment: up to five years - Fine: up to INR 50 lakh": the statute is
+        named in the lead-in, the line before the list's first item in its paragraph.
+        """
+        p = self.patterns
+        line = text.rfind("\n", 0, start) + 1
+        if not p.list_marker.match(text, line):
+            return False
+        while line > 0:
+            previous = text.rfind("\n", 0, line - 1) + 1
+            if not text[previous:line - 1].strip():
+                return False
+            if not p.list_marker.match(text, previous):
+                return p.mentions_sanctions(text, previous, line - 1)
+            line = previous
+        return False
 
     def _previous_sentence_context(
         self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]], *, offence: bool = False
