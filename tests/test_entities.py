@@ -3514,6 +3514,58 @@ def test_the_place_after_procureur_du_roi_is_the_place(blank):
 
 
 @pytest.mark.parametrize(
+    ("text", "seat"),
+    [
+        ("Ils agissaient sur commission rogatoire d’une juge d’instruction de Foix, chargée de l’enquête.", "Foix"),
+        ("L’enquête est dirigée par la juge d'instruction d'Audenarde depuis mai.", "Audenarde"),
+        ("Le juge d’instruction de Saint-Gaudens a ordonné trois perquisitions.", "Saint-Gaudens"),
+        ("Les juges de Nanterre ont renvoyé l’affaire.", "Nanterre"),
+    ],
+)
+def test_the_town_after_a_judge_is_the_seat_of_the_court(blank, text, seat):
+    articles, payloads = corpus(blank, [("fr", text, [(seat, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {seat: "LOC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 Est puni d’une amende de 500 000 francs au plus celui qui enfreint l’obligation.",
+        "Art. 12\n2 Si l’auteur agit par négligence, il est puni d’une amende.",
+        "3 Sont punis des arrêts ceux qui refusent de fournir les documents.",
+    ],
+)
+def test_a_law_paragraph_figure_and_its_first_word_is_no_name(blank, text):
+    surface = text.split("\n")[-1].split(" ", 2)
+    articles, payloads = corpus(blank, [("fr", text, [(" ".join(surface[:2]), "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert entities.empty, names(entities)
+
+
+def test_a_figure_before_a_noun_at_a_line_start_stays_a_name(blank):
+    text = "3 Suisses a fermé ses entrepôts."
+    articles, payloads = corpus(blank, [("fr", text, [("3 Suisses", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"3 Suisses": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "rest"),
+    [
+        ("Le procureur du parquet financier El hadji Alloune Abdoulaye SYLLA a parlé.", "El", "Alloune Abdoulaye SYLLA"),
+        ("Selon le ministre El Hadji Malick Diop, l’enquête avance.", "El", "Malick Diop"),
+        ("Le président El Hadj Amadou Ba a démissionné.", "El", "Amadou Ba"),
+    ],
+)
+def test_the_pilgrim_title_before_a_person_is_part_of_the_name(blank, text, title, rest):
+    articles, payloads = corpus(blank, [("fr", text, [(title, "ORG"), (rest, "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    full = text[text.index(title):text.index(rest) + len(rest)]
+    assert names(entities) == {full: "PER"}
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # the last of a list of places, which the model called a person

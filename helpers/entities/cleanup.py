@@ -745,6 +745,10 @@ _PROSECUTOR_OF_THE = re.compile(r"\bprocureure?s?\s+de\s+la\s+\Z", re.IGNORECASE
 #: The Belgian "procureur du Roi" and the place after it: "le procureur du Roi du Limbourg" names the Limbourg.
 _KING_OF = re.compile(r"Roi\s+(?:du\s+|des\s+|de\s+la\s+|de\s+|d')(?=[A-ZÀ-Ý])")
 _PROSECUTOR_OF_THE_KING = re.compile(r"\bprocureure?s?\s+du\s+\Z", re.IGNORECASE)
+#: A paragraph's figure and the first word of its sentence at a line start: "1 Est puni", "2 Si l'auteur".
+_PARAGRAPH_START = re.compile(r"\d{1,3}[a-z]?\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
+#: The pilgrim's title of a West African name, the model's piece of it: "El hadji", "El Hadj", "Elhadji".
+_PILGRIM_TITLE = re.compile(r"(?<![\w'’-])(?:El[\s-]+[Hh]adj|Elh?adj|El[\s-]+[Hh]aj|Alhaj|Al[\s-]+[Hh]adj)i?\s+\Z")
 
 
 def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -888,6 +892,25 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
 
 
 @lru_cache(maxsize=1)
+def _french_stop_words() -> frozenset[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _paragraph_start(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a law paragraph's figure and a function word or verb after it at a line start.
+
+    Swiss and French law texts number their paragraphs "1", "2" before the
+    sentence; "1 Est puni", "2 Si l'auteur", "3 Le juge" name nothing, whereas a
+    name begins with a figure before a noun ("3 Suisses").
+    """
+    m = _PARAGRAPH_START.fullmatch(body, start, end)
+    line_start = start == 0 or body[:start].rstrip(" \t").endswith("\n") or not body[:start].strip()
+    return bool(m) and line_start and m.group(1).casefold() in _french_stop_words()
+
+
+@lru_cache(maxsize=1)
 def _symbol_figure() -> re.Pattern[str]:
     """A currency symbol of the amounts' vocabulary ("$", "S$", "HK$", "RM") right before a figure."""
     cur = load_currencies()
@@ -1009,6 +1032,8 @@ def clean_mentions(
                 continue  # "SG" of "SG$5.8 million": the currency's prefix
             if rules.drop and currency_code_before_figure(body, a, b):
                 continue  # "MYR" of "MYR 70,000": the amount's currency
+            if rules.drop and lang == "fr" and _paragraph_start(body, a, b):
+                continue  # "1 Est puni d'une amende": a paragraph's figure and its first word
             if rules.drop and _LIKE_COMPOUND.match(body, b):
                 continue  # "Ponzi-like payments": a word of a compound adjective, not a mention
             if rules.drop and lang == "en" and _FIELD_COMPOUND.match(text) and _law_word_after(body, b) \
@@ -1020,6 +1045,11 @@ def clean_mentions(
             if not rules.drop and rules.stoplist and text.casefold() in lex.stoplist:
                 continue
             if rules.trim and label == "PER":
+                pilgrim = _PILGRIM_TITLE.search(body, max(0, a - 12), a)
+                if pilgrim:  # "El" + "hadji Alloune SYLLA": the title is the name's first words
+                    taken.add((pilgrim.start(), pilgrim.start() + 2))
+                    a = pilgrim.start()
+                    text = body[a:b]
                 title, _, rest = text.partition(" ")
                 if rest[:1].isupper() and title.casefold() in lex.title_cues:
                     a += len(title) + 1  # "Le Président COULIBALY Adama": the title is no part of the name

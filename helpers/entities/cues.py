@@ -109,6 +109,12 @@ _NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "des", "ten
 _DUTCH_PARTICLE_TAIL = re.compile(r"(?: (?:van|von|der|den|ten|ter))+(?: [A-ZÀ-Ý][\w'’-]*)+")
 #: A source's sources after its name: "a appris Hespress de sources bien informées".
 _SOURCES_AFTER = re.compile(r"\s+de\s+sources?\b")
+#: A judge after a determiner, then de: "la juge d'instruction de ", "un juge d'", not the verb ("il juge de").
+_JUDGE_OF = re.compile(
+    r"(?<![\w'’])(?:d['’])?(?:le|la|les|un|une|du|des|au|aux|ce|cette|ces|son|sa|ses|l['’])\s*juges?"
+    r"\s+(?:d['’]instruction\s+)?(?:de\s+|d['’])\Z",
+    re.IGNORECASE,
+)
 
 
 def _nationality(word: str) -> bool:
@@ -395,6 +401,10 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if not before_only and k == len(before) and k and before[k - 1].casefold() in lex.source_cues \
             and _SOURCES_AFTER.match(body, end):
         return "ORG"
+    # a judge and de -> LOC: a judge is a person, the town after is the seat of the court ("la juge d'instruction
+    # de Foix", "un juge d'instruction d'Audenarde", "les juges de Nanterre")
+    if _JUDGE_OF.search(body, max(0, start - 40), start):
+        return "LOC"
     # a kind of place and de/of -> LOC ("l'aéroport de Roissy", "the island of Majorca", "le port de la Ciotat");
     # not a word that also heads a body's name ("département de la Justice")
     if i >= 2 and before[i - 1].casefold() in _OF and before[i - 2][:1].islower():
