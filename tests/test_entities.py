@@ -3551,6 +3551,37 @@ def test_a_figure_before_a_noun_at_a_line_start_stays_a_name(blank):
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Il doit être déclaré auprès de l’Administration des douanes et accises. Une règle valable.",
+         [("Administration des douanes", "ORG")], {"Administration des douanes et accises": "ORG"}),
+        ("La Direction générale des douanes et accises a saisi 3 kilos.",
+         [("Direction générale des douanes", "ORG")], {"Direction générale des douanes et accises": "ORG"}),
+        ("L’Administration générale de la Fiscalité a écrit aux contribuables.",
+         [("Fiscalité", "ORG")], {"Administration générale de la Fiscalité": "ORG"}),
+    ],
+)
+def test_an_administration_and_its_excise_domain_are_one_body(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("L’équivalent de 17% du Produit intérieur brut (Pib) et 63% de la dette extérieure.", "Produit intérieur"),
+        ("Le Produit national brut a reculé de 2 %.", "Produit national brut"),
+        ("La dette atteint 60 % du PIB du pays.", "PIB"),
+    ],
+)
+def test_a_national_accounts_aggregate_is_no_body(blank, text, surface):
+    articles, payloads = corpus(blank, [("fr", text, [(surface, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert entities.empty, names(entities)
+
+
+@pytest.mark.parametrize(
     ("text", "title", "rest"),
     [
         ("Le procureur du parquet financier El hadji Alloune Abdoulaye SYLLA a parlé.", "El", "Alloune Abdoulaye SYLLA"),
