@@ -2262,6 +2262,50 @@ def test_amounts_sanctions_context_of_cross_border_cash_movements(nlps, lang, te
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duty to declare cash at a border or to customs
+        ("Travellers must declare cash of €10,000 or more when they leave the EU.", True),
+        ("You will need to declare any sums of cash of 10,000 euros or more to customs.", True),
+        ("Anyone carrying more than $10,000 in cash must make a declaration at the border.", True),
+        ("She was caught bringing S$25,000 of undeclared currency into Singapore.", True),
+        ("Travellers must report currency or monetary instruments of C$10,000 or more to the CBSA.", True),
+        ("A declaration is required for currency and bearer negotiable instruments above HK$120,000.", True),
+        ("The reporting of cross-border cash of AUD 10,000 or more is mandatory.", True),
+        # a tax declaration, and a declaration that is no duty about cash
+        ("You must declare income above £1,000 on your tax return.", False),
+        ("The company declared a cash dividend of $2 million.", False),
+        ("The minister declared that exports reached $5 billion.", False),
+        ("Customs detected undeclared cash and seized almost $675,000.", False),
+    ],
+)
+def test_amounts_sanctions_context_of_an_english_cash_declaration(nlps, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, "en", text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # le devoir de déclarer l'argent liquide à la frontière ou à la douane
+        ("Vous devez déclarer l'argent liquide que vous transportez dès 10 000 euros.", True),
+        ("Déclarez vos capitaux à la douane si vous voyagez avec plus de 10 000 euros.", True),
+        ("Toute somme transportée supérieure à 10 000 euros doit être déclarée.", True),
+        ("La déclaration des espèces est obligatoire au-delà de 5 millions de francs CFA.", True),
+        ("Les devises importées doivent être déclarées au-delà de 100 000 dirhams.", True),
+        ("Le transport transfrontalier d'argent liquide de 10 000 euros ou plus est encadré.", True),
+        ("Le seuil des instruments négociables au porteur est fixé à 10 millions de FCFA.", True),
+        # une déclaration fiscale, une déclaration sans argent liquide
+        ("Les revenus de plus de 10 000 euros doivent être déclarés aux impôts.", False),
+        ("Un don en espèces de 5 000 euros doit être déclaré à l'administration fiscale.", False),
+        ("Le ministre a déclaré que le budget atteint 3 milliards d'euros.", False),
+        ("Les douaniers ont saisi 48 000 euros en liquide non déclarés.", False),
+    ],
+)
+def test_amounts_sanctions_context_of_a_french_cash_declaration(nlps, text, expected):
+    assert [r["sanctions_context"] for r in records(nlps, "fr", text)] == [expected]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         # a fine on a list line takes the context of the line that leads into the list

@@ -603,6 +603,13 @@ class Patterns:
         self.sanctions = re.compile("|".join(parts) or r"(?!)")
         # Phrases that hold a sanctions word and are about something else: the AMF's
         # "commission des sanctions", "sanctions pécuniaires" (a fine), "actifs immobilisés".
+        # A duty to declare cash at a border or to customs ("declare any sums of cash ... to HMRC",
+        # "déclarer vos capitaux à la douane"): a declaration word and a cash word in one sentence
+        # that names no tax ("déclarer ses revenus").
+        declarations: dict[str, list[str]] = self._vocabulary("sanctions_declarations", {})
+        self.declaration_duty, self.declared_cash, self.declaration_exclusion = (
+            re.compile(f"(?i:{_cue_alternation(declarations.get(part, []))})")
+            for part in ("duties", "objects", "exclusions"))
         neutral = self._vocabulary("not_sanctions", [])
         self.not_sanctions = re.compile(f"(?i:{_cue_alternation(neutral)})" if neutral else r"(?!)")
         # A fine or penalty takes the context of the sentence before it (``sanctions_penalties``).
@@ -684,11 +691,19 @@ class Patterns:
 
     def mentions_sanctions(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` uses the sanctions vocabulary outside a neutral phrase."""
+        if self.declares_cash(text, start, end):
+            return True
         neutral = [m.span() for m in self.not_sanctions.finditer(text, start, end)]
         return any(
             not any(a <= m.start() and m.end() <= b for a, b in neutral)
             for m in self.sanctions.finditer(text, start, end)
         )
+
+    def declares_cash(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names a duty to declare cash (``sanctions_declarations``), not a tax return."""
+        return (self.declaration_duty.search(text, start, end) is not None
+                and self.declared_cash.search(text, start, end) is not None
+                and self.declaration_exclusion.search(text, start, end) is None)
 
     def names_penalty(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names a fine or a penalty (``sanctions_penalties``)."""
