@@ -906,8 +906,10 @@ def _paragraph_start(body: str, start: int, end: int) -> bool:
     name begins with a figure before a noun ("3 Suisses").
     """
     m = _PARAGRAPH_START.fullmatch(body, start, end)
-    line_start = start == 0 or body[:start].rstrip(" \t").endswith("\n") or not body[:start].strip()
-    return bool(m) and line_start and m.group(1).casefold() in _french_stop_words()
+    if m is None or m.group(1).casefold() not in _french_stop_words():
+        return False
+    # read only when the figure and word match: the slices copy the body up to the span
+    return start == 0 or body[:start].rstrip(" \t").endswith("\n") or not body[:start].strip()
 
 
 @lru_cache(maxsize=1)
