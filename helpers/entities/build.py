@@ -383,9 +383,12 @@ def _join_compass_parts(found: list[Mention], body: str) -> list[Mention]:
     for m in found:
         if id(m) in absorbed:
             continue
-        part = COMPASS_AFTER.match(body, m.end) if not m.ent_id and is_known_place(m.text) else None
-        inner = [x for x in found if part is not None and x is not m and m.end < x.end and x.start < part.end()]
-        if part is None or any(x.ent_id or x.start < m.end + 1 or x.end > part.end() for x in inner):
+        part = None if m.ent_id else COMPASS_AFTER.match(body, m.end)
+        if part is None or not is_known_place(m.text):
+            out.append(m)
+            continue
+        inner = [x for x in found if x is not m and m.end < x.end and x.start < part.end()]
+        if any(x.ent_id or x.start < m.end + 1 or x.end > part.end() for x in inner):
             out.append(m)  # the model's "Nord" of "Californie" + "Nord" goes with it; a span running past stays
             continue
         absorbed.update(id(x) for x in inner)
