@@ -956,6 +956,7 @@ class AmountTagger:
         p = self.patterns
         own: dict[tuple[int, int], bool] = {}
         before: dict[tuple[int, int], bool] = {}
+        offence: dict[tuple[int, int], bool] = {}
         penalty: list[bool] = []
         contexts: list[bool] = []
         laundered: list[bool] = []
@@ -974,8 +975,10 @@ class AmountTagger:
                 context = before[sentence]
             # A fine for money laundering, in its sentence or the one before ("Penalties ... include").
             if not context and penalty[i]:
-                context = p.names_penalty_offence(text, *sentence) or self._previous_sentence_context(
-                    text, sentence, sentences, offence=True)
+                if sentence not in offence:
+                    offence[sentence] = p.names_penalty_offence(text, *sentence) or self._previous_sentence_context(
+                        text, sentence, sentences, offence=True)
+                context = offence[sentence]
             contexts.append(context)
             # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
             laundered.append(p.is_laundered(text, amount.start, amount.end))
