@@ -324,12 +324,17 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
     return links
 
 
+def _in_brackets_after(body: str, name: Mention, alias: Mention) -> bool:
+    """True when ``alias`` is the whole of a bracket that opens right after ``name``: "OCBC Singapore (OCBC)"."""
+    return bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")"
+
+
 def _short_form_after(body: str, name: Mention, alias: Mention) -> bool:
     """True for a firm's name and, in brackets right after it, its first words as the short form the text
     uses for it ("OCBC Singapore (OCBC)", "Citibank N.A., Singapore Branch (Citibank)")."""
     words, short = name.text.split(), alias.text.split()
     return ((name.cue or name.model_label) == "ORG" and len(short) < len(words) and words[:len(short)] == short
-            and bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")")
+            and _in_brackets_after(body, name, alias))
 
 
 #: A company's legal form closing its registered name: "Burswood Nominees Ltd", "The Star Pty Limited".
@@ -340,7 +345,7 @@ def _trading_name_after(body: str, name: Mention, alias: Mention) -> bool:
     """True for a company's registered name and, in brackets right after it, the name it trades under,
     of two words or more ("Burswood Nominees Ltd (Crown Perth)"), which the model often calls a person."""
     return (bool(_REGISTERED_NAME_END.search(name.text)) and " " in alias.text and alias.text[:1].isupper()
-            and bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")")
+            and _in_brackets_after(body, name, alias))
 
 
 def _mark_local_units(found: list[Mention]) -> None:
