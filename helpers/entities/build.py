@@ -24,7 +24,7 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
 from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, find_bodies, find_regions, french_departments,
-                                       is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
+                                       is_country, is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
@@ -271,8 +271,7 @@ def _written_as_place(body: str, m: Mention) -> bool:
     following = _COUNTRY_AFTER.match(body, m.end, min(len(body), m.end + 60))
     if following is None:
         return False
-    country = lookup(following.group(1))
-    return country is not None and country.ref.startswith("country:")
+    return is_country(following.group(1))
 
 
 def _in_region(body: str, town: Mention, region: Mention) -> bool:
@@ -841,9 +840,9 @@ def _clause_after_body(found: list[Mention], overlapping: list[int], start: int,
         return False
     word = clause.group(1)
     lex = load_lexicon("fr")
-    country = lookup(word.capitalize())  # "suisse" is written as the country is: "le Conseil fédéral suisse"
+    # "suisse" is written as the country is: "le Conseil fédéral suisse"
     return not (word.casefold() in lex.all_function_words or is_demonym(word, lang="fr")
-                or (country is not None and country.ref.startswith("country:")) or _ADJECTIVE_ENDING.search(word))
+                or is_country(word.capitalize()) or _ADJECTIVE_ENDING.search(word))
 
 
 #: The endings of French adjectives, which may go on a body's name to make a longer one ("Cour des comptes

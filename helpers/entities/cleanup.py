@@ -15,7 +15,7 @@ import pandas as pd
 
 from helpers.amounts.vocabulary import load_currencies
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
-from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
+from helpers.entities.gazetteer import is_country, is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
 from helpers.entities.names import name_key, name_tokens, strip_accents
 from helpers.entities.naming import law_words
@@ -101,11 +101,6 @@ def currency_code_before_figure(body: str, start: int, end: int) -> bool:
     """True for an ISO 4217 code in capitals right before a figure ("MYR" of "MYR 70,000"): the amount's currency."""
     text = body[start:end]
     return len(text) == 3 and text.isupper() and text in _iso_currency_codes() and bool(_FIGURE_AFTER.match(body, end))
-
-
-def _is_country(text: str) -> bool:
-    reference = lookup(text)
-    return reference is not None and reference.ref.startswith("country:")
 
 
 #: A registered name's closing legal form after capitalised words: "... Betting & Gaming Limited".
@@ -1021,10 +1016,10 @@ def clean_mentions(
             if branch and is_known_place(branch.group(1)):  # "its New York Branch": the place of a firm's branch
                 b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
             government = _COUNTRY_GOVERNMENT.fullmatch(text) if rules.trim and lang == "en" else None
-            if government and _is_country(government.group(1)):  # "the UK Government": the country
+            if government and is_country(government.group(1)):  # "the UK Government": the country
                 b, text, label = a + len(government.group(1)), government.group(1), "LOC"
             government = _GOVERNMENT_OF_COUNTRY.fullmatch(text) if rules.trim and lang == "en" else None
-            if government and _is_country(government.group(1)):  # "the Government of India": the country
+            if government and is_country(government.group(1)):  # "the Government of India": the country
                 a, text, label = a + government.start(1), government.group(1), "LOC"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue

@@ -194,6 +194,12 @@ def is_known_place(name: str) -> bool:
     return reference is not None and reference.label == "LOC"
 
 
+def is_country(name: str) -> bool:
+    """Whether the gazetteers know ``name`` as a country ("India", "the UK", "Suisse")."""
+    reference = lookup(name)
+    return reference is not None and reference.ref.startswith("country:")
+
+
 #: A French compass point or its adjective after a place: "Europe" + " centrale", "Californie" + " du Nord",
 #: "Europe" + " de l'Est".
 COMPASS_AFTER = re.compile(
