@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -458,6 +459,45 @@ def amount_counts(predicted: Sequence[dict], gold: Sequence[dict]) -> dict[str, 
         fp += got and not want
         fn += want and not got
     return {"strict": strict, "thresholds": thresholds, "sanctions": Counts(tp, fp, fn)}
+
+
+def threshold_causes(predicted: Sequence[dict], gold: Sequence[dict]) -> Counter[str]:
+    """Per passage: the threshold misses and false thresholds of :func:`amount_counts`, counted by cause.
+
+    A gold floor or ceiling with no predicted match is ``"miss: read plain, gold
+    below"`` (or ``above``) when the kit has its value and currency with no direction, ``"miss: opposite
+    direction"`` when it has them the other way, ``"miss: other currency"`` when it
+    has the value only, else ``"miss: value not found"``; a predicted floor or
+    ceiling with no gold match is ``"false: gold plain"``, ``"false: opposite
+    direction"``, ``"false: other currency"`` or ``"false: no gold amount"`` the
+    same way. Only the causes are returned, never a text, a value or a passage,
+    so a blind set can be read this way too.
+    """
+    is_threshold = [r for r in predicted if r["threshold"] in ("above", "below")]
+    gold_threshold = [g for g in gold if g.get("threshold") in ("above", "below")]
+    unmatched_gold, unmatched_predicted = list(gold_threshold), []
+    for record in is_threshold:
+        hit = next((g for g in unmatched_gold if same_threshold(record, g)), None)
+        if hit is None:
+            unmatched_predicted.append(record)
+        else:
+            unmatched_gold.remove(hit)
+
+    def cause(amount: dict, others: Sequence[dict], plain: str) -> str:
+        same_value = [o for o in others if _close(o["value"], amount.get("value"))]
+        same_currency = [o for o in same_value if o["currency"] == amount["currency"]]
+        if any(o.get("threshold") is None for o in same_currency):
+            return plain
+        if same_currency:
+            return "opposite direction"
+        return "other currency" if same_value else ""
+
+    causes: Counter[str] = Counter()
+    for g in unmatched_gold:
+        causes["miss: " + (cause(g, predicted, f"read plain, gold {g['threshold']}") or "value not found")] += 1
+    for r in unmatched_predicted:
+        causes["false: " + (cause(r, gold, "gold plain") or "no gold amount")] += 1
+    return causes
 
 
 def predict_amounts(cases: Sequence[dict[str, Any]], *, pipeline: str = "shipped") -> list[list[dict[str, Any]]]:

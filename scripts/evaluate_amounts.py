@@ -7,6 +7,7 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind7   # the seventh blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind8   # the eighth blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind blind8 --causes   # and its threshold errors by cause
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
 By default the cases are tagged by the shipped pipeline (the pinned models, as
@@ -71,6 +72,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +111,19 @@ def report(cases: list[dict], predicted: list[list[dict]]) -> str:
     return "\n".join(lines)
 
 
+def causes_report(cases: list[dict], predicted: list[list[dict]]) -> str:
+    """The threshold errors counted by cause (:func:`helpers.evaluation.threshold_causes`), per language."""
+    lines = []
+    for lang in sorted({c["lang"] for c in cases}):
+        total = Counter()
+        for case, found in zip(cases, predicted):
+            if case["lang"] == lang:
+                total += V.threshold_causes(found, case.get("amounts", []))
+        for name, n in sorted(total.items()):
+            lines.append(f"{lang}  {name:34} {n}")
+    return "\n".join(lines) or "no threshold errors"
+
+
 def format_errors(cases: list[dict], predicted: list[list[dict]]) -> str:
     scores = score_amounts(predicted, [c.get("amounts", []) for c in cases])
     lines = []
@@ -134,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")
+    parser.add_argument("--causes", action="store_true",
+                        help="also count the threshold errors by cause, per language (no text: allowed on a blind set)")
     args = parser.parse_args(argv)
     if args.blind:
         cases = V.load_blind(args.blind, DATA)
@@ -142,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             *V.load_passages(CASES), *V.load_former_blind(DATA), *V.load_dev_passages(DATA)]
     predicted = V.predict_amounts(cases, pipeline=args.pipeline)
     print(report(cases, predicted))
+    if args.causes:
+        print()
+        print(causes_report(cases, predicted))
     if not (args.quiet or args.blind):
         print()
         print(format_errors(cases, predicted))

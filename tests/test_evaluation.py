@@ -214,3 +214,50 @@ def test_evaluation_load_former_blind_reads_both_moved_sets():
     passages = V.load_former_blind(DATA)
     assert {p["set"] for p in passages} == set(V.FORMER_BLIND_SETS)
     assert all(p["id"].startswith(f"{p['set']}-{p['lang']}-") for p in passages)
+
+
+def _amount(value, currency, threshold, text="x"):
+    return {"text": text, "value": value, "currency": currency, "threshold": threshold, "sanctions_context": False}
+
+
+def test_evaluation_threshold_causes_name_each_kind_of_error():
+    gold = [
+        _amount(10000.0, "EUR", "below"),   # read plain
+        _amount(5000.0, "EUR", "above"),    # read the other way
+        _amount(60.0, "CAD", "below"),      # read in another currency
+        _amount(300.0, "EUR", "below"),     # not found
+        _amount(1000.0, "EUR", None),       # plain, read as a floor
+        _amount(15000.0, "EUR", "above"),   # right
+    ]
+    predicted = [
+        _amount(10000.0, "EUR", None), _amount(5000.0, "EUR", "below"), _amount(60.0, "USD", "below"),
+        _amount(1000.0, "EUR", "above"), _amount(15000.0, "EUR", "above", text="15 000 €"),
+        _amount(7.0, "EUR", "above"),
+    ]
+    causes = V.threshold_causes(predicted, gold)
+    assert causes == {
+        "miss: read plain, gold below": 1, "miss: opposite direction": 1, "miss: other currency": 1, "miss: value not found": 1,
+        "false: opposite direction": 1, "false: other currency": 1, "false: gold plain": 1, "false: no gold amount": 1,
+    }
+    counts = V.amount_counts(predicted, gold)["thresholds"]
+    assert sum(n for k, n in causes.items() if k.startswith("miss")) == counts.fn
+    assert sum(n for k, n in causes.items() if k.startswith("false")) == counts.fp
+
+
+def test_evaluate_amounts_causes_prints_counts_and_no_text(tmp_path):
+    item = {"id": "c1", "set": "dev", "lang": "en", "entities": [],
+            "text": "Payments are capped at EUR 10,000 and a fine of EUR 500 was paid.",
+            "amounts": [{"text": "EUR 10,000", "value": 10000.0, "currency": "EUR", "threshold": "above",
+                         "sanctions_context": False},
+                        {"text": "EUR 500", "value": 500.0, "currency": "EUR", "threshold": None,
+                         "sanctions_context": False}]}
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(item), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "scripts/evaluate_amounts.py", "--cases", str(path), "--quiet", "--causes"],
+        cwd=DATA.parent.parent, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    causes = done.stdout.split("\n\n")[-1]
+    assert "en  miss: opposite direction" in causes and "en  false: opposite direction" in causes
+    assert "10,000" not in causes and "capped" not in causes
