@@ -608,6 +608,10 @@ def _finish(collector: _Collector) -> pd.DataFrame:
     for raw in collector.articles:
         title = normalize_text(raw.title).replace("\n", " ")
         full = normalize_text(raw.text)
+        if not full:  # only marks the normalisation removes (a UTF-16 file holding one byte-order mark more)
+            collector.skip(raw.path, "empty article: no text left after normalising (only invisible characters)",
+                           absolute=raw.abs_path)
+            continue
         body, related = split_related(full)
         digest = hashlib.sha256(full.encode("utf-8")).hexdigest()
         if digest in by_hash:

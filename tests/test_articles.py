@@ -226,6 +226,23 @@ def test_load_articles_skips_second_article_with_same_given_id(tmp_path):
     assert corpus.skipped["reason"].str.contains("already used").tolist() == [True]
 
 
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bom.md", b"\xff\xfe\xff\xfe"),  # UTF-16 mark, then a second mark as the whole text
+        ("marks.md", "\ufeff\ufeff\ufeff".encode("utf-8")),  # UTF-8 mark, then two more
+    ],
+)
+def test_load_articles_skips_a_file_left_empty_by_normalising(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    write(tmp_path, "good.txt", "A title\nA body with text.")
+    corpus = load_articles([tmp_path])
+    assert list(corpus.articles["text"]) == ["A body with text."]
+    assert corpus.skipped["path"].str.endswith(name).tolist() == [True]
+    assert corpus.skipped["reason"].iloc[0].startswith("empty article")
+
+
 # Languages -------------------------------------------------------------------------
 
 
