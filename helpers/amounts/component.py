@@ -771,11 +771,11 @@ class AmountTagger:
         ont été infligées" no such word: both stay plain.
         """
         p = self.patterns
-        if p.penalty_range is None or not p.penalty_range_ends.fullmatch(text, amount.end, following):
+        if not p.penalty_range_ends.fullmatch(text, amount.end, following):
             return False
         lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS)
         found = None
-        for found in p.penalty_range.finditer(text, lo, amount.start):
+        for found in p.penalty_range.finditer(text, lo, amount.start):  # the last, nearest the amount
             pass
         if found is None:
             return False
@@ -788,7 +788,7 @@ class AmountTagger:
         for gap in PARAGRAPH_BREAK.finditer(text, start, amount.start):  # a heading's colon keeps its list
             if not text[:gap.start()].rstrip().endswith(":"):
                 start = gap.end()
-        return p.penalty_law is not None and p.penalty_law.search(text, start, amount.start) is not None
+        return p.penalty_law.search(text, start, amount.start) is not None
 
     def _negated(self, text: str, cue: re.Match, kind: str, lo: int) -> str:
         """Flip a comparison after a negation: "ne doit pas dépasser", "must not exceed".

@@ -102,7 +102,7 @@ class Patterns:
         scaled: dict[str, list] = cur.get("scaled_suffixes", {})
         self._suffix_scales = {k: int(v[1]) for k, v in scaled.items()}
         self._currencies: dict[str, str] = {
-            **cur["symbols"], **cur.get("locale_prefixed_symbols", {}), **cur["prefixed_symbols"], **cur["codes"],
+            **cur["symbols"], **cur["locale_prefixed_symbols"], **cur["prefixed_symbols"], **cur["codes"],
             **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
             **{k: v[0] for k, v in scaled.items()},
             **{_squash(k).lower(): v for k, v in words.items()},
@@ -112,7 +112,7 @@ class Patterns:
         self._big_scales = {k.lower(): Decimal(v) for k, v in scale_words.items() if v >= 1_000_000}
 
         symbols = _alternation(cur["symbols"])
-        prefixes = {**cur.get("locale_prefixed_symbols", {}), **cur["prefixed_symbols"]}
+        prefixes = {**cur["locale_prefixed_symbols"], **cur["prefixed_symbols"]}
         prefixed = _alternation(prefixes)
         suffixed = "|".join(
             re.escape(s).replace(r"\ ", r"\s?")
@@ -559,14 +559,15 @@ class Patterns:
         # "Amende de 251 à 25 000 euros", "penalties ... anywhere from AED 50,000 to AED 5,000,000":
         # a fine or penalty noun, a few words, then the opener right before the range's lower end.
         ranges: dict[str, list[str]] = self._vocabulary("penalty_ranges", {})
+        # A vocabulary without them gives patterns that never match, as everywhere in this class.
         self.penalty_range = re.compile(
-            rf"(?<!\w)(?:{_cue_alternation(ranges['nouns'])})(?!\w)(?P<between>[^\d]*?)"
-            rf"(?<!\w)(?:{_cue_alternation(ranges['openers'])})\s*\Z",
+            rf"(?<!\w)(?:{_cue_alternation(ranges.get('nouns', []))})(?!\w)(?P<between>[^\d]*?)"
+            rf"(?<!\w)(?:{_cue_alternation(ranges.get('openers', []))})\s*\Z",
             re.IGNORECASE,
-        ) if ranges.get("nouns") and ranges.get("openers") else None
+        )
         self.penalty_law = re.compile(
             rf"(?<!\w)(?:{_cue_alternation(ranges.get('laws', []))})(?!\w)", re.IGNORECASE
-        ) if ranges.get("laws") else None
+        )
         range_and = _cue_alternation(self._vocabulary("ranges", {}).get("and", []))
         self.penalty_range_ends = re.compile(rf"\s*(?:{range_to}|{range_and})\s*", re.IGNORECASE)
 
