@@ -7,6 +7,7 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_entities.py --blind blind2  # the second blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --blind blind7  # the seventh blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --blind blind8  # the eighth blind set, figures only
+    .venv/bin/python scripts/evaluate_entities.py --blind blind9  # the ninth blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --errors --gains
 
 Both sides run the shipped pipeline: the pinned spaCy models with the components
@@ -70,8 +71,9 @@ English sanctions, AML and cash-limit texts, annotated and committed before the
 kit was run on it;
 "dev18" to "dev21" (``tests/data/dev18_passages.jsonl``...) likewise;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
-(``tests/data/blind2_passages.jsonl``) and "blind8"
-(``tests/data/blind8_passages.jsonl``) are real texts annotated before the kit
+(``tests/data/blind2_passages.jsonl``), "blind8"
+(``tests/data/blind8_passages.jsonl``) and "blind9"
+(``tests/data/blind9_passages.jsonl``) are real texts annotated before the kit
 was run on them and never used to tune: ``--errors`` is refused on them.
 """
 
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind8') instead of the dev passages",
+        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind8', 'blind9') instead of the dev passages",
     )
     parser.add_argument("--errors", action="store_true", help="list extra and missed entities of the kit (not on --blind)")
     parser.add_argument("--gains", action="store_true", help="F1 with each rule switched off")
