@@ -5,7 +5,6 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py                  # dev cases, shipped pipeline
     .venv/bin/python scripts/evaluate_amounts.py --blind          # the first blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
-    .venv/bin/python scripts/evaluate_amounts.py --blind blind7   # the seventh blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind8   # the eighth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind9   # the ninth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind8 --causes   # and its threshold errors by cause

@@ -5,7 +5,6 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_entities.py                 # dev + held-out passages, sample article
     .venv/bin/python scripts/evaluate_entities.py --blind         # the first blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --blind blind2  # the second blind set, figures only
-    .venv/bin/python scripts/evaluate_entities.py --blind blind7  # the seventh blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --blind blind8  # the eighth blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --blind blind9  # the ninth blind set, figures only
     .venv/bin/python scripts/evaluate_entities.py --errors --gains
