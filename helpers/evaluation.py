@@ -293,6 +293,7 @@ FORMER_BLIND_SETS = ("dev11", "dev12", "dev15", "dev16")
 DEV_PASSAGES = {
     "dev17": "dev17_passages.jsonl", "dev18": "dev18_passages.jsonl", "dev19": "dev19_passages.jsonl",
     "dev20": "dev20_passages.jsonl", "dev21": "dev21_passages.jsonl", "dev22": "dev22_passages.jsonl",
+    "dev23": "dev23_passages.jsonl",
 }
 
 

@@ -69,6 +69,9 @@ blind set, moved likewise;
 English sanctions, AML and cash-limit texts, annotated and committed before the
 kit was run on it;
 "dev18" to "dev21" (``tests/data/dev18_passages.jsonl``...) likewise;
+"dev23" (``tests/data/dev23_passages.jsonl``) texts whose money is in the
+currencies of Africa, the Gulf, South and South-East Asia and the Americas as
+local news writes them, likewise;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``), "blind8"
 (``tests/data/blind8_passages.jsonl``) and "blind9"

@@ -82,10 +82,10 @@ def _source_key(url: str) -> str:
 
 @pytest.mark.parametrize(
     "set_name",
-    ["blind2", "blind8", "blind9", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22"],
+    ["blind2", "blind8", "blind9", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23"],
 )
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
-    """The later blind sets (blind2, blind8, blind9), those moved to development (dev11, dev12, dev15, dev16, dev22: the fifth, fourth, third, sixth, seventh), dev17 to dev21."""
+    """The later blind sets (blind2, blind8, blind9), those moved to development (dev11, dev12, dev15, dev16, dev22: the fifth, fourth, third, sixth, seventh), dev17 to dev21 and dev23."""
     path = DATA / {**V.BLIND_SETS, **V.DEV_PASSAGES}.get(set_name, V.FORMER_BLIND)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     raw = [item for item in lines if item["set"] == set_name]
