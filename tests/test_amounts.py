@@ -1511,7 +1511,7 @@ def test_amounts_french_coordinated_amount_after_an_approximation_word_shares_th
         ("Someone who has more cash than £1,000 is not directly suspicious.", ["above"]),
         ("Customers holding less money than $500 pay no fee.", ["below"]),
         ("Declare any sums of cash of €10,000 (c £6,667) or more to HMRC.", ["above", "above"]),
-        # a penalty imposed, and "more ... than" with two words between
+        # a penalty imposed, and a partitive "more of ... than"
         ("The bank paid a penalty of $83,864 last year.", [None]),
         ("They moved more of the cash than $1,000 would buy.", [None]),
     ],
@@ -2313,11 +2313,13 @@ def test_amounts_sanctions_context_of_a_french_cash_declaration(nlps, text, expe
                "- Seizure: of the property involved.\n- Fine: up to INR 5 lakh.", [True]),
         ("fr", "Le blanchiment est puni par le code pénal des peines suivantes :\n- 5 ans de prison.\n"
                "- la confiscation des biens.\n- 375 000 euros d'amende.", [True]),
-        # a lead-in that names no rule, an amount that is no fine, a list after a blank line
+        # a lead-in that ends with its colon reaches over one blank line; a sentence that ends with a stop does not
+        ("en", "Under the PMLA, an offender is punishable with:\n\n- Fine: up to $5,000", [True]),
+        ("en", "Under the PMLA, an offender is punishable.\n\n- Fine: up to $5,000", [False]),
+        # a lead-in that names no rule, an amount that is no fine
         ("en", "Offenders are punishable with:\n- Imprisonment: up to seven years.\n- Seizure: of the property.\n"
                "- Fine: up to $5,000.", [False]),
         ("en", "Under the PMLA, the bank reported:\n- Revenue: $5 million", [False]),
-        ("en", "Under the PMLA, an offender is punishable with:\n\n- Fine: up to $5,000", [False]),
     ],
 )
 def test_amounts_sanctions_context_of_a_listed_penalty_reaches_the_lead_in(nlps, lang, text, expected):

@@ -1,4 +1,4 @@
-"""Threshold cues, sanctions vocabulary and amount forms of the dev20 and dev19 amounts rounds, on blank pipelines."""
+"""Threshold cues, sanctions vocabulary and amount forms of the dev22, dev20 and dev19 amounts rounds, on blank pipelines."""
 
 from __future__ import annotations
 
@@ -334,3 +334,128 @@ def test_margin_between_a_comparison_and_its_amount(nlps, lang, text, expected):
 ])
 def test_demonstrative_subject_continues_the_previous_cap(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+# -- the dev22 round ----------------------------------------------------------------------------
+
+
+def _values(nlps, lang: str, text: str, url: str | None = None) -> list[tuple[str, float, str, str | None]]:
+    return [(r["text"], r["value"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text), url=url)]
+
+
+def test_marker_stop_read_as_a_sentence_end_does_not_cut_the_amount_from_its_cue(nlps):
+    from helpers.amounts.component import AmountTagger
+
+    tagger = AmountTagger(nlps["en"])
+    text = "The law bans cash transactions of Rs. 2 lakh or more. He paid Rs. 5,000 to the seller."
+    # the sentences a parser gives when it takes the stop of "Rs." for the end of a sentence
+    cut = text.index("Rs.") + 3
+    second = text.index("He")
+    sentences = [(0, cut), (cut + 1, second - 1), (second, len(text))]
+    found = [(text[a.start:a.end], a.threshold) for a in tagger._find_amounts(text, sentences)]
+    assert found == [("Rs. 2 lakh", "above"), ("Rs. 5,000", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the statutory maximum civil penalty per violation is as follows: IEEPA — the greater of $289,238 or twice "
+     "the transaction; TWEA — $85,236; and CDTA — $13,066.", ["below", "below", "below"]),
+    ("The new maximum fines are: $500 for a first offence; $1,000 for a second one; $5,000 after that.",
+     ["below", "below", "below"]),
+    ("The reporting thresholds are as follows: cash — $10,000; wire transfers — $3,000.", ["above", "above"]),
+    ("The fines imposed were as follows: Bank A — $5 million; Bank B — $3 million.", [None, None]),
+])
+def test_heading_before_a_colon_gives_its_direction_to_an_inline_list(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Penalties will include up to 2 years imprisonment and a $25,000 fine.", ["below"]),
+    ("en", "Offenders face up to six months' imprisonment and/or a fine of £5,000.", ["below"]),
+    ("en", "The offence carries up to 10 years in jail or a fine of $1 million.", ["below"]),
+    ("en", "He was sentenced to 2 years imprisonment and a $25,000 fine.", [None]),
+    ("fr", "Le délit est puni de jusqu'à 3 ans de réclusion et 45 000 euros d'amende.", ["below"]),
+    ("fr", "Il risque jusqu'à six mois de détention ou 7 500 euros.", ["below"]),
+    ("fr", "Il a été condamné à 3 ans de prison et 45 000 euros d'amende.", [None]),
+])
+def test_prison_term_of_any_wording_between_a_cue_and_its_fine(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Member states may set lower limits for cash payments than 10 thousand euros.", ["below"]),
+    ("Courts may impose higher fines for repeat offenders than $5,000.", ["above"]),
+    ("Few people carry smaller sums in cash than $100.", ["below"]),
+    ("a transaction valued at $1,000 or more but less than $10,000;", ["above", "below"]),
+    ("The bank made more profit last year than in 2019, earning $5 million.", [None]),
+])
+def test_comparison_split_by_a_noun_phrase(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tankers carry Russian oil sold above the Western-set price of $60 per barrel.", ["above"]),
+    ("Oil was sold below the G7-agreed price of $60 a barrel.", ["below"]),
+    ("That represents an increase of $33,864 over the statutory amount of $50,000.", [None, None]),
+    ("The threshold is lower than the minimum threshold of $1,000 the FATF recommends.", ["above"]),
+])
+def test_compound_modifier_between_a_comparison_and_its_amount(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il est question que le minimum requis soit 40.000DH avec un plafond à fixer entre 100.000 et 150.000 DH.",
+     [("40.000DH", 40000.0, "MAD", "above"), ("100.000", 100000.0, "MAD", "below"),
+      ("150.000 DH", 150000.0, "MAD", "below")]),
+    ("Le projet prévoit un seuil à déterminer à 5 000 euros.", [("5 000 euros", 5000.0, "EUR", "above")]),
+    ("À Dakar, la taxe est de 5000FCFA.", [("5000FCFA", 5000.0, "XOF", None)]),
+    ("Le loyer à fixer entre 500 et 800 euros.", [("500", 500.0, "EUR", None), ("800 euros", 800.0, "EUR", None)]),
+    ("Il faut que le loyer soit 800 euros.", [("800 euros", 800.0, "EUR", None)]),
+])
+def test_french_glued_abbreviation_value_still_to_set_and_subjunctive_link(nlps, text, expected):
+    assert _values(nlps, "fr", text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le plafond de la dotation pour voyages personnels double, et passe de 200.000 à 400.000 dirhams par an.",
+     ["below", "below"]),
+    ("Le seuil de déclaration est critiqué, et passe de 10 000 à 5 000 euros.", ["above", "above"]),
+    ("Le plafond de la dotation est critiqué, et la banque prête 400.000 dirhams par an.", [None]),
+])
+def test_french_cap_word_stays_the_subject_of_a_joined_clause_without_one(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Deux yachts valant un total de plus de 1 G$ ont été immobilisés.", [("1 G$", 1e9, "USD", "above")]),
+    ("fr", "La fraude atteint 25 G$, selon la Sûreté du Québec.", [("25 G$", 25e9, "CAD", None)]),
+    ("en", "It will levy a penalty (under Section 271 DA of the Income Tax Act) on the receiver.", []),
+    ("fr", "Les sanctions de l'article 12 DA du code.", []),
+    ("fr", "À Alger, il a payé 271 DA.", [("271 DA", 271.0, "DZD", None)]),
+])
+def test_quebec_billion_dollars_and_numbers_after_a_reference_word(nlps, lang, text, expected):
+    assert _values(nlps, lang, text) == expected
+
+
+@pytest.mark.parametrize(("text", "url", "currency"), [
+    ("Treasury has published a consultation paper on a cash payment limit of $10,000.",
+     "https://brightlaw.com.au/cash-limit", "AUD"),
+    ("The Treasury Department proposed a cash payment limit of $10,000.", "https://brightlaw.com.au/cash-limit", "USD"),
+    ("The U.S. Treasury proposed a cash payment limit of $10,000.", None, "USD"),
+])
+def test_treasury_alone_names_no_dollar_country(nlps, text, url, currency):
+    assert [c for _, _, c, _ in _values(nlps, "en", text, url)] == [currency]
+
+
+@pytest.mark.parametrize(("lang", "text", "flag"), [
+    ("en", "Russia has spent approximately $10 billion on building its shadow fleet.", True),
+    ("en", "Russia has spent approximately $10 billion on building its navy.", False),
+    ("fr", "La Russie a dépensé 10 milliards de dollars pour sa flotte fantôme.", True),
+    ("fr", "Le nombre de dénonciations à la Ctif a progressé de 50 %. En parallèle, le montant des fraudes "
+           "suspectées atteint 2,336 milliards d'euros.", True),
+    ("fr", "Le nombre de clients a progressé de 50 %. En parallèle, le chiffre d'affaires atteint 2 milliards "
+           "d'euros.", False),
+    ("en", "Both fines related to financial crime/AML failures:\n\n  • A fine of £7,671,800 imposed on a bank.", True),
+    ("en", "Both fines related to reporting failures:\n\n  • A fine of £7,671,800 imposed on a bank.", False),
+])
+def test_sanctions_context_of_fleets_intelligence_units_and_lead_ins(nlps, lang, text, flag):
+    assert [s for _, _, s in _read(nlps, lang, text)] == [flag]

@@ -174,6 +174,11 @@ class AmountTagger:
             # does not end the amount's context.
             if index > 0 and self.patterns.abbreviation_end.search(text, sentences[index - 1][0], start):
                 start = sentences[index - 1][0]
+            # "cash transactions of Rs. 2 lakh or more": a marker's stop that the splitter took for the
+            # end of the sentence does not cut the amount from the words after it.
+            while end < amount.end and index + 1 < len(sentences):
+                index += 1
+                end = int(sentences[index][1])
             # A line break ends the context too: headings and list items carry no
             # final stop, and the sentencizer misses stops after "[2]".
             line_end = text.find("\n", amount.end)
@@ -207,6 +212,8 @@ class AmountTagger:
                 amount.threshold, fine_range_top = "above", amounts[i + 1]  # "Amende de 251 à 25 000 euros"
             if amount.threshold is None:
                 amount.threshold = self._heading_cue(text, amount)
+            if amount.threshold is None:
+                amount.threshold = self._inline_list_cue(text, amount, starts)
             if amount.threshold is None:
                 amount.threshold = self._column_cue(text, amount)
             if amount.threshold is None:
@@ -350,7 +357,7 @@ class AmountTagger:
         )
         if scale is None and p.is_unit(m.group(f"{tag}_cur"), m.string, m.end()):
             return None
-        if not prefixed and p.is_count(m.string, m.end()):
+        if not prefixed and (p.is_count(m.string, m.end()) or p.is_reference(m.string, m.start())):
             return None
         value = number * scale if scale else number
         return _Amount(m.start(), m.end(), value, currency, number=number, scale=scale, prefixed=prefixed,
@@ -542,7 +549,7 @@ class AmountTagger:
         between = text[cue.end():amount.start]
         colon = p.colon_link.search(between)  # "Plafond hebdomadaire : 300 €"
         head = between[:colon.start()] if colon else between
-        if len(between.split()) > FAR_WORDS or p.clause_break.search(head):
+        if len(between.split()) > FAR_WORDS or self._breaks_clause(head):
             return None
         if any(cue.end() <= s < amount.start for s in starts):
             return None
@@ -558,6 +565,15 @@ class AmountTagger:
             return None
         amount.opens_change = change
         return "above" if cue.lastgroup == "range_above" else cue.lastgroup
+
+    def _breaks_clause(self, between: str) -> bool:
+        """Whether ``between`` ends the clause of a cap or floor word before it.
+
+        A clause joined with no subject of its own ("..., et passe de 200.000 à
+        400.000 dirhams") keeps the word's; any other break ends it.
+        """
+        p = self.patterns
+        return any(not p.continued_clause.match(between, b.start()) for b in p.clause_break.finditer(between))
 
     def _subject_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
         """The direction of a cap or threshold that opens the amount's sentence as its subject.
@@ -614,6 +630,28 @@ class AmountTagger:
         """
         heading = self._list_heading(text, amount)
         return self._cue_before_colon(text, *heading) if heading else None
+
+    def _inline_list_cue(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """The direction a heading gives the amounts of the list that follows its colon in the same sentence.
+
+        "the statutory maximum civil penalty per violation ... is as follows: IEEPA
+        — $289,238; TWEA — $85,236; and CDTA — $13,066" (all below): the items are
+        cut by semicolons, the amount is the first of its item, and the heading
+        before the colon holds a cap or floor word as a heading line does
+        (:meth:`_cue_before_colon`). "The fines were as follows: A — $5m; B — $3m"
+        has none and stays plain.
+        """
+        p = self.patterns
+        sentence_start, sentence_end = amount.sentence
+        colon = text.rfind(":", sentence_start, amount.start)
+        if colon < 0 or not text[colon + 1:colon + 2].isspace():
+            return None
+        item = max(colon, text.rfind(";", colon, amount.start)) + 1
+        if amount.start - item > LIST_ITEM_CHARS or any(item <= s < amount.start for s in starts):
+            return None
+        if ";" not in text[colon:sentence_end]:  # a list of one item is the colon's own amount
+            return None
+        return self._cue_before_colon(text, sentence_start, colon)
 
     def _list_heading(self, text: str, amount: _Amount) -> tuple[int, int] | None:
         """Start and colon of the heading line above the list item that ``amount`` opens, or None."""
@@ -1015,7 +1053,8 @@ class AmountTagger:
 
         "According to Section 13 of the PMLA, any person ... shall be punishable with:
         - Imprisonment: up to five years - Fine: up to INR 50 lakh": the statute is
-        named in the lead-in, the line before the list's first item in its paragraph.
+        named in the lead-in, the line before the list's first item in its paragraph, or
+        a line that ends with a colon one blank line above it.
         """
         p = self.patterns
         line = text.rfind("\n", 0, start) + 1
@@ -1024,7 +1063,12 @@ class AmountTagger:
         while line > 0:
             previous = text.rfind("\n", 0, line - 1) + 1
             if not text[previous:line - 1].strip():
-                return False
+                # "Both fines related to financial crime/AML failures:", a blank line, then the items:
+                # a lead-in that ends with its colon reaches over one blank line.
+                above = text.rfind("\n", 0, max(previous - 1, 0)) + 1
+                lead = text[above:max(previous - 1, above)]
+                return previous > 0 and lead.rstrip().endswith(":") and not p.list_marker.match(lead) \
+                    and p.mentions_sanctions(text, above, previous - 1)
             if not p.list_marker.match(text, previous):
                 return p.mentions_sanctions(text, previous, line - 1)
             line = previous
@@ -1055,6 +1099,9 @@ class AmountTagger:
 
 #: How far before a fine range the word naming the law that sets it is read.
 LAW_CONTEXT_CHARS = 300
+
+#: The longest text of an inline list's item before its amount ("Trading with the Enemy Act (TWEA) — ").
+LIST_ITEM_CHARS = 120
 
 #: How far before and after an amount the fine or penalty word that makes it one is read.
 PENALTY_BEFORE_CHARS = 80

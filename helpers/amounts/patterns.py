@@ -28,10 +28,14 @@ def _alternation(items: Iterable[str]) -> str:
     return "|".join(re.escape(s) for s in unique)
 
 
-def _word_regex(phrase: str) -> str:
-    """A vocabulary word or phrase: spaces match any whitespace, apostrophes both kinds."""
+def _word_regex(phrase: str, *, glued: bool = False) -> str:
+    """A vocabulary word or phrase: spaces match any whitespace, apostrophes both kinds.
+
+    With ``glued``, the word may touch the digits before it, as an abbreviation
+    written in capitals does ("40.000DH", "5000FCFA"); never a letter.
+    """
     body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE)
-    before = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    before = (r"(?<![^\W\d])" if glued else r"(?<![\w])") if phrase[:1].isalnum() else ""
     after = r"(?![\w])" if phrase[-1:].isalnum() or phrase[-1:] == "." else ""
     return before + body + after
 
@@ -131,6 +135,8 @@ class Patterns:
             rf"(?<=(?<![\w])(?:{'|'.join(sorted(set(group)))}))" for _, group in sorted(widths.items())
         ) or r"(?!)"
         word_alt = "|".join(_word_regex(w) for w in sorted(words, key=len, reverse=True))
+        # "40.000DH", "5000FCFA": after its digits, a currency abbreviation in capitals may touch them.
+        suffix_alt = "|".join(_word_regex(w, glued=w.isupper()) for w in sorted(words, key=len, reverse=True))
         # "2021 $5m": the "$" belongs to 5m, unless that number has a symbol of its own after
         # it: "1 personne 31 250 € 23 688 €" (a table row) is two amounts written "31 250 €".
         gap = "[ \u00a0\u202f\u2009]"
@@ -145,7 +151,7 @@ class Patterns:
         self._cur_suffix = (
             rf"(?:(?:{suffixed})(?![\w])|(?:{symbols})){no_number}"
             rf"|(?:{codes})(?![\w]){no_number}"
-            rf"|(?i:{word_alt})"
+            rf"|(?i:{suffix_alt})"
         )
         self._cur_word = rf"(?:{codes})(?![\w])|(?i:{word_alt})"
         # "$100 USD", "$50 CAD": a fiat code (those that may touch digits) after an amount written
@@ -177,6 +183,10 @@ class Patterns:
         counting = _alternation(w for w in self._number_words if w not in self._articles)
         self._counting = rf"(?<![\w])(?i:{counting})(?![\w])" if counting else r"(?!)"
 
+        # "Section 271 DA of the Income Tax Act", "l'article 12 DA": a number after a reference word
+        # names a provision, whatever letters follow it.
+        references = _cue_alternation(self._vocabulary("reference_words", []))
+        self._reference_before = re.compile(rf"(?<!\w)(?:{references})\s*\Z", re.IGNORECASE)
         nouns = _cue_alternation(self._vocabulary("count_nouns", []))
         self._count_after = re.compile(rf"[ \u00a0\u202f\u2009]+(?:{nouns})", re.IGNORECASE)
         units: dict[str, list[str]] = self._vocabulary("not_money_before", {})
@@ -267,11 +277,19 @@ class Patterns:
         threshold: dict[str, list[str]] = self._vocabulary("threshold", {})
         approximate: dict[str, list[str]] = self._vocabulary("approximate", {})
         self._comparisons = threshold.get("above_before", []) + threshold.get("below_before", [])
-        # "more cash than £1,000": a comparison split by one word.
+        # "more cash than £1,000", "lower limits for cash payments than €10,000": a comparison
+        # split by its noun phrase, a few words with no digit or stop.
         split: dict[str, list[str]] = self._vocabulary("split_comparisons", {})
         than = _cue_alternation(split.get("than", []))
-        split_above = rf"|(?:{_cue_alternation(split['above'])})\s+[^\W\d_]+\s+(?:{than})" if split.get("above") else ""
-        split_below = rf"|(?:{_cue_alternation(split['below'])})\s+[^\W\d_]+\s+(?:{than})" if split.get("below") else ""
+        # The noun phrase holds no other comparison, no word that joins or breaks clauses
+        # ("$1,000 or more but less than $10,000") and no partitive ("more of the cash than $1,000 would buy").
+        stops = _cue_alternation([*split.get("above", []), *split.get("below", []), *split.get("than", []),
+                                  *split.get("not_in_noun", []),
+                                  *self._vocabulary("coordination", []),
+                                  *(b for b in self._vocabulary("clause_breaks", []) if b[:1].isalpha())])
+        noun = rf"(?:\s+(?!(?:{stops})(?!\w))[^\W\d_]+(?:['’-][^\W\d_]+)*){{1,{int(split.get('max_words', 1))}}}\s+"
+        split_above = rf"|(?:{_cue_alternation(split['above'])}){noun}(?:{than})" if split.get("above") else ""
+        split_below = rf"|(?:{_cue_alternation(split['below'])}){noun}(?:{than})" if split.get("below") else ""
         # "ne peut bénéficier que de 200.000 euros": negation, modal, up to two words, "que".
         restrictive: dict[str, list[str]] = self._vocabulary("restrictive", {})
         modals = _cue_alternation(self._vocabulary("negation_modals", []))
@@ -326,6 +344,14 @@ class Patterns:
         fillers = _cue_alternation(self._vocabulary("fillers", []) + approximate.get("before", []))
         filler = rf"\s*(?:{fillers}|[«\"“])"
         clauses = _cue_alternation(self._vocabulary("clauses_before", []))
+        # "up to 2 years imprisonment and a $25,000 fine", "jusqu'à 3 ans de réclusion et 45 000 euros":
+        # a prison term of any length, unit and wording, then the word that joins the fine.
+        terms: dict[str, list[str]] = self._vocabulary("prison_terms", {})
+        if terms.get("units"):
+            clauses += (
+                rf"|(?:{_cue_alternation(terms['units'])})\s*(?:(?:{_cue_alternation(terms.get('links', []))})\s*)?"
+                rf"(?:{_cue_alternation(terms['words'])})\s+(?:{_cue_alternation(terms['joins'])})"
+            )
         # "jusqu'à 2 % du CA et 10 millions d'euros", "up to 4% of turnover or €20 million": a
         # share of something, coordinated with the amount, is under the same cue.
         share_of = _cue_alternation(self._vocabulary("share_of", []))
@@ -335,7 +361,9 @@ class Patterns:
             rf"(?:{coordination_words})\s+"
         )
         clause = rf"\s*(?:\d+|{self._counting})\s+(?:{clauses}){share}"
-        any_word = rf"\s*[^\W\d_]+\s+(?:{self._inner_connector})"
+        # "above the Western-set price of $60": a compound modifier may stand before that word.
+        word = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+        any_word = rf"\s*(?:[^\W\d_][^\W_]*(?:-[^\W_]+)+\s+)?{word}\s+(?:{self._inner_connector})"
         self.filler_tail = re.compile(
             rf"(?:{filler})*(?:{clause})?(?:{filler})*(?:{any_word}(?:{filler})*)?\s*", re.IGNORECASE
         )
@@ -453,6 +481,10 @@ class Patterns:
             rf"(?:{joins})\s*(?:(?:{subjects})\s+)?(?:{_cue_alternation(continued.get('verbs', []))})\s+(?:à|au)\s*\Z",
             re.IGNORECASE,
         )
+        # "Le plafond de la dotation ... double, et passe de 200.000 à 400.000 dirhams": a joined
+        # clause whose verb has no subject of its own keeps the cap word before it as its subject.
+        self.continued_clause = re.compile(
+            rf"(?:{joins})\s*(?:{_cue_alternation(continued.get('verbs', []))})(?!\w)", re.IGNORECASE)
         # A cap or threshold word further away, in the same clause: "la valeur monétaire
         # maximale stockée sur la carte est fixée à 10 000 euros". See ``far_cue`` below.
         far: dict[str, list[str]] = self._vocabulary("far_cues", {})
@@ -506,6 +538,8 @@ class Patterns:
         links: dict[str, list[str]] = self._vocabulary("far_links", {})
         verbs = _cue_alternation(links.get("verbs", []))
         participles = _cue_alternation(links.get("participles", []))
+        # "avec un plafond à fixer entre 100.000 et 150.000 DH": a value still to be set.
+        infinitives = _cue_alternation(links.get("infinitives", []))
         nouns = _cue_alternation(links.get("nouns", []))
         # French links its verb with à/de ("est fixé à", "est de"); English also
         # with nothing ("the price cap ... is 60 USD"): ``verb_alone``.
@@ -514,12 +548,15 @@ class Patterns:
         between = _cue_alternation(links.get("between", []))
         adverbs = rf"(?:\s+(?:{_cue_alternation(links.get('adverbs', []))}))*"
         alone = rf"|(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?" if links.get("verb_alone") else ""
+        # "que le minimum requis soit 40.000 DH": a verb that needs no link after it.
+        if links.get("verbs_alone"):
+            alone += rf"|(?<!\w)(?:{_cue_alternation(links['verbs_alone'])})\s+"
         restatements = _cue_alternation(links.get("restatements", []))
         # "The limited funds amounted to $5 million": a verb of sum right before the amount links no far cue.
         totals = _cue_alternation(links.get("totals", []))
         self.far_total = re.compile(rf"(?:{totals})(?:{filler})*\s*\Z", re.IGNORECASE)
         self.far_link = re.compile(
-            rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles})\s+(?:{to}|{between})"
+            rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles}|{infinitives})\s+(?:{to}|{between})"
             rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone}"
             rf"|[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s+{of})"
             rf"(?:{filler})*\s*\Z",
@@ -725,6 +762,10 @@ class Patterns:
             return False
         pattern = self._unit_contexts.get(_squash(currency_text).lower())
         return pattern is not None and pattern.match(text, end) is not None
+
+    def is_reference(self, text: str, start: int) -> bool:
+        """Whether the number at ``start`` follows a reference word ("Section 271 DA"): a provision, not money."""
+        return self._reference_before.search(text, max(0, start - 20), start) is not None
 
     def is_count(self, text: str, end: int) -> bool:
         """Whether the currency just before ``end`` qualifies a count ("500,000 USDT transfers")."""
