@@ -456,6 +456,13 @@ def test_treasury_alone_names_no_dollar_country(nlps, text, url, currency):
            "d'euros.", False),
     ("en", "Both fines related to financial crime/AML failures:\n\n  • A fine of £7,671,800 imposed on a bank.", True),
     ("en", "Both fines related to reporting failures:\n\n  • A fine of £7,671,800 imposed on a bank.", False),
+    ("en", "The BSA requires banks to document cash transactions when the amounts exceed $10,000.", True),
+    ("en", "Violations of the IFSR may bring civil penalties of up to $250,000.", True),
+    ("en", "The bank must vet politically exposed persons holding over $1 million.", True),
+    ("en", "The bank must vet new customers holding over $1 million.", False),
+    ("fr", "interdiction d'ouvrir des relations avec des personnes politiquement exposées, fonds propres de "
+           "CHF 19 millions.", True),
+    ("fr", "interdiction d'ouvrir des relations avec des clients nouveaux, fonds propres de CHF 19 millions.", False),
 ])
-def test_sanctions_context_of_fleets_intelligence_units_and_lead_ins(nlps, lang, text, flag):
+def test_sanctions_context_of_fleets_intelligence_units_aml_acronyms_and_lead_ins(nlps, lang, text, flag):
     assert [s for _, _, s in _read(nlps, lang, text)] == [flag]
