@@ -463,6 +463,10 @@ def test_treasury_alone_names_no_dollar_country(nlps, text, url, currency):
     ("fr", "interdiction d'ouvrir des relations avec des personnes politiquement exposées, fonds propres de "
            "CHF 19 millions.", True),
     ("fr", "interdiction d'ouvrir des relations avec des clients nouveaux, fonds propres de CHF 19 millions.", False),
+    ("fr", "La Centif récupère plus de 660 millions FCFA auprès de personnes coupables de blanchiment.", False),
+    ("fr", "La Centif a gelé plus de 660 millions FCFA de personnes coupables de blanchiment.", True),
+    ("en", "The FIU recovered more than $1 million from people convicted of money laundering.", False),
+    ("en", "The FIU froze more than $1 million held by people convicted of money laundering.", True),
 ])
 def test_sanctions_context_of_fleets_intelligence_units_aml_acronyms_and_lead_ins(nlps, lang, text, flag):
     assert [s for _, _, s in _read(nlps, lang, text)] == [flag]
