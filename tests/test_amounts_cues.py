@@ -356,6 +356,20 @@ def test_marker_stop_read_as_a_sentence_end_does_not_cut_the_amount_from_its_cue
     assert found == [("Rs. 2 lakh", "above"), ("Rs. 5,000", None)]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Les plafonds sont les suivants : espèces — 1 000 € ; carte — 3 000 €.", ["below", "below"]),
+    ("en", "The maximum fines are as follows: individuals — $5,000; companies — $25,000.", ["below", "below"]),
+    ("fr", "Les montants versés sont les suivants : espèces — 1 000 € ; carte — 3 000 €.", [None, None]),
+])
+def test_semicolon_where_a_parser_cuts_a_list_does_not_end_the_sentence(nlps, lang, text, expected):
+    from helpers.amounts.component import AmountTagger
+
+    tagger = AmountTagger(nlps[lang])
+    cut = text.index(";") + 1
+    sentences = [(0, cut), (cut + 1, len(text))]  # the sentences a parser gives when it cuts at the semicolon
+    assert [a.threshold for a in tagger._find_amounts(text, sentences)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("the statutory maximum civil penalty per violation is as follows: IEEPA — the greater of $289,238 or twice "
      "the transaction; TWEA — $85,236; and CDTA — $13,066.", ["below", "below", "below"]),

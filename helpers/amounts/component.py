@@ -179,6 +179,12 @@ class AmountTagger:
             while end < amount.end and index + 1 < len(sentences):
                 index += 1
                 end = int(sentences[index][1])
+            # "Les plafonds sont les suivants : espèces — 1 000 € ; carte — 3 000 €": nor does a
+            # semicolon, where a parser may cut the items of a list.
+            first = index
+            while first > 0 and text[:start].rstrip().endswith(";"):
+                first -= 1
+                start = int(sentences[first][0])
             # A line break ends the context too: headings and list items carry no
             # final stop, and the sentencizer misses stops after "[2]".
             line_end = text.find("\n", amount.end)
