@@ -460,6 +460,16 @@ def test_treasury_alone_names_no_dollar_country(nlps, text, url, currency):
     assert [c for _, _, c, _ in _values(nlps, "en", text, url)] == [currency]
 
 
+@pytest.mark.parametrize(("text", "currency"), [
+    ("CPA Australia said there was no evidence for fines of up to $25,200.", "AUD"),
+    ("KPMG Canada estimates the fraud at $5 million.", "CAD"),
+    ("A man from Australia paid fines of up to $25,200.", "USD"),
+    ("The firm, with offices in Canada, paid $5 million.", "USD"),
+])
+def test_country_after_an_acronym_weighs_as_a_body(nlps, text, currency):
+    assert [c for _, _, c, _ in _values(nlps, "en", text)] == [currency]
+
+
 @pytest.mark.parametrize(("lang", "text", "flag"), [
     ("en", "Russia has spent approximately $10 billion on building its shadow fleet.", True),
     ("en", "Russia has spent approximately $10 billion on building its navy.", False),

@@ -708,13 +708,16 @@ class Patterns:
         """What the cues of ``text`` weigh for each country's currency of a shared marker of ``kind``.
 
         A body's name weighs 2, a place or a people 1, and a number written the
-        country's own way ("100'000 francs" is Swiss) 2;
-        :func:`helpers.amounts.local.choose_currency` weighs them.
+        country's own way ("100'000 francs" is Swiss) 2; so does a place right
+        after an acronym, the country's branch of a body ("CPA Australia",
+        "KPMG Canada"). :func:`helpers.amounts.local.choose_currency` weighs them.
         """
         _default, country_of, cues = self._local_kinds[kind]
         weights: Counter[str] = Counter()
         for m in cues.finditer(text):
             code, weight = country_of[m.group()]
+            if weight == 1 and _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                weight = 2
             weights[code] += weight
         for code, written in self._local_formats[kind]:
             weights[code] += 2 * sum(1 for _ in written.finditer(text))
@@ -796,6 +799,10 @@ class Patterns:
     def parse_words(self, words: str) -> Decimal | None:
         """Value of a written number ("un demi-million", "two and a half million"), or None."""
         return self.written.read([t.lower() for t in self._number_token.findall(words)])
+
+
+#: An acronym of two to six capitals right before a place: a body's branch there ("CPA Australia").
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} \Z")
 
 
 def _squash(text: str) -> str:
