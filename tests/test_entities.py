@@ -5272,6 +5272,164 @@ def test_an_acronym_that_spells_no_words_before_a_head_leaves_the_names_apart(bl
     assert "Vexa Holdings (XYZ) Bank" not in names(entities)
 
 
+# ---------------------------------------------------------------------------
+# English dev22 round: firms in a sanctions list, courts, titles, concepts
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "place"),
+    [
+        ("OFAC named (x) Dynapex Energy Limited (Hong Kong) and (xi) Dinrin Limited (Hong Kong).",
+         "Dynapex Energy Limited", "Hong Kong"),
+        ("It listed Vexo Marine Trading Ltd (Singapore) among the buyers.", "Vexo Marine Trading Ltd", "Singapore"),
+        ("The sanctions hit Orel Shipping LLC (United Arab Emirates) in May.", "Orel Shipping LLC",
+         "United Arab Emirates"),
+    ],
+)
+def test_a_known_place_in_brackets_after_a_registered_name_is_no_trading_name(blank, text, firm, place):
+    articles, payloads = corpus(blank, [("en", text, [(firm, "ORG"), (place, "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(firm) == "ORG" and names(entities).get(place) == "LOC", names(entities)
+    assert aliases_of(entities, firm) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It aided Persian Gulf Petrochemical Industry Commercial Co. in its sales.",
+         "Persian Gulf Petrochemical Industry Commercial Co."),
+        ("Funds went to Red Sea Shipping Ltd through a broker.", "Red Sea Shipping Ltd"),
+        ("The buyer was Caspian Sea Trading LLC, the filing says.", "Caspian Sea Trading LLC"),
+    ],
+)
+def test_a_legal_form_closing_a_name_makes_it_a_firm_whatever_place_word_it_holds(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {span: "ORG"}
+
+
+def test_a_place_word_name_without_a_legal_form_stays_a_place(blank):
+    articles, payloads = corpus(blank, [("en", "Tankers crossed the Persian Gulf in May.", [("Persian Gulf", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Persian Gulf": "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The entities are: (vi) Zagros Petrochemical Company (Iran); (vii) Delta Oil Co.", "Zagros Petrochemical Company"),
+        ("The entities are: (viii) Trio Energy DMCC (UAE) and others.", "Trio Energy DMCC"),
+        ("Funds moved through Kelso Metals FZE and a bank.", "Kelso Metals FZE"),
+        ("Funds moved through Sapphire Gulf FZCO and a bank.", "Sapphire Gulf FZCO"),
+    ],
+)
+def test_add_cued_names_tags_a_firm_named_with_company_or_a_free_zone_form(blank, text, expected):
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+def test_add_cued_names_takes_no_run_cut_before_its_names_last_words(blank):
+    text = "OFAC designated Public Joint Stock Company Gazprom Neft (Gazprom Neft) in January."
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Public Joint Stock Company" not in names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Rhode Island Sen. Victoria Gu, whose cryptocurrency regulation was signed, spoke.", "Victoria Gu"),
+        ("Senator Tom Hale, whose stablecoin bill passed, spoke.", "Tom Hale"),
+        ("Mr Ode, whom the exchange hired in May, left.", "Ode"),
+    ],
+)
+def test_context_cue_reads_no_apposition_in_a_relative_clause(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "PER", names(entities)
+
+
+def test_context_cue_still_reads_an_apposition_kind(blank):
+    text = "Vexel, a cryptocurrency exchange based in Malta, was fined."
+    articles, payloads = corpus(blank, [("en", text, [("Vexel", "PERSON")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Vexel": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ministry of Law", False), ("Department of Law", False), ("Ministry of the Law", False),
+        ("Bank of England Act", True), ("Law on Sanctions", True), ("Patriot Act", True),
+    ],
+)
+def test_law_shaped_leaves_a_body_whose_field_is_the_law(name, expected):
+    from helpers.entities.naming import law_shaped
+
+    assert law_shaped(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Federal Court", None), ("the Federal Court", None), ("National Court", None),
+        ("Court", "generic"), ("Federal", "generic"), ("the Court", "generic"),
+        ("GST", "concept"), ("VAT", "concept"), ("Lakhs", "concept"), ("Crore", "concept"), ("IFSR", "concept"),
+        ("ITSR", "concept"), ("Lakhani", None),
+    ],
+)
+def test_drop_reason_keeps_a_court_named_by_its_level_and_drops_english_concepts(text, reason):
+    assert E.drop_reason(text, E.load_lexicon("en")) == reason
+
+
+def test_drop_reason_keeps_the_french_court_of_appeal_generic():
+    assert E.drop_reason("Cour d'Appel", E.load_lexicon("fr")) == "generic"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("The Federal Court has fined the bank. It sued in the Federal Court of Australia in 2019.",
+         "Federal Court", "Federal Court of Australia"),
+        ("The Reserve Bank cut rates. The Reserve Bank of India said so.", "Reserve Bank", "Reserve Bank of India"),
+    ],
+)
+def test_a_body_named_with_and_without_of_its_country_is_one_entity(blank, text, short, full):
+    articles, payloads = corpus(blank, [("en", text, [(short, "ORG"), (full, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1 and {short, full} <= forms_of(entities), entities
+
+
+def test_a_body_and_the_same_words_of_something_else_stay_apart(blank):
+    text = "The Federal Court ruled. The Federal Court of Appeal then heard the case."
+    articles, payloads = corpus(blank, [("en", text, [("Federal Court", "ORG"), ("Federal Court of Appeal", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They are accused of the sales, News.Az reports, citing the Treasury.", "News.Az"),
+        ("The figure was first reported by Interfax.ru on Monday.", "Interfax.ru"),
+        ("Meduza.io and others wrote about it.", "Meduza.io"),
+    ],
+)
+def test_add_cued_names_tags_a_site_named_by_a_country_domain(blank, text, expected):
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(expected) == "ORG", names(entities)
+
+
+@pytest.mark.parametrize("text", ["Mr. Li said so.", "The U.S. Treasury said so.", "Write to info@vexel.az today."])
+def test_add_cued_names_takes_no_abbreviation_or_address_as_a_domain(blank, text):
+    articles, payloads = corpus(blank, [("en", text, [])])
+    _, entities = E.build_entities(articles, payloads)
+    assert not [n for n in names(entities) if "." in n and n[-3:-2] == "."], names(entities)
+
+
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [

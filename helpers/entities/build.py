@@ -342,9 +342,10 @@ _REGISTERED_NAME_END = re.compile(r"\s(?:Ltd|Limited|Pty|Inc|LLC|LLP|PLC|plc|Cor
 
 def _trading_name_after(body: str, name: Mention, alias: Mention) -> bool:
     """True for a company's registered name and, in brackets right after it, the name it trades under,
-    of two words or more ("Burswood Nominees Ltd (Crown Perth)"), which the model often calls a person."""
+    of two words or more ("Burswood Nominees Ltd (Crown Perth)"), which the model often calls a person; a known
+    place there is the firm's country ("Dinrin Limited (Hong Kong)"), no other name of it."""
     return (bool(_REGISTERED_NAME_END.search(name.text)) and " " in alias.text and alias.text[:1].isupper()
-            and _in_brackets_after(body, name, alias))
+            and not is_known_place(alias.text) and _in_brackets_after(body, name, alias))
 
 
 def _mark_local_units(found: list[Mention]) -> None:

@@ -867,7 +867,10 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
     acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
     # "Cour d'Appel": the elided "de" apart from the word after it; "Union Budget 2017-18": a kind and its year
     kinds = name_tokens(_ELIDED.sub(" ", _EDGE_YEAR.sub("", text)))
-    if kinds and not acronym and all(t in lex.generic or t in lex.function_words for t in kinds) and any(t in lex.generic for t in kinds):
+    # a court named by its level in capitals is one court, as "Supreme Court" is: "the Federal Court" (English)
+    named_court = lex.head_final and kinds[-1:] == ["court"] and len([t for t in kinds if t not in lex.function_words]) >= 2
+    if kinds and not acronym and not named_court and all(t in lex.generic or t in lex.function_words for t in kinds) \
+            and any(t in lex.generic for t in kinds):
         return "generic"
     if low in lex.title_cues:
         return "title"  # "Magistrate", "Président", "Procureur Fédéral" alone name no one

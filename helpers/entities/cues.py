@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pycountry
+
 from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
 from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
@@ -14,7 +16,7 @@ from helpers.entities.types import EntityRules, Mention
 _CUE_TOKEN = re.compile(r"\w+'|\w+(?:[-.]\w+)*\.?|[^\w\s]")
 _BLOCKERS = frozenset(
     {
-        "in", "at", "from", "to", "with", "by", "for", "on", "into", "against", "and", "or", "which", "who",
+        "in", "at", "from", "to", "with", "by", "for", "on", "into", "against", "and", "or", "which", "who", "whose", "whom",
         "that", "than", "as", "à", "au", "aux", "en", "dans", "vers", "par", "pour", "avec", "chez", "sur",
         "sous", "entre", "contre", "et", "ou", "que", "qui", "dont", "où", "comme", "selon",
         # a verb ends the kind-of noun's phrase: "le propriétaire du yacht serait X"
@@ -622,6 +624,10 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])(?:\d{1,3}(?=[A-Z][A-Za-z])|[^\W\
                               r"(?:[ ][^\W\d_a-zà-ÿ][\w.&'’-]*){0,3}")
 
 
+#: A capitalised word right after a run of capitalised words: the name runs on past the run's four words.
+_RUN_GOES_ON = re.compile(r" [A-Z]")
+
+
 def add_cued_names(
     mentions: list[Mention], article_id: str, lang: str, body: str, lex: Lexicon, rules: EntityRules
 ) -> list[Mention]:
@@ -634,6 +640,7 @@ def add_cued_names(
         stop = _SENTENCE_END.search(body, run_start, b)
         if stop:
             b = stop.start() + 1
+        cut = stop is None and bool(_RUN_GOES_ON.match(body, b))
         if any(run_start < e and s < b for s, e in taken):
             continue
         # the title may open the run itself: "Senator Tom Hale"
@@ -647,14 +654,15 @@ def add_cued_names(
             # "QuadrigaCX, a Canadian cryptocurrency exchange, declared ...": an apposition after it
             a = run_start
             label = context_cue(body, a, b, lex) if body[b : b + 2] == ", " else None
-            # "Celsius Network", "Three Arrows Capital": a name ending in a word only firms use
-            label = label or _firm_word_label(body[a:b], lex)
+            # "Celsius Network", "Three Arrows Capital": a name ending in a word only firms use; not a run cut
+            # before its name's last words ("Public Joint Stock Company" + "Gazprom Neft")
+            label = label or (None if cut else _firm_word_label(body[a:b], lex))
         elif label is None and len(body[run_start:b].split()) >= 3 \
                 and body[run_start:b].split()[0].casefold() not in lex.all_function_words:
             # opening its sentence, a name of three words or more ending in a word only firms use is one too:
             # "Falcon Private Bank a gravement enfreint", "Three Arrows Capital filed"
             a = run_start
-            label = _firm_word_label(body[a:b], lex)
+            label = None if cut else _firm_word_label(body[a:b], lex)
         if label is None:
             continue
         at = _AT_EMPLOYER.match(body, b)
@@ -708,8 +716,10 @@ _AT_EMPLOYER = re.compile(r"\s+at\s+")
 _BRAND_WORD = re.compile(r"(?<![\w.@/:'’-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?![\w@/-]|\.\w)")
 
 
-#: The domain TLDs that make a capitalised word a service's name ("Blender.io", "Bitfunder.com").
-_DOMAINS = r"(?:com|net|org|io|info|fr|ru|co|uk)"
+#: The country codes of ISO 3166-1 as top-level domains, written lowercase or capitalised ("Interfax.ru", "News.Az").
+_COUNTRY_DOMAINS = sorted({c.alpha_2.lower() for c in pycountry.countries} | {"uk"})
+#: The domain TLDs that make a capitalised word a service's name ("Blender.io", "Bitfunder.com", "News.Az").
+_DOMAINS = "(?:com|net|org|io|info|" + "|".join(_COUNTRY_DOMAINS + [d.title() for d in _COUNTRY_DOMAINS]) + ")"
 #: A capitalised web domain standing as a name: not part of an address, a path or an e-mail.
 _DOMAIN_NAME = re.compile(r"(?<![\w.@/:-])[A-Z][A-Za-z0-9-]*\." + _DOMAINS + r"(?![\w/@-]|\.\w)")
 
@@ -746,6 +756,8 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
         return "ORG"  # "Gazprombank", "Sberbank", "Maybank": a bank named in one word; not the town Burbank
     if len(words) < 2:
         return None
+    if lex.head_final and words[-1] in lex.legal_forms:
+        return "ORG"  # "Persian Gulf Petrochemical Industry Commercial Co.": a legal form closes a firm's name
     # the head before "of"/"for"/"in" says what the name is: "District Court for the Central District" is a court,
     # "Attorney's Office in the District of Columbia" an office;
     # an English head's last word governs it ("Central District"), a French head's first ("Banque centrale")

@@ -12,7 +12,7 @@ from typing import Any
 from networkx.utils import UnionFind
 
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
-from helpers.entities.gazetteer import is_demonym, lookup
+from helpers.entities.gazetteer import is_country, is_demonym, lookup
 from helpers.entities.naming import event_shaped, law_shaped, representative_name
 from helpers.entities.lexicon import NAME_PARTICLES, Lexicon, load_lexicon
 from helpers.entities.listed import listed_organisation
@@ -118,6 +118,13 @@ def _is_legal_variant(short: list[str], full: list[str], lex: Lexicon) -> bool:
     return all(t in lex.legal_forms for t in full[len(short):])
 
 
+def _is_country_variant(short: list[str], full: list[str]) -> bool:
+    """True when ``full`` is ``short`` and "of" a country: "Federal Court" and "Federal Court of Australia" in one
+    text are one court, named with and without its country."""
+    n = len(short)
+    return len(full) > n + 1 and full[:n] == short and full[n] == "of" and is_country(" ".join(full[n + 1:]))
+
+
 def _join_partial(node: _Node, target: _Node, uf: UnionFind, linked: set, *, as_person: bool) -> None:
     """Join a partial name to its full name; a surname's mentions then vote for a person."""
     uf.union((node.article_id, node.key), (target.article_id, target.key))
@@ -181,7 +188,8 @@ def _link_partials(
             ]
             legal = [
                 other for other in members
-                if other is not node and _is_legal_variant(tokens, other.tokens, lex) and (is_org(other) or is_org(node))
+                if other is not node and (is_org(other) or is_org(node))
+                and (_is_legal_variant(tokens, other.tokens, lex) or _is_country_variant(tokens, other.tokens))
             ] if not _forced_place(node.form) else []
             roots = {uf[(o.article_id, o.key)] for o in candidates + legal}
             if len(roots) == 1:

@@ -61,6 +61,9 @@ def law_shaped(name: str) -> bool:
     tokens = name_tokens(name)
     if len(tokens) >= 3 and (_YEAR.fullmatch(tokens[-1]) or tokens[-1].isdigit()):
         tokens = tokens[:-1]  # "... Financing Act 2006": the act and its year; "General License 93": its number
+    if len(tokens) >= 3 and tokens[0] in _list_words("institution_heads.txt") and tokens[1] in {"of", "for"} \
+            and all(t in _list_words("laws.txt") or t == "the" for t in tokens[2:]):
+        return False  # "Ministry of Law", "Department of Law": the body whose field is the law ("Bank of England Act" is one)
     return len(tokens) >= 2 and (tokens[-1] in _list_words("laws.txt") or tokens[0] in _list_words("laws.txt"))
 
 
