@@ -18,17 +18,17 @@ import pycountry
 
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
-from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, split_known
+from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, in_secretary_title, split_known
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
-from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, find_bodies, find_regions, french_departments,
-                                       is_country, is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
+from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, compass_region, find_bodies, find_regions,
+                                       french_departments, is_country, is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide
-from helpers.entities.names import entity_id, name_key, strip_accents
+from helpers.entities.names import entity_id, name_key, name_tokens, strip_accents
 from helpers.entities.public_bodies import tag_public_bodies
 from helpers.entities.tables import MENTION_COLUMNS, entity_summary
 from helpers.entities.types import EntityRules, Mention
@@ -142,7 +142,8 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
         # a French town the model calls a place stays one; English firms are often named after towns ("Chelsea")
         m.placed = placed(body, m.start, m.end, lex) or (
             m.lang == "fr" and ((m.model_label == "LOC" and _is_town(m.text)) or compass_place(m.text))
-        )  # and a known place with its compass point: "l'Europe centrale", "Californie du Nord"
+        ) or (m.lang == "en" and m.model_label == "LOC" and compass_region(m.text))
+        # and a known place with its compass point: "l'Europe centrale", "Californie du Nord", "East Asia"
         if m.lang == "en" and m.model_label == "ORG" and not m.ent_id and m.cue is None and _written_as_place(body, m):
             m.placed, m.cue = True, "LOC"
     for left, m in zip(found, found[1:]):
@@ -406,6 +407,92 @@ def _join_compass_parts(found: list[Mention], body: str) -> list[Mention]:
 _CODE_AFTER = re.compile(r", ([A-Z]{2})(?![\w&'’-])(?! [A-Z])")
 
 
+#: The field a body's head names after "for" or "of", in capitals up to the body's acronym in brackets:
+#: "Authority" + " for Anti-Money Laundering and Countering the Financing of Terrorism" + " (AMLA)".
+_FIELD_TO_ACRONYM = re.compile(r" (?:for|of|on)(?: (?:[A-Z][\w'’-]*|and|the|of|for|on|in|against|to))*? [A-Z][\w'’-]*"
+                               r"(?= \([A-Z][A-Za-z&]{1,10}\))")
+#: Capitalised words and "and" after "the", right before a body's span: "the Accounting and" + "Corporate
+#: Regulatory Authority".
+_WORDS_AND_BEFORE = re.compile(r"(?<![\w'’-])the ((?:[A-Z][a-z]+ ){1,2}and )\Z")
+
+
+def _extend_bodies_to_their_words(found: list[Mention], article_id: str, body: str, lex) -> list[Mention]:
+    """A body's span the model cut from words of its name: a lone head and its field up to the acronym in
+    brackets ("the Authority" + " for Anti-Money Laundering and Countering the Financing of Terrorism (AMLA)"),
+    or the capitalised words and "and" the model left before it ("the Accounting and" + "Corporate Regulatory
+    Authority"). Words another span holds ("the FBI and Securities Commission") stay apart."""
+    starts = sorted((m.start, m.end) for m in found)
+    out = []
+    for m in found:
+        words = name_tokens(m.text)
+        if m.ent_id or m.model_label != "ORG" or not words or words[-1] not in lex.institution_heads:
+            out.append(m)
+            continue
+        a, b = m.start, m.end
+        field = _FIELD_TO_ACRONYM.match(body, b) if len(words) == 1 and m.text[:1].isupper() else None
+        if field and not any(b <= s < field.end() for s, _e in starts):
+            b = field.end()
+        before = _WORDS_AND_BEFORE.search(body, max(0, a - 40), a)
+        if before and not any(before.start(1) <= s < a or before.start(1) < e <= a for s, e in starts) \
+                and not any(w.casefold() in lex.all_function_words for w in before.group(1).split()[:-1]):
+            a = before.start(1)
+        if (a, b) == (m.start, m.end):
+            out.append(m)
+            continue
+        out.append(Mention(m.article_id, m.lang, a, b, body[a:b], "ORG", weight=m.weight))
+    for head in _CAPITALISED_WORD.finditer(body):  # the lone head, which the model's span left or the clean-up dropped
+        field = _FIELD_TO_ACRONYM.match(body, head.end()) if head.group().casefold() in lex.institution_heads else None
+        if field and not any(s < field.end() and head.start() < e for s, e in starts):
+            a, b = head.start(), field.end()
+            out.append(Mention(article_id, "en", a, b, body[a:b], "ORG", created=True))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])")
+
+
+#: A chamber of a parliament named after its country: "the United States" + " House", "the U.S. Senate".
+_CHAMBER_AFTER = re.compile(r" (?:House of (?:Representatives|Commons|Lords)|House|Senate|Congress|Parliament)"
+                            r"(?![\w'’-])(?! (?:of )?[A-Z])")
+
+
+def _join_country_chambers(found: list[Mention], body: str) -> list[Mention]:
+    """A country and the chamber named after it are one body ("the United States House is considering", "the U.S.
+    Senate"), which the model cuts into the country and a chamber of no country; a chamber's committee or a
+    name running on ("U.S. House Financial Services Committee") is left to the other rules."""
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for m in found:
+        chamber = None if m.ent_id else _CHAMBER_AFTER.match(body, m.end)
+        if chamber is None or not is_country(m.text):
+            out.append(m)
+            continue
+        inner = [x for x in found if x is not m and m.end <= x.start and x.end <= chamber.end()]
+        if any(x.ent_id for x in inner):
+            out.append(m)
+            continue
+        absorbed.update(id(x) for x in inner)
+        out.append(Mention(m.article_id, m.lang, m.start, chamber.end(), body[m.start:chamber.end()], "ORG",
+                           weight=m.weight, cue="ORG"))
+    return [m for m in out if id(m) not in absorbed]
+
+
+#: A compass word alone and "and" before another compass word opening a region: "South" + " and East Asia".
+_COMPASS_WORD = re.compile(r"North|South|East|West|Northern|Southern|Eastern|Western|Central")
+_AND_COMPASS_REGION = re.compile(r" and ((?:North|South|East|West|Northern|Southern|Eastern|Western|Central) [A-Z][\w]+)")
+
+
+def _drop_elliptical_compass(found: list[Mention], body: str) -> list[Mention]:
+    """Without the compass word the model tagged alone before "and" and a region named with another ("to South and
+    East Asia"): half of "South Asia", which the text does not write, no name of its own."""
+    dropped = set()
+    for m in found:
+        after = _AND_COMPASS_REGION.match(body, m.end)
+        if not m.ent_id and _COMPASS_WORD.fullmatch(m.text) and after and compass_region(after.group(1)):
+            dropped.add(id(m))
+    return [m for m in found if id(m) not in dropped]
+
+
 def _add_state_codes(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
     """Tag the US state's postal code the model missed after a place and a comma ("based in Bellevue, WA")."""
     starts = {m.start for m in found}
@@ -473,6 +560,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _join_possessive_laws(found, article_id, lang, body)
     if rules.institutions and lang == "en":
         found = _join_acronym_inside_names(found, article_id, lang, body, lex)
+        found = _join_country_chambers(found, body)
+        found = _extend_bodies_to_their_words(found, article_id, body, lex)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
         found, body_links = tag_public_bodies(found, article_id, lang, body)
@@ -484,11 +573,14 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.acronyms:
         found, links = apply_acronyms(found, body, article_id, lang)
         if rules.drop:  # "Convertible Virtual Currency (CVC)": a concept, defined or not
-            concepts = {id(x) for pair in links for x in pair if pair[0].text.casefold() in lex.concepts}
+            # unless the text spells it as a body's name: "the Anti-Money Laundering Authority (AMLA)", not the act
+            bodies = {pair[0].text for pair in links if _names_body(pair[1].text, lex)}
+            links_kept = [pair for pair in links if pair[0].text not in bodies]
+            concepts = {id(x) for pair in links_kept for x in pair if pair[0].text.casefold() in lex.concepts}
             concepts |= {id(m) for m in found if _defines_concept(body, m, lex)}
             common = _common_noun_acronyms(body, found)  # "unmanned aerial vehicle (UAV)": a thing's kind
             concepts |= {id(m) for m in found if m.text in common and not m.ent_id}
-            found = [m for m in found if id(m) not in concepts and m.text.casefold() not in lex.concepts]
+            found = [m for m in found if id(m) not in concepts and (m.text.casefold() not in lex.concepts or m.text in bodies)]
             links = [pair for pair in links if id(pair[0]) not in concepts]
         acronym_links.extend(links)
     if rules.cues:
@@ -507,6 +599,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.gazetteer:
         _mark_places(found, body, lex)
         found = _add_listed_towns(found, article_id, lang, body)
+    if rules.gazetteer and lang == "en":
+        found = _drop_elliptical_compass(found, body)
     if rules.acronyms:
         acronym_links.extend(_alias_links(found, body))
     return found, acronym_links, spans
@@ -514,6 +608,15 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
 
 #: An acronym in brackets right after a name: "... Financing of Terrorism (AML/CFT)".
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]*(?:\s*[/&]\s*[A-Z][A-Za-z]*)+)\)")
+
+
+def _names_body(text: str, lex) -> bool:
+    """True for a name of several words headed by an institution's word ("Anti-Money Laundering Authority",
+    "Authority for Anti-Money Laundering"): a body, whatever its acronym also abbreviates."""
+    words = name_tokens(text)
+    cut = next((i for i, w in enumerate(words) if i and w in {"of", "for"}), len(words))
+    head = words[cut - 1] if lex.head_final and cut else (words[0] if words else "")
+    return len(words) >= 2 and head in lex.institution_heads
 
 
 def _defines_concept(body: str, m: Mention, lex) -> bool:
@@ -869,6 +972,8 @@ def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: st
     if lang == "en":
         found_names += [(start, end, "LOC") for start, end in find_regions(body)]
     for start, end, label in found_names:
+        if lang == "en" and in_secretary_title(body, start, end):
+            continue  # "U.S. Treasury Secretary Janet Yellen": the title's word, its country already kept
         overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
         seat = _seat_after_body(found, overlapping, start, end, body) if lang == "fr" else None
         if seat is not None:  # "Tribunal pénal fédéral de Bellinzona": the body, then the town it sits in

@@ -47,6 +47,18 @@ _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 #: A country's government named by the country and the word: "the UK Government's Office of ...", which the
 #: annotated sets read as the country, as they do the lowercase "the U.S. government".
 _COUNTRY_GOVERNMENT = re.compile(r"(.+?)\s+Government")
+#: The department in a cabinet secretary's title before the holder's name ("U.S. Treasury" + " Secretary Janet
+#: Yellen", "Treasury" + " Secretary Scott Bessent"): part of the title, a country before it kept.
+_TREASURY_IN_TITLE = re.compile(r"(?:(.+?)\s+)?Treasury")
+_SECRETARY_AFTER = re.compile(r" Secretary (?=[A-Z][a-z])")
+
+
+def in_secretary_title(body: str, start: int, end: int) -> bool:
+    """True for "Treasury", a country allowed before it, right before "Secretary" and a name: the department's
+    word in its head's title ("Treasury Secretary Janet Yellen"), no mention of the department."""
+    return bool(_TREASURY_IN_TITLE.fullmatch(body, start, end) and _SECRETARY_AFTER.match(body, end))
+
+
 #: The same written the other way round: "the Government of India", "Government of the UAE".
 _GOVERNMENT_OF_COUNTRY = re.compile(r"Government\s+of\s+(?:the\s+)?(.+)")
 #: A field named by an "Anti-" or "Counter-" compound before a lowercase word of a law ("Anti-Money Laundering
@@ -446,6 +458,29 @@ _PREFIXED_ADJECTIVE = re.compile(r"(?:pro|anti|non|post|pré|pre)-(?=[A-ZÀ-Ý])
 
 #: A nickname in quotes between a first name and a surname: 'Zixiao "Gary" Wang', 'Ilya "Dutch" Lichtenstein'.
 _NICKNAME = re.compile(r"""\s+"([A-Z][\w.'-]*)"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)""")
+
+
+#: A first name, a quoted nickname and a surname: 'Ilya "Dutch" Lichtenstein', 'Heather "Razzlekhan" Morgan'.
+_NICKNAMED = re.compile(r"""(?<![\w'’.-])([A-Z][a-z]+)\s+"([A-Z][\w.'-]*)"\s+([A-Z][a-z][\w'’-]*)(?![\w-])""")
+
+
+def _add_nicknamed_people(mentions: list[Mention], article_id: str, lang: str, body: str, lex: Lexicon) -> list[Mention]:
+    """One person for a first name, a quoted nickname and a surname, whatever the model made of them (it
+    reads 'Lichtenstein and Heather "Razzlekhan" Morgan' as a title); a kind word or a legal form after the
+    quote makes a firm's name, no person ('Lazarus "APT38" Group')."""
+    out = list(mentions)
+    for found in _NICKNAMED.finditer(body):
+        first, last = found.group(1).casefold(), found.group(3).casefold()
+        if first in lex.all_function_words or first in lex.stoplist or first in lex.title_cues \
+                or last in lex.name_words or last in lex.legal_forms or last in lex.generic:
+            continue
+        a, b = found.span()
+        if any(m.ent_id and m.start < b and a < m.end for m in out) or any(
+                m.model_label == "PER" and m.start == a and m.end == b for m in out):
+            continue
+        out = [m for m in out if not (m.start < b and a < m.end)]
+        out.append(Mention(article_id, lang, a, b, body[a:b], "PER"))
+    return out
 
 
 def _joined(out: list[Mention], m: Mention, end: int, label: str, body: str, *, inner_from: int) -> list[Mention]:
@@ -1024,6 +1059,11 @@ def clean_mentions(
             government = _GOVERNMENT_OF_COUNTRY.fullmatch(text) if rules.trim and lang == "en" else None
             if government and is_country(government.group(1)):  # "the Government of India": the country
                 a, text, label = a + government.start(1), government.group(1), "LOC"
+            treasury = _TREASURY_IN_TITLE.fullmatch(text) if rules.trim and lang == "en" else None
+            if treasury and in_secretary_title(body, a, b):  # "Treasury Secretary Janet Yellen": the title's word
+                if not (treasury.group(1) and is_country(treasury.group(1))):
+                    continue
+                b, text, label = a + len(treasury.group(1)), treasury.group(1), "LOC"  # "U.S. Treasury Secretary"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
                 continue
             if rules.drop and _in_concept_pair(body, a, b, lex):
@@ -1105,6 +1145,8 @@ def clean_mentions(
                 out.append(Mention(article_id, lang, place_start, place_end, branch_after.group(1), "LOC", weight=weight))
     if rules.trim:
         out = _join_nicknames(out, body)
+        if lang == "en":
+            out = _add_nicknamed_people(out, article_id, lang, body, lex)
         out = _join_particle_surnames(out, body)
         out = _join_domain_names(out, body)
         out = _join_split_persons(out, body)

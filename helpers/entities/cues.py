@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pycountry
 
 from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
-from helpers.entities.gazetteer import is_demonym, is_known_place, lookup
+from helpers.entities.gazetteer import is_capital, is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
 from helpers.entities.types import EntityRules, Mention
@@ -350,6 +350,11 @@ def _title_of_kind(before: list[str], k: int, lex: Lexicon) -> bool:
     return title in lex.title_cues or singular(title) in lex.title_cues
 
 
+#: A subject pronoun and "and" right before a name, or the other way round after it.
+_PRONOUN_AND = re.compile(r"(?<![\w'’])(?:[Hh]e|[Ss]he) and \Z")
+_AND_PRONOUN = re.compile(r" and (?:he|she)(?![\w'’])")
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
@@ -362,6 +367,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson" (its period ends no clause)
     courtesy = re.search(r"(?<!\S)(\S+)\s+$", body[max(0, start - 12):start])
     if courtesy and courtesy.group(1)[:1].isupper() and courtesy.group(1).casefold() in lex.honorifics:
+        return "PER"
+    # a name joined by "and" to a personal pronoun is a person's: "he and Morgan engaged", "Morgan and she"
+    if _PRONOUN_AND.search(body, max(0, start - 10), start) or _AND_PRONOUN.match(body, end):
         return "PER"
     left, right = _clause(body, start, end)
     before = _tokens(body[left:start])
@@ -488,7 +496,8 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         owned = [_sentence_word(w) for w in after]
         for j in range(min(3, len(owned))):
             if _match_start(owned, j, lex.role_cues) or _match_start(owned, j, lex.business_cues):
-                return "ORG"
+                # a capital stands for its government: "Moscow's petroleum revenue" is the state's, no firm's
+                return None if is_capital(body[start:end]) else "ORG"
             if _match_start(owned, j, lex.personal_cues):
                 return "PER"
             if not owned[j][:1].islower() and not _nationality(owned[j]) and not is_known_place(owned[j]):
@@ -653,7 +662,8 @@ def add_cued_names(
         if label is None and _names_itself(body, run_start, b):
             # "QuadrigaCX, a Canadian cryptocurrency exchange, declared ...": an apposition after it
             a = run_start
-            label = context_cue(body, a, b, lex) if body[b : b + 2] == ", " else None
+            # a code name opening with digits, after "the" and before its kind: "since the 1MDB scandal"
+            label = context_cue(body, a, b, lex) if body[b : b + 2] == ", " or body[a].isdigit() else None
             # "Celsius Network", "Three Arrows Capital": a name ending in a word only firms use; not a run cut
             # before its name's last words ("Public Joint Stock Company" + "Gazprom Neft")
             label = label or (None if cut else _firm_word_label(body[a:b], lex))

