@@ -5629,6 +5629,127 @@ def test_a_tagged_name_and_and_before_a_body_stay_two(blank):
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Mounties' EGM revenue totalled $459 million.", "Mounties' EGM", {"Mounties": "ORG"}),
+        ("The Casinos' ATM withdrawals rose.", "Casinos' ATM", {"Casinos": "ORG"}),
+    ],
+)
+def test_a_plurals_possessive_before_a_word_in_capitals_cuts_the_span(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_a_plurals_possessive_before_capitalised_words_names_a_body(blank):
+    text = "The Workers' Party of Korea met."
+    articles, payloads = corpus(blank, [("en", text, [("Workers' Party of Korea", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Workers' Party of Korea" in names(entities)
+
+
+@pytest.mark.parametrize(("text", "reason"), [("I-T Department", None), ("A-G Office", None), ("Department", "generic")])
+def test_drop_reason_reads_hyphenated_capitals_as_an_acronym(text, reason):
+    assert E.drop_reason(text, E.load_lexicon("en")) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("said Brian E. Nelson, assistant secretary of the Treasury for Terrorism and Financial Intelligence.",
+         "Financial Intelligence"),
+        ("said the Deputy Assistant Secretary for Sanctions and Financial Crimes.", "Financial Crimes"),
+        ("said the under secretary of the Treasury for Terrorist Financing.", "Terrorist Financing"),
+    ],
+)
+def test_the_field_a_title_of_a_department_is_for_is_no_body(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities), names(entities)
+
+
+def test_a_lowercase_title_for_a_firm_keeps_the_firm(blank):
+    text = "said a spokeswoman for Binance Holdings."
+    articles, payloads = corpus(blank, [("en", text, [("Binance Holdings", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Binance Holdings": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CPA Australia said in a submission that the cap was too low.", "CPA Australia"),
+        ("Auditors at KPMG India flagged the deals.", "KPMG India"),
+    ],
+)
+def test_an_untagged_acronym_before_a_country_names_a_firm_with_it(blank, text, expected):
+    country = expected.split()[-1]
+    articles, payloads = corpus(blank, [("en", text, [(country, "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}
+
+
+@pytest.mark.parametrize("text", ["Its AML Australia rules changed.", "Trade between the EU Australia and Japan grew.",
+                                  "He paid USD Australia-wide."])
+def test_a_concept_body_or_currency_before_a_country_names_no_firm(blank, text):
+    country = "Australia"
+    articles, payloads = corpus(blank, [("en", text, [(country, "GPE")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert not any(n.endswith(" Australia") for n in names(entities)), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ('It is rehearsed in the "Statement of the Offense and Related Conduct" filed with the plea.',
+         "Statement of the Offense and Related Conduct"),
+        ("The Statement of Facts sets out the scheme.", "Statement of Facts"),
+    ],
+)
+def test_a_court_filing_named_by_its_kind_is_no_body(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Ukraine opened a section on the War & Sanctions portal.", "War & Sanctions"),
+     ("Files sit on the Open Sanctions Data portal.", "Open Sanctions Data")],
+)
+def test_a_portals_title_is_no_body(blank, text, span):
+    articles, payloads = corpus(blank, [("en", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "alias"),
+    [
+        ('OFSI fined Markom Management Limited ("MML UK") for a breach of UK sanctions.',
+         [("Markom Management Limited", "ORG"), ("UK", "GPE"), ("UK", "GPE", 1)], "Markom Management Limited", "MML UK"),
+        ('It settled with Vexel Pay Ltd ("the Company") in May.', [("Vexel Pay Ltd", "ORG"), ("Company", "ORG")],
+         "Vexel Pay Ltd", None),
+        ('It settled with Vexa Trading LLC ("Blue Vexa") in May.', [("Vexa Trading LLC", "ORG"), ("Blue Vexa", "PERSON")],
+         "Vexa Trading LLC", "Blue Vexa"),
+    ],
+)
+def test_a_defined_term_in_quotes_and_brackets_after_a_firm_is_its_other_name(blank, text, spans, name, alias):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    firm = next(i for i in range(len(entities)) if name in forms_of(entities, i))
+    assert alias is None or alias in forms_of(entities, firm), entities
+    assert entities.at[firm, "label"] == "ORG"
+
+
+def test_a_term_in_quotes_after_a_person_stays_apart(blank):
+    text = 'It cited John Smith ("Smith Holdings") in May.'
+    articles, payloads = corpus(blank, [("en", text, [("John Smith", "PERSON"), ("Smith Holdings", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 2
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         ("La commission des lois de l'Assemblée nationale vient de publier un rapport.",

@@ -318,7 +318,7 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
         if name.ent_id or alias.ent_id:
             continue
         if _ALIAS_BETWEEN.fullmatch(body, name.end, alias.start) or _short_form_after(body, name, alias) \
-                or _trading_name_after(body, name, alias):
+                or _trading_name_after(body, name, alias) or _defined_term_after(body, name, alias):
             alias.cue = name.cue or name.model_label
             links.append((alias, name))
     return links
@@ -327,6 +327,13 @@ def _alias_links(found: list[Mention], body: str) -> list[tuple[Mention, Mention
 def _in_brackets_after(body: str, name: Mention, alias: Mention) -> bool:
     """True when ``alias`` is the whole of a bracket that opens right after ``name``: "OCBC Singapore (OCBC)"."""
     return bool(re.fullmatch(r"\s*\(", body[name.end:alias.start])) and body[alias.end:alias.end + 1] == ")"
+
+
+def _defined_term_after(body: str, name: Mention, alias: Mention) -> bool:
+    """True for a firm's name and the term in quotes and brackets right after it that the text then calls it by
+    ("Markom Management Limited ("MML UK")"), whatever the model made of the term."""
+    return ((name.cue or name.model_label) == "ORG" and bool(re.fullmatch(r"\.?\s*\(\s*[\"“]", body[name.end:alias.start]))
+            and bool(re.match(r"[\"”]\s*\)", body[alias.end:alias.end + 3])))
 
 
 def _short_form_after(body: str, name: Mention, alias: Mention) -> bool:
@@ -451,6 +458,35 @@ def _extend_bodies_to_their_words(found: list[Mention], article_id: str, body: s
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])")
 
 
+#: A word in capitals right before a country's name: "CPA" + " Australia", "KPMG" + " India".
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.&'’-])([A-Z]{2,5}) \Z")
+
+
+def _join_acronym_before_country(found: list[Mention], article_id: str, body: str, lex) -> list[Mention]:
+    """A firm's or a body's acronym the model left untagged before a country is its name with the country
+    ("CPA Australia said", "KPMG India", a national unit's name); a known place or body, a concept, a legal
+    form, a currency code or a US state's code before the country is none ("EU Australia", "AML Australia")."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for m in found:
+        before = None if m.ent_id or not is_country(m.text) else _CAPITALS_BEFORE.search(body, max(0, m.start - 8),
+                                                                                          m.start)
+        word = before.group(1) if before else ""
+        low = word.casefold()
+        if not before or any(s < m.start and before.start(1) < e for s, e in taken) or lookup(word) is not None \
+                or low in lex.concepts or low in lex.legal_forms or low in lex.all_function_words \
+                or low in lex.stoplist or low in lex.title_cues or word in us_state_codes() or _is_currency_code(word):
+            out.append(m)
+            continue
+        a = before.start(1)
+        out.append(Mention(article_id, m.lang, a, m.end, body[a:m.end], "ORG", weight=m.weight, cue="ORG"))
+    return out
+
+
+def _is_currency_code(word: str) -> bool:
+    return pycountry.currencies.get(alpha_3=word) is not None if len(word) == 3 else False
+
+
 #: A chamber of a parliament named after its country: "the United States" + " House", "the U.S. Senate".
 _CHAMBER_AFTER = re.compile(r" (?:House of (?:Representatives|Commons|Lords)|House|Senate|Congress|Parliament)"
                             r"(?![\w'’-])(?! (?:of )?[A-Z])")
@@ -562,6 +598,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _join_acronym_inside_names(found, article_id, lang, body, lex)
         found = _join_country_chambers(found, body)
         found = _extend_bodies_to_their_words(found, article_id, body, lex)
+        found = _join_acronym_before_country(found, article_id, body, lex)
     if rules.institutions:
         found = rejoin_institutions(found, body, lex)
         found, body_links = tag_public_bodies(found, article_id, lang, body)

@@ -42,6 +42,9 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 #: ("Donetsk People's Republic", "People's Bank of China"), nor "Majesty's", which names the Crown's ("Her Majesty's
 #: Revenue and Customs").
 _INTERNAL_POSSESSIVE = re.compile(r"(?<!\bPeople)(?<!\bMajesty)'s\s+(?=[A-Z])")
+#: A plural's possessive before one word in capitals ending the span: "Mounties' EGM" (the club's gaming
+#: machines); before capitalised words it names a body or a party ("Workers' Party", "Veterans' Affairs").
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)'\s+(?=[A-Z]{2,6}\s*\Z)")
 #: A place and the word Branch: "Habib Bank Limited and its New York Branch".
 _PLACE_BRANCH = re.compile(r"(.+?)\s+Branch")
 #: A country's government named by the country and the word: "the UK Government's Office of ...", which the
@@ -137,6 +140,7 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
         if lang == "en" and lookup(re.sub(r"^[Tt]he\s+", "", segment.strip())) is None \
                 and not _LEGAL_NAME_END.search(segment):
             patterns.append(_INTERNAL_POSSESSIVE)
+            patterns.append(_PLURAL_POSSESSIVE)
         marks = sorted(
             (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
         )
@@ -629,21 +633,28 @@ def _office_after_title(body: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 #: A capitalised English title and "for" right before a span: "Deputy Assistant Secretary for ".
-_CAPITAL_TITLE_FOR = re.compile(r"\b([A-Z][\w-]*)\s+for\s+\Z")
+_CAPITAL_TITLE_FOR = re.compile(r"\b([A-Z][\w-]*)\s+for\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+and\s+)?\Z")
+#: The same title in lowercase with the department it is "of": "assistant secretary of the Treasury for Terrorism
+#: and" + "Financial Intelligence" (a lowercase title alone is no cue: "a spokeswoman for Binance").
+_TITLE_OF_DEPARTMENT_FOR = re.compile(
+    r"\b([a-z][\w-]*)\s+of\s+the\s+[A-Z][\w-]*\s+for\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+and\s+)?\Z")
 
 
 def _portfolio_after_for(body: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when an English span is the portfolio after a capitalised title and "for".
 
     "the Deputy Assistant Secretary for Terrorist Financing and Financial Crimes",
-    "Commissioner for Financial Services": what the title is for is a field, not a
+    "Commissioner for Financial Services", the second of a pair ("assistant secretary of the Treasury for
+    Terrorism and Financial Intelligence"): what the title is for is a field, not a
     body, unless a word of it heads an institution's name or is a legal form
     ("Assistant Attorney General for the Criminal Division" keeps the division),
     or it is a place ("Country Director for India").
     """
     tokens = name_tokens(body[start:end])
-    before = _CAPITAL_TITLE_FOR.search(body, max(0, start - 40), start)
-    if not tokens or before is None or before.group(1).casefold() not in lex.title_cues:
+    titles = [found.group(1).casefold() for found in (_CAPITAL_TITLE_FOR.search(body, max(0, start - 60), start),
+                                                       _TITLE_OF_DEPARTMENT_FOR.search(body, max(0, start - 80), start))
+              if found]
+    if not tokens or not any(title in lex.title_cues for title in titles):
         return False
     if any(strip_accents(t) in lex.institution_heads or t in lex.legal_forms or t in lex.type_cues for t in tokens):
         return False
@@ -866,6 +877,10 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
 _EDGE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\s+|\s+(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?$")
 
 
+#: Single capitals joined by hyphens or ampersands: "I-T", "A&E".
+_SPELLED_ACRONYM = re.compile(r"(?<![\w-])[A-Z](?:[-&][A-Z])+(?![\w-])")
+
+
 def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None:
     """Why ``text`` is not a name, or None when it may be one."""
     if not re.search(r"[^\W\d_]", text):
@@ -899,7 +914,9 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
     if len(parts) > 1 and all(part in lex.concepts for part in parts):
         return "concept"  # "AML/CTF", "KYC/AML", "AML & ATF": concepts joined by a slash or an ampersand
     # an acronym is no function word: "US Department" is a body, "us" a pronoun
-    acronym = text.upper() != text and any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
+    # nor are single capitals joined by hyphens: "the I-T Department", the income-tax department
+    acronym = text.upper() != text and (any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", text))
+                                        or bool(_SPELLED_ACRONYM.search(text)))
     # "Cour d'Appel": the elided "de" apart from the word after it; "Union Budget 2017-18": a kind and its year
     kinds = name_tokens(_ELIDED.sub(" ", _EDGE_YEAR.sub("", text)))
     # a court named by its level in capitals is one court, as "Supreme Court" is: "the Federal Court" (English)
