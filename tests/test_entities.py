@@ -3598,6 +3598,58 @@ def test_the_pilgrim_title_before_a_person_is_part_of_the_name(blank, text, titl
 
 
 @pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("S'agissant de l'opération Hadj organisée par les agences de voyages, l'Office précise les règles.",
+         [("opération Hadj", "MISC")]),
+        ("Le document prouve que la personne est retenue pour effectuer le Hajj.", [("le Hajj", "PER")]),
+        ("La dotation au titre de la Omra est fixée à 10.000 dirhams.", [("Omra", "ORG")]),
+        ("Les agences organisent chaque année l'Umrah pour des milliers de pèlerins.", [("Umrah", "ORG")]),
+    ],
+)
+def test_a_pilgrimage_named_alone_is_no_body(blank, text, spans):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert entities.empty, names(entities)
+
+
+def test_a_person_named_after_a_pilgrimage_stays_a_person(blank):
+    text = "Le ministre Mohamed Hadj Ali a présenté le plan."
+    articles, payloads = corpus(blank, [("fr", text, [("Mohamed Hadj Ali", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Mohamed Hadj Ali": "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Une lettre au président du Groupement professionnel des banques du Maroc à ce sujet.",
+         [("Groupement professionnel des banques du", "ORG"), ("Maroc", "LOC")],
+         "Groupement professionnel des banques du Maroc"),
+        ("Une copie au président de la Fédération nationale des agences de voyages du Maroc.",
+         [("Fédération nationale des agences de voyages du", "ORG"), ("Maroc", "LOC")],
+         "Fédération nationale des agences de voyages du Maroc"),
+        ("L’autorité a collaboré avec le Ministère public de la Confédération suisse dans ses procédures.",
+         [("Ministère public de la", "ORG"), ("Confédération suisse", "LOC")],
+         "Ministère public de la Confédération suisse"),
+        ("Le rapport de l'Association des banques d'Haïti est paru.",
+         [("Association des banques d'", "ORG"), ("Haïti", "LOC")], "Association des banques d'Haïti"),
+    ],
+)
+def test_a_french_body_the_model_ended_with_de_runs_on_into_its_next_span(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}
+
+
+def test_a_french_body_the_model_closed_before_de_keeps_the_place_apart(blank):
+    text = "Le rapport de l'Association des banques du Maroc est paru."
+    articles, payloads = corpus(blank, [("fr", text, [("Association des banques", "ORG"), ("Maroc", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Association des banques": "ORG", "Maroc": "LOC"}
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # the last of a list of places, which the model called a person

@@ -155,6 +155,9 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
 #: A span the model ended with "and"/"et" (its name goes on) and the capitalised words after it.
 _ENDS_WITH_AND = re.compile(r"\s(?:and|et|&)\Z")
 _AND_TAIL = re.compile(r"\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}")
+#: A French span the model ended with "de", "du", "des", "de la" or "d'" (its name goes on): "Groupement
+#: professionnel des banques du" + "Maroc", "Ministère public de la" + "Confédération suisse".
+_ENDS_WITH_OF = re.compile(r"\s(?:de|du|des|de\s+la|d['’]|de\s+l['’])\s?\Z")
 #: The rest of a hyphenated name the model cut: a letter, digits or capitals ("BTC-e", "COVID-19").
 _HYPHEN_TAIL = re.compile(r"-(?:[a-z]|\d{1,3}|[A-Z]{1,3})\b(?!-)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
@@ -1020,11 +1023,12 @@ def clean_mentions(
     sentence_starts = [s[0] for s in sents]
     out: list[Mention] = []
     taken: set[tuple[int, int]] = set()
+    absorbed: set[tuple[int, int]] = set()
     for ent in payload.get("ents", []):
         start, end, raw_label = int(ent[0]), int(ent[1]), ent[2]
         ent_id = ent[3] if len(ent) > 3 and ent[3] else ""
         label = unify_label(raw_label)
-        if label is None:
+        if label is None or (start, end) in absorbed:
             continue
         if ent_id:  # a watchlist match: the user asked for exactly this
             out.append(Mention(article_id, lang, start, end, body[start:end], label, ent_id))
@@ -1036,6 +1040,10 @@ def clean_mentions(
             rest = _AND_TAIL.match(body, end) if label == "ORG" and _ENDS_WITH_AND.search(body, start, end) else None
             if rest:
                 end = rest.end()  # "Directorate for Investigating Organized Crime and" + "Terrorism": one name
+            following = _name_after_of(payload, body, start, end) if lang == "fr" and label == "ORG" else None
+            if following is not None:  # "Groupement professionnel des banques du" + "Maroc": one name
+                absorbed.add(following)
+                end = following[1]
         spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
         for a, b in spans:
             label = unify_label(raw_label)
@@ -1177,6 +1185,26 @@ def clean_mentions(
             continue
         unique.append(m)
     return unique
+
+
+def _name_after_of(payload: dict[str, Any], body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The model's capitalised span right after a French organisation it ended with de/du/des, or None.
+
+    The model ends a body's name with its connector when it reads the name as
+    going on, and tags the rest apart, often as a place: "Groupement
+    professionnel des banques du" + "Maroc", "Fédération nationale des agences
+    de voyages du" + "Maroc", "Ministère public de la" + "Confédération suisse".
+    The two are one name; a span the model closed before "de" is left alone
+    ("Binance" + "de" + "France").
+    """
+    if not _ENDS_WITH_OF.search(body, start, end):
+        return None
+    for ent in payload.get("ents", []):
+        a, b = int(ent[0]), int(ent[1])
+        if a in (end, end + 1) and body[end:a].strip() == "" and body[a:a + 1].isupper() and not (len(ent) > 3 and ent[3]) \
+                and unify_label(ent[2]) in ("ORG", "LOC", "MISC"):
+            return a, b
+    return None
 
 
 # "Kostarev de Binance": a span made of two names already known in the article.
