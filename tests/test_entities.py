@@ -3652,6 +3652,29 @@ def test_a_french_body_the_model_closed_before_de_keeps_the_place_apart(blank):
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Il est enregistré au nom d'une compagnie aux îles Caïmans, un paradis fiscal.",
+         [("îles Caïmans", "LOC")], "îles Caïmans"),
+        ("Sept yachts se trouveraient dans l'océan Indien, dit Forbes.", [("océan Indien", "LOC")], "océan Indien"),
+        ("Le pétrolier a été arraisonné dans le golfe Persique hier.", [("Persique", "LOC")], "golfe Persique"),
+        ("Le méthanier croisait en mer Baltique depuis une semaine.", [("mer Baltique", "ORG")], "mer Baltique"),
+    ],
+)
+def test_a_natural_features_generic_is_part_of_the_place_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "LOC"}
+
+
+def test_an_administrative_kind_before_a_place_stays_out_of_its_name(blank):
+    text = "Les deux hommes vivaient dans le district Pershamajski de Minsk."
+    articles, payloads = corpus(blank, [("fr", text, [("district Pershamajski", "LOC"), ("Minsk", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Pershamajski" in set(entities["name"]), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),

@@ -433,10 +433,26 @@ def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
     first = text.split(" ", 1)[0]
     if not first[:1].islower() or first.casefold() in lex.function_words:
         return start
+    if first.casefold() in lex.landforms and text[len(first):len(first) + 2][1:].isupper():
+        return start  # "îles Caïmans", "océan Indien": a natural feature's generic is part of its name
     if strip_accents(first).casefold() in lex.institution_heads or first.casefold() in lex.title_cues:
         return start
     name = _CAPITALISED_AFTER.search(text)
     return start + name.start(1) if name else start
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿ][\w'’-]*) \Z")
+
+
+def _landform_start(body: str, start: int, lex: Lexicon) -> int:
+    """Take in a natural feature's lowercase generic the model left before its capitalised specific
+    ("l'océan" + "Indien", "les îles" + "Caïmans"): the generic is part of the place's name (``landforms_fr.txt``)."""
+    if not body[start:start + 1].isupper():
+        return start
+    before = _WORD_RIGHT_BEFORE.search(body, max(0, start - 20), start)
+    if before is None or before.group(1) not in lex.landforms:
+        return start
+    return before.start(1)
 
 
 def _before_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
@@ -1061,6 +1077,7 @@ def clean_mentions(
                 a = _after_title(body, a, b, lex)
                 if lang == "fr":
                     a = _after_kind_noun(body, a, b, lex)
+                    a = _landform_start(body, a, lex)
                 else:
                     b = _before_kind_noun(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)

@@ -762,6 +762,8 @@ def name_word_label(text: str, lex: Lexicon) -> str | None:
     if brand_shaped(text):
         return "ORG"
     words = [w.strip(".,").casefold() for w in text.split()]
+    if len(words) >= 2 and words[0] in lex.landforms and text[:1].islower():
+        return "LOC"  # "îles Caïmans", "océan Indien", "golfe Persique": a natural feature named by its generic
     if len(words) == 1 and _BANK_WORD.fullmatch(text) and lookup(text) is None:
         return "ORG"  # "Gazprombank", "Sberbank", "Maybank": a bank named in one word; not the town Burbank
     if len(words) < 2:

@@ -53,6 +53,8 @@ class Lexicon:
     narrative_verbs: frozenset[str] = field(default_factory=frozenset)
     #: words inside a hyphenated name that make it a place name ("Neuilly-sur-Seine"); French only
     place_particles: frozenset[str] = field(default_factory=frozenset)
+    #: natural features whose lowercase generic opens the place's name ("îles Caïmans", "océan Indien"); French only
+    landforms: frozenset[str] = field(default_factory=frozenset)
     #: the last word of a name's head says what it is ("District Court"), as in English; else the first ("Banque centrale")
     head_final: bool = False
 
@@ -122,6 +124,7 @@ def load_lexicon(lang: str) -> Lexicon:
         offices=frozenset(_read_list(f"offices_{lang}.txt")),
         narrative_verbs=frozenset(_read_list(f"narrative_verbs_{lang}.txt")),
         place_particles=frozenset(_read_list(f"place_particles_{lang}.txt")),
+        landforms=frozenset(_read_list(f"landforms_{lang}.txt")),
         # English puts a name right after its kind-of noun ("payments firm X");
         # French lets adjectives come between ("le groupe pétrolier X").
         max_fillers=0 if lang == "en" else MAX_FILLERS,
