@@ -3675,6 +3675,36 @@ def test_an_administrative_kind_before_a_place_stays_out_of_its_name(blank):
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Le Service des enquêtes sur l'intégrité financière de la Sûreté du Québec a obtenu des ordonnances.",
+         [("Service des enquêtes", "ORG"), ("Sûreté du Québec", "ORG")],
+         {"Service des enquêtes sur l'intégrité financière": "ORG", "Sûreté du Québec": "ORG"}),
+        ("Le Service des enquêtes sur la criminalité financière organisée a démantelé un réseau.",
+         [("Service des enquêtes sur la criminalité", "ORG")],
+         {"Service des enquêtes sur la criminalité financière organisée": "ORG"}),
+        ("L'Autorité des marchés financiers sur la base des éléments recueillis a ouvert une enquête.",
+         [("Autorité des marchés financiers", "ORG")], {"Autorité des marchés financiers": "ORG"}),
+    ],
+)
+def test_a_body_and_its_remit_after_sur_are_one_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+def test_an_acronym_after_a_unit_and_its_force_spells_the_unit(blank):
+    text = ("Le Service des enquêtes sur la criminalité financière organisée de la Sûreté du Québec (SECFO) a "
+            "démantelé un réseau.")
+    spans = [("Service des enquêtes sur la criminalité", "ORG"), ("Sûreté du Québec", "ORG"), ("SECFO", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    forms = [{row["name"], *filter(None, row["aliases"].split("; "))} for _, row in entities.iterrows()]
+    assert {"SECFO", "Service des enquêtes sur la criminalité financière organisée"} in forms, forms
+    assert {"Sûreté du Québec"} in forms, forms
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),

@@ -119,7 +119,8 @@ def body_patterns(lang: str) -> BodyPatterns:
         rf"(?:(?:\s*,\s*|\s+et\s+){_CONNECTOR}\s*{unit}"  # ", des finances", "et des Comptes publics"
         rf"|\s+{_CONNECTOR}\s*{unit}"  # "de la police", "du renseignement"
         rf"|\s+(?:et\s+)?(?:contre\s+)?(?:la\s+|le\s+|les\s+|l')\s*{domain_unit}"  # "contre la criminalité", "et la criminalité"
-        rf"|\s+et\s+{domain_unit})"  # "et droits indirects", "et cybercriminalité"
+        rf"|\s+et\s+{domain_unit}"  # "et droits indirects", "et cybercriminalité"
+        rf"|\s+sur\s+(?:la\s+|le\s+|les\s+|l')\s*{domain_unit})"  # "sur la criminalité financière organisée"
     )
     named = re.compile(
         rf"(?<![\w-])((?i:{heads}))(?:\s+((?i:{nationality})e?s?))?\s+{_CONNECTOR}\s*({unit})((?:{inner}){{0,6}})"
@@ -201,8 +202,26 @@ def find_public_bodies(body: str, lang: str) -> list[tuple[int, int, tuple[int, 
         after = _ACRONYM_AFTER.match(body, end)
         if after and _is_place_name(after.group(1)):
             after = None  # "tribunal judiciaire de Versailles (Yvelines)": the seat's department, no acronym
+        if after and out and not _spells_body(body, start, end, after.group(1), lang):
+            previous = out[-1]
+            if previous[2] is None and _OF_BETWEEN.fullmatch(body, previous[1], start) \
+                    and _spells_body(body, previous[0], previous[1], after.group(1), lang):
+                # "Service des enquêtes sur la criminalité financière organisée de la Sûreté du Québec (SECFO)": the
+                # acronym spells the unit named first, not the force after it
+                out[-1] = (previous[0], previous[1], (after.start(1), after.end(1)))
+                after = None
         out.append((start, end, (after.start(1), after.end(1)) if after else None))
     return out
+
+
+#: What joins a unit's name to the body it belongs to: " de la ", " du ", " de l'".
+_OF_BETWEEN = re.compile(r"\s+(?:de\s+la|de\s+l'|du|des|de)\s+|\s+de\s+l'|\s+d'")
+
+
+def _spells_body(body: str, start: int, end: int, acronym: str, lang: str) -> bool:
+    """True when the words of ``body[start:end]`` spell ``acronym``, as :func:`_spelled_start` reads them."""
+    letters = (acronym_letters(acronym) or acronym.casefold()).casefold()
+    return _spelled_start(body, [start], end, letters, lang) is not None
 
 
 def _is_place_name(word: str) -> bool:
