@@ -3705,6 +3705,24 @@ def test_an_acronym_after_a_unit_and_its_force_spells_the_unit(blank):
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Le Parquet du Pool judiciaire financier du Sénégal a ouvert une enquête.",
+         [("Parquet du Pool", "LOC"), ("Sénégal", "LOC")],
+         {"Parquet du Pool judiciaire financier": "ORG", "Sénégal": "LOC"}),
+        ("Le dossier est instruit par le Tribunal du Pôle judiciaire spécialisé depuis mars.",
+         [("Tribunal du Pôle", "ORG")], {"Tribunal du Pôle judiciaire spécialisé": "ORG"}),
+        ("Le Parquet du Pool sénégalais a tranché hier.", [("Parquet du Pool", "ORG")],
+         {"Parquet du Pool": "ORG"}),
+    ],
+)
+def test_a_name_closed_by_a_head_takes_the_heads_adjectives(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),

@@ -239,17 +239,24 @@ def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _extend_adjectives(m: Mention, body: str, lex, patterns: BodyPatterns) -> Mention:
-    """Take in the lowercase adjectives the model left after a body's name ("... de la Police" + "judiciaire")."""
+    """Take in the lowercase adjectives the model left after a body's name ("... de la Police" + "judiciaire").
+
+    Also after a name closed by a capitalised head of its own, which takes its adjectives as it does alone, whatever
+    the model's label ("le Parquet du Pool" + "judiciaire financier", which the model calls a place).
+    """
     words = m.text.split()
-    if m.model_label != "ORG" or len(words) < 3 or strip_accents(words[0]).casefold() not in lex.institution_heads:
+    if m.model_label not in ("ORG", "LOC") or len(words) < 3 or strip_accents(words[0]).casefold() not in lex.institution_heads:
         return m
-    if words[-1].casefold() not in patterns.domains:
+    last = words[-1]
+    inner_head = last[:1].isupper() and strip_accents(last).casefold() in lex.institution_heads
+    if not inner_head and (m.model_label != "ORG" or last.casefold() not in patterns.domains):
         return m  # "Parquet de Paris" + "spécialisée dans ...": a participle, not the name's
     after = patterns.adjective_after.match(body, m.end)
     if after is None or is_demonym(after.group().split()[0], lang=m.lang):
         return m  # "le Department of Justice américain": the nationality is no part of the name
     end = after.end()
-    return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], m.model_label, weight=m.weight)
+    label = "ORG" if inner_head else m.model_label
+    return Mention(m.article_id, m.lang, m.start, end, body[m.start:end], label, weight=m.weight)
 
 
 #: A participle's complement after it: "la Commission chargée de", "le Tribunal saisi par".
