@@ -3723,6 +3723,21 @@ def test_a_name_closed_by_a_head_takes_the_heads_adjectives(blank, text, spans, 
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("La somme a été versée dans le compte du Trésorier général du Sénégal.",
+         [("Trésorier", "PER"), ("Sénégal", "LOC")], {"Sénégal": "LOC"}),
+        ("Le Trésorier-payeur général a signé l'ordre de paiement.", [("Trésorier-payeur général", "PER")], {}),
+        ("Selon la trésorière Anne Dubois, les comptes sont à jour.", [("Anne Dubois", "ORG")], {"Anne Dubois": "PER"}),
+    ],
+)
+def test_a_public_accountants_title_names_no_one_and_cues_the_holder(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),
