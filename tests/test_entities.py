@@ -3736,6 +3736,29 @@ def test_a_public_accountants_title_names_no_one_and_cues_the_holder(blank, text
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "dweller"),
+    [
+        ("Les têtes du réseau, le Lavallois Mohamad Jaber et un complice, ont été arrêtées.",
+         [("Lavallois", "LOC"), ("Mohamad Jaber", "PER")], "Lavallois"),
+        ("La Marseillaise Anne Dubois a été condamnée.", [("Marseillaise", "ORG"), ("Anne Dubois", "PER")], "Marseillaise"),
+        ("Il accuse le Bordelais Jean Morel d'avoir blanchi les fonds.", [("Bordelais", "ORG"), ("Jean Morel", "PER")],
+         "Bordelais"),
+    ],
+)
+def test_an_inhabitants_noun_before_a_person_is_no_place_nor_body(blank, text, spans, dweller):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(dweller) == "MISC", names(entities)
+
+
+def test_a_newspaper_named_like_inhabitants_keeps_its_label(blank):
+    text = "Selon le Parisien, Jean Morel a démissionné."
+    articles, payloads = corpus(blank, [("fr", text, [("Parisien", "ORG"), ("Jean Morel", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Parisien": "ORG", "Jean Morel": "PER"}
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # the last of a list of places, which the model called a person

@@ -1185,6 +1185,8 @@ def clean_mentions(
             if branch_after and is_known_place(branch_after.group(1)):  # "... Limited Hong Kong Branch": the branch's place
                 place_start, place_end = branch_after.span(1)
                 out.append(Mention(article_id, lang, place_start, place_end, branch_after.group(1), "LOC", weight=weight))
+    if rules.trim and lang == "fr":
+        _mark_dwellers(out, body)
     if rules.trim:
         out = _join_nicknames(out, body)
         if lang == "en":
@@ -1222,6 +1224,29 @@ def _name_after_of(payload: dict[str, Any], body: str, start: int, end: int) -> 
                 and unify_label(ent[2]) in ("ORG", "LOC", "MISC"):
             return a, b
     return None
+
+
+#: A one-word capitalised noun with a French inhabitants' ending ("Lavallois", "Marseillaise", "Parisiens").
+_DWELLER = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]{2,}(?:ois|oise|ais|aise|ien|ienne|éen|éenne|ain|aine)s?")
+#: A determiner right before a word: "le ", "la ", "les ", "l'".
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|un|une|l['’])\s*\Z", re.IGNORECASE)
+
+
+def _mark_dwellers(mentions: list[Mention], body: str) -> None:
+    """Make an inhabitant's noun before a person's name a group word (``MISC``), no place nor body.
+
+    French introduces a person by their town's inhabitant noun: "le Lavallois
+    Mohamad Jaber", "la Marseillaise Anne Dubois". A one-word name with an
+    inhabitant's ending between a determiner and the person's span is that noun,
+    which no list of nationalities holds for every town; a known place or body
+    keeps its label.
+    """
+    people = {m.start for m in mentions if m.model_label == "PER" and " " in m.text}
+    for m in mentions:
+        if m.ent_id or m.model_label == "PER" or not _DWELLER.fullmatch(m.text) or lookup(m.text) is not None:
+            continue
+        if m.end + 1 in people and body[m.end:m.end + 1] == " " and _DETERMINER_BEFORE.search(body, max(0, m.start - 5), m.start):
+            m.model_label, m.weight = "MISC", MISC_WEIGHT
 
 
 # "Kostarev de Binance": a span made of two names already known in the article.
