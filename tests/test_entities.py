@@ -3759,6 +3759,30 @@ def test_a_newspaper_named_like_inhabitants_keeps_its_label(blank):
 
 
 @pytest.mark.parametrize(
+    ("text", "spans", "code"),
+    [
+        ("Les responsables de l'enquête Collecteur de la Gendarmerie royale du Canada ont parlé.",
+         [("Collecteur", "MISC"), ("Gendarmerie royale du Canada", "ORG")], "Collecteur"),
+        ("Le réseau a été démantelé mardi. Baptisée Collecteur, cette vaste enquête a mené à 14 arrestations.",
+         [("Baptisée Collecteur", "LOC")], "Collecteur"),
+        ("Les policiers de l'opération Chrysalide ont saisi trois voitures.", [("Chrysalide", "ORG")], "Chrysalide"),
+        ("Surnommée Hantise, l'opération a visé un réseau de fraudeurs.", [("Surnommée Hantise", "ORG")], "Hantise"),
+    ],
+)
+def test_an_inquirys_code_name_is_no_body(blank, text, spans, code):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(code) == "MISC", names(entities)
+
+
+def test_a_firm_after_an_inquiry_and_a_verb_keeps_its_label(blank):
+    text = "L'enquête visant Binance a été ouverte en 2021."
+    articles, payloads = corpus(blank, [("fr", text, [("Binance", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Binance": "ORG"}
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # the last of a list of places, which the model called a person

@@ -441,6 +441,8 @@ def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
     return start + name.start(1) if name else start
 
 
+#: A capitalised naming participle opening a span before a name: "Baptisée" + " Collecteur", "Surnommé" + " X".
+_NAMING_PARTICIPLE = re.compile(r"(?:Baptisé|Surnommé|Nommé|Dénommé|Appelé)e?s?\s+(?=[A-ZÀ-Ý])")
 _WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿ][\w'’-]*) \Z")
 
 
@@ -1078,6 +1080,9 @@ def clean_mentions(
                 if lang == "fr":
                     a = _after_kind_noun(body, a, b, lex)
                     a = _landform_start(body, a, lex)
+                    participle = _NAMING_PARTICIPLE.match(body, a, b)
+                    if participle:  # "Baptisée Collecteur, cette vaste enquête": the verb is no part of the name
+                        a = participle.end()
                 else:
                     b = _before_kind_noun(body, a, b, lex)
                 a, b = _foreign_edges(body, a, b, lex, lang)

@@ -11,6 +11,7 @@ from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
 from helpers.entities.gazetteer import is_capital, is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
+from helpers.entities.naming import event_heads
 from helpers.entities.types import EntityRules, Mention
 
 _CUE_TOKEN = re.compile(r"\w+'|\w+(?:[-.]\w+)*\.?|[^\w\s]")
@@ -117,6 +118,26 @@ _JUDGE_OF = re.compile(
     r"\s+(?:d['’]instruction\s+)?(?:de\s+|d['’])\Z",
     re.IGNORECASE,
 )
+
+
+#: An inquiry's or an operation's kind and its determiner right before a name: "l'enquête ", "le projet ".
+_KIND_BEFORE_CODE_NAME = re.compile(r"(?<![\w'’])(?:l['’]|le\s+|la\s+|les\s+|une?\s+|cette\s+|cet\s+|ce\s+)([a-zà-ÿ]+)\s+\Z")
+#: A naming participle opening a sentence before a name: "Baptisée ", "Surnommé ", "Nommée ".
+_NAMING_OPENER = re.compile(r"(?:\A|[.!?:\n]\s*)(?:Baptisé|Surnommé|Nommé|Dénommé|Appelé)e?s?\s+\Z")
+#: What the sentence then names, after the name and a comma: ", cette vaste enquête", ", l'opération".
+_NAMED_KIND_AFTER = re.compile(r",\s+(?:(?:cette|cet|ces|ce|les|le|la)(?![\w])\s*|l['’]\s*)((?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ]+)\b")
+
+
+def code_name(body: str, start: int, end: int) -> bool:
+    """True for the code name of an inquiry or an operation: right after its kind ("l'enquête Collecteur",
+    "l'opération Hadj"), or given by a naming participle opening the sentence whose subject is such a kind
+    ("Baptisée Collecteur, cette vaste enquête"). The kinds are the words of ``event_heads.txt``."""
+    heads = event_heads()
+    before = _KIND_BEFORE_CODE_NAME.search(body, max(0, start - 20), start)
+    if before is not None and strip_accents(before.group(1)) in heads:
+        return True
+    after = _NAMED_KIND_AFTER.match(body, end)
+    return bool(after and any(strip_accents(w) in heads for w in after.group(1).split()) and _NAMING_OPENER.search(body, max(0, start - 20), start))
 
 
 def _nationality(word: str) -> bool:
@@ -364,6 +385,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     After it: an apposition (", a private bank", ", a spokeswoman"), a possessive
     role ("X's chairman") or a role before a person's name ("X chief executive Jane Doe").
     """
+    # the code name of an inquiry or an operation -> MISC ("l'enquête Collecteur", "Baptisée Collecteur, cette enquête")
+    if code_name(body, start, end):
+        return "MISC"
     # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson" (its period ends no clause)
     courtesy = re.search(r"(?<!\S)(\S+)\s+$", body[max(0, start - 12):start])
     if courtesy and courtesy.group(1)[:1].isupper() and courtesy.group(1).casefold() in lex.honorifics:

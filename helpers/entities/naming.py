@@ -72,6 +72,11 @@ def law_words() -> frozenset[str]:
     return _list_words("laws.txt")
 
 
+def event_heads() -> frozenset[str]:
+    """The words of ``event_heads.txt`` that open an operation's or an inquiry's name ("operation", "enquête")."""
+    return _list_words("event_heads.txt")
+
+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
