@@ -3785,6 +3785,23 @@ def test_a_firm_after_an_inquiry_and_a_verb_keeps_its_label(blank):
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Les fonds avaient transité par la banque Bordier & Cie à Genève.", [("banque Bordier & Cie", "ORG")],
+         {"Bordier & Cie": "ORG"}),
+        ("La banque Wegelin s'était sabordée en 2012.", [("banque Wegelin", "ORG")], {"Wegelin": "ORG"}),
+        ("Le fonds Abraaj a été liquidé à Dubaï.", [("fonds Abraaj", "ORG")], {"Abraaj": "ORG"}),
+        ("Selon le ministère de l'Intérieur, la dotation est accordée.", [("ministère de l'Intérieur", "ORG")],
+         {"ministère de l'Intérieur": "ORG"}),
+    ],
+)
+def test_a_lowercase_kind_before_a_firms_name_is_no_part_of_it(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),

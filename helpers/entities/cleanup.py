@@ -435,12 +435,17 @@ def _after_kind_noun(body: str, start: int, end: int, lex: Lexicon) -> int:
         return start
     if first.casefold() in lex.landforms and text[len(first):len(first) + 2][1:].isupper():
         return start  # "îles Caïmans", "océan Indien": a natural feature's generic is part of its name
+    if strip_accents(first).casefold() in lex.institution_heads and _PROPER_NAME_NEXT.match(text, len(first)) \
+            and lex.type_cues.get(first.casefold()) == "ORG":
+        return start + len(first) + 1  # "la banque Wegelin", "la banque Bordier & Cie": the kind before the firm's name
     if strip_accents(first).casefold() in lex.institution_heads or first.casefold() in lex.title_cues:
         return start
     name = _CAPITALISED_AFTER.search(text)
     return start + name.start(1) if name else start
 
 
+#: A capitalised word right after a span's first word, no de between: " Wegelin", " Bordier".
+_PROPER_NAME_NEXT = re.compile(r" [A-ZÀ-Ý]")
 #: A capitalised naming participle opening a span before a name: "Baptisée" + " Collecteur", "Surnommé" + " X".
 _NAMING_PARTICIPLE = re.compile(r"(?:Baptisé|Surnommé|Nommé|Dénommé|Appelé)e?s?\s+(?=[A-ZÀ-Ý])")
 _WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿ][\w'’-]*) \Z")
