@@ -3802,6 +3802,23 @@ def test_a_lowercase_kind_before_a_firms_name_is_no_part_of_it(blank, text, span
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Son rachat par le gérant zurichois EFG International sera finalisé.", [("EFG International", "PER")],
+         {"EFG International": "ORG"}),
+        ("Le rapport du courtier londonien Marex Securities est paru.", [("Marex Securities", "PER")],
+         {"Marex Securities": "ORG"}),
+        ("Le fondateur globe-trotter Changpeng Zhao a quitté son poste.", [("Changpeng Zhao", "ORG")],
+         {"Changpeng Zhao": "PER"}),
+    ],
+)
+def test_a_title_and_a_word_before_a_name_ending_in_a_firms_word_name_the_firms_kind(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),

@@ -455,10 +455,11 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
         return "PER"
-    # a French title, one lowercase word and the name: "son fondateur globe-trotter Changpeng Zhao"
+    # a French title, one lowercase word and the name: "son fondateur globe-trotter Changpeng Zhao"; not a name
+    # ending in a firm's word, which the title's word names the kind of ("le gérant zurichois EFG International")
     if not lex.head_final and i == len(before) and i >= 3 and _attribute_word(before[i - 1]) \
             and before[i - 3].casefold() in _DETERMINERS and _match_end(before, i - 1, lex.title_cues):
-        return "PER"
+        return "ORG" if _firm_word_label(body[start:end], lex) else "PER"
     # a list after a kind of thing: "darknet markets like Agora, Silk Road", "banks such as Sberbank and VTB"
     listed = _listed_kind(before, lex)
     if listed:
