@@ -3817,6 +3817,36 @@ def test_a_title_and_a_word_before_a_name_ending_in_a_firms_word_name_the_firms_
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Seront appliquées les dispositions prévues dans l'article 57 du PLF2026 sans plafond.", "PLF2026"),
+        ("Le règlement sur les pénalités administratives en vertu de la LRPCFAT est entré en vigueur.", "LRPCFAT"),
+        ("L'amende est prévue aux articles 37 et 38 de la LBA depuis 2016.", "LBA"),
+    ],
+)
+def test_a_law_cited_by_an_article_or_as_a_legal_basis_is_no_body(blank, text, surface):
+    articles, payloads = corpus(blank, [("fr", text, [(surface, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(surface) != "ORG", names(entities)
+
+
+def test_a_body_after_a_preposition_keeps_its_label(blank):
+    text = "Le dossier a été transmis en vertu d'un accord avec la FINMA."
+    articles, payloads = corpus(blank, [("fr", text, [("FINMA", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"FINMA": "ORG"}
+
+
+def test_a_long_laws_short_name_in_guillemets_is_the_law(blank):
+    text = ("Les entités doivent se conformer à la Loi sur le recyclage des produits de la criminalité et le "
+            "financement des activités terroristes (la « LRPCFAT »). La LRPCFAT prévoit des pénalités.")
+    spans = [("Loi sur le recyclage des produits de la criminalité", "MISC"), ("LRPCFAT", "ORG"), ("LRPCFAT", "ORG", 1)]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert set(entities["label"]) == {"MISC"}, names(entities)
+
+
+@pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
         # the last of a list of places, which the model called a person

@@ -11,7 +11,8 @@ from helpers.entities.names import name_key, strip_accents
 from helpers.entities.types import SPLIT_WEIGHT, Mention
 
 _ACRONYM = r"[A-Z][A-Za-z0-9&\-]{1,11}"
-_ACR_AFTER = re.compile(r"\(\s*(" + _ACRONYM + r")\s*\)")
+#: "Long Name (ACR)", also as French drafting writes a law's short name: "Loi sur ... (la « LRPCFAT »)".
+_ACR_AFTER = re.compile(r"\(\s*(?:(?:la|le|les|l['’])\s*)?(?:«\s*)?(" + _ACRONYM + r")(?:\s*»)?\s*\)")
 _ACR_BEFORE = re.compile(r"\b(" + _ACRONYM + r")\s*\(([^()\n]{3,150})\)")
 
 
@@ -79,11 +80,15 @@ def _covers(letters: str, words: list[str], lex: Lexicon) -> bool:
 
 def _long_form(letters: str, words: list[tuple[str, int, int]], lex: Lexicon) -> tuple[int, int] | None:
     """The shortest run of ``words`` ending at the last one whose initials spell ``letters``."""
-    limit = len(letters) + 6
-    for i in range(len(words) - 1, max(-1, len(words) - 1 - limit), -1):
+    limit = len(letters) + 6  # content words: the function words a long French name holds do not count
+    content = 0
+    for i in range(len(words) - 1, -1, -1):
         word = words[i][0]
         if word.casefold() in lex.all_function_words:
             continue
+        content += 1
+        if content > limit:
+            break
         stripped = re.sub(r"^\w{1,7}'(?=\w)", "", word)
         if not stripped[:1].isupper() or initial_letter(word) != letters[0]:
             continue

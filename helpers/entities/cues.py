@@ -128,6 +128,23 @@ _NAMING_OPENER = re.compile(r"(?:\A|[.!?:\n]\s*)(?:Baptisé|Surnommé|Nommé|Dé
 _NAMED_KIND_AFTER = re.compile(r",\s+(?:(?:cette|cet|ces|ce|les|le|la)(?![\w])\s*|l['’]\s*)((?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ]+)\b")
 
 
+#: A law's article or the legal basis a French text cites, right before the law's name: "l'article 57 du ", "en
+#: vertu de la ", "aux termes de la ", "au sens de la ".
+_LAW_CITED_BEFORE = re.compile(
+    r"(?:(?<![\w])articles?\s+\d+[\w-]*(?:\s+(?:à|et)\s+\d+[\w-]*)?|(?<![\w'’])(?:en\s+vertu|aux\s+termes|au\s+sens|en\s+application))"
+    r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])\Z",
+    re.IGNORECASE,
+)
+#: A law's short name in capitals, maybe with its year glued on: "LRPCFAT", "PLF2026", "LBA".
+_LAW_ACRONYM = re.compile(r"[A-Z]{2,10}(?:\d{2,4})?")
+
+
+def cited_law(body: str, start: int, end: int) -> bool:
+    """True for a law's short name in capitals that the text cites by an article or as a legal basis
+    ("l'article 57 du PLF2026", "en vertu de la LRPCFAT"): a text, no body."""
+    return bool(_LAW_ACRONYM.fullmatch(body, start, end)) and bool(_LAW_CITED_BEFORE.search(body, max(0, start - 40), start))
+
+
 def code_name(body: str, start: int, end: int) -> bool:
     """True for the code name of an inquiry or an operation: right after its kind ("l'enquête Collecteur",
     "l'opération Hadj"), or given by a naming participle opening the sentence whose subject is such a kind
@@ -387,6 +404,9 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     """
     # the code name of an inquiry or an operation -> MISC ("l'enquête Collecteur", "Baptisée Collecteur, cette enquête")
     if code_name(body, start, end):
+        return "MISC"
+    # a law's short name cited by an article or as a legal basis -> MISC ("l'article 57 du PLF2026")
+    if not lex.head_final and cited_law(body, start, end):
         return "MISC"
     # a courtesy title right before the name: "Mme Boiteau", "Mr. Jackson" (its period ends no clause)
     courtesy = re.search(r"(?<!\S)(\S+)\s+$", body[max(0, start - 12):start])
