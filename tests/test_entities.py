@@ -3849,6 +3849,21 @@ def test_a_long_laws_short_name_in_guillemets_is_the_law(blank):
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
+        ("Le département d'Ahmed Toufiq vient d'obtenir l'aval de l'Office.", [("Ahmed Toufiq", "PER")],
+         {"Ahmed Toufiq": "PER"}),
+        ("Le département de Marco Rubio a publié la liste.", [("Marco Rubio", "PER")], {"Marco Rubio": "PER"}),
+        ("Il vit dans le département de l'Hérault depuis dix ans.", [("Hérault", "LOC")], {"Hérault": "LOC"}),
+    ],
+)
+def test_a_ministers_department_sets_no_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
         # the last of a list of places, which the model called a person
         ("Ils ont perquisitionné à Genk, Maasmechelen, Hasselt, Bilzen et Pelt.",
          [("Genk", "LOC"), ("Maasmechelen", "LOC"), ("Hasselt", "LOC"), ("Bilzen", "LOC"), ("Pelt", "PER")], "LOC"),
