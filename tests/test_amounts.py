@@ -2324,3 +2324,46 @@ def test_amounts_sanctions_context_of_a_french_cash_declaration(nlps, text, expe
 )
 def test_amounts_sanctions_context_of_a_listed_penalty_reaches_the_lead_in(nlps, lang, text, expected):
     assert [r["sanctions_context"] for r in records(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # every current ISO 4217 code (CLDR), in capitals, glued or spaced
+        ("en", "Reports above UGX 20,000,000 go to the FIA.", [("UGX 20,000,000", 20_000_000, "UGX")]),
+        ("en", "Cash above PHP5 million must be reported.", [("PHP5 million", 5_000_000, "PHP")]),
+        ("en", "She was fined GHS 2,000 and BDT 5 million.", [("GHS 2,000", 2000, "GHS"), ("BDT 5 million", 5_000_000, "BDT")]),
+        # with one capital before its number, as the local press writes it
+        ("en", "Large cash reports start at Ugx 20 million.", [("Ugx 20 million", 20_000_000, "UGX")]),
+        ("en", "Transfers of Kes 70,000 are free.", [("Kes 70,000", 70_000, "KES")]),
+        # CLDR symbols of one currency: cedi, Kenyan shilling
+        ("en", "A threshold of GH¢50,000.00 applies, or GH₵ 20,000.", [("GH¢50,000.00", 50_000, "GHS"), ("GH₵ 20,000", 20_000, "GHS")]),
+        ("en", "The wallet holds Ksh.500,000 or KSh 300,000.", [("Ksh.500,000", 500_000, "KES"), ("KSh 300,000", 300_000, "KES")]),
+        # CLDR names, singular and plural, English and French, and "<country> <units>"
+        ("en", "The limit rose from 5,000 Egyptian pounds to 3 million Pakistani rupees.",
+         [("5,000 Egyptian pounds", 5000, "EGP"), ("3 million Pakistani rupees", 3_000_000, "PKR")]),
+        ("en", "He carried 10,000 Kenya shillings and 200 Nigerian nairas.",
+         [("10,000 Kenya shillings", 10_000, "KES"), ("200 Nigerian nairas", 200, "NGN")]),
+        ("fr", "Ils ont saisi 50 000 livres égyptiennes et 2 000 nairas nigérians.",
+         [("50 000 livres égyptiennes", 50_000, "EGP"), ("2 000 nairas nigérians", 2000, "NGN")]),
+        # a bare unit that one currency alone has
+        ("fr", "Un dépôt de plus de 10 millions d'ariary doit être justifié.", [("10 millions d'ariary", 10_000_000, "MGA")]),
+        ("en", "A fine not exceeding one million ringgit, or 50,000 cedis.", [("one million ringgit", 1_000_000, "MYR"), ("50,000 cedis", 50_000, "GHS")]),
+    ],
+)
+def test_amounts_read_every_current_currency_from_cldr(nlps, lang, text, expected):
+    records = amount_records(nlps[lang](text))
+    assert [(r["text"], r["value"], r["currency"]) for r in records] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # codes that spell words, and unit names that are words, are no currency
+        "All 50 states and the TOP 10 list; Top 5 and Pen 2 and Ron 5.",
+        "She won 5 gold medals and 10 marks in 2 sums.",
+        "The ALL 50 campaign.",
+    ],
+)
+def test_amounts_word_codes_and_word_units_are_no_currency(nlps, text):
+    assert amount_records(nlps["en"](text)) == []

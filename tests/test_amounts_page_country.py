@@ -202,3 +202,49 @@ def test_amounts_table_reads_each_article_with_its_url_from_one_cached_tagging(t
     ]
     without_urls = build_amounts(articles.drop(columns="url"), again)
     assert set(without_urls["currency"]) == {"USD"}
+
+
+# -- a country's own short marker ("R", "N", "Sh", "LE"): the country of the text or of the page ----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "url", "expected"),
+    [
+        # the page's country names it
+        ("en", "Banks may pay out N500,000 a week and N5m a month.", "https://punchng.com.ng/x",
+         [("N500,000", "NGN"), ("N5m", "NGN")]),
+        ("en", "You may send up to Sh70,000 per transaction.", "https://www.standardmedia.co.ke/x", [("Sh70,000", "KES")]),
+        ("en", "The same cap is Sh5 million.", "https://www.monitor.co.ug/x", [("Sh5 million", "UGX")]),
+        ("en", "The bank was fined R10 million.", "https://www.news24.co.za/x", [("R10 million", "ZAR")]),
+        # a country, a people or a currency of the text names it (CLDR names, English and French)
+        ("en", "A Nigerian court froze N100,000 in the account.", None, [("N100,000", "NGN")]),
+        ("en", "Reports above R24 999.99 go to the centre in South Africa.", None, [("R24 999.99", "ZAR")]),
+        ("en", "Egypt caps ATM withdrawals at LE 5,000 a day.", None, [("LE 5,000", "EGP")]),
+        ("en", "Travellers to Saudi Arabia must declare SR60,000 or more.", None, [("SR60,000", "SAR")]),
+        ("en", "The Philippines requires casinos to report cash above P5 million.", None, [("P5 million", "PHP")]),
+        ("fr", "Au Kenya, le plafond passe à Sh250 000.", None, [("Sh250 000", "KES")]),
+        # no cue, or a cue for two of its currencies: left out rather than guessed
+        ("en", "The cap is R10 million.", None, []),
+        ("en", "The cap is P5 million.", "https://www.reuters.com/x", []),
+        ("en", "Kenya and Uganda both cap transfers at Sh70,000.", None, []),
+    ],
+)
+def test_national_marker_needs_its_country_in_the_text_or_the_page(nlps, lang, text, url, expected):
+    assert currencies(nlps, lang, text, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # a one-letter marker must touch its digits, and never counts without its country
+        ("Take the R2 towards the coast.", None),
+        ("Nurses wore N95 masks.", None),
+        ("He passed with a P5 grade.", "https://www.bbc.co.uk/x"),
+        ("The R 10 bus to Johannesburg in South Africa.", None),
+        ("Section N 500 of the Nigerian code.", None),
+        # a marker inside a word or after a figure is no marker
+        ("The MR10 is a road; the Nigeria U17 team won.", None),
+    ],
+)
+def test_national_marker_near_misses_are_no_money(nlps, text, url):
+    assert currencies(nlps, "en", text, url) == []

@@ -6203,3 +6203,28 @@ def test_tag_public_bodies_joins_a_participle_in_ise_after_a_brigade_domain(blan
     articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {expected: "ORG"}, names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a span inside an amount the tagger reads is the amount: a country's marker, a code, a symbol
+        ("The Central Bank of Nigeria set N100,000 as the limit, Reuters said.",
+         [("Central Bank of Nigeria", "ORG"), ("N100,000", "ORG"), ("Reuters", "ORG")],
+         {"Central Bank of Nigeria": "ORG", "Reuters": "ORG"}),
+        ("In South Africa, Absa was fined R10 million.", [("South Africa", "GPE"), ("Absa", "ORG"), ("R10 million", "ORG")],
+         {"South Africa": "LOC", "Absa": "ORG"}),
+        ("Safaricom raised the cap to Ksh250,000.", [("Safaricom", "ORG"), ("Ksh250,000", "PER")], {"Safaricom": "ORG"}),
+        ("Reports above Ugx 20 million go to the FIA.", [("Ugx 20", "ORG"), ("FIA", "ORG")], {"FIA": "ORG"}),
+        # a marker that the text gives no country is no amount, and a name stays
+        ("The P5 met in Vienna.", [("P5", "ORG"), ("Vienna", "GPE")], {"P5": "ORG", "Vienna": "LOC"}),
+    ],
+)
+def test_build_entities_drops_a_span_inside_an_amount(blank, text, spans, expected):
+    from helpers.amounts import raw_amount_records
+    from helpers.evaluation import blank_amount_pipeline
+
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    payloads["a0"]["amounts"] = raw_amount_records(blank_amount_pipeline("en")(text))
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

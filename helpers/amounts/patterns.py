@@ -10,7 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from helpers.amounts.numbers import NUMBER, NUMBER_BODY, SPACE, WrittenNumbers
-from helpers.amounts.vocabulary import load_currencies, load_local_currencies, merge_vocabularies
+from helpers.amounts.vocabulary import (
+    cldr_codes,
+    cldr_currency_words,
+    load_currencies,
+    load_local_currencies,
+    merge_vocabularies,
+    national_unit_words,
+)
 
 _APOSTROPHE = "['’]"
 #: A hyphen in a cue also matches a space and the typographic hyphens ("contre‑valeur" with U+2011).
@@ -99,14 +106,28 @@ class Patterns:
     def _build_fragments(self) -> None:
         cur = load_currencies()
         self.crypto = frozenset(cur["crypto"])
-        words: dict[str, str] = self._vocabulary("currency_words", {})
+        # The kit's words win over CLDR's names ("Egyptian pounds", "livres égyptiennes", "Kenya shillings").
+        words: dict[str, str] = {
+            **{k: v for lang in self.languages for k, v in cldr_currency_words(lang).items()},
+            **self._vocabulary("currency_words", {}),
+        }
+        local = load_local_currencies()
+        # A country's own short marker ("R", "Sh", "LE") or bare unit name ("ariary"): its kind's
+        # cues decide, see local_currencies.json ("national_markers").
+        self._national: dict[str, str] = local["national"]
+        national_symbols = {m: local["kinds"][k]["countries"] for m, k in self._national.items()}
+        # A bare unit name that one currency alone has ("ariary", "ringgit", "cedis").
+        words = {**national_unit_words(), **words}
+        cldr_upper, cldr_title = cldr_codes()
+        all_codes = {**cldr_upper, **cur["codes"]}
         scale_words: dict[str, int] = self._vocabulary("scale_words", {})
         abbreviations: dict[str, int] = cur["scale_abbreviations"]
         # "15.300,6 MDT", "475 MMDH": a suffix that holds a scale and a currency.
         scaled: dict[str, list] = cur.get("scaled_suffixes", {})
         self._suffix_scales = {k: int(v[1]) for k, v in scaled.items()}
         self._currencies: dict[str, str] = {
-            **cur["symbols"], **cur["locale_prefixed_symbols"], **cur["prefixed_symbols"], **cur["codes"],
+            **{m: next(iter(codes)) for m, codes in national_symbols.items()}, **cldr_title,
+            **cur["symbols"], **cur["locale_prefixed_symbols"], **cur["prefixed_symbols"], **all_codes,
             **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
             **{k: v[0] for k, v in scaled.items()},
             **{_squash(k).lower(): v for k, v in words.items()},
@@ -118,18 +139,25 @@ class Patterns:
         symbols = _alternation(cur["symbols"])
         prefixes = {**cur["locale_prefixed_symbols"], **cur["prefixed_symbols"]}
         prefixed = _alternation(prefixes)
+        # One letter must touch its digits ("R10 million", not "R 2"); a longer marker may stand a space before.
+        letters = [m for m in national_symbols if len(m) == 1]
+        longer = {m: c for m, c in national_symbols.items() if len(m) > 1}
+        national = rf"(?:{_alternation(letters) or '(?!)'})(?=\d)|(?:{_alternation(longer) or '(?!)'})"
+        # A code with one capital ("Ugx 20 million", "Kes 70,000") only before its number.
+        title = rf"(?:{_alternation(cldr_title)})(?=[ \u00a0]?\d)"
         suffixed = "|".join(
             re.escape(s).replace(r"\ ", r"\s?")
             for s in sorted([*cur["suffixed_symbols"], *scaled], key=len, reverse=True)
         )
-        codes = _alternation(cur["codes"])
+        codes = _alternation(all_codes)
         # A three-letter fiat code may touch its digits ("USD50,000", "GBP5,000"); a
         # crypto ticker may not ("ETH2" is a name). One width, so it can look behind.
-        glued = sorted(c for c in cur["codes"] if len(c) == 3 and c.isalpha() and cur["codes"][c] not in self.crypto)
+        glued = sorted(c for c in all_codes if len(c) == 3 and c.isalpha() and all_codes[c] not in self.crypto)
         # So may a prefix that ends in a letter ("RM69,555", "Dh180 million", "Rs5,000"): one
         # look-behind per width.
         widths: dict[int, list[str]] = {}
-        for symbol in [*glued, *(s for s in prefixes if s[-1:].isalpha() and " " not in s)]:
+        for symbol in [*glued, *cldr_title, *national_symbols,
+                       *(s for s in prefixes if s[-1:].isalpha() and " " not in s)]:
             widths.setdefault(len(symbol), []).append(re.escape(symbol))
         self._glued_code = "|".join(
             rf"(?<=(?<![\w])(?:{'|'.join(sorted(set(group)))}))" for _, group in sorted(widths.items())
@@ -147,7 +175,10 @@ class Patterns:
             rf"(?i:{_alternation(scale_words)})(?![\w])|(?:{_alternation(abbreviations)})(?![\w])"
         )
         self._prefixed, self._codes = prefixed, codes
-        self._cur_prefix = rf"(?<![\w.$])(?:{prefixed})|(?:{symbols})|(?<![\w])(?:{codes})(?![A-Za-z])"
+        self._cur_prefix = (
+            rf"(?<![\w.$])(?:{prefixed})|(?:{symbols})|(?<![\w])(?:{codes})(?![A-Za-z])"
+            rf"|(?<![\w.$])(?:{national})|(?<![\w])(?:{title})"
+        )
         self._cur_suffix = (
             rf"(?:(?:{suffixed})(?![\w])|(?:{symbols})){no_number}"
             rf"|(?:{codes})(?![\w]){no_number}"
@@ -159,7 +190,7 @@ class Patterns:
         self.code_after = re.compile(rf"[ \u00a0]?({'|'.join(glued)})(?![\w])")
         # "$263 million dollars": the shared marker written again, as a plural word, after the amount;
         # a singular is an adjective of the noun after it ("a $700 million dollar settlement").
-        marker_words = _alternation(w for w in load_local_currencies()["markers"] if w.isalpha() and w.endswith("s"))
+        marker_words = _alternation(w for w in local["markers"] if w.isalpha() and w.endswith("s"))
         self.marker_after = re.compile(rf"[ \u00a0]+((?i:{marker_words}))(?![\w])")
 
         # "millions de dollars", "millions d'euros", "millions of dollars".
@@ -695,10 +726,14 @@ class Patterns:
         return m if m is not None and self.local_kind(m.group(1)) == kind else None
 
     def local_kind(self, currency_text: str | None) -> str | None:
-        """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None."""
+        """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None.
+
+        A country's own short marker counts as written ("R", not "r").
+        """
         if not currency_text:
             return None
-        return self._local_markers.get(_squash(currency_text).lower())
+        key = _squash(currency_text)
+        return self._national.get(key) or self._local_markers.get(key.lower())
 
     def local_default(self, kind: str) -> str | None:
         """The currency a shared marker of ``kind`` names when the text names no other country ("$": USD)."""

@@ -99,8 +99,126 @@ def locale_prefixed_symbols() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def load_local_currencies() -> dict[str, Any]:
-    """Currency markers that several countries share, and the cue words of each country (any language)."""
-    return json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
+    """Currency markers that several countries share, and the cue words of each country (any language).
+
+    The kinds of ``local_currencies.json`` come with one kind more per set of
+    currencies that a country's own short marker ("R", "Sh", "LE") may name:
+    no default, and the CLDR names of the currencies' countries and peoples
+    as cues (:func:`national_cues`). ``"national"`` maps each such marker, as
+    written, to its kind.
+    """
+    data = json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
+    groups: dict[str, tuple[str, ...]] = {
+        marker: tuple(codes) for marker, codes in data["national_markers"].items()
+    }
+    national: dict[str, str] = {}
+    for marker, codes in groups.items():
+        kind = "national " + "+".join(codes)
+        national[marker] = kind
+        data["kinds"].setdefault(kind, {
+            "default": None,
+            "countries": {code: {"strong": [], "weak": list(national_cues(code))} for code in codes},
+            "min_weight": data["national_min_weight"],
+        })
+    data["national"] = national
+    return data
+
+
+@lru_cache(maxsize=None)
+def cldr_currencies() -> dict[str, tuple[str, ...]]:
+    """Every currency legal tender in some country today (CLDR, through babel), with its countries."""
+    countries: dict[str, list[str]] = defaultdict(list)
+    for territory, entries in get_global("territory_currencies").items():
+        for code, _start, end, tender in entries:
+            if end is None and tender and territory.isalpha():
+                countries[code].append(territory)
+    return {code: tuple(sorted(where)) for code, where in sorted(countries.items())}
+
+
+def cldr_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """The ISO 4217 codes of :func:`cldr_currencies` in capitals ("UGX") and with one capital ("Ugx").
+
+    The kit's own ``codes`` are left to it; ``word_codes`` of ``currencies.json``
+    (codes that spell a word: "TOP", "Pen") are left out of both forms.
+    """
+    cur = load_currencies()
+    words = set(cur["word_codes"])
+    upper = {code: code for code in cldr_currencies() if code not in cur["codes"] and code not in words}
+    title = {code.title(): code for code in cldr_currencies() if code not in words}
+    return upper, title
+
+
+@lru_cache(maxsize=None)
+def cldr_currency_words(lang: str) -> dict[str, str]:
+    """The CLDR names of every current currency in ``lang``, singular and plural ("Egyptian pounds").
+
+    English also gets a country's name before the unit's plural ("Kenya
+    shillings") for a currency of one country. The kit's vocabularies win
+    where they name the same words (they are merged over these).
+    """
+    from babel.numbers import get_currency_name
+
+    locale = Locale.parse(lang)
+    words: dict[str, str] = {}
+    for code, territories in cldr_currencies().items():
+        names = {get_currency_name(code, locale=lang), get_currency_name(code, count=2, locale=lang)}
+        for name in names:
+            if name != code and " " in name:
+                words[name] = code
+        if lang == "en" and len(territories) == 1:
+            plural = get_currency_name(code, count=2, locale=lang).split()
+            country = locale.territories.get(territories[0])
+            if len(plural) > 1 and country:
+                words[f"{country} {plural[-1]}"] = code
+    return words
+
+
+@lru_cache(maxsize=None)
+def national_unit_words() -> dict[str, str]:
+    """Bare unit names ("ariary", "naira", "cedis", "ringgit") that name one current currency only, in lower case.
+
+    The unit is the last word of a CLDR English name ("Nigerian Naira") and the
+    first of a French one ("naira nigérian"), singular and plural. A unit that
+    two currencies share ("shilling", "peso"), one that a vocabulary or a
+    shared marker already reads ("rand", "dollars"), a common word or place
+    (``not_national_units`` of ``local_currencies.json``: "gold", "marks") and a code are left out.
+    """
+    from babel.numbers import get_currency_name
+
+    taken = {w.lower() for lang in available_vocabularies() for w in load_language(lang).get("currency_words", {})}
+    local = json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
+    taken |= {*local["markers"], *local["not_national_units"]}
+    units: dict[str, set[str]] = defaultdict(set)
+    for code in cldr_currencies():
+        for lang, position in (("en", -1), ("fr", 0)):
+            for count in (1, 2):
+                name = get_currency_name(code, count=count, locale=lang).split()
+                if len(name) > 1:
+                    units[name[position].lower()].add(code)
+    return {
+        unit: next(iter(codes)) for unit, codes in sorted(units.items())
+        if len(codes) == 1 and unit not in taken and unit.isalpha() and unit.upper() not in cldr_currencies()
+    }
+
+
+def national_cues(code: str) -> tuple[str, ...]:
+    """Words that name the country of a national currency: its countries and peoples in English and French.
+
+    From CLDR: the names of the countries where the currency is legal tender,
+    and the adjective of the currency's name ("Kenyan" of "Kenyan Shilling",
+    "kényan" of "shilling kényan").
+    """
+    from babel.numbers import get_currency_name
+
+    cues: set[str] = set()
+    for lang in ("en", "fr"):
+        locale = Locale.parse(lang)
+        cues.update(locale.territories[t] for t in cldr_currencies().get(code, ()) if t in locale.territories)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=lang).split()
+            if len(name) > 1:
+                cues.add(" ".join(name[:-1] if lang == "en" else name[1:]))
+    return tuple(sorted(cues))
 
 
 @lru_cache(maxsize=None)

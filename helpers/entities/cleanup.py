@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.amounts.vocabulary import load_currencies
+from helpers.amounts.vocabulary import cldr_codes, load_currencies
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_country, is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
@@ -116,6 +116,16 @@ def currency_code_before_figure(body: str, start: int, end: int) -> bool:
     """True for an ISO 4217 code in capitals right before a figure ("MYR" of "MYR 70,000"): the amount's currency."""
     text = body[start:end]
     return len(text) == 3 and text.isupper() and text in _iso_currency_codes() and bool(_FIGURE_AFTER.match(body, end))
+
+
+def amount_spans(payload: dict[str, Any]) -> list[tuple[int, int]]:
+    """The offsets of the amounts the tagger read with a currency (the payload's ``amounts``)."""
+    return [(int(r["start"]), int(r["end"])) for r in payload.get("amounts", []) if r.get("currency")]
+
+
+def inside_amount(start: int, end: int, amounts: Sequence[tuple[int, int]]) -> bool:
+    """True for a span within an amount the tagger read: "N100,000", "R10 million", "Ksh250,000" tagged as names."""
+    return any(a <= start and end <= b for a, b in amounts)
 
 
 #: A registered name's closing legal form after capitalised words: "... Betting & Gaming Limited".
@@ -960,8 +970,10 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "anonymised"  # "la banque C. & Cie", "B. Ltd": a court's initial for a party it does not name
     if any(c.isdigit() for c in text) and any(t in lex.currencies or t.upper() in _ISO for t in re.split(r"[\s\d.,]+", low) if t):
         return "amount"
+    if _code_figure().search(text):
+        return "amount"  # "KES 5,000", "Ugx 20", "20,000 GHS": any current currency's code beside a figure
     if _symbol_figure().match(text):
-        return "amount"  # "S$3", "HK$50", "US$ 2m": a currency's symbol and a figure, the model's piece of an amount
+        return "amount"  # "S$3", "HK$50", "US$ 2m", "Ksh250,000": a currency's symbol and a figure, the model's piece of an amount
     if len(tokens) == 1 and _ORDINAL.fullmatch(tokens[0]):
         return "ordinal"
     return None
@@ -994,6 +1006,22 @@ def _symbol_figure() -> re.Pattern[str]:
     cur = load_currencies()
     symbols = sorted({*cur["symbols"], *cur["prefixed_symbols"], *cur["locale_prefixed_symbols"]}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, symbols)) + r")\s?\d")
+
+
+@lru_cache(maxsize=1)
+def _code_figure() -> re.Pattern[str]:
+    """A code of the amounts' vocabulary or of CLDR's current currencies touching or one space from a figure.
+
+    Written in capitals or, before the figure, with one capital ("Ugx 20"), as
+    the amount tagger reads them; a code apart from any figure is a word or a
+    name's part ("1Malaysia Development Bhd").
+    """
+    cur = load_currencies()
+    upper, title = cldr_codes()
+    codes = sorted({*(c for c, iso in cur["codes"].items() if iso not in cur["crypto"]), *upper}, key=len, reverse=True)
+    titles = sorted(title, key=len, reverse=True)
+    alt, title_alt = "|".join(map(re.escape, codes)), "|".join(map(re.escape, titles))
+    return re.compile(rf"(?<![\w])(?:{alt}|{title_alt})\s?\d|\d\s?(?:{alt})(?![\w])")
 
 
 #: A capital initial with its dot: "A.", "C.".
@@ -1047,6 +1075,7 @@ def clean_mentions(
     out: list[Mention] = []
     taken: set[tuple[int, int]] = set()
     absorbed: set[tuple[int, int]] = set()
+    amounts = amount_spans(payload)
     for ent in payload.get("ents", []):
         start, end, raw_label = int(ent[0]), int(ent[1]), ent[2]
         ent_id = ent[3] if len(ent) > 3 and ent[3] else ""
@@ -1122,8 +1151,8 @@ def clean_mentions(
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and dollar_prefix(body, a, b):
                 continue  # "SG" of "SG$5.8 million": the currency's prefix
-            if rules.drop and currency_code_before_figure(body, a, b):
-                continue  # "MYR" of "MYR 70,000": the amount's currency
+            if rules.drop and (currency_code_before_figure(body, a, b) or inside_amount(a, b, amounts)):
+                continue  # "MYR" of "MYR 70,000", "N100,000": the amount or its currency
             if rules.drop and lang == "fr" and _paragraph_start(body, a, b):
                 continue  # "1 Est puni d'une amende": a paragraph's figure and its first word
             if rules.drop and _LIKE_COMPOUND.match(body, b):
