@@ -156,6 +156,23 @@ def test_parse_number_reads_language_conventions(raw, decimal_mark, decimal_only
     assert parse_number(raw, decimal_mark=decimal_mark, decimal_only=decimal_only) == Decimal(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma and a stray space before a group of zeros still group thousands
+        ("They may withdraw at most $500, 000 a week.", [("$500, 000", 500000.0)]),
+        ("Cheques above $1, 000, 000 are barred.", [("$1, 000, 000", 1000000.0)]),
+        ("It paid $2,500, 000 in fines.", [("$2,500, 000", 2500000.0)]),
+        ("A fine of USD 40, 000 was set.", [("USD 40, 000", 40000.0)]),
+        # near misses: a list of numbers, or a group that is not zeros, stays apart
+        ("Fines were $500, 300 and 200.", [("$500", 500.0)]),
+        ("Fees of $5, 500 were paid.", [("$5", 5.0)]),
+    ],
+)
+def test_amounts_comma_space_before_zeros_groups_thousands(nlps, text, expected):
+    assert [(a, v) for a, v, _, _ in summary(nlps, "en", text)] == expected
+
+
 # -- currencies ----------------------------------------------------------------------
 
 

@@ -12,10 +12,13 @@ SPACE = "[ \u00a0\u202f\u2009\u2007]"
 # group by group against every currency word.
 # Indian grouping puts a comma every two digits above the thousands: "5,00,000" (five
 # lakh), "1,16,792" (crore), tried first.
+# A comma and a space before a group of three zeros still group thousands ("N500, 000",
+# "$1, 000, 000"): no list of numbers has a member "000", so "N500, 300" stays two numbers.
 NUMBER_BODY = (
     r"(?<!\d[.,'’])"
     r"(?:\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d++)?"
-    r"|\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’])\d{3})++(?:[.,]\d++)?|\d++(?:[.,]\d++)?)"
+    r"|\d{1,3}(?:(?:[ \u00a0\u202f\u2009\u2007]|[.,'’]|, )\d{3}(?<=(?<!, )\d{3}|000))++(?:[.,]\d++)?"
+    r"|\d++(?:[.,]\d++)?)"
     r"(?!\d)(?![.,'’]\d)"
 )
 #: A number that no letter, digit or slash touches on its left.
