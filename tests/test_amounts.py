@@ -173,6 +173,24 @@ def test_amounts_comma_space_before_zeros_groups_thousands(nlps, text, expected)
     assert [(a, v) for a, v, _, _ in summary(nlps, "en", text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a code or symbol before the number, the currency's plural unit after it: one amount
+        ("en", "Transfers above Kes 70,000 shillings are taxed.", [("Kes 70,000 shillings", 70000.0, "KES")]),
+        ("en", "He sent UGX 20 million shillings home.", [("UGX 20 million shillings", 2e7, "UGX")]),
+        ("en", "They seized AED 50,000 dirhams in cash.", [("AED 50,000 dirhams", 50000.0, "AED")]),
+        ("en", "The fine was £5,000 pounds.", [("£5,000 pounds", 5000.0, "GBP")]),
+        ("fr", "Il a saisi USD 5 000 dollars.", [("USD 5 000 dollars", 5000.0, "USD")]),
+        # near misses: a singular is the next noun's adjective, another currency's unit is not read
+        ("en", "A USD 5 million dollar loan.", [("USD 5 million", 5e6, "USD")]),
+        ("en", "He paid EUR 200 pounds of gold.", [("EUR 200", 200.0, "EUR")]),
+    ],
+)
+def test_amounts_code_before_and_plural_unit_after_are_one_amount(nlps, lang, text, expected):
+    assert [(a, v, c) for a, v, c, _ in summary(nlps, lang, text)] == expected
+
+
 # -- currencies ----------------------------------------------------------------------
 
 

@@ -320,6 +320,10 @@ class AmountTagger:
                     repeated = p.repeated_marker(text, amount.end, amount.local)
                     if repeated is not None:  # "$263 million dollars": one amount, its marker twice
                         amount.end = repeated.end()
+                elif amount.prefixed and amount.currency:
+                    unit = p.repeated_unit(text, amount.end, amount.currency)
+                    if unit is not None:  # "Kes 70,000 shillings": the code before, the unit after
+                        amount.end = unit.end()
                 found.append(amount)
         taken = [(a.start, a.end) for a in found]
         for m in p.words.finditer(text):

@@ -17,6 +17,7 @@ from helpers.amounts.vocabulary import (
     load_local_currencies,
     merge_vocabularies,
     national_unit_words,
+    plural_unit_words,
 )
 
 _APOSTROPHE = "['’]"
@@ -725,6 +726,11 @@ class Patterns:
         m = self.marker_after.match(text, end)
         return m if m is not None and self.local_kind(m.group(1)) == kind else None
 
+    def repeated_unit(self, text: str, end: int, code: str) -> re.Match | None:
+        """The plural unit of ``code`` written right after an amount that its code or symbol names ("Kes 70,000 shillings")."""
+        m = _WORD_AFTER.match(text, end)
+        return m if m is not None and m.group(1).lower() in plural_unit_words(code) else None
+
     def local_kind(self, currency_text: str | None) -> str | None:
         """The kind of a shared currency marker as written ("$" and "dollars" are "dollar"), or None.
 
@@ -838,6 +844,8 @@ class Patterns:
 
 #: An acronym of two to six capitals right before a place: a body's branch there ("CPA Australia").
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} \Z")
+#: One word right after an amount, its unit if it names the amount's currency.
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![\w])")
 
 
 def _squash(text: str) -> str:

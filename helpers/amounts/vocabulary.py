@@ -201,6 +201,26 @@ def national_unit_words() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=None)
+def plural_unit_words(code: str) -> frozenset[str]:
+    """The plural unit of a current currency's CLDR names, in lower case ("shillings" of KES, "dirhams" of AED).
+
+    The last word of the English plural ("Kenyan shillings") and the first of
+    the French one ("shillings kényans"): written right after an amount whose
+    code or symbol already names that currency, it is the same amount's unit
+    ("Kes 70,000 shillings"). A singular is left out: it is an adjective of the
+    noun after it ("a USD 5 million dollar loan").
+    """
+    from babel.numbers import get_currency_name
+
+    units: set[str] = set()
+    for lang, position in (("en", -1), ("fr", 0)):
+        name = get_currency_name(code, count=2, locale=lang).split()
+        if len(name) > 1 and name[position].isalpha():
+            units.add(name[position].lower())
+    return frozenset(units)
+
+
 def national_cues(code: str) -> tuple[str, ...]:
     """Words that name the country of a national currency: its countries and peoples in English and French.
 
