@@ -191,6 +191,27 @@ def test_amounts_code_before_and_plural_unit_after_are_one_amount(nlps, lang, te
     assert [(a, v, c) for a, v, c, _ in summary(nlps, lang, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the count in brackets between the number word and its scale
+        ("en", "A fine of five (5) million dollars.", [("five (5) million dollars", 5e6)]),
+        ("en", "A fine of twenty-five (25) million dollars.", [("twenty-five (25) million dollars", 25e6)]),
+        ("fr", "Une amende de douze (12) millions FCFA.", [("douze (12) millions FCFA", 12e6)]),
+        # and a range's left end written the same way shares the right end's scale
+        ("fr", "Le plafond passe de deux (2) à trois (3) millions FCFA.",
+         [("deux (2)", 2e6), ("trois (3) millions FCFA", 3e6)]),
+        ("en", "The cap rose from two (2) to three (3) million dollars.",
+         [("two (2)", 2e6), ("three (3) million dollars", 3e6)]),
+        # near miss: the number written again after the scale is read as before
+        ("fr", "Une amende de cinq millions (5.000.000) de francs CFA.",
+         [("cinq millions (5.000.000) de francs CFA", 5e6)]),
+    ],
+)
+def test_amounts_number_word_with_bracketed_digits_before_its_scale(nlps, lang, text, expected):
+    assert [(a, v) for a, v, _, _ in summary(nlps, lang, text)] == expected
+
+
 # -- currencies ----------------------------------------------------------------------
 
 

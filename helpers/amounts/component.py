@@ -334,8 +334,11 @@ class AmountTagger:
                 continue
             if value < 1_000_000 and p.is_unit(m.group("c_cur"), text, m.end()):
                 continue
-            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur")),
-                                 local=p.local_kind(m.group("c_cur"))))
+            number, scale = None, None
+            if m.group("c_digits"):  # "douze (12) millions FCFA": the digits count the scale
+                number, scale = Decimal(m.group("c_digits")), p.scale(m.group("c_scale"))
+            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur")), number=number,
+                                 scale=scale, local=p.local_kind(m.group("c_cur"))))
         taken = [(a.start, a.end) for a in found]
         for m in p.words_after_currency.finditer(text):
             value = p.parse_words(m.group("e_words"))
@@ -422,8 +425,9 @@ class AmountTagger:
             if scale is None and right.scale is not None and number < right.number:
                 scale = right.scale
             value = number * scale if scale else number
-            end = m.end("scale") if scale_text else m.end("num")
-            partner = _Amount(m.start("num"), end, value, anchor.currency, number=number, scale=scale,
+            end = m.end("scale") if scale_text else m.end("close") if m.group("words") else m.end("num")
+            start = m.start("words") if m.group("words") else m.start("num")
+            partner = _Amount(start, end, value, anchor.currency, number=number, scale=scale,
                               local=anchor.local)
             partner.sentence = anchor.sentence
             partners.insert(0, partner)

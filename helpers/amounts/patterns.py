@@ -257,10 +257,16 @@ class Patterns:
         )
         joiners = _alternation(self._joiners)
         joiner = rf"(?:\s+|-)(?:(?:{joiners})(?:\s+|-))?" if joiners else r"(?:\s+|-)"
+        # "douze (12) millions FCFA", "five (5) million dollars": the count written again in
+        # brackets between the number word and its scale; the digits give the number, the word the scale.
+        big = _alternation(self._big_scales)
+        restated_count = rf"(?:{SPACE}?\((?P<c_digits>\d{{1,3}})\){SPACE}+(?P<c_scale>(?i:{big}))(?![\w]))"
         self.words = re.compile(
-            rf"(?<![\w-])(?P<c_words>(?i:{word}(?:{joiner}{word})*))(?![\w])"
+            rf"(?<![\w-])(?P<c_words>(?i:{word}(?:{joiner}{word})*)(?![\w]){restated_count}?)(?![\w])"
             rf"{self._restated_digits}?(?:{self._connector})(?P<c_cur>{self._cur_suffix})"
         )
+        # "de deux (2) à trois (3) millions": a number word and its digits in brackets, the left end of a range.
+        self._restated_count_word = rf"(?i:{word}(?:{joiner}{word})*)"
         # "Dirhams Fifty Million", "AED five million": a currency written first, then a number in
         # words that ends in a scale of a million or more ("USD five thousand" is left alone).
         big = rf"(?:{_alternation(self._big_scales)})(?![\w])"
@@ -298,7 +304,12 @@ class Patterns:
         intro_alt = rf"(?i:{_alternation(intro)})(?!\w)" if intro else r"(?!)"
         number = rf"(?P<num>{NUMBER})(?:(?:{SPACE}?|-)(?P<scale>{self._scale}))?"
         alternative = rf"|,\s*(?i:{_alternation(self.range_alternatives)})(?!\w)" if self.range_alternatives else ""
-        self.left_partner = re.compile(rf"(?:(?P<intro>{intro_alt})\s+)?{number}\s*(?P<conj>{conj}{alternative}|,)\s*\Z")
+        # "de deux (2) à trois (3) millions": the left end's number word, its digits in brackets.
+        bracketed = rf"(?:(?<![\w-])(?P<words>{self._restated_count_word}){SPACE}?\()?"
+        number_left = rf"{bracketed}(?P<num>{NUMBER})(?(words)(?P<close>\)))(?:(?:{SPACE}?|-)(?P<scale>{self._scale}))?"
+        self.left_partner = re.compile(
+            rf"(?:(?P<intro>{intro_alt})\s+)?{number_left}\s*(?P<conj>{conj}{alternative}|,)\s*\Z"
+        )
         self.right_partner = re.compile(
             rf"\s*(?P<conj>{conj})\s*{number}(?!\s*(?:%|(?i:percent|pour\s*cent|per\s*cent)))"
         )
