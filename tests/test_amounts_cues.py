@@ -494,3 +494,27 @@ def test_country_after_an_acronym_weighs_as_a_body(nlps, text, currency):
 ])
 def test_sanctions_context_of_fleets_intelligence_units_aml_acronyms_and_lead_ins(nlps, lang, text, flag):
     assert [s for _, _, s in _read(nlps, lang, text)] == [flag]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cap word, then a balance noun and "of": the balance's ceiling
+    ("Users may keep a maximum account balance of $100,000.", ["below"]),
+    ("The wallet's maximum daily balance of $50,000 stays.", ["below"]),
+    ("Customers may hold a minimum account balance of $500.", ["above"]),
+    # near miss: a balance with no cap word is plain
+    ("He had an account balance of $100,000.", [None]),
+])
+def test_far_cue_reaches_through_a_balance_noun(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "as the" + a cap or threshold noun after the amount: the amount is that cap or threshold
+    ("It set $100,000 as the maximum limit for withdrawal.", ["below"]),
+    ("The bank fixed $20,000 as the daily limit.", ["below"]),
+    ("The rules name $10,000 as the reporting threshold.", ["above"]),
+    # near miss: "as the" before another noun is plain
+    ("It reported $100,000 as the total.", [None]),
+])
+def test_as_the_cap_noun_after_an_amount(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
