@@ -518,3 +518,19 @@ def test_far_cue_reaches_through_a_balance_noun(nlps, text, expected):
 ])
 def test_as_the_cap_noun_after_an_amount(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    # the centres that receive the reports, the acts and councils behind them, and their reports
+    ("Banks must report cash deposits above ZAR 25,000 to the Financial Intelligence Centre.", True),
+    ("Dealers report sales over $10,000 to the Financial Intelligence Center.", True),
+    ("The bank breached FICA and was fined ZAR 5 million.", True),
+    ("Casinos must report to the AMLC any cash transaction above PHP 5 million.", True),
+    ("Each covered transaction above PHP 500,000 goes on file.", True),
+    ("Banks file a cash transaction report for deposits over $10,000.", True),
+    # near miss: an intelligence agency of another kind, or a plain transaction, is no such context
+    ("The Central Intelligence Agency spent $5 million on the programme.", False),
+    ("The bank reported a cash transaction of $10,000 in its accounts.", False),
+])
+def test_sanctions_context_of_intelligence_centres_and_aml_acts(nlps, text, flag):
+    assert [s for _, _, s in _read(nlps, "en", text)] == [flag]
