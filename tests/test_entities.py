@@ -6228,3 +6228,88 @@ def test_build_entities_drops_a_span_inside_an_amount(blank, text, spans, expect
     payloads["a0"]["amounts"] = raw_amount_records(blank_amount_pipeline("en")(text))
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a country's own short marker and a figure is the model's piece of an amount, even where the text
+        # names no country for the amount tagger to read it with
+        ("ABSA Bank was issued with a financial penalty of R10 million.",
+         [("ABSA Bank", "ORG"), ("R10 million", "ORG")], {"ABSA Bank": "ORG"}),
+        ("Withdrawals above N500 a day will attract a charge, the CBN said.",
+         [("N500", "PERSON"), ("CBN", "ORG")], {"CBN": "ORG"}),
+        ("It allows up to N5m for individuals and N10m for companies.",
+         [("N5", "ORG"), ("N10", "ORG")], {}),
+        ("Withdrawals were capped at LE 5,000 a day by Banque Misr.",
+         [("LE 5,000", "ORG"), ("Banque Misr", "ORG")], {"Banque Misr": "ORG"}),
+        ("Safaricom charges Sh 200 on such transfers.", [("Safaricom", "ORG"), ("Sh 200", "ORG")], {"Safaricom": "ORG"}),
+        # one or two digits with no magnitude may be a name's: the group, the road
+        ("The P5 met in Vienna.", [("P5", "ORG"), ("Vienna", "GPE")], {"P5": "ORG", "Vienna": "LOC"}),
+        ("Traffic on the N1 was insured by Santam.", [("N1", "ORG"), ("Santam", "ORG")], {"N1": "ORG", "Santam": "ORG"}),
+    ],
+)
+def test_a_countrys_short_marker_and_a_figure_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a centre, institutions or a kingdom named by their kind alone refer back, and name nothing
+        ("Any deposit of GH¢50,000 or more is reported to the Centre.", [("Centre", "ORG")], {}),
+        ("The CBK enforces compliance on Financial Institutions.", [("CBK", "ORG"), ("Financial Institutions", "ORG")],
+         {"CBK": "ORG"}),
+        ("Officers foiled attempts to smuggle notes out of the Kingdom.", [("Kingdom", "GPE")], {}),
+        ("Banks, insurers and other Institutions must report.", [("Institutions", "ORG")], {}),
+        # the same words in a name stay
+        ("The Financial Intelligence Centre fined the bank.", [("Financial Intelligence Centre", "ORG")],
+         {"Financial Intelligence Centre": "ORG"}),
+        ("He flew to the United Kingdom.", [("United Kingdom", "GPE")], {"United Kingdom": "LOC"}),
+    ],
+)
+def test_a_centre_institutions_or_kingdom_named_by_kind_alone_is_no_name(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a suspicious transaction report and a payment service provider named by their acronyms are concepts
+        ("BNM said the bank failed to submit an STR in time.", [("STR", "ORG")], {}),
+        ("The bank filed two STRs last year.", [("STRs", "ORG")], {}),
+        ("The limit covers transfers between PSPs and banks.", [("PSPs", "ORG")], {}),
+        ("Each PSP must keep records.", [("PSP", "ORG")], {}),
+        ("The ML/CFT guidelines were revised.", [("ML/CFT", "ORG")], {}),
+        # an organisation whose name holds the letters stays
+        ("STR Holdings reported a loss.", [("STR Holdings", "ORG")], {"STR Holdings": "ORG"}),
+    ],
+)
+def test_a_suspicious_transaction_report_or_payment_provider_acronym_is_a_concept(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a known town opening the text before a colon is the dateline, as Gulf and Asian copy writes it
+        ("Abu Dhabi: The Central Bank of the UAE has fined an exchange house.",
+         [("Abu Dhabi", "ORG"), ("Central Bank of the UAE", "ORG")],
+         {"Abu Dhabi": "LOC", "Central Bank of the UAE": "ORG"}),
+        ("Dubai: Passengers carrying more than Dh60,000 must declare it.", [("Dubai", "ORG")], {"Dubai": "LOC"}),
+        ("Notice.\nKarachi: The agency froze the accounts.", [("Karachi", "ORG")], {"Karachi": "LOC"}),
+        # a firm's name before a colon, or a town's name before a colon inside a sentence, stays what the model said
+        ("Standard Bank: A financial penalty was imposed.", [("Standard Bank", "ORG")], {"Standard Bank": "ORG"}),
+        ("The fans cheered for Chelsea: The club won.", [("Chelsea", "ORG")], {"Chelsea": "ORG"}),
+    ],
+)
+def test_a_town_opening_the_text_before_a_colon_is_a_dateline_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -253,6 +253,8 @@ def _place_list_members(found: list[Mention], body: str, anchors: list[tuple[int
 #: ("DUBLIN, April 26 (Reuters)", "MUMBAI: The Enforcement Directorate", "WASHINGTON — Today").
 _DATELINE_OPEN = re.compile(r"(?:\A|\n)[\s\"“]*\Z")
 _DATELINE_AFTER = re.compile(r",|\s*\(|:\s|\s+[–—-]+\s")
+#: A dateline's colon, as Gulf and Asian copy writes it in title case: "Abu Dhabi: The Central Bank ...".
+_DATELINE_COLON = re.compile(r":\s+[A-Z\"“]")
 #: A town and its country: "in Palma de Mallorca, Spain".
 _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
@@ -260,7 +262,7 @@ _COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})
 def _written_as_place(body: str, m: Mention) -> bool:
     """True for a known place the model calls a firm where the text can only mean the place.
 
-    A dateline ("DUBLIN, April 26 (Reuters) -") or a town followed by its
+    A dateline ("DUBLIN, April 26 (Reuters) -", "Abu Dhabi: The Central Bank ...") or a town followed by its
     country ("at a marina in Palma de Mallorca, Spain"). Firms named after a
     town ("Crown Melbourne") are written neither way.
     """
@@ -269,6 +271,8 @@ def _written_as_place(body: str, m: Mention) -> bool:
         return False
     if m.text.isupper() and _DATELINE_AFTER.match(body, m.end) and _DATELINE_OPEN.search(body, max(0, m.start - 5), m.start):
         return True
+    if _DATELINE_COLON.match(body, m.end) and _DATELINE_OPEN.search(body, max(0, m.start - 5), m.start):
+        return True  # "Abu Dhabi: Passengers entering ...": the town the story is filed from
     following = _COUNTRY_AFTER.match(body, m.end, min(len(body), m.end + 60))
     if following is None:
         return False

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.amounts.vocabulary import cldr_codes, load_currencies
+from helpers.amounts.vocabulary import cldr_codes, load_currencies, load_local_currencies
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_country, is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
@@ -1009,6 +1009,33 @@ def _symbol_figure() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _national_figure() -> re.Pattern[str]:
+    """A country's own short marker ("N", "R", "Sh", "LE") touching or one space from a figure, with its magnitude."""
+    markers = sorted(load_local_currencies()["national_markers"], key=len, reverse=True)
+    alt = "|".join(map(re.escape, markers))
+    return re.compile(rf"(?:{alt})\s?(?P<figure>\d[\d,. ]*?)\s?(?P<magnitude>{_MAGNITUDE})?")
+
+
+_MAGNITUDE = r"(?:k|m|mn|bn|thousand|million|billion|trillion)\b"
+
+
+def national_amount(body: str, start: int, end: int) -> bool:
+    """True for a span that is a country's own short marker and an amount's figure ("N500", "R10 million", "N5" of "N5m").
+
+    The amount tagger reads such a marker only where the text names its
+    country; the model's piece of the amount is no name whichever country it
+    is. A figure of one or two digits with no magnitude, in the span or right
+    after it, may be a name's ("the P5", "G7"), and stays.
+    """
+    found = _national_figure().fullmatch(body, start, end)
+    if found is None:
+        return False
+    figure = found.group("figure")
+    return bool(found.group("magnitude") or re.search(r"\d{3}|\d[,.]\d", figure)
+                or re.match(_MAGNITUDE, body[end:end + 12]))
+
+
+@lru_cache(maxsize=1)
 def _code_figure() -> re.Pattern[str]:
     """A code of the amounts' vocabulary or of CLDR's current currencies touching or one space from a figure.
 
@@ -1151,8 +1178,9 @@ def clean_mentions(
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and dollar_prefix(body, a, b):
                 continue  # "SG" of "SG$5.8 million": the currency's prefix
-            if rules.drop and (currency_code_before_figure(body, a, b) or inside_amount(a, b, amounts)):
-                continue  # "MYR" of "MYR 70,000", "N100,000": the amount or its currency
+            if rules.drop and (currency_code_before_figure(body, a, b) or inside_amount(a, b, amounts)
+                               or national_amount(body, a, b)):
+                continue  # "MYR" of "MYR 70,000", "N100,000", "R10 million": the amount or its currency
             if rules.drop and lang == "fr" and _paragraph_start(body, a, b):
                 continue  # "1 Est puni d'une amende": a paragraph's figure and its first word
             if rules.drop and _LIKE_COMPOUND.match(body, b):
