@@ -6313,3 +6313,60 @@ def test_a_town_opening_the_text_before_a_colon_is_a_dateline_place(blank, text,
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the Treasury in its cabinet secretary's title, in lowercase or with "Cabinet", is part of the title
+        ("Treasury secretary Henry Rotich said there were plans.", [("Treasury", "ORG"), ("Henry Rotich", "PERSON")],
+         {"Henry Rotich": "PER"}),
+        ("Treasury Cabinet Secretary Ukur Yatani announced the levy.",
+         [("Treasury", "ORG"), ("Ukur Yatani", "PERSON")], {"Ukur Yatani": "PER"}),
+        # the Treasury that acts stays a body
+        ("The Treasury said the secretary would resign.", [("Treasury", "ORG")], {"Treasury": "ORG"}),
+    ],
+)
+def test_the_treasury_in_a_lowercase_or_cabinet_secretarys_title_is_no_body(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a bill named by its number is a law, not a person or a body
+        ("In introducing Senate Bill 45, the senator cited the heist.", [("Senate Bill 45", "PERSON")], {}),
+        ("House Bill No. 6608 was passed on third reading.", [("House Bill No. 6608", "ORG")], {}),
+        ("Parliament passed Bill C-31 last year.", [("Bill C-31", "ORG")], {}),
+        # a person named Bill stays a person
+        ("Bill Browder testified before the committee.", [("Bill Browder", "PERSON")], {"Bill Browder": "PER"}),
+    ],
+)
+def test_a_bill_named_by_its_number_is_a_law(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {k: v for k, v in names(entities).items() if v != "MISC"} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # a cash machine named in full, and a company officer's title by its French acronym, are no bodies
+        ("en", "The maximum withdrawal via Automated Teller Machine shall be capped.",
+         [("Automated Teller Machine", "ORG")], {}),
+        ("en", "Customers used Automated Teller Machines abroad.", [("Automated Teller Machines", "ORG")], {}),
+        ("fr", "Le président du conseil d'administration (PCA) de Banque Atlantique Cameroun est blâmé.",
+         [("PCA", "ORG"), ("Banque Atlantique Cameroun", "ORG")], {"Banque Atlantique Cameroun": "ORG"}),
+        ("fr", "Le directeur général adjoint (DGA) a été entendu ; le PCA aussi.", [("DGA", "ORG"), ("PCA", "ORG")], {}),
+        # the courts named by their kind together, in capitals, name none
+        ("fr", "Les tribunaux de Douala sont les Juridictions les plus saisies.", [("Juridictions", "ORG"), ("Douala", "LOC")],
+         {"Douala": "LOC"}),
+        ("fr", "Le dossier a été transmis aux Juridictions compétentes.", [("Juridictions", "ORG")], {}),
+    ],
+)
+def test_a_cash_machine_an_officers_french_acronym_or_the_courts_by_kind_are_no_bodies(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

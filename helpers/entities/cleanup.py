@@ -53,7 +53,9 @@ _COUNTRY_GOVERNMENT = re.compile(r"(.+?)\s+Government")
 #: The department in a cabinet secretary's title before the holder's name ("U.S. Treasury" + " Secretary Janet
 #: Yellen", "Treasury" + " Secretary Scott Bessent"): part of the title, a country before it kept.
 _TREASURY_IN_TITLE = re.compile(r"(?:(.+?)\s+)?Treasury")
-_SECRETARY_AFTER = re.compile(r" Secretary (?=[A-Z][a-z])")
+#: Also in lowercase and with "Cabinet", as Kenyan copy writes it: "Treasury secretary Henry Rotich",
+#: "Treasury Cabinet Secretary Ukur Yatani".
+_SECRETARY_AFTER = re.compile(r" (?:Cabinet )?[Ss]ecretary (?=[A-Z][a-z])")
 
 
 def in_secretary_title(body: str, start: int, end: int) -> bool:

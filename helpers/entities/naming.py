@@ -29,7 +29,10 @@ def _list_words(filename: str) -> frozenset[str]:
 
 #: A numbered form or a citation of a code of regulations: "FinCEN Form 104", "31 CFR § 1010.330", "18 U.S.C. 1960";
 #: or a case number's label, the model's span cut before the number: "Civil Action No", "Case No.".
-_FORM_OR_CITATION = re.compile(r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b|\s(?:No|Nos|Nº|n°)\.?$")
+#: Or a bill by its number: "Senate Bill 45", "House Bill No. 6608", "Bill C-31".
+_FORM_OR_CITATION = re.compile(
+    r"\bForms?\s+[\w-]*\d|§|\bC\.?F\.?R\b|\bU\.S\.C\b|\s(?:No|Nos|Nº|n°)\.?$|\bBills?\s+(?:No\.?\s*)?(?:[A-Z]-?)?\d"
+)
 
 
 def event_shaped(name: str) -> bool:
