@@ -6244,6 +6244,8 @@ def test_build_entities_drops_a_span_inside_an_amount(blank, text, spans, expect
         ("Withdrawals were capped at LE 5,000 a day by Banque Misr.",
          [("LE 5,000", "ORG"), ("Banque Misr", "ORG")], {"Banque Misr": "ORG"}),
         ("Safaricom charges Sh 200 on such transfers.", [("Safaricom", "ORG"), ("Sh 200", "ORG")], {"Safaricom": "ORG"}),
+        # nor does a cue before it make the piece a name the model missed
+        ("Individuals can only withdraw a maximum of N500, 000 weekly.", [], {}),
         # one or two digits with no magnitude may be a name's: the group, the road
         ("The P5 met in Vienna.", [("P5", "ORG"), ("Vienna", "GPE")], {"P5": "ORG", "Vienna": "LOC"}),
         ("Traffic on the N1 was insured by Santam.", [("N1", "ORG"), ("Santam", "ORG")], {"N1": "ORG", "Santam": "ORG"}),
@@ -6368,5 +6370,46 @@ def test_a_bill_named_by_its_number_is_a_law(blank, text, spans, expected):
 )
 def test_a_cash_machine_an_officers_french_acronym_or_the_courts_by_kind_are_no_bodies(blank, lang, text, spans, expected):
     articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a country or its people's adjective and "Customs" are the country's customs service
+        ("In this regard, the Saudi Customs emphasized the rule.", [("Saudi", "NORP"), ("Customs", "ORG")],
+         {"Saudi Customs": "ORG"}),
+        ("Nigeria Customs seized the cash at the airport.", [("Nigeria", "GPE"), ("Customs", "ORG")],
+         {"Nigeria Customs": "ORG"}),
+        ("Officers of the Kenyan Customs intercepted him.", [("Kenyan", "NORP")], {"Kenyan Customs": "ORG"}),
+        # a longer name is left whole, and customs of no country stay no name
+        ("The Nigeria Customs Service seized the cash.", [("Nigeria", "GPE"), ("Customs Service", "ORG")],
+         {"Nigeria": "LOC", "Customs Service": "ORG"}),
+        ("Customs detected undeclared cash.", [("Customs", "ORG")], {}),
+    ],
+)
+def test_a_country_and_customs_are_its_customs_service(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a known town in capitals opening the text as its dateline is a place, where the model missed it
+        ("PETALING JAYA, Dec 16 (Bernama) — KPMG is urging banks to act.", [("Bernama", "ORG"), ("KPMG", "ORG")],
+         {"PETALING JAYA": "LOC", "Bernama": "ORG", "KPMG": "ORG"}),
+        ("LAGOS (Reuters) - The central bank capped withdrawals.", [("Reuters", "ORG")],
+         {"LAGOS": "LOC", "Reuters": "ORG"}),
+        ("Notice.\nNAIROBI: The bank raised the limit.", [], {"NAIROBI": "LOC"}),
+        # capitals no gazetteer knows as a place, or a town's name inside a sentence, are not added
+        ("KPMG, Dec 16 — The firm is urging banks to act.", [], {}),
+        ("The bank in NAIROBI raised the limit.", [], {}),
+    ],
+)
+def test_a_dateline_town_in_capitals_the_model_missed_is_a_place(blank, text, spans, expected):
+    articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected

@@ -517,6 +517,31 @@ def _join_country_chambers(found: list[Mention], body: str) -> list[Mention]:
     return [m for m in out if id(m) not in absorbed]
 
 
+#: A country's customs named by the word alone after the country or its people, no other capitalised word after it
+#: ("the Saudi Customs emphasized", "Nigeria Customs seized"): a longer name is the model's or the other rules'.
+_CUSTOMS_AFTER = re.compile(r" Customs\b(?!\s+[A-Z])")
+
+
+def _join_national_customs(found: list[Mention], body: str) -> list[Mention]:
+    """A country or its people's adjective and "Customs" are the country's customs service, one body ("the Saudi
+    Customs"), which the model cuts into a nationality and the service's kind, a generic word of no country."""
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for m in found:
+        customs = None if m.ent_id else _CUSTOMS_AFTER.match(body, m.end)
+        if customs is None or not (is_country(m.text) or is_demonym(m.text, lang="en")):
+            out.append(m)
+            continue
+        inner = [x for x in found if x is not m and m.end <= x.start and x.end <= customs.end()]
+        if any(x.ent_id for x in inner):
+            out.append(m)
+            continue
+        absorbed.update(id(x) for x in inner)
+        out.append(Mention(m.article_id, m.lang, m.start, customs.end(), body[m.start:customs.end()], "ORG",
+                           weight=m.weight, cue="ORG"))
+    return [m for m in out if id(m) not in absorbed]
+
+
 #: A compass word alone and "and" before another compass word opening a region: "South" + " and East Asia".
 _COMPASS_WORD = re.compile(r"North|South|East|West|Northern|Southern|Eastern|Western|Central")
 _AND_COMPASS_REGION = re.compile(r" and ((?:North|South|East|West|Northern|Southern|Eastern|Western|Central) [A-Z][\w]+)")
@@ -531,6 +556,24 @@ def _drop_elliptical_compass(found: list[Mention], body: str) -> list[Mention]:
         if not m.ent_id and _COMPASS_WORD.fullmatch(m.text) and after and compass_region(after.group(1)):
             dropped.add(id(m))
     return [m for m in found if id(m) not in dropped]
+
+
+#: A dateline in capitals opening the text or a line, before its date, agency, colon or dash:
+#: "PETALING JAYA, Dec 16 (Bernama) —", "LAGOS (Reuters) -", "NAIROBI: The bank ...".
+_DATELINE = re.compile(r"(?:\A|(?<=\n))[\s\"“]*([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3})"
+                       r"(?=,\s+[A-Z][a-z]{2,}\.? \d|\s*\(|:\s|\s+[–—-]+\s)")
+
+
+def _add_datelines(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag the town of a dateline in capitals that the model missed, when GeoNames or the gazetteers know it."""
+    added = []
+    for match in _DATELINE.finditer(body):
+        a, b = match.span(1)
+        reference = lookup(match.group(1))
+        if reference is None or reference.label != "LOC" or any(m.start < b and a < m.end for m in found):
+            continue
+        added.append(Mention(article_id, lang, a, b, match.group(1), "LOC", cue="LOC", placed=True, created=True))
+    return sorted(found + added, key=lambda x: (x.start, -x.end)) if added else found
 
 
 def _add_state_codes(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
@@ -593,6 +636,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = _add_known_bodies(found, article_id, lang, body)
     if rules.gazetteer and lang == "en":
         found = _add_state_codes(found, article_id, lang, body)
+        found = _add_datelines(found, article_id, lang, body)
     if rules.gazetteer and lang == "fr":
         found = _join_compass_parts(found, body)
     if rules.drop and lang == "en":
@@ -601,6 +645,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.institutions and lang == "en":
         found = _join_acronym_inside_names(found, article_id, lang, body, lex)
         found = _join_country_chambers(found, body)
+        found = _join_national_customs(found, body)
         found = _extend_bodies_to_their_words(found, article_id, body, lex)
         found = _join_acronym_before_country(found, article_id, body, lex)
     if rules.institutions:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pycountry
 
-from helpers.entities.cleanup import dollar_prefix, drop_reason, trim_span
+from helpers.entities.cleanup import dollar_prefix, drop_reason, national_amount, trim_span
 from helpers.entities.gazetteer import is_capital, is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
@@ -727,8 +727,9 @@ def add_cued_names(
         if tail:
             b = tail.end()  # "Gazet" + "van Antwerpen": a Dutch or German name runs on over its particle
         a, b = trim_span(body, a, b, lex)
-        if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist) or dollar_prefix(body, a, b):
-            continue
+        if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist) or dollar_prefix(body, a, b) \
+                or national_amount(body, a, b):
+            continue  # "a maximum of N500": the amount, not a name its cue would call a person
         if lang == "fr" and street_name(body, a, lex):
             continue  # "rue du Général" + "Leclerc": a title of a street's name, no person
         added.append(Mention(article_id, lang, a, b, body[a:b], label, weight=0.0, created=True))
