@@ -9,7 +9,7 @@ import re
 import threading
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -500,21 +500,7 @@ def _join_country_chambers(found: list[Mention], body: str) -> list[Mention]:
     """A country and the chamber named after it are one body ("the United States House is considering", "the U.S.
     Senate"), which the model cuts into the country and a chamber of no country; a chamber's committee or a
     name running on ("U.S. House Financial Services Committee") is left to the other rules."""
-    out: list[Mention] = []
-    absorbed: set[int] = set()
-    for m in found:
-        chamber = None if m.ent_id else _CHAMBER_AFTER.match(body, m.end)
-        if chamber is None or not is_country(m.text):
-            out.append(m)
-            continue
-        inner = [x for x in found if x is not m and m.end <= x.start and x.end <= chamber.end()]
-        if any(x.ent_id for x in inner):
-            out.append(m)
-            continue
-        absorbed.update(id(x) for x in inner)
-        out.append(Mention(m.article_id, m.lang, m.start, chamber.end(), body[m.start:chamber.end()], "ORG",
-                           weight=m.weight, cue="ORG"))
-    return [m for m in out if id(m) not in absorbed]
+    return _join_body_after_country(found, body, _CHAMBER_AFTER, is_country)
 
 
 #: A country's customs named by the word alone after the country or its people, no other capitalised word after it
@@ -525,19 +511,28 @@ _CUSTOMS_AFTER = re.compile(r" Customs\b(?!\s+[A-Z])")
 def _join_national_customs(found: list[Mention], body: str) -> list[Mention]:
     """A country or its people's adjective and "Customs" are the country's customs service, one body ("the Saudi
     Customs"), which the model cuts into a nationality and the service's kind, a generic word of no country."""
+    return _join_body_after_country(
+        found, body, _CUSTOMS_AFTER, lambda text: is_country(text) or is_demonym(text, lang="en"))
+
+
+def _join_body_after_country(
+    found: list[Mention], body: str, after: re.Pattern[str], names_country: Callable[[str], bool]
+) -> list[Mention]:
+    """A mention that ``names_country`` and the body's word ``after`` matches right after it become one ORG; the
+    mentions inside that word are absorbed, unless one of them is a listed entity (then nothing is joined)."""
     out: list[Mention] = []
     absorbed: set[int] = set()
     for m in found:
-        customs = None if m.ent_id else _CUSTOMS_AFTER.match(body, m.end)
-        if customs is None or not (is_country(m.text) or is_demonym(m.text, lang="en")):
+        word = None if m.ent_id else after.match(body, m.end)
+        if word is None or not names_country(m.text):
             out.append(m)
             continue
-        inner = [x for x in found if x is not m and m.end <= x.start and x.end <= customs.end()]
+        inner = [x for x in found if x is not m and m.end <= x.start and x.end <= word.end()]
         if any(x.ent_id for x in inner):
             out.append(m)
             continue
         absorbed.update(id(x) for x in inner)
-        out.append(Mention(m.article_id, m.lang, m.start, customs.end(), body[m.start:customs.end()], "ORG",
+        out.append(Mention(m.article_id, m.lang, m.start, word.end(), body[m.start:word.end()], "ORG",
                            weight=m.weight, cue="ORG"))
     return [m for m in out if id(m) not in absorbed]
 
