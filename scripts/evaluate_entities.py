@@ -13,7 +13,10 @@ Both sides run the shipped pipeline: the pinned spaCy models with the components
 the kit runs (``helpers.nlp.tag_texts``), then, for the kit, the clean-up and
 merge of ``helpers.entities.build_entities`` exactly as ``extract`` does. "raw"
 is the model's distinct spans with unified labels and no clean-up, each its own
-entity: what a reporter would list without the kit. Each passage is processed
+entity: what a reporter would list without the kit. The shipped pipeline runs
+the NER fine-tuned on the development passages (``scripts/train_ner.py``);
+``DOSSIER_NER_DIR=none`` scores the pinned models' own NER instead, and
+``DOSSIER_NER_DIR=FOLDER`` another training's (one with ``--hold-out``). Each passage is processed
 as a corpus of its own. Scoring (PER/ORG/LOC) is in ``helpers.evaluation``: a
 predicted entity is right when its label is right and one of its forms is a form
 of the gold entity, one prediction per gold entity. Figures are summed over

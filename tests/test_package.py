@@ -25,7 +25,7 @@ UPPER_LAYERS = {"workspace", "pipeline", "views", "plots", "widgets", "report", 
                 "__main__"}
 #: Domain modules take data and return data; they import none of the upper layers.
 DOMAIN = ("articles", "amounts", "dates", "docs", "duplicates", "entities", "labels", "nlp", "relations", "screening",
-          "text")
+          "text", "training")
 
 
 def _canonical(name: str) -> str:

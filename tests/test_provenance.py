@@ -37,4 +37,5 @@ def test_model_versions_name_the_pinned_models():
     rows = {r["lang"]: r for r in provenance.model_versions({"fr": 3, "en": 2, "xx": 1})}
     assert rows["fr"]["model"] == "fr_core_news_md" and rows["fr"]["version"].startswith("3.8.0")
     assert rows["en"]["model"].startswith("en_core_web_sm") and rows["en"]["version"].startswith("3.8.0")
+    assert "NER fine-tuned" in rows["en"]["version"] and "NER fine-tuned" in rows["fr"]["version"]
     assert rows["xx"]["model"].startswith("none") and rows["fr"]["articles"] == "3"
