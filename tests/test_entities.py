@@ -853,25 +853,31 @@ def test_passages_f1_per_language(passages, passage_payloads, lang):
         return 2 * t["tp"] / (2 * t["tp"] + t["fp"] + t["fn"])
 
     assert f1(kit_total) >= PASSAGE_F1[lang], kit_total
-    assert f1(kit_total) >= f1(raw_total) + 0.1
+    # The raw model's NER is fine-tuned on these same passages, so its F1 here is in-sample
+    # (fr 0.927, en 0.923 against the kit's 0.973 and 0.974): the rules still add to it, and
+    # they remove most of what the model wrongly tags (fr 58 false entities against 239, en 74 against 310).
+    assert f1(kit_total) >= f1(raw_total) + 0.03, (kit_total, raw_total)
+    assert kit_total["fp"] * 2 <= raw_total["fp"], (kit_total, raw_total)
 
 
 @needs_models
 def test_watchlist_finds_name_the_model_misses(tmp_path):
     body = _seed_body()
     path = tmp_path / "watch.csv"
-    path.write_text("name,label,aliases\nEurope de l'Est,LOC,Europe orientale\n", encoding="utf-8")
+    # "USDT" (Tether's stablecoin) is a name the model never tags in the seed (the tuned model now finds
+    # "Europe de l'Est", the watchlist's former example).
+    path.write_text("name,label,aliases\nUSDT,ORG,Tether\n", encoding="utf-8")
     watchlist = E.load_watchlist(path)
     articles = pd.DataFrame([("seed", "fr", body)], columns=["article_id", "lang", "text"])
 
     plain, _ = tag_texts([("seed", "fr", body)])
     _, before = E.build_entities(articles, plain)
-    assert "Europe de l'Est" not in names(before)
+    assert "USDT" not in names(before)
 
     assert "watchlist" in load_pipeline("fr", watchlist).pipe_names
     watched, _ = tag_texts([("seed", "fr", body)], watchlist=watchlist)
     _, after = E.build_entities(articles, watched)
-    assert names(after)["Europe de l'Est"] == "LOC"
+    assert names(after)["USDT"] == "ORG"
     assert names(after)["Binance"] == "ORG"
 
 

@@ -181,3 +181,17 @@ def test_generated_corpus_links_as_the_plain_scan(lang, monkeypatch):
     mentions = new[0]
     assert mentions["article_id"].nunique() > 250
     _assert_same(old, new)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Yulia Navalnaya", "PER"), ("Richard Teng", "PER"), ("Goldman Sachs Group", "ORG"),
+     ("Binance Holdings Ltd", "ORG"), ("National Crime Agency", "ORG")],
+)
+def test_an_even_split_between_person_and_organisation_goes_to_a_bare_name(text, label):
+    """The model called the name a person once and an organisation once: bare name words are a person."""
+    from helpers.entities.types import EntityRules, Mention
+
+    cluster = [Mention("a", "en", 0, len(text), text, "PER"), Mention("a", "en", 40, 40 + len(text), text, "ORG")]
+    assert linking.decide(cluster, EntityRules())[1] == label
+    assert linking.decide(cluster[1:] + cluster[1:], EntityRules())[1] == "ORG"  # both votes ORG: no tie

@@ -423,6 +423,25 @@ def _one_word_kind(cluster: list[Mention]) -> str | None:
     return "ORG" if listed_organisation(text) else None
 
 
+def _bare_person_name(text: str, lang: str) -> bool:
+    """Two or three capitalised words, none an institution, business or legal-form word, an acronym or a known name.
+
+    Read only when a cluster's mentions split evenly between person and organisation.
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 3 or lookup(text) is not None or listed_organisation(text):
+        return False
+    lex = load_lexicon(lang)
+    for word in words:
+        low = word.casefold().strip(".,")
+        if not (word[:1].isupper() and word[1:].islower() and word.replace("-", "").isalpha()):
+            return False
+        if low in lex.legal_forms or low in lex.institution_heads or low in lex.business_cues \
+                or low in lex.concepts or low in lex.generic:
+            return False
+    return _person_shaped(text, lex)
+
+
 def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
     """Canonical name and label of one cluster of mentions."""
     forced = [m for m in cluster if m.ent_id]
@@ -433,7 +452,10 @@ def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
         return name, label
     fullest = _best_form(cluster)
     if rules.vote:
-        label = _winner(_votes(cluster))
+        votes = _votes(cluster)
+        label = _winner(votes)
+        if label == "ORG" and votes["PER"] == votes["ORG"] and _bare_person_name(fullest, cluster[0].lang):
+            label = "PER"  # "Yulia Navalnaya" once a person and once an organisation: two or three bare name words
     else:
         first = min((m for m in cluster if m.text == fullest), key=lambda m: (m.article_id, m.start))
         label = first.cue if (rules.cues and first.cue) else first.model_label
