@@ -248,3 +248,49 @@ def test_national_marker_needs_its_country_in_the_text_or_the_page(nlps, lang, t
 )
 def test_national_marker_near_misses_are_no_money(nlps, text, url):
     assert currencies(nlps, "en", text, url) == []
+
+
+# -- the address: places and bodies its path names --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/news/hong-kong-customs-suspends-licence-of-operator/?print=1", ("HKD",)),
+        ("https://www.example.com/fr/montreal/reseau-criminel-demantele-quebec", ("CAD",)),
+        ("https://example.com/austrac-commences-proceedings", ("AUD",)),
+        ("https://example.com/plf-2021-tunisie-paiements-limites", ("TND",)),
+        ("https://example.com/article/no-limit-on-cash-deposits", ()),
+        ("https://example.com/canada-and-australia-sign", ("AUD", "CAD")),
+        ("https://hong-kong.example.com/news", ()),  # the host is the domain's business, not the path's
+        ("https://example.com/kongress", ()),  # whole words only
+        (None, ()),
+        ("", ()),
+    ],
+)
+def test_address_currencies_read_the_path_words(url, expected):
+    from helpers.amounts.domains import address_currencies
+
+    assert address_currencies(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "url", "expected"),
+    [
+        ("en", "The maximum penalty upon conviction is a fine of $1 million.",
+         "https://example.com/hong-kong-customs-suspends-licence", [("$1 million", "HKD")]),
+        ("en", "The maximum penalty upon conviction is a fine of $1 million.",
+         "https://example.com/customs-suspends-licence", [("$1 million", "USD")]),
+        ("fr", "L'organisation aurait amassé plus de 31 M$ grâce à son stratagème.",
+         "https://www.example.com/fr/montreal/reseau-criminel", [("31 M$", "CAD")]),
+        ("fr", "Les paiements en espèces sont limités à 3000 dinars.",
+         "https://example.com/plf-2021-tunisie-especes", [("3000 dinars", "TND")]),
+        ("fr", "Les paiements en espèces sont limités à 3000 dinars.",
+         "https://example.com/plf-2021-especes", []),  # no country anywhere: left out, not guessed
+        # the text still outweighs one place in the path
+        ("en", "FinCEN and the Treasury Department said the $5 million penalty stands.",
+         "https://example.com/canada-news/penalty", [("$5 million", "USD")]),
+    ],
+)
+def test_address_path_names_a_shared_marker(nlps, lang, text, url, expected):
+    assert currencies(nlps, lang, text, url) == expected

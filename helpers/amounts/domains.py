@@ -6,15 +6,21 @@ The host's last label is read as an ISO 3166 code (``pycountry``), so the
 second-level forms ``.com.au``, ``.co.uk`` and ``.gc.ca`` need no list; the
 country's currencies come from the Unicode CLDR (``babel``). Which domains
 name no country (``.com``, ``.io``, ``.tv``, ``.eu``) is data, in
-``page_domains.json``.
+``page_domains.json``. A page on a generic domain often names its country in
+its path, which repeats the headline: ".../hong-kong-customs-suspends-licence",
+".../fr/montreal/reseau-criminel", ".../austrac-commences-proceedings" name
+the country of a shared marker by the same cue words as the text
+(:func:`address_currencies`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from helpers.amounts.vocabulary import load_page_domains
+from helpers.amounts.vocabulary import load_local_currencies, load_page_domains
 
 
 def page_country(url: str | None) -> str | None:
@@ -40,6 +46,54 @@ def page_currencies(url: str | None) -> tuple[str, ...]:
     """The ISO 4217 codes of the currencies in use in the country of a page's address (none without one)."""
     country = page_country(url)
     return _territory_currencies(country) if country else ()
+
+
+def address_currencies(url: str | None) -> tuple[str, ...]:
+    """The currencies whose country a cue word of the page's address path names, in no order that matters.
+
+    The words of the path (lower case, accents dropped, "-", "_" and "/" read
+    as spaces) are read against the cue words of ``local_currencies.json``, a
+    body's name or a place alike: "/hong-kong-customs-suspends-licence" names
+    the Hong Kong dollar, "/fr/montreal/reseau-criminel" the Canadian one. The
+    host is left to :func:`page_country`.
+
+    Args:
+        url: The page's address, with or without its scheme; None or no path names none.
+    """
+    if not url or not url.strip():
+        return ()
+    url = url.strip()
+    try:
+        path = urlsplit(url if "//" in url else f"//{url}").path
+    except ValueError:
+        return ()
+    words = " ".join(_ADDRESS_WORD.findall(_fold(unquote(path))))
+    if not words:
+        return ()
+    cues = _address_cues()
+    return tuple(sorted({code for code, pattern in cues if pattern.search(f" {words} ")}))
+
+
+_ADDRESS_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _address_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    by_code: dict[str, set[str]] = {}
+    for entry in load_local_currencies()["kinds"].values():
+        for code, lists in entry["countries"].items():
+            for cue in (*lists.get("strong", ()), *lists.get("weak", ())):
+                folded = " ".join(_ADDRESS_WORD.findall(_fold(cue)))
+                if folded:
+                    by_code.setdefault(code, set()).add(folded)
+    return tuple(
+        (code, re.compile(" (?:" + "|".join(re.escape(c) for c in sorted(forms, key=len, reverse=True)) + ") "))
+        for code, forms in sorted(by_code.items())
+    )
 
 
 def _host(url: str | None) -> str:

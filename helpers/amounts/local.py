@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from helpers.amounts.domains import page_currencies
+from helpers.amounts.domains import address_currencies, page_currencies
 from helpers.amounts.vocabulary import load_local_currencies
 
 #: What the country of the page's address weighs, as a place or a people named in the text.
@@ -81,7 +81,9 @@ def settle_currencies(records: Sequence[dict[str, Any]], *, url: str | None = No
 
     Args:
         records: An article's amount records, as the tagger wrote them (``local`` kept).
-        url: The article's address; None or a generic domain adds no cue.
+        url: The article's address: the country of its domain and the places and
+            bodies its path names (:func:`helpers.amounts.domains.address_currencies`)
+            each weigh as the page's country; None adds no cue.
 
     Returns:
         New records: a shared marker's amount that no country settles (a bare
@@ -90,7 +92,7 @@ def settle_currencies(records: Sequence[dict[str, Any]], *, url: str | None = No
     """
     if not any(r.get("local") for r in records):
         return list(records)
-    page = page_currencies(url)
+    page = tuple(dict.fromkeys((*page_currencies(url), *address_currencies(url))))
     kept: list[dict[str, Any]] = []
     index: dict[int, int] = {}
     for i, record in enumerate(records):
