@@ -272,14 +272,11 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 #: The blind sets: the passages' ``set`` and the file under ``tests/data`` that holds them.
 #: Each is annotated before the kit is run on it and is only ever measured, never tuned on.
 #: The third to sixth were measured in turn and then moved to development
-#: (:data:`FORMER_BLIND`), and the seventh too (now "dev22" of :data:`DEV_PASSAGES`): their
-#: errors are read now, so their figures are no longer blind.
-#: The eighth and the ninth, like the seventh, are annotated and committed before the kit is run on them.
+#: (:data:`FORMER_BLIND`), and the seventh, eighth and ninth too (now "dev22", "dev24" and
+#: "dev25" of :data:`DEV_PASSAGES`): their errors are read now, so their figures are no longer blind.
 BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
-    "blind8": "blind8_passages.jsonl",
-    "blind9": "blind9_passages.jsonl",
 }
 
 
@@ -289,11 +286,12 @@ FORMER_BLIND = "former_blind_passages.jsonl"
 FORMER_BLIND_SETS = ("dev11", "dev12", "dev15", "dev16")
 
 #: Development sets written in the blind sets' format (entities and amounts in one file, with sources).
-#: "dev22" is the former seventh blind set (each passage keeps its blind id as ``former_id``).
+#: "dev22", "dev24" and "dev25" are the former seventh, eighth and ninth blind sets (each passage
+#: keeps its blind id as ``former_id``).
 DEV_PASSAGES = {
     "dev17": "dev17_passages.jsonl", "dev18": "dev18_passages.jsonl", "dev19": "dev19_passages.jsonl",
     "dev20": "dev20_passages.jsonl", "dev21": "dev21_passages.jsonl", "dev22": "dev22_passages.jsonl",
-    "dev23": "dev23_passages.jsonl",
+    "dev23": "dev23_passages.jsonl", "dev24": "dev24_passages.jsonl", "dev25": "dev25_passages.jsonl",
 }
 
 
