@@ -6419,3 +6419,108 @@ def test_a_dateline_town_in_capitals_the_model_missed_is_a_place(blank, text, sp
     articles, payloads = corpus(blank, [("en", text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+# ---------------------------------------------------------------------------
+# A ministry's remit, a partnership's name, a field after "de", quoted code names
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "Le Département fédéral de l'économie, de la formation et de la recherche a repris les listes.",
+         "Département fédéral de l'économie, de la formation et de la recherche",
+         "Département fédéral de l'économie, de la formation et de la recherche"),
+        ("fr", "Le Ministère de l'Économie, des Finances et de la Relance a publié un arrêté.",
+         "Ministère de l'Économie, des Finances et de la Relance", "Ministère de l'Économie, des Finances et de la Relance"),
+        ("en", "The Ministry of Economy, Trade and Industry issued the rule.",
+         "Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade and Industry"),
+    ],
+)
+def test_a_ministrys_remit_listed_with_commas_stays_one_name(blank, lang, text, span, expected):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {expected: "ORG"}
+
+
+def test_a_list_of_firms_with_commas_is_still_cut():
+    from helpers.entities.cleanup import _remit_list
+
+    for text in ("Binance, Coinbase and Kraken", "Bank of America, Wells Fargo and Citi", "Paris, de la Défense"):
+        comma = text.index(",")
+        assert not _remit_list(text, comma, comma + 2), text
+
+
+def test_a_partnerships_name_cut_at_its_commas_is_one_firm(blank):
+    text = "relève Margot Sève, associée chez Skadden, Arps, Slate, Meagher & Flom LLP and Affiliates."
+    spans = [("Margot Sève", "PER"), ("Skadden", "ORG"), ("Arps", "ORG"), ("Slate", "ORG"),
+             ("Meagher & Flom LLP and Affiliates", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Margot Sève": "PER", "Skadden, Arps, Slate, Meagher & Flom LLP and Affiliates": "ORG"}
+
+
+def test_firms_listed_with_commas_and_no_legal_form_stay_apart(blank):
+    text = "Les plateformes Binance, Kraken, Bitstamp & Coinbase ont réagi."
+    spans = [("Binance", "ORG"), ("Kraken", "ORG"), ("Bitstamp & Coinbase", "ORG")]
+    articles, payloads = corpus(blank, [("fr", text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert {"Binance", "Kraken"} <= set(names(entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Le Bureau d'enquête a récemment mis en lumière la tolérance du casino.", "Bureau d'", "Bureau d'enquête"),
+        ("La Cellule de renseignement a transmis le dossier.", "Cellule de", "Cellule de renseignement"),
+        # no institution's head: the connector is dropped, nothing is added
+        ("Les Amis de la planète ont manifesté.", "Amis de", "Amis"),
+    ],
+)
+def test_a_french_body_closed_on_its_connector_takes_its_lowercase_field(blank, text, span, expected):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(names(entities)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "L'opération, baptisée « Collecteur », a mené à la saisie de cannabis.", "Collecteur"),
+        ("fr", "Les policiers de l'opération « Chrysalide » ont saisi trois voitures.", "Chrysalide"),
+        ("en", "The investigation, dubbed 'Destabilise', found two networks.", "Destabilise"),
+    ],
+)
+def test_a_quoted_or_named_code_name_is_no_body(blank, lang, text, span):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == "MISC", names(entities)
+
+
+def test_a_startup_called_by_its_name_keeps_its_label(blank):
+    text = "A startup called Zqvorix raised funds in Paris."
+    articles, payloads = corpus(blank, [("en", text, [("Zqvorix", "ORG"), ("Paris", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Zqvorix") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Les virements sont gratuits pour 30 jours en raison de la situation sanitaire liée au Covid-19.", "Covid-19"),
+        ("Lors du Conseil des ministres du mercredi 4 janvier 2023, le porte-parole a parlé.", "Conseil des ministres"),
+    ],
+)
+def test_a_disease_and_a_cabinet_meeting_are_no_bodies(blank, text, span):
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities)
+
+
+def test_a_defined_acronym_may_leave_out_the_bodys_level(blank):
+    name = "Département fédéral de l'économie, de la formation et de la recherche"
+    text = f"Le {name} (DEFR) a repris les listes. Le DEFR est compétent."
+    articles, payloads = corpus(blank, [("fr", text, [(name, "ORG"), ("DEFR", "ORG"), ("DEFR", "ORG", 1)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert len(entities) == 1 and {name, "DEFR"} <= forms_of(entities)

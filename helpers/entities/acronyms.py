@@ -55,7 +55,13 @@ def _capitals_lead(word: str, letters: str) -> bool:
         and letters.startswith(word.casefold())
 
 
-def _covers(letters: str, words: list[str], lex: Lexicon) -> bool:
+def _covers(letters: str, words: list[str], lex: Lexicon, skips: int = 0) -> bool:
+    """True when ``words`` spell ``letters`` by their initials, function words used or skipped.
+
+    Where the text defines the acronym beside its name, ``skips`` lowercase adjectives may be skipped
+    too, as French acronyms often leave the body's level out: "Département fédéral de l'économie, de la
+    formation et de la recherche (DEFR)". An acronym met on its own (:func:`spells`) skips none.
+    """
     if not letters:
         if not words:
             return True
@@ -66,16 +72,22 @@ def _covers(letters: str, words: list[str], lex: Lexicon) -> bool:
     word = words[0]
     elided = re.match(r"^\w{1,7}'(?=\w)", word)
     if elided and elided.group().casefold() in lex.all_function_words and initial_letter(word) == letters[0]:
-        if _covers(letters[1:], words[1:], lex):
+        if _covers(letters[1:], words[1:], lex, skips):
             return True
-    if strip_accents(word[:1]).casefold() == letters[0] and _covers(letters[1:], words[1:], lex):
+    if strip_accents(word[:1]).casefold() == letters[0] and _covers(letters[1:], words[1:], lex, skips):
         return True
-    if _capitals_lead(word, letters) and _covers(letters[len(word):], words[1:], lex):
+    if _capitals_lead(word, letters) and _covers(letters[len(word):], words[1:], lex, skips):
         return True
     base = word[elided.end():] if elided else word
     if word.casefold() in lex.all_function_words or base.casefold() in lex.all_function_words:
-        return _covers(letters, words[1:], lex)  # a skipped function word
+        return _covers(letters, words[1:], lex, skips)  # a skipped function word
+    if skips and word.isalpha() and word.islower() and len(word) > 3 and len(words) > 1:
+        return _covers(letters, words[1:], lex, skips - 1)  # a skipped adjective: "fédéral"
     return False
+
+
+#: How many lowercase adjectives a name may leave out of the acronym the text defines beside it.
+DEFINED_SKIPS = 1
 
 
 def _long_form(letters: str, words: list[tuple[str, int, int]], lex: Lexicon) -> tuple[int, int] | None:
@@ -93,7 +105,8 @@ def _long_form(letters: str, words: list[tuple[str, int, int]], lex: Lexicon) ->
         if not stripped[:1].isupper() or initial_letter(word) != letters[0]:
             continue
         rest = [w for w, _, _ in words[i + 1 :]]
-        if _covers(letters[1:], rest, lex) or (_capitals_lead(word, letters) and _covers(letters[len(word):], rest, lex)):
+        if _covers(letters[1:], rest, lex, DEFINED_SKIPS) \
+                or (_capitals_lead(word, letters) and _covers(letters[len(word):], rest, lex, DEFINED_SKIPS)):
             start = words[i][1]
             if stripped is not word:
                 start += len(word) - len(stripped)

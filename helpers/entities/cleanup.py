@@ -34,6 +34,12 @@ _BREAKS = re.compile(
     r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+(?!" + LEGAL_SUFFIX + r")|:\s+"
     r"|(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])(?!" + LEGAL_SUFFIX + r"(?![\w-]))"  # "Pte. Ltd.": one legal form
 )
+#: A partnership's name: its partners' surnames listed with commas, the last two joined by "&", then its
+#: legal form ("Skadden, Arps, Slate, Meagher & Flom LLP", "Paul, Weiss, Rifkind, Wharton & Garrison LLP").
+_PARTNERS = re.compile(
+    r"[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)+,?\s+&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},?\s+" + LEGAL_SUFFIX
+    + r"(?:\s+(?:and|&)\s+Affiliates)?"
+)
 _EDGE_JUNK = re.compile(r"^[^\w$€£¥₽]+|[^\w.]+$|(?<![.\s]\w)(?<!\.\w\w)\.$")
 _LEADING_ELISION = re.compile(r"^(\w{1,7}')(?=\w)", re.IGNORECASE)
 _TRAILING_ELISION = re.compile(r"\s(\w{1,7}')\W*$")
@@ -156,12 +162,44 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
         marks = sorted(
             (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
         )
+        partners = [(m.start(), m.end()) for m in _PARTNERS.finditer(segment)]
         for m_start, m_end in marks:
+            if segment[m_start] == "," and any(p <= m_start < q for p, q in partners):
+                continue  # "Skadden, Arps, Slate, Meagher & Flom LLP": one firm
+            if segment[m_start] == "," and _remit_list(segment, m_start, m_end):
+                continue  # "Département fédéral de l'économie, de la formation et de la recherche": one body
             if a + m_start >= pos:
                 spans.append((pos, a + m_start))
                 pos = a + m_end
         spans.append((pos, b))
     return [(a, b) for a, b in spans if b > a]
+
+
+#: A government body's name with its remit ("Department of", "Ministère de l'", "Federal Ministry for")
+#: before a comma: only ministries, departments and their like list their fields so.
+_REMIT_HEAD = re.compile(
+    r"(?:[\w.'’-]+\s+){0,3}?(?:Ministry|Department|Ministère|Minist[eè]re|Département|Departement|Office|"
+    r"Secretariat|Secrétariat|Directorate|Direction)\b[^,]*?\s(?:of|for|de|du|des|d['’])(?:\s|\w)"
+)
+#: The rest of the remit after that comma, to the span's end, its last field after "and" or "et": ", de la
+#: formation et de la recherche", ", des Finances et de la Relance", ", Trade and Industry".
+_REMIT_TAIL = re.compile(
+    r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[^,]*?(?:,\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[^,]*?)*"
+    r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?[^\W\d_][^,]*"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\Z"
+)
+
+
+def _remit_list(segment: str, comma: int, after: int) -> bool:
+    """True when the comma at ``segment[comma:after]`` lists the fields of one body's remit.
+
+    Ministries and departments name their fields in a list: "Département fédéral de l'économie, de la
+    formation et de la recherche", "Ministère de l'Économie, des Finances et de la Relance", "Ministry of
+    Economy, Trade and Industry". The span the model read as one name is one, from its head ("Département
+    ... de") to the list's last field after "et" or "and"; a comma between names ("Binance, Coinbase and
+    Kraken") has no head with its "of" before it.
+    """
+    return _REMIT_HEAD.match(segment[:comma].strip()) is not None and _REMIT_TAIL.match(segment, after) is not None
 
 
 #: A span the model ended with "and"/"et" (its name goes on) and the capitalised words after it.
@@ -1094,6 +1132,25 @@ def article_rows(articles: pd.DataFrame) -> Iterable[tuple[str, str, str]]:
         yield str(row[0]), str(row[1] or ""), str(row[2] or "")
 
 
+def _join_partners(body: str, ents: list) -> list:
+    """The model's spans with a partnership's name, cut by the model at its commas, made one organisation.
+
+    "Skadden, Arps, Slate, Meagher & Flom LLP and Affiliates" comes as "Skadden", "Arps", "Slate" and
+    "Meagher & Flom LLP and Affiliates"; the text from the first surname to the legal form (and "and
+    Affiliates") is one firm's name (:data:`_PARTNERS`).
+    """
+    if "&" not in body or len(ents) < 2:
+        return ents
+    out = list(ents)
+    for m in _PARTNERS.finditer(body):
+        inside = [e for e in out if m.start() <= int(e[0]) and int(e[1]) <= m.end() and not (len(e) > 3 and e[3])]
+        if len(inside) < 2 or int(inside[0][0]) != m.start():
+            continue
+        out = [e for e in out if not any(e is i for i in inside)]
+        out.append([m.start(), m.end(), "ORG", *([""] if len(inside[0]) > 3 else [])])
+    return sorted(out, key=lambda e: (int(e[0]), int(e[1]))) if len(out) != len(ents) else ents
+
+
 def clean_mentions(
     article_id: str, lang: str, body: str, payload: dict[str, Any], rules: EntityRules
 ) -> list[Mention]:
@@ -1105,7 +1162,8 @@ def clean_mentions(
     taken: set[tuple[int, int]] = set()
     absorbed: set[tuple[int, int]] = set()
     amounts = amount_spans(payload)
-    for ent in payload.get("ents", []):
+    ents = _join_partners(body, payload.get("ents", [])) if rules.trim else payload.get("ents", [])
+    for ent in ents:
         start, end, raw_label = int(ent[0]), int(ent[1]), ent[2]
         ent_id = ent[3] if len(ent) > 3 and ent[3] else ""
         label = unify_label(raw_label)
@@ -1125,6 +1183,8 @@ def clean_mentions(
             if following is not None:  # "Groupement professionnel des banques du" + "Maroc": one name
                 absorbed.add(following)
                 end = following[1]
+            elif lang == "fr" and label == "ORG":
+                end = _field_after_of(body, start, end, lex)  # "Bureau d'" + "enquête": one name
         spans = _pieces(body, start, end, sentence_starts, lang) if rules.trim else [(start, end)]
         for a, b in spans:
             label = unify_label(raw_label)
@@ -1293,6 +1353,29 @@ def _name_after_of(payload: dict[str, Any], body: str, start: int, end: int) -> 
                 and unify_label(ent[2]) in ("ORG", "LOC", "MISC"):
             return a, b
     return None
+
+
+#: A lowercase word right after a connector: "enquête" after "Bureau d'".
+_FIELD_WORD = re.compile(r"\s?([a-zà-ÿ][a-zà-ÿ-]{3,})(?![\w'’])")
+
+
+def _field_after_of(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a French body's name ends that the model closed on its connector before a lowercase field.
+
+    "Le Bureau d'" + "enquête a récemment mis en lumière": the model ends the span with "d'" when it
+    reads the name as going on, and French writes a body's field in lowercase ("Bureau d'enquête",
+    "Cellule de renseignement"). When the span opens with an institution's head word, the one word after
+    the connector is the name's; any other span is left to the trim, which drops the connector.
+    """
+    if not _ENDS_WITH_OF.search(body, start, end):
+        return end
+    first = strip_accents(body[start:end].split()[0].casefold()) if body[start:end].split() else ""
+    if first not in lex.institution_heads or not body[start:start + 1].isupper():
+        return end
+    word = _FIELD_WORD.match(body, end)
+    if word is None or word.group(1) in lex.all_function_words:
+        return end
+    return word.end()
 
 
 #: A one-word capitalised noun with a French inhabitants' ending ("Lavallois", "Marseillaise", "Parisiens").

@@ -124,6 +124,15 @@ _JUDGE_OF = re.compile(
 _KIND_BEFORE_CODE_NAME = re.compile(r"(?<![\w'’])(?:l['’]|le\s+|la\s+|les\s+|une?\s+|cette\s+|cet\s+|ce\s+)([a-zà-ÿ]+)\s+\Z")
 #: A naming participle opening a sentence before a name: "Baptisée ", "Surnommé ", "Nommée ".
 _NAMING_OPENER = re.compile(r"(?:\A|[.!?:\n]\s*)(?:Baptisé|Surnommé|Nommé|Dénommé|Appelé)e?s?\s+\Z")
+#: A naming participle and an opening quote right before a name, inside the sentence: "L'opération, baptisée « ",
+#: "an operation dubbed '", "l'enquête surnommée ".
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w])(?:baptisé|surnommé|nommé|dénommé|appelé|dite?|dubbed|code-?named|codenamed|named|called)e?s?"
+    r"\s*(?:[«\"“‘']\s*)?\Z",
+    re.IGNORECASE,
+)
+#: An opening quote right before a name: "l'opération « ", "Operation '".
+_QUOTE_BEFORE = re.compile(r"[«\"“‘']\s*\Z")
 #: What the sentence then names, after the name and a comma: ", cette vaste enquête", ", l'opération".
 _NAMED_KIND_AFTER = re.compile(r",\s+(?:(?:cette|cet|ces|ce|les|le|la)(?![\w])\s*|l['’]\s*)((?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ]+)\b")
 
@@ -150,9 +159,18 @@ def code_name(body: str, start: int, end: int) -> bool:
     "l'opération Hadj"), or given by a naming participle opening the sentence whose subject is such a kind
     ("Baptisée Collecteur, cette vaste enquête"). The kinds are the words of ``event_heads.txt``."""
     heads = event_heads()
-    before = _KIND_BEFORE_CODE_NAME.search(body, max(0, start - 20), start)
+    quote = _QUOTE_BEFORE.search(body, max(0, start - 4), start)
+    name_start = quote.start() if quote else start  # "l'opération « Collecteur »"
+    before = _KIND_BEFORE_CODE_NAME.search(body, max(0, name_start - 20), name_start)
     if before is not None and strip_accents(before.group(1)) in heads:
         return True
+    # "L'opération, baptisée « Collecteur »", "an operation dubbed 'Destabilise'": the kind a few words before
+    # the participle, in the same clause
+    naming = _NAMING_BEFORE.search(body, max(0, start - 20), start)
+    if naming is not None:
+        clause = re.split(r"[.;:!?\n]", body[max(0, naming.start() - 40):naming.start()])[-1]
+        if any(strip_accents(w.lower()) in heads for w in re.findall(r"[^\W\d_]+", clause)[-4:]):
+            return True
     after = _NAMED_KIND_AFTER.match(body, end)
     return bool(after and any(strip_accents(w) in heads for w in after.group(1).split()) and _NAMING_OPENER.search(body, max(0, start - 20), start))
 
