@@ -534,3 +534,40 @@ def test_as_the_cap_noun_after_an_amount(nlps, text, expected):
 ])
 def test_sanctions_context_of_intelligence_centres_and_aml_acts(nlps, text, flag):
     assert [s for _, _, s in _read(nlps, "en", text)] == [flag]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a bound joined right after the amount outweighs a comparison before it
+    ("fr", "Tout citoyen portant des devises atteignant jusqu'à 20 mille dinars ou plus doit les déclarer à son entrée "
+           "sur le territoire tunisien.", ["above"]),
+    ("en", "Travellers carrying up to $10,000 or more in cash must declare it.", ["above"]),
+    ("fr", "Les retraits jusqu'à 1 000 euros par jour sont gratuits.", ["below"]),
+    # "and up to" is no closing bound but the next item's comparison
+    ("en", "You can trade up to $2,000 per exchange, up to $25,000 per day, and up to $100,000 per year.",
+     ["below", "below", "below"]),
+    ("en", "Withdrawals of up to $500 per day and up to $2,000 per week are allowed.", ["below", "below"]),
+])
+def test_a_closing_bound_after_the_amount_decides_its_direction(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The institution is liable on conviction on indictment to a fine of $1,000,000 and to imprisonment for 2 years.",
+     ["below"]),
+    ("An offender is liable on summary conviction to a fine of $500,000.", ["below"]),
+    ("Maximum fines can be 500 thousand Hong Kong dollars and two years in prison.", ["below"]),
+    ("The maximum penalty is $250,000 per violation.", ["below"]),
+    # a fine imposed stays plain
+    ("The court imposed a fine of $1,000,000 on the bank.", [None]),
+])
+def test_a_statutory_fine_in_commonwealth_wording_is_its_maximum(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("Offenders pay a fine of HK $2000 to the customs.", "HKD"),
+    ("The fee is NZ $300 a year.", "NZD"),
+    ("A $5 fee applies to each transfer.", "USD"),  # a sentence's article, no Australian dollar
+])
+def test_a_country_prefix_spaced_from_the_dollar_names_it(nlps, text, currency):
+    assert [r["currency"] for r in amount_records(nlps["en"](text))] == [currency]

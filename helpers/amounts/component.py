@@ -501,6 +501,9 @@ class AmountTagger:
                 cap = cap or ("below" if withdrawals else "above")
             elif comparison is None:
                 comparison = self._negated(text, m, kind, lo)
+        if after is not None and comparison is not None and after.lastgroup in {"above", "below"} \
+                and after.lastgroup != comparison and p.closing_bound.match(text, amount.end, hi):
+            comparison = None  # "atteignant jusqu'à 20 mille dinars ou plus": the bound after the amount decides
         if after is not None:
             if after.lastgroup == "approx":
                 amount.approximate = True

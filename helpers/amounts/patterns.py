@@ -454,6 +454,16 @@ class Patterns:
             re.IGNORECASE,
         )
 
+        # "jusqu'à 20 mille dinars ou plus", "up to $5,000 or more": a bound joined right after the amount
+        # ("or more", "ou moins") closes it and outweighs a comparison before it.
+        bounds = [c for c in (*threshold.get("above_after", []), *threshold.get("below_after", []))
+                  if c.split()[0].lower() in {"or", "and", "ou", "et"}]
+        self.closing_bound = re.compile(
+            rf"(?:{unit}){{0,3}}(?:\s+(?:{gap}))?\s+(?:{_cue_alternation(bounds)})(?![\w])(?!\s+(?:to|à)\b)"
+            if bounds else r"(?!)",
+            re.IGNORECASE,
+        )
+
         # "… $60 per barrel for crude and $100 for premium products": the second
         # amount shares the first one's threshold.
         coordination = _cue_alternation(self._vocabulary("coordination", []))
