@@ -5,6 +5,7 @@ Run from the project root::
     .venv/bin/python scripts/evaluate_amounts.py                  # dev cases, shipped pipeline
     .venv/bin/python scripts/evaluate_amounts.py --blind          # the first blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2   # the second blind set, figures only
+    .venv/bin/python scripts/evaluate_amounts.py --blind blind10  # the tenth blind set, figures only
     .venv/bin/python scripts/evaluate_amounts.py --blind blind2 --causes   # and its threshold errors by cause
     .venv/bin/python scripts/evaluate_amounts.py --pipeline blank --cases FILE
 
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="JSONL test set (default: the dev cases and the former blind sets)")
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="a blind set, figures only (default: the first, 'blind'; or 'blind2')",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2', 'blind10')",
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")

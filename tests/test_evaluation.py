@@ -82,11 +82,11 @@ def _source_key(url: str) -> str:
 
 @pytest.mark.parametrize(
     "set_name",
-    ["blind2", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
+    ["blind2", "blind10", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
      "dev24", "dev25"],
 )
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
-    """The later blind set blind2, those moved to development (dev11, dev12, dev15, dev16, dev22, dev24, dev25: the
+    """The later blind sets (blind2, blind10), those moved to development (dev11, dev12, dev15, dev16, dev22, dev24, dev25: the
     fifth, fourth, third, sixth, seventh, eighth, ninth), dev17 to dev21 and dev23."""
     path = DATA / {**V.BLIND_SETS, **V.DEV_PASSAGES}.get(set_name, V.FORMER_BLIND)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -159,7 +159,8 @@ def test_evaluation_load_blind_reads_the_named_set(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"]],
+    [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"],
+     ["--blind", "blind10", "--errors"]],
 )
 def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
     done = subprocess.run(
@@ -172,7 +173,7 @@ def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
 @pytest.mark.parametrize("script", ["evaluate_entities.py", "evaluate_amounts.py"])
 def test_evaluate_scripts_refuse_an_unknown_blind_set(script):
     done = subprocess.run(
-        [sys.executable, f"scripts/{script}", "--blind", "blind10"],
+        [sys.executable, f"scripts/{script}", "--blind", "blind99"],
         cwd=DATA.parent.parent, capture_output=True, text=True,
     )
     assert done.returncode != 0 and "invalid choice" in done.stderr and "blind2" in done.stderr
