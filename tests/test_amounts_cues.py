@@ -571,3 +571,39 @@ def test_a_statutory_fine_in_commonwealth_wording_is_its_maximum(nlps, text, exp
 ])
 def test_a_country_prefix_spaced_from_the_dollar_names_it(nlps, text, currency):
     assert [r["currency"] for r in amount_records(nlps["en"](text))] == [currency]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the cue after a pair is the pair's
+    ("en", "The Central Bank of Nigeria has set N100,000 and N500,000 as the maximum limits for withdrawals.",
+     ["below", "below"]),
+    # a closing bound belongs to its own amount
+    ("en", "He paid $100 and $5,000 or more was seized.", [None, "above"]),
+    # the old value of a cap that a change sets anew
+    ("en", "PSPs increased the daily transaction limit from $150,000 to a maximum of $250,000.", ["below", "below"]),
+    # no cap or floor word before "from": a price, no cap
+    ("en", "Prices rose from $5 to more than $10.", [None, "above"]),
+])
+def test_an_amount_shares_the_threshold_the_next_ones_words_give_both(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The current $325,000 civil penalty cap may be adjusted for inflation.", ["below"]),
+    ("A $500 cash withdrawal ceiling applies to new cards.", ["below"]),
+    ("Binance has a $50 billion market cap.", [None]),
+    ("He withdrew $5,000 over the limit.", [None]),
+    ("Five deposits made a total of $25,000, their withdrawal limit would be $12,500.", [None, "below"]),
+])
+def test_a_cap_noun_after_a_few_words_makes_a_ceiling(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les prestataires risquent des poursuites pouvant aboutir à deux ans d'emprisonnement et 30 000 euros d'amende.",
+     ["below"]),
+    ("Le dirigeant risque 5 ans de prison et 375 000 euros d'amende.", ["below"]),
+    ("Il a été condamné à 30 000 euros d'amende.", [None]),
+])
+def test_a_fine_a_person_risks_is_the_laws_maximum(nlps, text, expected):
+    assert [t for _, t, _ in _read(nlps, "fr", text)] == expected

@@ -108,6 +108,8 @@ class _Amount:
     linked: _Amount | None = None
     # The first end of a range that changes a cap or threshold ("from $3,000 to $250").
     opens_change: bool = False
+    # Whether the threshold came from words right after the amount ("N100,000 and N500,000 as the maximum limits").
+    cue_after: bool = False
     # The amount's sentence, cut at line breaks: where cues and sanctions are read.
     sentence: tuple[int, int] = (0, 0)
     # The kind of a currency marker several countries share ("$": "dollar"), read by the text's country.
@@ -230,6 +232,7 @@ class AmountTagger:
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
+        self._share_backwards(text, amounts)
         self._read_greater_of(text, amounts)
         self._mark_sanctions(text, amounts, sentences)
         return amounts
@@ -514,6 +517,8 @@ class AmountTagger:
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
+        amount.cue_after = after is not None and amount.threshold is not None and (comparison or cap) in {
+            after.lastgroup, "below" if after.lastgroup == "cap" else None, "above" if after.lastgroup == "floor" else None}
 
     def _object_cue(self, text: str, amounts: Sequence[_Amount], i: int) -> str | None:
         """The direction of a cap or threshold named right after its new value, as the verb's object.
@@ -906,6 +911,29 @@ class AmountTagger:
                     or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount) \
                     or self._changed_to(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _share_backwards(self, text: str, amounts: list[_Amount]) -> None:
+        """An amount coordinated with the next one shares the threshold that the next one's words give both.
+
+        "N100,000 and N500,000 as the maximum limits": the cue after the pair is the pair's; "increased the
+        transaction limit from Ksh.150,000 to a maximum of Ksh.250,000": the old value of a cap that a
+        change sets anew, under a cap or floor word before "from", is that cap's too.
+        """
+        p = self.patterns
+        for previous, amount in zip(amounts, amounts[1:]):
+            if previous.threshold or not amount.threshold or previous.linked or amount.linked:
+                continue
+            if previous.vague or amount.vague or previous.sentence != amount.sentence:
+                continue
+            if amount.cue_after and p.plain_coordination.fullmatch(text, previous.end, amount.start) \
+                    and not p.closing_bound.match(text, amount.end, amount.sentence[1]):  # "$100 and $5,000 or more"
+                previous.threshold = amount.threshold
+            elif not amount.cue_after and p.change_to_bound.fullmatch(text, previous.end, amount.start) \
+                    and p.change_opening.search(text, max(previous.sentence[0], previous.start - 20), previous.start):
+                lo = max(previous.sentence[0], previous.start - FAR_CONTEXT_CHARS)
+                if any(m.lastgroup in {"cap", "floor"} for m in p.cues.finditer(text, lo, previous.start)) \
+                        or p.far_cues.search(text, lo, previous.start) is not None:
+                    previous.threshold = amount.threshold
 
     def _restated(self, text: str, previous: _Amount, amount: _Amount) -> bool:
         """Whether ``amount`` writes out again, after its closing bracket, the bracketed ``previous``.

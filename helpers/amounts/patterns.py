@@ -444,11 +444,18 @@ class Patterns:
         gap = _cue_alternation(threshold.get("after_gap", []))
         # "€10,000 becomes the maximum allowed threshold": the amount as the subject of the cue noun.
         copula = _cue_alternation(threshold.get("after_copulas", []))
+        # "The current $325,000 civil penalty cap": one or two lowercase words before the cap noun, so
+        # long as they name no market value ("a $50 billion market cap" is no ceiling).
+        heads = _cue_alternation(threshold.get("cap_after_heads", []))
+        not_before = _cue_alternation(threshold.get("cap_after_not", []))
+        headed_cap = (
+            rf"|(?<!,\s)(?<![,(\"“«])(?!(?:{not_before})\b)(?:[a-z][a-z-]+\s+){{1,2}}(?:{heads})(?![\w-])" if heads else ""
+        )
         # "a $1,000 per person per day limit": several units may stand before the cue.
         self.after_cues = re.compile(
             rf"(?:{unit}){{0,3}}(?:\s+(?:{gap}))?(?:\s+(?:{copula}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
-            rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))})"
+            rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))}{headed_cap})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
             rf"|(?P<approx>{_cue_alternation(approximate.get('after', []))}))",
             re.IGNORECASE,
@@ -463,6 +470,18 @@ class Patterns:
             if bounds else r"(?!)",
             re.IGNORECASE,
         )
+
+        # "N100,000 and N500,000 as the maximum limits": two amounts joined by "and" or "or" alone.
+        self.plain_coordination = re.compile(
+            rf"\s*,?\s+(?:{_cue_alternation(self._vocabulary('coordination', []))})\s+", re.IGNORECASE)
+        # "from Ksh.150,000 to a maximum of Ksh.250,000": the change's "to" and the new value's own cue.
+        ranges_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
+        comparisons = _cue_alternation([*threshold.get("above_before", []), *threshold.get("below_before", [])])
+        self.change_to_bound = re.compile(
+            rf"(?:{unit})?\s*(?:{ranges_to})\s+(?:{comparisons})\s*" if ranges_to and comparisons else r"(?!)",
+            re.IGNORECASE)
+        intro = _cue_alternation(self._vocabulary("ranges", {}).get("intro", []))
+        self.change_opening = re.compile(rf"(?<![\w])(?:{intro})\s*\Z" if intro else r"(?!)", re.IGNORECASE)
 
         # "… $60 per barrel for crude and $100 for premium products": the second
         # amount shares the first one's threshold.
