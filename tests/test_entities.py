@@ -6524,3 +6524,37 @@ def test_a_defined_acronym_may_leave_out_the_bodys_level(blank):
     articles, payloads = corpus(blank, [("fr", text, [(name, "ORG"), ("DEFR", "ORG"), ("DEFR", "ORG", 1)])])
     _, entities = E.build_entities(articles, payloads)
     assert len(entities) == 1 and {name, "DEFR"} <= forms_of(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("La Banque de France du 12 mai 2023 a publié son rapport.", "Banque de France du 12 mai 2023", "Banque de France"),
+        ("The Council of the European Union on Monday adopted the package.", "Council of the European Union on Monday",
+         "Council of the European Union"),
+        # a date that is part of the name has no weekday and no year
+        ("Le Mouvement du 23 mars a attaqué la ville.", "Mouvement du 23 mars", "Mouvement du 23 mars"),
+    ],
+)
+def test_a_name_run_on_into_a_date_ends_before_it(blank, text, span, expected):
+    lang = "en" if text.startswith("The ") else "fr"
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert list(names(entities)) == [expected]
+
+
+def test_a_persons_title_after_and_the_ends_a_bodys_name(blank):
+    text = ("Le porte-parole de l'Administration Générale des Douanes et le chef de la sous-direction des opérations "
+            "de la Garde Douanière, le Colonel Chokri Jabri, a averti les voyageurs.")
+    span = "Administration Générale des Douanes et le chef de la sous-direction des opérations de la Garde Douanière"
+    articles, payloads = corpus(blank, [("fr", text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Administration Générale des Douanes": "ORG", "Garde Douanière": "ORG"}
+
+
+def test_the_holder_of_a_title_over_a_kind_of_noun_is_a_person(blank):
+    text = ("«C'est énorme», a déclaré l'enquêteur principal de ce projet, François-Olivier Myette, en parlant des "
+            "liasses d'argent liquide.")
+    articles, payloads = corpus(blank, [("fr", text, [("François-Olivier Myette", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"François-Olivier Myette": "PER"}

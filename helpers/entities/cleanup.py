@@ -162,6 +162,13 @@ def _pieces(body: str, start: int, end: int, breaks: Sequence[int], lang: str) -
         marks = sorted(
             (m.start(), m.end()) for p in patterns for m in p.finditer(segment)
         )
+        # "l'Administration Générale des Douanes et le chef de la sous-direction des opérations de la Garde
+        # Douanière": a person's title after "et le" ends the body's name, and the title is no part of the next
+        lex_titles = load_lexicon(lang).title_cues
+        for m in _AND_THE_TITLE.finditer(segment):
+            if m.group(1).casefold() in lex_titles:
+                marks.append((m.start(), _title_end(segment, m.end())))
+        marks.sort()
         partners = [(m.start(), m.end()) for m in _PARTNERS.finditer(segment)]
         for m_start, m_end in marks:
             if segment[m_start] == "," and any(p <= m_start < q for p, q in partners):
@@ -200,6 +207,18 @@ def _remit_list(segment: str, comma: int, after: int) -> bool:
     Kraken") has no head with its "of" before it.
     """
     return _REMIT_HEAD.match(segment[:comma].strip()) is not None and _REMIT_TAIL.match(segment, after) is not None
+
+
+#: "et le" or "and the" and a lowercase word inside a span: a person's title may follow ("et le chef").
+_AND_THE_TITLE = re.compile(r"\s+(?:et|and)\s+(?:le|la|les|l['’]|the)\s*([a-zà-ÿ][\w-]*)")
+#: A title's complement after it: "de la sous-direction des opérations de la ", up to the next capital.
+_TITLE_COMPLEMENT = re.compile(r"(?:\s+(?:[a-zà-ÿ][\w'’-]*|d['’]|l['’]))*?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*(?=[A-ZÀ-Ý])")
+
+
+def _title_end(segment: str, after_title: int) -> int:
+    """Where the body a title's complement names begins: "chef de la sous-direction ... de la" + "Garde Douanière"."""
+    m = _TITLE_COMPLEMENT.match(segment, after_title)
+    return m.end() if m else after_title
 
 
 #: A span the model ended with "and"/"et" (its name goes on) and the capitalised words after it.
@@ -361,6 +380,42 @@ def _capital_surname_start(body: str, start: int, end: int, lex: Lexicon) -> int
 
 #: A span's last words "de" or "d'" and a lowercase word: "... étrangères de conclure".
 _DE_LAST_WORD = re.compile(r"\s+(?:de\s+|d['’])([a-zà-ÿ]+)\Z")
+
+
+#: A connector before a date the model took into a name: " du mercredi 4 janvier 2023", " of 12 May 2024".
+_DATE_CONNECTOR = re.compile(r"\s+(?:du|de|d['’]|of|on|dated)\s+", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"(?:\d{1,2}(?:er)?\s+)?[^\W\d_]+(?:\s+\d{1,2}(?!\d)(?:er)?)?(?:\s+[^\W\d_]+)?(?:\s+\d{4})?")
+
+
+def _before_date(body: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a name ends that the model ran on into the date after it.
+
+    "Lors du Conseil des ministres du mercredi 4 janvier 2023": the meeting's
+    date is no part of a body's name. The date must close the span and hold a
+    weekday or a year ("du 12 mai 2023", "de janvier 2024"), so a name that
+    holds a date of its own is kept ("Mouvement du 23 mars").
+    """
+    for m in _DATE_CONNECTOR.finditer(body, start, end):
+        date = _DATE_WORDS.match(body, m.end(), end)
+        if date is None or body[date.end():end].strip(" ,.") != "":
+            continue
+        words = date.group().split()
+        if not any(w.casefold() in lex.dates for w in words):
+            continue
+        weekday = words[0].casefold() in lex.dates and words[0].casefold() not in _MONTHS
+        if weekday or any(re.fullmatch(r"\d{4}", w) for w in words):
+            return m.start()
+    return end
+
+
+#: Month names among the date words (the others are weekdays and relative days).
+_MONTHS = frozenset({
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
+    "octobre", "novembre", "décembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+})
 
 
 def _before_narrative_infinitive(body: str, start: int, end: int, lex: Lexicon) -> int:
@@ -1195,6 +1250,8 @@ def clean_mentions(
                     label = "LOC"  # "le procureur du Roi du" + "Limbourg": the prosecutor's district, a place
             if rules.trim and lex.narrative_verbs:
                 b = _before_narrative_infinitive(body, a, b, lex)
+            if rules.trim:
+                b = _before_date(body, a, b, lex)
             if a >= b:
                 continue
             if rules.trim:

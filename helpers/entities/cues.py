@@ -396,14 +396,23 @@ def _attribute_word(word: str) -> bool:
         and low not in _DETERMINERS and low not in _OF and low not in _AUXILIARIES
 
 
+#: Demonstratives before a kind-of noun that a title's complement names: "l'enquêteur principal de ce projet".
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
+
+
 def _title_of_kind(before: list[str], k: int, lex: Lexicon) -> bool:
     """True when a title and de/of come before the kind-of noun at ``k`` ("administrateurs de l'échange")."""
-    while k and (before[k - 1].casefold() in _DETERMINERS or before[k - 1] in {"l", "'", "’"}):
+    while k and (before[k - 1].casefold() in _DETERMINERS or before[k - 1].casefold() in _DEMONSTRATIVES
+                 or before[k - 1] in {"l", "'", "’"}):
         k -= 1
     if k < 2 or before[k - 1].casefold() not in _OF:
         return False
-    title = before[k - 2].casefold()
-    return title in lex.title_cues or singular(title) in lex.title_cues
+    # the title, maybe with one adjective after it: "l'enquêteur principal de ce projet, François-Olivier Myette"
+    for title in [before[k - 2]] + ([before[k - 3]] if k >= 3 and before[k - 2].islower() else []):
+        title = title.casefold()
+        if title in lex.title_cues or singular(title) in lex.title_cues:
+            return True
+    return False
 
 
 #: A subject pronoun and "and" right before a name, or the other way round after it.
