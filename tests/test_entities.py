@@ -6558,3 +6558,17 @@ def test_the_holder_of_a_title_over_a_kind_of_noun_is_a_person(blank):
     articles, payloads = corpus(blank, [("fr", text, [("François-Olivier Myette", "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == {"François-Olivier Myette": "PER"}
+
+
+def test_a_bylines_author_is_kept_though_the_line_reads_like_a_heading(blank):
+    text = "By Emma Kinery | State Affairs\nArizona's new law regulating bitcoin ATMs has taken effect."
+    articles, payloads = corpus(blank, [("en", text, [("Emma Kinery", "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == {"Emma Kinery": "PER"}
+
+
+def test_a_swiss_laws_acronym_cited_after_its_article_is_no_body(blank):
+    text = "Mesures de rétablissement de l'ordre légal (art. 31 LFINMA) et confiscation (art. 35 LFINMA)."
+    articles, payloads = corpus(blank, [("fr", text, [("LFINMA", "ORG"), ("LFINMA", "ORG", 1)])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("LFINMA") == "MISC"

@@ -141,7 +141,9 @@ _NAMED_KIND_AFTER = re.compile(r",\s+(?:(?:cette|cet|ces|ce|les|le|la)(?![\w])\s
 #: vertu de la ", "aux termes de la ", "au sens de la ".
 _LAW_CITED_BEFORE = re.compile(
     r"(?:(?<![\w])articles?\s+\d+[\w-]*(?:\s+(?:à|et)\s+\d+[\w-]*)?|(?<![\w'’])(?:en\s+vertu|aux\s+termes|au\s+sens|en\s+application))"
-    r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])\Z",
+    r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])\Z"
+    # the Swiss way, the law's acronym right after the article: "(art. 31 LFINMA)", "l'art. 9 al. 1 LBA"
+    r"|(?<![\w])(?:art\.|articles?)\s*\d+[\w-]*(?:\s+al\.\s*\d+)?(?:\s+let\.\s*\w)?\s+\Z",
     re.IGNORECASE,
 )
 #: A law's short name in capitals, maybe with its year glued on: "LRPCFAT", "PLF2026", "LBA".

@@ -424,6 +424,10 @@ def _sentence_starts(sents: Sequence[Sequence[int]]) -> set[int]:
     return {int(s[0]) for s in sents}
 
 
+#: What opens a byline before its author's name: "By ", "Par ", "Written by ".
+_BYLINE = re.compile(r"\s*(?:[Ww]ritten\s+)?(?:[Bb]y|BY|[Pp]ar|PAR)\s+")
+
+
 def _title_case_line(line: str) -> bool:
     """A heading in title case: one line, no sentence inside, most longer words capitalised."""
     if re.search(r"[.!?]\s+\S", re.sub(r"\b(?:[A-Z]\.)+", "", line.strip())):
@@ -484,8 +488,9 @@ def drop_misreadings(mentions: Sequence[Mention], body: str, sents: Sequence[Seq
         b = body.find("\n", m.end)
         b = len(body) if b < 0 else b
         line_of[id(m)] = (a, b)
-        if len(name_tokens(m.text)) >= 2 and _title_case_line(body[a:b]) and lookup(m.text) is None:
-            heading_only.append(m)
+        if len(name_tokens(m.text)) >= 2 and _title_case_line(body[a:b]) and lookup(m.text) is None \
+                and not (m.model_label == "PER" and _BYLINE.fullmatch(body, a, m.start)):
+            heading_only.append(m)  # not an author's byline: "By Emma Kinery | State Affairs"
         else:
             keep.append(m)
     running = {name_key(m.text) for m in keep}
