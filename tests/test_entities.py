@@ -6572,3 +6572,33 @@ def test_a_swiss_laws_acronym_cited_after_its_article_is_no_body(blank):
     articles, payloads = corpus(blank, [("fr", text, [("LFINMA", "ORG"), ("LFINMA", "ORG", 1)])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("LFINMA") == "MISC"
+
+
+def test_a_code_name_a_participle_gives_an_affair_is_no_body(blank):
+    text = ("La banque a été condamnée dans le cadre d'une affaire de fraude à la taxe carbone baptisée "
+            "\"Crépuscule\", a-t-on appris.")
+    articles, payloads = corpus(blank, [("fr", text, [("Crépuscule", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Crépuscule") == "MISC"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Les chefs d'État ont pris des sanctions à l'issue du Sommet extraordinaire tenu à Accra.", "Sommet"),
+        ("fr", "Il faut geler les avoirs dans les Banques Centrales et Commerciales de la région.", "Banques Centrales"),
+        ("en", "MTN allows non-wallet holders to transfer up to GHC200 per day.", "GHC200"),
+    ],
+)
+def test_a_meeting_a_kind_and_a_glued_amount_are_no_names(blank, lang, text, span):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert span not in names(entities)
+
+
+def test_a_national_association_after_a_comma_is_a_legal_form(blank):
+    text = "FinCEN assessed a penalty against Capital One, National Association, on Friday."
+    articles, payloads = corpus(blank, [("en", text, [("Capital One", "ORG"), ("National Association", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "National Association" not in names(entities)
+    assert any("Capital One" in n for n in names(entities))

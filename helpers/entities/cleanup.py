@@ -26,7 +26,7 @@ from helpers.labels import unify_label
 # quotes, list separators, spaced dashes, and a sentence end inside the span.
 # A comma before a company's legal form is part of the name ("Coinbase, Inc.").
 LEGAL_SUFFIX = (
-    r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|"
+    r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|National\s+Association|"
     r"S\.?A\.?\s+de\s+C\.?V|S\.?\s+de\s+R\.?L|S\.?A\.?S?|"  # Mexican "S.A. de C.V." and "S. de R.L." first
     r"S\.?R\.?O|N\.?V|N\.A|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"  # N.A.: a US national bank
 )
@@ -1012,6 +1012,10 @@ _EDGE_YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\s+|\s+(?:19|20
 _SPELLED_ACRONYM = re.compile(r"(?<![\w-])[A-Z](?:[-&][A-Z])+(?![\w-])")
 
 
+#: Two to four capitals glued to a figure of three digits or more: an amount the tagger did not read.
+_CODE_AND_DIGITS = re.compile(r"[A-Z]{2,4}[$¢₵]?\s?\d{3,}(?:[,.]\d+)*(?:[kKmMbB]n?)?")
+
+
 def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None:
     """Why ``text`` is not a name, or None when it may be one."""
     if not re.search(r"[^\W\d_]", text):
@@ -1024,6 +1028,8 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "function word"
     if low.strip("$€£¥₽ ") in lex.currencies or low in lex.currencies:
         return "currency"
+    if _CODE_AND_DIGITS.fullmatch(text):
+        return "amount"  # "GHC200", "KES150,000": a currency's code glued to its figure
     if text.isupper() and low.lstrip("$") in lex.tickers:
         return "ticker"
     if _TICKER_COIN.fullmatch(text) and text.split()[0].casefold() in lex.tickers:

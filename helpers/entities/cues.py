@@ -131,6 +131,11 @@ _NAMING_BEFORE = re.compile(
     r"\s*(?:[«\"“‘']\s*)?\Z",
     re.IGNORECASE,
 )
+#: Kinds a naming participle gives a code name to, besides the operations and inquiries of ``event_heads.txt``:
+#: "une affaire de fraude ... baptisée « Crépuscule »", "a scheme dubbed 'Ponzi Plus'". Before a name without
+#: the participle they name a person's case ("l'affaire Cahuzac"), so they are no event heads.
+_NAMED_AFFAIRS = frozenset({"affaire", "fraude", "escroquerie", "arnaque", "scandale", "affair", "scheme", "scam",
+                            "fraud", "scandal", "case"})
 #: An opening quote right before a name: "l'opération « ", "Operation '".
 _QUOTE_BEFORE = re.compile(r"[«\"“‘']\s*\Z")
 #: What the sentence then names, after the name and a comma: ", cette vaste enquête", ", l'opération".
@@ -171,8 +176,9 @@ def code_name(body: str, start: int, end: int) -> bool:
     naming = _NAMING_BEFORE.search(body, max(0, start - 20), start)
     if naming is not None:
         clause = re.split(r"[.;:!?\n]", body[max(0, naming.start() - 40):naming.start()])[-1]
-        if any(strip_accents(w.lower()) in heads for w in re.findall(r"[^\W\d_]+", clause)[-4:]):
-            return True
+        if any(strip_accents(w.lower()) in heads or strip_accents(w.lower()) in _NAMED_AFFAIRS
+               for w in re.findall(r"[^\W\d_]+", clause)[-7:]):
+            return True  # also "une affaire de fraude à la taxe carbone baptisée « Crépuscule »"
     after = _NAMED_KIND_AFTER.match(body, end)
     return bool(after and any(strip_accents(w) in heads for w in after.group(1).split()) and _NAMING_OPENER.search(body, max(0, start - 20), start))
 
