@@ -403,19 +403,17 @@ def _before_date(body: str, start: int, end: int, lex: Lexicon) -> int:
         words = date.group().split()
         if not any(w.casefold() in lex.dates for w in words):
             continue
-        weekday = words[0].casefold() in lex.dates and words[0].casefold() not in _MONTHS
-        if weekday or any(re.fullmatch(r"\d{4}", w) for w in words):
+        if words[0].casefold() in _weekdays() or any(re.fullmatch(r"\d{4}", w) for w in words):
             return m.start()
     return end
 
 
-#: Month names among the date words (the others are weekdays and relative days).
-_MONTHS = frozenset({
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
-    "octobre", "novembre", "décembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-})
+@lru_cache(maxsize=None)
+def _weekdays() -> frozenset[str]:
+    """The names of the days of the week in the kit's languages, from the Unicode CLDR (babel)."""
+    from babel.dates import get_day_names
+
+    return frozenset(name.casefold() for lang in ("fr", "en") for name in get_day_names("wide", locale=lang).values())
 
 
 def _before_narrative_infinitive(body: str, start: int, end: int, lex: Lexicon) -> int:
