@@ -517,8 +517,8 @@ class AmountTagger:
             elif comparison is None:
                 comparison = after.lastgroup
         amount.threshold = comparison or cap
-        amount.cue_after = after is not None and amount.threshold is not None and (comparison or cap) in {
-            after.lastgroup, "below" if after.lastgroup == "cap" else None, "above" if after.lastgroup == "floor" else None}
+        after_says = {"cap": "below", "floor": "above"}.get(after.lastgroup, after.lastgroup) if after is not None else None
+        amount.cue_after = amount.threshold is not None and amount.threshold == after_says
 
     def _object_cue(self, text: str, amounts: Sequence[_Amount], i: int) -> str | None:
         """The direction of a cap or threshold named right after its new value, as the verb's object.
