@@ -607,3 +607,46 @@ def test_a_cap_noun_after_a_few_words_makes_a_ceiling(nlps, text, expected):
 ])
 def test_a_fine_a_person_risks_is_the_laws_maximum(nlps, text, expected):
     assert [t for _, t, _ in _read(nlps, "fr", text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a phrase that names the amount again, then its new value: the direction of the one before
+    ("fr", "Il faut déclarer toute somme égale ou supérieure à 1.000 €. Pour les étrangers, cette somme est fixée à "
+           "5.000 €.", ["above", "above"]),
+    ("en", "Cash payments above $10,000 must be reported. For residents this amount is $5,000.", ["above", "above"]),
+    # no such phrase: the second stays plain
+    ("fr", "Il faut déclarer toute somme supérieure à 1.000 €. La banque a saisi 5.000 €.", ["above", None]),
+    # a bracket the amount opens right after a threshold, closed on the group it is for
+    ("fr", "Les cadeaux dont la valeur dépasse 2.000 dirhams par voyageur (20.000 dirhams pour les MRE) sont taxés.",
+     ["above", "above"]),
+    ("fr", "Les cadeaux dont la valeur dépasse 2.000 dirhams (une somme de 20.000 dirhams en tout) sont taxés.",
+     ["above", None]),
+])
+def test_an_amount_that_names_the_rule_again_shares_its_direction(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Si le cumul des montants atteint 10 000 euros, la déclaration devient obligatoire.", ["above"]),
+    ("fr", "La fraude atteint 10 millions d'euros.", [None]),
+    ("en", "If the total reaches $10,000, a report must be filed.", ["above"]),
+    ("en", "Losses reached $5 million last year.", [None]),
+])
+def test_a_sum_a_condition_says_reaches_the_amount_is_a_floor(nlps, lang, text, expected):
+    assert [t for _, t, _ in _read(nlps, lang, text)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # comparisons whose two adjectives disagree in gender, as real text writes them
+    ("fr", "La déclaration est obligatoire pour un montant supérieur ou égale à 5000 euros.", [(5000, "EUR", "above")]),
+    ("fr", "Le paiement est permis pour une somme inférieure ou égal à 1000 euros.", [(1000, "EUR", "below")]),
+    # a code that spells a word, in capitals after its number
+    ("fr", "La déclaration est facultative sous la contre-valeur de 100.000 MAD.", [(100000, "MAD", "below")]),
+    ("fr", "Les 10 TOP entreprises du secteur.", []),
+    # lakh as a written scale
+    ("en", "No person shall receive two lakh rupees or more in cash.", [(200000, "INR", "above")]),
+    # "shall be" links a cap word to its value
+    ("en", "The maximum cash withdrawal per week via ATM shall be $100,000.", [(100000, "USD", "below")]),
+])
+def test_comparisons_codes_scales_and_links_of_real_text(nlps, lang, text, expected):
+    assert [(r["value"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text))] == expected

@@ -223,8 +223,12 @@ def test_amounts_table_reads_each_article_with_its_url_from_one_cached_tagging(t
         ("en", "Travellers to Saudi Arabia must declare SR60,000 or more.", None, [("SR60,000", "SAR")]),
         ("en", "The Philippines requires casinos to report cash above P5 million.", None, [("P5 million", "PHP")]),
         ("fr", "Au Kenya, le plafond passe à Sh250 000.", None, [("Sh250 000", "KES")]),
+        # a marker of one currency alone, on money-shaped digits (a scale, thousands grouped), needs no cue
+        ("en", "The cap is R10 million.", None, [("R10 million", "ZAR")]),
+        ("en", "The maximum cash withdrawal per week shall be N100,000.", None, [("N100,000", "NGN")]),
         # no cue, or a cue for two of its currencies: left out rather than guessed
-        ("en", "The cap is R10 million.", None, []),
+        ("en", "Take the R2 north, then the N7.", None, []),
+        ("en", "Staff wore N95 masks.", None, []),
         ("en", "The cap is P5 million.", "https://www.reuters.com/x", []),
         ("en", "Kenya and Uganda both cap transfers at Sh70,000.", None, []),
     ],

@@ -90,6 +90,9 @@ def make_amount_tagger(
     )
 
 
+#: Thousands grouped as money writes them: "100,000", "24 999.99", "1.000.000".
+_MONEY_GROUPS = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?!\d)")
+
 @dataclass
 class _Amount:
     """One amount while the tagger works on it; offsets are into ``doc.text``."""
@@ -228,10 +231,13 @@ class AmountTagger:
                 amount.threshold = self._plain_table_cue(text, amount)
             if amount.threshold is None:
                 amount.threshold = self._object_cue(text, amounts, i)
+            if amount.threshold is None:
+                amount.threshold = self._conditional_reach(text, amount, starts)
             if amount.threshold == "below" and self._passed_after(text, amount):
                 amount.threshold = "above"  # "si la limite de 200 millions d'euros est dépassée"
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
+        self._share_references(text, amounts)
         self._share_backwards(text, amounts)
         self._read_greater_of(text, amounts)
         self._mark_sanctions(text, amounts, sentences)
@@ -257,12 +263,30 @@ class AmountTagger:
             if amount.local:
                 amount.local_evidence = {
                     "kind": amount.local,
-                    "default": self.patterns.local_default(amount.local),
+                    "default": self.patterns.local_default(amount.local) or self._sole_national(text, amount),
                     "weights": weights[amount.local],
                     "converts": self._converted_currencies(text, amounts, i),
                 }
                 amount.currency = local_currency(amount.local_evidence)
         return amounts
+
+    def _sole_national(self, text: str, amount: _Amount) -> str | None:
+        """The currency of a country's own marker that one currency alone has, when the figure is money-shaped.
+
+        "N100,000", "R24 999.99", "N5m": a one-currency marker touching thousands
+        grouped the way money is written, or a scale, names its currency with no
+        country named ("The maximum cash withdrawal per week ... shall be
+        N100,000"); "R2" (a road), "N95" (a mask) and markers several countries
+        share ("Sh", "P") still wait for a cue.
+        """
+        kind = amount.local or ""
+        codes = self.patterns.national_codes(kind)
+        if len(codes) != 1:
+            return None
+        figure = text[amount.start:amount.end]
+        if (amount.scale or 1) >= 1000 or _MONEY_GROUPS.search(figure):
+            return codes[0]
+        return None
 
     def _converted_currencies(self, text: str, amounts: Sequence[_Amount], i: int) -> list[str]:
         """The currencies of the amounts in a country's own marker that the shared marker's ``amounts[i]`` converts.
@@ -911,6 +935,64 @@ class AmountTagger:
                     or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount) \
                     or self._changed_to(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _conditional_reach(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
+        """A floor when a condition says a sum reaches the amount ("Si le cumul des montants atteint 10 000 euros").
+
+        The verb stands right before the amount and a conditional opener at most
+        ``conditional_reach.max_words`` words before it, in the same clause with
+        no other amount between; "la fraude atteint 10 millions" has no condition.
+        """
+        p = self.patterns
+        if p.reach_verb is None:
+            return None
+        verb = p.reach_verb.search(text, amount.sentence[0], amount.start)
+        if verb is None:
+            return None
+        lo = max(amount.sentence[0], verb.start() - FAR_CONTEXT_CHARS)
+        opener = None
+        for m in p.reach_opener.finditer(text, lo, verb.start()):
+            opener = m
+        if opener is None:
+            return None
+        between = text[opener.end():verb.start()]
+        if len(between.split()) > p.reach_words or p.clause_break.search(between) or "," in between:
+            return None
+        if any(opener.end() <= s < amount.start for s in starts):
+            return None
+        return "above"
+
+    def _share_references(self, text: str, amounts: list[_Amount]) -> None:
+        """An amount that names again the rule of the threshold before it takes that threshold's direction.
+
+        "toute somme égale ou supérieure à 1.000 €. Concernant les voyageurs
+        étrangers cette somme est fixée à 5.000 €": a phrase that points back to
+        the amount (``anaphoric_amounts``) and a link to the new value, in the
+        next sentence at most; "un total de 2.000 dirhams par voyageur (20.000
+        dirhams pour les MRE)": a bracket the amount opens right after the
+        threshold, closed on the group it is for (``bracket_alternatives``).
+        """
+        p = self.patterns
+        for previous, amount in zip(amounts, amounts[1:]):
+            if amount.threshold or not previous.threshold or amount.linked or previous.vague or amount.vague:
+                continue
+            if p.bracket_before.fullmatch(text, previous.end, amount.start) \
+                    and p.bracket_group_after.match(text, amount.end):
+                amount.threshold = previous.threshold
+                continue
+            if p.anaphora is None or amount.start - previous.end > 2 * FAR_CONTEXT_CHARS:
+                continue
+            lo = max(amount.sentence[0], amount.start - FAR_CONTEXT_CHARS, previous.end)
+            cue = None
+            for m in p.anaphora.finditer(text, lo, amount.start):
+                cue = m
+            if cue is None:
+                continue
+            between = text[cue.end():amount.start]
+            if len(between.split()) > FAR_WORDS or self._breaks_clause(between) \
+                    or not p.far_link.search(text, cue.end(), amount.start):
+                continue
+            amount.threshold = previous.threshold
 
     def _share_backwards(self, text: str, amounts: list[_Amount]) -> None:
         """An amount coordinated with the next one shares the threshold that the next one's words give both.

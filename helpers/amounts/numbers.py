@@ -134,7 +134,7 @@ class WrittenNumbers:
                 last_scale, current, from_article, after_scale = self.big_scales[token], None, False, True
             else:
                 value = self.number_words[token]
-                if value == 1000:
+                if value >= 1000:  # "thousand", "lakh" (100,000): a scale under the big ones
                     total += (current if current is not None else Decimal(1)) * value
                     last_scale, current, after_scale = value, None, True
                 elif value == 100:

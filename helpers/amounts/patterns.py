@@ -121,6 +121,9 @@ class Patterns:
         words = {**national_unit_words(), **words}
         cldr_upper, cldr_title = cldr_codes()
         all_codes = {**cldr_upper, **cur["codes"]}
+        # A code that spells a word ("MAD", "TRY") names its currency only in capitals right after
+        # a number ("100.000 MAD"), never before one ("Mad 3", "TRY 10 times").
+        word_codes = {c: c for c in cur["word_codes_after"] if c not in all_codes}
         scale_words: dict[str, int] = self._vocabulary("scale_words", {})
         abbreviations: dict[str, int] = cur["scale_abbreviations"]
         # "15.300,6 MDT", "475 MMDH": a suffix that holds a scale and a currency.
@@ -129,7 +132,7 @@ class Patterns:
         self._currencies: dict[str, str] = {
             **{m: next(iter(codes)) for m, codes in national_symbols.items()}, **cldr_title,
             **cur["symbols"], **cur["locale_prefixed_symbols"], **cur["prefixed_symbols"], **all_codes,
-            **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
+            **word_codes, **{_squash(k): v for k, v in cur["suffixed_symbols"].items()},
             **{k: v[0] for k, v in scaled.items()},
             **{_squash(k).lower(): v for k, v in words.items()},
         }
@@ -183,6 +186,7 @@ class Patterns:
         self._cur_suffix = (
             rf"(?:(?:{suffixed})(?![\w])|(?:{symbols})){no_number}"
             rf"|(?:{codes})(?![\w]){no_number}"
+            rf"|(?:{_alternation(word_codes) or '(?!)'})(?![\w]){no_number}"
             rf"|(?i:{suffix_alt})"
         )
         self._cur_word = rf"(?:{codes})(?![\w])|(?i:{word_alt})"
@@ -682,6 +686,7 @@ class Patterns:
 
     def _build_links(self) -> None:
         """Conversions: "EUR 10 000 (10 900 USD)", "40 BTC, soit environ 1,2 million d'euros"."""
+        self._build_references()
         conversion = _cue_alternation(self._vocabulary("conversion", []) + self._comparisons)
         inline = _cue_alternation(self._vocabulary("conversion_outside_brackets", []))
         self.conversion_open = re.compile(rf"\s*[(\[]\s*(?:(?:{conversion})\s*)*", re.IGNORECASE)
@@ -699,6 +704,25 @@ class Patterns:
             rf"(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){{1,5}}\s*,\s*(?:{inline})\s*(?:(?:{conversion})\s*)*",
             re.IGNORECASE,
         )
+
+    def _build_references(self) -> None:
+        """Amounts that name again the rule of the one before: "cette somme est fixée à", "(20.000 dirhams pour les MRE)"."""
+        anaphoric = self._vocabulary("anaphoric_amounts", [])
+        self.anaphora = re.compile(rf"(?<!\w)(?:{_cue_alternation(anaphoric)})(?!\w)", re.IGNORECASE) if anaphoric else None
+        # "2.000 dirhams par voyageur (20.000 dirhams": a few words, then the bracket the amount opens.
+        self.bracket_before = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}\s*\(\s*\Z")
+        groups = _cue_alternation(self._vocabulary("bracket_alternatives", []))
+        self.bracket_group_after = re.compile(rf"\s+(?:{groups})\s+[^()\n]{{1,50}}\)", re.IGNORECASE)
+        reach: dict[str, Any] = self._vocabulary("conditional_reach", {})
+        if reach.get("openers") and reach.get("verbs"):
+            self.reach_verb = re.compile(
+                rf"(?<!\w)(?:{_cue_alternation(reach['verbs'])})\s+(?:(?:les|le|la|un total de|the|a total of)\s+)?\Z",
+                re.IGNORECASE)
+            self.reach_opener = re.compile(rf"(?<![\w'’])(?:{_cue_alternation(reach['openers'])})(?!\w)", re.IGNORECASE)
+            self.reach_words = int(reach.get("max_words", 8))
+        else:
+            self.reach_verb = self.reach_opener = None
+            self.reach_words = 0
 
     def _build_sanctions(self) -> None:
         """Sanctions vocabulary; all-capital phrases (OFAC, SDN) keep their case."""
@@ -780,6 +804,10 @@ class Patterns:
             return None
         key = _squash(currency_text)
         return self._national.get(key) or self._local_markers.get(key.lower())
+
+    def national_codes(self, kind: str) -> tuple[str, ...]:
+        """The currencies a country's own short marker of ``kind`` may name ("national NGN": NGN), else ()."""
+        return tuple(kind.split(" ", 1)[1].split("+")) if kind.startswith("national ") else ()
 
     def local_default(self, kind: str) -> str | None:
         """The currency a shared marker of ``kind`` names when the text names no other country ("$": USD)."""
