@@ -632,7 +632,7 @@ class Patterns:
         totals = _cue_alternation(links.get("totals", []))
         self.far_total = re.compile(rf"(?:{totals})(?:{filler})*\s*\Z", re.IGNORECASE)
         self.far_link = re.compile(
-            rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles})\s+)?(?:{to}|{of}|{between})|(?:{participles}|{infinitives})\s+(?:{to}|{between})"
+            rf"(?:(?:{verbs}){adverbs}\s+(?:(?:{participles}){adverbs}\s+)?(?:{to}|{of}|{between})|(?:{participles}|{infinitives}){adverbs}\s+(?:{to}|{between})"
             rf"|(?:{nouns})\s+{of}|{to}|\((?:\s*(?:{restatements}))?|,\s*(?:{restatements}){alone}"
             rf"|[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s+{of})"
             rf"(?:{filler})*\s*\Z",
@@ -710,7 +710,7 @@ class Patterns:
         anaphoric = self._vocabulary("anaphoric_amounts", [])
         self.anaphora = re.compile(rf"(?<!\w)(?:{_cue_alternation(anaphoric)})(?!\w)", re.IGNORECASE) if anaphoric else None
         # "2.000 dirhams par voyageur (20.000 dirhams": a few words, then the bracket the amount opens.
-        self.bracket_before = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}\s*\(\s*\Z")
+        self.bracket_before = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}\s*\(\s*(?:(?:ou|or)\s+)?\Z", re.IGNORECASE)
         groups = _cue_alternation(self._vocabulary("bracket_alternatives", []))
         self.bracket_group_after = re.compile(rf"\s+(?:{groups})\s+[^()\n]{{1,50}}\)", re.IGNORECASE)
         reach: dict[str, Any] = self._vocabulary("conditional_reach", {})
