@@ -279,6 +279,7 @@ BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
     "blind10": "blind10_passages.jsonl",
+    "blind11": "blind11_passages.jsonl",
 }
 
 
