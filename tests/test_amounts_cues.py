@@ -650,3 +650,25 @@ def test_a_sum_a_condition_says_reaches_the_amount_is_a_floor(nlps, lang, text, 
 ])
 def test_comparisons_codes_scales_and_links_of_real_text(nlps, lang, text, expected):
     assert [(r["value"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text))] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # what a customer may withdraw or transfer is a ceiling
+    ("fr", "Les bénéficiaires pourront retirer 1 000 dollars par mois, contre 800 dollars auparavant.",
+     [(1000, "USD", "below"), (800, "USD", "below")]),
+    ("fr", "Il n'est possible désormais de retirer que 300 USD toutes les deux semaines.", [(300, "USD", "below")]),
+    ("fr", "Seulement 500 USD pourraient être retirés chaque mois.", [(500, "USD", "below")]),
+    ("en", "Corporate organisations can withdraw $5 million cash weekly.", [(5_000_000, "USD", "below")]),
+    ("en", "He withdrew $5 million from the account.", [(5_000_000, "USD", None)]),
+    # a round figure with its definite article
+    ("fr", "La règle vise tout solde qui dépasse le million de dollars.", [(1_000_000, "USD", "above")]),
+    # a line wrapped after a link word is one sentence
+    ("fr", "Tout paiement supérieur à 5 millions d'euros se fait par chèque. Ce seuil est fixé à\n1 million d'euros "
+           "pour les véhicules neufs.", [(5_000_000, "EUR", "above"), (1_000_000, "EUR", "above")]),
+    # Pakistan's revenue board names its rupee; the currency word before a figure in lakhs
+    ("en", "The Federal Board of Revenue (FBR) taxes cash withdrawals exceeding Rs 50,000 a day.",
+     [(50_000, "PKR", "above")]),
+    ("en", "All cash transactions of more than rupees ten lakhs must be reported.", [(1_000_000, "INR", "above")]),
+])
+def test_withdrawal_permissions_round_figures_wrapped_lines_and_rupees(nlps, lang, text, expected):
+    assert [(r["value"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text))] == expected

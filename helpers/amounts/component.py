@@ -90,6 +90,28 @@ def make_amount_tagger(
     )
 
 
+#: A definite article before a round figure in words ("le million de dollars"), left out of its span.
+_DEFINITE = re.compile(r"(?i:le)\s+(?=(?i:million|milliard)s?\b)")
+
+#: What ends a sentence: a stop, a colon or a semicolon, maybe a closing quote or bracket, then spaces.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*\Z")
+
+#: A line break after a link word, which no heading or list item ends on ("Ce seuil est fixé à\n1 million
+#: DA"): the line was wrapped, and the sentence goes on.
+_WRAPPED_BREAK = re.compile(
+    r"(?<=\s)(?:à|au|aux|de|du|des|d['’]|le|la|les|l['’]|un|une|est|sont|of|to|at|by|the|a|an|is|are)[ \t]*(\n)(?=[ \t]*\S)")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with each wrapped line's break (:data:`_WRAPPED_BREAK`) made a space: same length, same offsets."""
+    breaks = [m.start(1) for m in _WRAPPED_BREAK.finditer(text)]
+    if not breaks:
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
 #: Thousands grouped as money writes them: "100,000", "24 999.99", "1.000.000".
 _MONEY_GROUPS = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?!\d)")
 
@@ -170,6 +192,7 @@ class AmountTagger:
             text: The document text.
             sentences: ``(start, end)`` character offsets of its sentences, in order.
         """
+        text = _unwrap(text)
         amounts = self._match_amounts(text)
         if not amounts:
             return []
@@ -177,7 +200,10 @@ class AmountTagger:
             index, (start, end) = sentence_of(sentences, amount.start, text_length=len(text))
             # "limited to max. EUR 50": a sentence break after a cue abbreviation
             # does not end the amount's context.
-            if index > 0 and self.patterns.abbreviation_end.search(text, sentences[index - 1][0], start):
+            if index > 0 and (self.patterns.abbreviation_end.search(text, sentences[index - 1][0], start)
+                              or not (_SENTENCE_END.search(text, sentences[index - 1][0], start)
+                                      or text[sentences[index - 1][0]:start].rstrip(" \t").endswith("\n"))):
+                # ... nor does a break the parser put where no stop stands ("Ce seuil est fixé à | 1 million DA").
                 start = sentences[index - 1][0]
             # "cash transactions of Rs. 2 lakh or more": a marker's stop that the splitter took for the
             # end of the sentence does not cut the amount from the words after it.
@@ -364,7 +390,9 @@ class AmountTagger:
             number, scale = None, None
             if m.group("c_digits"):  # "douze (12) millions FCFA": the digits count the scale
                 number, scale = Decimal(m.group("c_digits")), p.scale(m.group("c_scale"))
-            found.append(_Amount(m.start(), m.end(), value, p.currency(m.group("c_cur")), number=number,
+            # "dépasse le million de dollars": the definite article counts one, the figure is the rest.
+            start = m.start() + len(_DEFINITE.match(text, m.start()).group()) if _DEFINITE.match(text, m.start()) else m.start()
+            found.append(_Amount(start, m.end(), value, p.currency(m.group("c_cur")), number=number,
                                  scale=scale, local=p.local_kind(m.group("c_cur"))))
         taken = [(a.start, a.end) for a in found]
         for m in p.words_after_currency.finditer(text):

@@ -273,9 +273,11 @@ class Patterns:
         self._restated_count_word = rf"(?i:{word}(?:{joiner}{word})*)"
         # "Dirhams Fifty Million", "AED five million": a currency written first, then a number in
         # words that ends in a scale of a million or more ("USD five thousand" is left alone).
-        big = rf"(?:{_alternation(self._big_scales)})(?![\w])"
+        # ... or in lakhs ("rupees ten lakhs"), the scale South Asian texts write first after thousands.
+        lakhs = [w for w, v in self._number_words.items() if v == 100_000]
+        big = rf"(?:{_alternation([*self._big_scales, *lakhs])})(?![\w])"
         self.words_after_currency = re.compile(
-            rf"(?P<e_cur>(?<![\w.$])(?:{self._prefixed})|(?<![\w])(?:{self._codes})(?![A-Za-z]))\s+"
+            rf"(?P<e_cur>(?<![\w.$])(?:{self._prefixed})|(?<![\w])(?:{self._codes})(?![A-Za-z])|(?<![\w])(?:{self._cur_word}))\s+"
             rf"(?P<e_words>(?i:{word}(?:{joiner}{word})*?{joiner}{big}))(?![\w])"
         )
 
@@ -774,6 +776,10 @@ class Patterns:
         for kind, entry in local["kinds"].items():
             country_of = {cue: (code, weight) for code, lists in entry["countries"].items()
                           for weight, group in ((1, "weak"), (2, "strong")) for cue in lists[group]}
+            # A dateline writes its place in capitals ("ISLAMABAD: The Federal Board ..."): a place of
+            # several letters counts so too, unless that spelling is a cue of its own.
+            country_of = {**{cue.upper(): value for cue, value in country_of.items()
+                             if value[1] == 1 and len(cue) >= 4 and not cue.isupper()}, **country_of}
             cues = re.compile(rf"(?<![\w])(?:{_alternation(country_of)})(?![\w])")
             self._local_formats[kind] = [
                 (code, re.compile("|".join(lists["number_formats"])))
