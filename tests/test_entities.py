@@ -6602,3 +6602,45 @@ def test_a_national_association_after_a_comma_is_a_legal_form(blank):
     _, entities = E.build_entities(articles, payloads)
     assert "National Association" not in names(entities)
     assert any("Capital One" in n for n in names(entities))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "label"),
+    [
+        # ISO 3166's French names, CLDR's bracketed ones and the press's acronyms name the country
+        ("fr", "Le régime militaire de Birmanie est visé.", "Birmanie", "LOC"),
+        ("fr", "La cellule de la RDC a publié son rapport.", "RDC", "LOC"),
+        ("fr", "Le cadre juridique de la République démocratique du Congo est strict.",
+         "République démocratique du Congo", "LOC"),
+        ("en", "Exports to the Democratic Republic of the Congo fell.", "Democratic Republic of the Congo", "LOC"),
+    ],
+)
+def test_country_forms_of_iso_and_cldr_name_the_country(blank, lang, text, span, label):
+    articles, payloads = corpus(blank, [(lang, text, [(span, "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == label
+
+
+def test_a_currency_code_before_a_figure_is_cut_from_the_firm(blank):
+    text = "Hong Kong's regulator fined the brokerage firm Guosen HKD $1.2 million last year."
+    articles, payloads = corpus(blank, [("en", text, [("Guosen HKD", "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert "Guosen" in names(entities) and "Guosen HKD" not in names(entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a title, a comma and a body's name: the body the title heads
+        ("In the case of Noida Bank Ltd. v. Director, Financial Intelligence Unit, the court ruled.",
+         "Financial Intelligence Unit", "ORG"),
+        # a title, a comma and a person
+        ("Its founder, Changpeng Zhao, resigned.", "Changpeng Zhao", "PER"),
+        # a firm named by its trade
+        ("Arcade Plaza Traders was fined S$260,000 for failing to screen customers.", "Arcade Plaza Traders", "ORG"),
+    ],
+)
+def test_a_title_before_a_body_and_a_trade_in_the_name(blank, text, span, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PER")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(span) == label

@@ -108,6 +108,9 @@ def dollar_prefix(body: str, start: int, end: int) -> bool:
     return text.isupper() and len(text) <= 3 and bool(_DOLLAR_AFTER.match(body, end))
 
 
+#: A figure or a currency sign and a figure right after a span: "HKD" + " $1.2 million".
+_CODE_FIGURE_AFTER = re.compile(r"\s?[$€£¥]?\s?\d")
+
 #: A figure right after a span: "MYR" + " 70,000".
 _FIGURE_AFTER = re.compile(r"\s?\d")
 
@@ -983,6 +986,12 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
             if english_the or not (first[0].isupper() and _mid_sentence(body, start)):
                 start += len(first) + 1
                 continue
+        # a currency code that opens the amount after the name: "fined the brokerage firm Guosen HKD $1.2 million"
+        head, _, last = text.rpartition(" ")
+        if head and len(last) == 3 and last.isupper() and last in _iso_currency_codes() \
+                and _CODE_FIGURE_AFTER.match(body, end):
+            end = start + len(head)
+            continue
         # trailing possessive
         m = _POSSESSIVE.search(text)
         if m and len(text) > 2:

@@ -504,11 +504,14 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     if i and before[i - 1].casefold() in _NAMED:
         if any(lex.type_cues.get(w.casefold()) == "MISC" for w in before[max(0, i - 11):i - 1]):
             return "MISC"
-    # title right before the name -> PER ("son fondateur, X", "Senator X")
+    # title right before the name -> PER ("son fondateur, X", "Senator X"); after a comma, a name headed by a
+    # body's word is the body the title heads ("v. Director, Financial Intelligence Unit")
     i = len(before)
     if i and before[i - 1] in {",", '"', "«"}:
         i -= 1
     if i and _match_end(before, i, lex.title_cues):
+        if i < len(before) and before[i] == "," and name_word_label(body[start:end], lex) == "ORG":
+            return "ORG"
         return "PER"
     # a French title, one lowercase word and the name: "son fondateur globe-trotter Changpeng Zhao"; not a name
     # ending in a firm's word, which the title's word names the kind of ("le gérant zurichois EFG International")

@@ -110,14 +110,17 @@ def _index() -> dict[str, Reference]:
             for form in (name, territories["fr"].get(code, "")):
                 if form:
                     _add(index, form, reference, replace=True)
+    french = _iso3166_translation("fr")
     for country in pycountry.countries:
         code = country.alpha_2
         reference = Reference(f"country:{code}", "LOC", True)
         forms = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+        # ISO 3166's French names too ("République démocratique du Congo", "Birmanie")
+        forms += [french(form) for form in forms if form]
         forms += [territories[lang].get(code, "") for lang in territories]
         for form in forms:
-            if form:
-                _add(index, form, reference, replace=True)
+            for variant in country_name_forms(form):
+                _add(index, variant, reference, replace=True)
     for code, name in territories["en"].items():
         if code.isalpha() and code not in _SKIP_TERRITORIES and not pycountry.countries.get(alpha_2=code):
             reference = Reference(f"country:{code}", "LOC", True)
@@ -134,6 +137,41 @@ def _index() -> dict[str, Reference]:
             _add(index, form, reference, replace=True)
     log.debug("gazetteer: %d names", len(index))
     return index
+
+
+def _iso3166_translation(lang: str):
+    """pycountry's translation of ISO 3166 country names into ``lang``, or the name unchanged."""
+    import gettext
+
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:
+        return lambda name: name
+
+
+def country_name_forms(name: str) -> list[str]:
+    """The forms prose writes a country's list name in.
+
+    ISO 3166 inverts a formal name after a comma ("Congo, The Democratic Republic
+    of the", "Corée, République populaire démocratique de"): prose writes it
+    the other way round ("Democratic Republic of the Congo", "République
+    populaire démocratique de Corée"). CLDR adds another name in brackets
+    ("Myanmar (Birmanie)", "Myanmar (Burma)"): each counts alone.
+    """
+    if not name:
+        return []
+    bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if bracket:
+        return [name, bracket.group(1), bracket.group(2)]
+    inverted = re.fullmatch(r"([^,]+),\s*(.+?\b(?:of the|of|de la|de l'|de|du|des|d'))", name, re.IGNORECASE)
+    if inverted:
+        head, tail = inverted.group(1), inverted.group(2)
+        joined = f"{tail}{head}" if tail.endswith("'") else f"{tail} {head}"
+        joined = re.sub(r"^(?:The|La|Le|L')\s*", "", joined)
+        return [name, joined[:1].upper() + joined[1:]]
+    return [name]
 
 
 #: Federations whose states the press names as it names countries ("raids in Gujarat, Tamil Nadu and
