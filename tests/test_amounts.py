@@ -684,8 +684,13 @@ def test_amounts_sanctions_context_stops_at_line_break(nlps):
         ("fr", "L'affaire portait sur le blanchiment de fraude fiscale. En acceptant de régler une amende de "
                "300 millions d'euros, soit 20 % des avoirs soustraits à l'impôt, qui s'élevaient à 1,6 milliard d'euros, "
                "la banque a évité un procès.", [True, False]),
-        # only the sentence just before counts
+        # a fine takes the context of its paragraph: the two sentences before it and the one after
         ("fr", "Les sanctions ont été adoptées en mars. La fondation a déménagé. "
+               "Elle a payé une amende de 2 000 euros.", [True]),
+        ("fr", "Une amende de 787,3 millions de dollars. Telle est la pénalité pour avoir violé des embargos "
+               "américains.", [True]),
+        # three sentences before is another matter
+        ("fr", "Les sanctions ont été adoptées en mars. La fondation a déménagé. Son siège est à Lyon. "
                "Elle a payé une amende de 2 000 euros.", [False]),
     ],
 )

@@ -1142,6 +1142,10 @@ class AmountTagger:
     def _mark_sanctions(self, text: str, amounts: list[_Amount], sentences: Sequence[tuple[int, int]]) -> None:
         """Flag the amounts whose sentence, or the one before a fine's, is about sanctions or money laundering.
 
+        A cap, a floor or a fine also takes the context of its paragraph's two
+        sentences before it and the one after it: the rule an article sets out is
+        named once and its figures follow.
+
         A conversion and the amount it converts are one sum written twice ("received
         the largest fine of $4.55m (S$5.8m)"): they share the context that either
         one's fine or penalty word brings, and the laundered-money exception.
@@ -1150,6 +1154,7 @@ class AmountTagger:
         own: dict[tuple[int, int], bool] = {}
         before: dict[tuple[int, int], bool] = {}
         offence: dict[tuple[int, int], bool] = {}
+        near: dict[tuple[int, int], bool] = {}
         penalty: list[bool] = []
         contexts: list[bool] = []
         laundered: list[bool] = []
@@ -1172,6 +1177,13 @@ class AmountTagger:
                     offence[sentence] = p.names_penalty_offence(text, *sentence) or self._previous_sentence_context(
                         text, sentence, sentences, offence=True)
                 context = offence[sentence]
+            # A cap, a floor or a fine is the rule of the paragraph it stands in: the two sentences
+            # before it and the one after ("Une amende de 787,3 millions de dollars. ... Telle est la
+            # pénalité ... pour avoir violé des embargos américains").
+            if not context and (amount.threshold in ("above", "below") or penalty[i]):
+                if sentence not in near:
+                    near[sentence] = self._paragraph_context(text, sentence, sentences)
+                context = near[sentence]
             contexts.append(context)
             # "used to launder more than $455 million": criminal proceeds, whatever the sentence says
             laundered.append(p.is_laundered(text, amount.start, amount.end))
@@ -1228,6 +1240,22 @@ class AmountTagger:
                 return p.mentions_sanctions(text, previous, line - 1)
             line = previous
         return False
+
+    def _paragraph_context(self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]]) -> bool:
+        """Whether the two sentences before ``sentence`` or the one after it, in its paragraph, use the sanctions vocabulary."""
+        index, _ = sentence_of(sentences, sentence[0], text_length=len(text))
+        lo = int(sentences[max(0, index - 2)][0]) if sentences else sentence[0]
+        hi = int(sentences[min(len(sentences) - 1, index + 1)][1]) if sentences else sentence[1]
+        lo, hi = min(lo, sentence[0]), max(hi, sentence[1])
+        paragraph = PARAGRAPH_BREAK.search(text[lo:sentence[0]][::-1])
+        if paragraph is not None:
+            lo = sentence[0] - paragraph.start()
+        after = PARAGRAPH_BREAK.search(text, sentence[1], hi)
+        if after is not None:
+            hi = after.start()
+        p = self.patterns
+        return (lo < sentence[0] and p.mentions_sanctions(text, lo, sentence[0])) or (
+            sentence[1] < hi and p.mentions_sanctions(text, sentence[1], hi))
 
     def _previous_sentence_context(
         self, text: str, sentence: tuple[int, int], sentences: Sequence[tuple[int, int]], *, offence: bool = False
