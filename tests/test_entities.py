@@ -6644,3 +6644,15 @@ def test_a_title_before_a_body_and_a_trade_in_the_name(blank, text, span, label)
     articles, payloads = corpus(blank, [("en", text, [(span, "PER")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get(span) == label
+
+
+def test_a_firm_and_the_country_after_it_are_its_national_branch_in_french(blank):
+    text = "Le directeur général d'Orange Money Côte d'Ivoire a présenté les nouveaux plafonds."
+    articles, payloads = corpus(blank, [("fr", text, [("Orange Money", "ORG"), ("Côte d'Ivoire", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Orange Money Côte d'Ivoire") == "ORG"
+    # English copy writes the branch's country as a place
+    text = "Credit Suisse Singapore was fined by the regulator."
+    articles, payloads = corpus(blank, [("en", text, [("Credit Suisse", "ORG"), ("Singapore", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Singapore") == "LOC"

@@ -121,6 +121,25 @@ def _has_head(text: str, lex: Lexicon) -> bool:
 _INNER_HEAD = re.compile(r"^[A-Z][a-z]+([A-Z][a-z]+)$")
 
 
+def _national_branch(body: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
+    """True for a firm's name and, one space after it, a country: its branch there, as French copy names a
+    telecom's or a bank's national arm ("Orange Money Côte d'Ivoire", "Wave Sénégal"); English copy writes the
+    branch's country as a place ("Credit Suisse Singapore was fined").
+
+    The firm is one the model tagged as an organisation, with no body's head word and no gazetteer entry (a
+    body or a place: "UE Russie" is two names); the country is a country of the gazetteers, and no name goes on
+    after it.
+    """
+    if left.lang != "fr" or left.model_label != "ORG" or left.ent_id or right.ent_id or body[left.end:right.start] != " ":
+        return False
+    place = lookup(right.text)
+    if place is None or not place.ref.startswith("country:"):
+        return False
+    if lookup(left.text) is not None or _has_head(left.text, lex) or is_known_place(left.text):
+        return False
+    return not re.match(r"\s+[A-ZÀ-Ý]", body[right.end:right.end + 3])
+
+
 def _campus(body: str, left: Mention, right: Mention, lex: Lexicon) -> bool:
     """True when a place follows a body's name after a dash with no space: a campus ("University of Nevada–Las Vegas")."""
     return (left.model_label == "ORG" and right.model_label == "LOC" and body[left.end:right.start] in ("–", "-")
@@ -310,6 +329,9 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
                 joinable = False  # "Tribunal pénal fédéral" + "de" + "Bellinzona": a known body and its seat, kept apart
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
+                continue
+            if _national_branch(body, left, m, lex):
+                out[-1] = _merged(left, m, body)  # "Orange Money" + "Côte d'Ivoire": the firm's branch there
                 continue
             if _campus(body, left, m, lex):
                 out[-1] = _merged(left, m, body)  # "University of Nevada" + "–" + "Las Vegas": one university
