@@ -6656,3 +6656,10 @@ def test_a_firm_and_the_country_after_it_are_its_national_branch_in_french(blank
     articles, payloads = corpus(blank, [("en", text, [("Credit Suisse", "ORG"), ("Singapore", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Singapore") == "LOC"
+
+
+def test_a_world_region_the_model_missed_is_tagged_from_the_gazetteers(blank):
+    text = "Selon le rapport, le responsable de Binance pour l'Europe de l'Est et la Russie a été reçu."
+    articles, payloads = corpus(blank, [("fr", text, [("Binance", "ORG"), ("Russie", "LOC")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get("Europe de l'Est") == "LOC"

@@ -23,7 +23,7 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
-from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, compass_region, find_bodies, find_regions,
+from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, compass_region, find_bodies, find_region_names, find_regions,
                                        french_departments, is_country, is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
@@ -178,6 +178,17 @@ def _mark_places(found: list[Mention], body: str, lex) -> None:
 
 #: A town's name alone between two places of a list: ", Hyderabad, ", ", Hasselt et ".
 _LISTED_NAME = re.compile(r",\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s*(?:,|\s+(?:and|et)\s+)\s*")
+
+
+def _add_named_regions(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag a world region of several words that the model missed ("le responsable de Binance pour l'Europe de
+    l'Est et la Russie"): a name of the gazetteers (:func:`helpers.entities.gazetteer.find_region_names`) that no
+    mention overlaps."""
+    added = [Mention(article_id, lang, a, b, body[a:b], "LOC", weight=0.0, created=True, cue="LOC", placed=True)
+             for a, b in find_region_names(body) if not any(m.start < b and a < m.end for m in found)]
+    if not added:
+        return found
+    return sorted(found + added, key=lambda m: (m.start, -m.end))
 
 
 def _add_listed_towns(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
@@ -680,6 +691,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.gazetteer:
         _mark_places(found, body, lex)
         found = _add_listed_towns(found, article_id, lang, body)
+        found = _add_named_regions(found, article_id, lang, body)
     if rules.gazetteer and lang == "en":
         found = _drop_elliptical_compass(found, body)
     if rules.acronyms:

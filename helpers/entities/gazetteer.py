@@ -174,6 +174,25 @@ def country_name_forms(name: str) -> list[str]:
     return [name]
 
 
+@lru_cache(maxsize=1)
+def _region_name_pattern() -> re.Pattern[str]:
+    from babel import Locale
+
+    names = {form for ref, forms in _entries("places.txt") if not ref.isupper() for form in forms}
+    for lang in ("en", "fr"):
+        names |= {name for code, name in Locale(lang).territories.items() if code.isdigit() and code != "001"}
+    several = sorted((n for n in names if " " in n and n[:1].isupper()), key=len, reverse=True)
+    alternatives = "|".join("['’]".join(re.escape(part) for part in re.split("['’]", n)) for n in several)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w'’-])")
+
+
+def find_region_names(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the world regions of several words that the gazetteers name ("Europe de l'Est", "Middle East",
+    "Asie centrale", CLDR's regions and ``places.txt``), capitalised as names are."""
+    for m in _region_name_pattern().finditer(text):
+        yield m.start(), m.end()
+
+
 #: Federations whose states the press names as it names countries ("raids in Gujarat, Tamil Nadu and
 #: Rajasthan"): their first-level ISO 3166-2 divisions are places whatever the model says, as U.S. states are.
 FEDERAL_COUNTRIES = ("IN", "AU", "CA")

@@ -32,7 +32,7 @@ _CONNECTORS = frozenset(
     {
         "of", "of the", "for", "for the", "on", "de", "de la", "de l'", "du", "des", "d'",
         "et de", "et de la", "et de l'", "et des", "et du", "et d'", "and of the",
-        "sur la", "sur le", "sur les", "sur l'", "pour la", "pour le", "pour les", "pour l'",
+        "sur la", "sur le", "sur les", "sur l'",
     }
 )
 #: Words that make what comes before "of"/"de" a member of the body, not part of its name.
