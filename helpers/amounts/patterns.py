@@ -196,6 +196,7 @@ class Patterns:
         # "$263 million dollars": the shared marker written again, as a plural word, after the amount;
         # a singular is an adjective of the noun after it ("a $700 million dollar settlement").
         marker_words = _alternation(w for w in local["markers"] if w.isalpha() and w.endswith("s"))
+        self._marker_words = marker_words
         self.marker_after = re.compile(rf"[ \u00a0]+((?i:{marker_words}))(?![\w])")
 
         # "millions de dollars", "millions d'euros", "millions of dollars".
@@ -277,7 +278,7 @@ class Patterns:
         lakhs = [w for w, v in self._number_words.items() if v == 100_000]
         big = rf"(?:{_alternation([*self._big_scales, *lakhs])})(?![\w])"
         self.words_after_currency = re.compile(
-            rf"(?P<e_cur>(?<![\w.$])(?:{self._prefixed})|(?<![\w])(?:{self._codes})(?![A-Za-z])|(?<![\w])(?:{self._cur_word}))\s+"
+            rf"(?P<e_cur>(?<![\w.$])(?:{self._prefixed})|(?<![\w])(?:{self._codes})(?![A-Za-z])|(?<![\w])(?i:{self._marker_words})(?![\w]))\s+"
             rf"(?P<e_words>(?i:{word}(?:{joiner}{word})*?{joiner}{big}))(?![\w])"
         )
 
