@@ -112,8 +112,10 @@ def _unwrap(text: str) -> str:
         chars[i] = " "
     return "".join(chars)
 
+
 #: Thousands grouped as money writes them: "100,000", "24 999.99", "1.000.000".
 _MONEY_GROUPS = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?!\d)")
+
 
 @dataclass
 class _Amount:
@@ -391,8 +393,8 @@ class AmountTagger:
             if m.group("c_digits"):  # "douze (12) millions FCFA": the digits count the scale
                 number, scale = Decimal(m.group("c_digits")), p.scale(m.group("c_scale"))
             # "dépasse le million de dollars": the definite article counts one, the figure is the rest.
-            start = m.start() + len(_DEFINITE.match(text, m.start()).group()) if _DEFINITE.match(text, m.start()) else m.start()
-            found.append(_Amount(start, m.end(), value, p.currency(m.group("c_cur")), number=number,
+            definite = _DEFINITE.match(text, m.start())
+            found.append(_Amount(definite.end() if definite else m.start(), m.end(), value, p.currency(m.group("c_cur")), number=number,
                                  scale=scale, local=p.local_kind(m.group("c_cur"))))
         taken = [(a.start, a.end) for a in found]
         for m in p.words_after_currency.finditer(text):

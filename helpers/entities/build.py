@@ -23,8 +23,9 @@ from helpers.entities.cues import (add_cued_names, context_cue, joined_places, m
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
 from helpers.entities.firm_lists import mark_firms_named_by_kind, mark_listed_firms
-from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, compass_region, find_bodies, find_region_names, find_regions,
-                                       french_departments, is_country, is_demonym, is_known_place, lookup, subdivision_keys, town_keys)
+from helpers.entities.gazetteer import (COMPASS_AFTER, compass_place, compass_region, find_bodies, find_region_names,
+                                       find_regions, french_departments, is_country, is_demonym, is_known_place, lookup,
+                                       subdivision_keys, town_keys)
 from helpers.entities.institutions import drop_misreadings, rejoin_institutions
 from helpers.entities.lexicon import load_lexicon
 from helpers.entities.linking import cluster_mentions, decide

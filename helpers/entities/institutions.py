@@ -130,7 +130,9 @@ def _national_branch(body: str, left: Mention, right: Mention, lex: Lexicon) -> 
     body or a place: "UE Russie" is two names); the country is a country of the gazetteers, and no name goes on
     after it.
     """
-    if left.lang != "fr" or left.model_label != "ORG" or left.ent_id or right.ent_id or body[left.end:right.start] != " ":
+    if left.lang != "fr" or left.model_label != "ORG" or left.ent_id or right.ent_id:
+        return False
+    if body[left.end:right.start] != " ":
         return False
     place = lookup(right.text)
     if place is None or not place.ref.startswith("country:"):
