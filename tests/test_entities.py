@@ -6663,3 +6663,19 @@ def test_a_world_region_the_model_missed_is_tagged_from_the_gazetteers(blank):
     articles, payloads = corpus(blank, [("fr", text, [("Binance", "ORG"), ("Russie", "LOC")])])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities).get("Europe de l'Est") == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name", "label"),
+    [
+        # a judge's title opens the span: the judge is the rest
+        ("The order was issued, ruled Justice Maina on Tuesday.", "Justice Maina", "Maina", "PER"),
+        ("Chief Justice Martha Koome opened the session.", "Chief Justice Martha Koome", "Martha Koome", "PER"),
+        # a body named for justice keeps its name
+        ("The Justice Department settled with Binance.", "Justice Department", "Justice Department", "ORG"),
+    ],
+)
+def test_a_judges_title_opens_a_persons_name(blank, text, span, name, label):
+    articles, payloads = corpus(blank, [("en", text, [(span, "PER" if label == "PER" else "ORG")])])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities).get(name) == label

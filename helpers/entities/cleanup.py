@@ -258,6 +258,8 @@ def _given_name_start(body: str, start: int, lang: str) -> int:
     lex = load_lexicon(lang)
     if low in _title_words(lang) or low in lex.honorifics or low in lex.dates or low in lex.stoplist:
         return start
+    if lang == "en" and _RANKS.match(body, match.start(1)):  # "ruled Justice" + "Maina": a judge's title
+        return start
     if lookup(word) is not None or is_demonym(word, lang=lang):
         return start
     # the word before it must be a lowercase word or a comma: "founder Do Kwon", "its founder, Do Kwon",
@@ -640,12 +642,17 @@ def _join_nicknames(mentions: list[Mention], body: str) -> list[Mention]:
     return out
 
 
-#: Military and police ranks that open a person's name, one or several ("Commissioner Brigadier-General Sitiveni
-#: Qiliho"); "General" and "Major" alone open firms too ("General Motors"), and "Inspector General" is an office.
+#: Military and police ranks and judges' titles that open a person's name, one or several ("Commissioner
+#: Brigadier-General Sitiveni Qiliho", "Justice Maina"); "General" and "Major" alone open firms too ("General
+#: Motors"), "Inspector General" is an office, and "Justice Department" a body.
 _RANKS = re.compile(
     r"(?:(?:(?:Brigadier|Major|Lieutenant|Lt\.?)[- ]General|Brigadier|(?:Lieutenant[- ])?Colonel|Col\.|"
     r"(?:Vice|Rear)[- ]Admiral|Admiral|Commodore|Air Marshal|(?:Police )?Commissioner|Superintendent|"
-    r"Chief Inspector|Inspector(?! General)|Sergeant|Sgt\.) )+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+    r"Chief Inspector|Inspector(?! General)|Sergeant|Sgt\.|"
+    # a judge's title in Commonwealth courts: "Justice Emeka Nwite", "Chief Justice Martha Koome"
+    r"(?:Mr\.? |Mrs\.? |Ms\.? |Chief )?Justice(?! (?:[A-ZÀ-Ý][a-zà-ÿ]+ )?(?:Department|Ministry|Minister|Secretary|"
+    r"Committee|Party|League|Commission|Court|Act|Centre|Center|Institute|Foundation|Network|Project)\b)) )+"
+    r"(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 #: The prefix a ship's name is written with: motor yacht, motor vessel, sailing yacht ("MY Axioma", "M/Y Amadea").
 _VESSEL_PREFIX = re.compile(r"(?:M/?Y|M/?V|S/?Y) (?=[A-Z][a-z])")
