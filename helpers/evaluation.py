@@ -280,6 +280,7 @@ BLIND_SETS = {
     "blind2": "blind2_passages.jsonl",
     "blind10": "blind10_passages.jsonl",
     "blind11": "blind11_passages.jsonl",
+    "blind12": "blind12_passages.jsonl",
 }
 
 
