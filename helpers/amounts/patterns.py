@@ -116,6 +116,7 @@ class Patterns:
         # A country's own short marker ("R", "Sh", "LE") or bare unit name ("ariary"): its kind's
         # cues decide, see local_currencies.json ("national_markers").
         self._national: dict[str, str] = local["national"]
+        self._national_codes = {kind: tuple(local["kinds"][kind]["countries"]) for kind in set(self._national.values())}
         national_symbols = {m: local["kinds"][k]["countries"] for m, k in self._national.items()}
         # A bare unit name that one currency alone has ("ariary", "ringgit", "cedis").
         words = {**national_unit_words(), **words}
@@ -813,8 +814,8 @@ class Patterns:
         return self._national.get(key) or self._local_markers.get(key.lower())
 
     def national_codes(self, kind: str) -> tuple[str, ...]:
-        """The currencies a country's own short marker of ``kind`` may name ("national NGN": NGN), else ()."""
-        return tuple(kind.split(" ", 1)[1].split("+")) if kind.startswith("national ") else ()
+        """The currencies a country's own short marker of ``kind`` may name ("N": NGN), else ()."""
+        return self._national_codes.get(kind, ())
 
     def local_default(self, kind: str) -> str | None:
         """The currency a shared marker of ``kind`` names when the text names no other country ("$": USD)."""
