@@ -274,13 +274,14 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 #: The third to sixth were measured in turn and then moved to development
 #: (:data:`FORMER_BLIND`), and the seventh, eighth and ninth too (now "dev22", "dev24" and
 #: "dev25" of :data:`DEV_PASSAGES`): their errors are read now, so their figures are no longer blind.
-#: The tenth, like the seventh to ninth, was annotated and committed before the kit was run on it.
+#: The tenth to thirteenth, like the seventh to ninth, were annotated and committed before the kit was run on them.
 BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
     "blind10": "blind10_passages.jsonl",
     "blind11": "blind11_passages.jsonl",
     "blind12": "blind12_passages.jsonl",
+    "blind13": "blind13_passages.jsonl",
 }
 
 

@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12') instead of the dev passages",
+        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12', 'blind13') instead of the dev passages",
     )
     parser.add_argument("--errors", action="store_true", help="list extra and missed entities of the kit (not on --blind)")
     parser.add_argument("--gains", action="store_true", help="F1 with each rule switched off")
