@@ -266,13 +266,19 @@ def test_national_marker_near_misses_are_no_money(nlps, text, url):
         ("https://example.com/plf-2021-tunisie-paiements-limites", ("TND",)),
         ("https://example.com/article/no-limit-on-cash-deposits", ()),
         ("https://example.com/canada-and-australia-sign", ("AUD", "CAD")),
-        ("https://hong-kong.example.com/news", ()),  # the host is the domain's business, not the path's
+        ("https://hong-kong.example.com/news", ("HKD",)),  # the host's words count as the path's
+        ("https://jamaica-gleaner.com/article/news/20240101/cash-limit", ("JMD",)),  # a country the CLDR adds
+        ("https://www.loopjamaica.com/content/fine", ("JMD",)),  # glued at a label's start
+        ("https://www.journaldemontreal.com/2020/01/01/amende", ("CAD",)),  # ... or at its end
+        ("https://www.usbank.com/about", ()),  # a glued cue needs six letters
+        ("https://www.scmp.com/news/hong-kong/law", ("HKD",)),
+        ("https://www.canadaexample.ca/x", ("CAD",)),
         ("https://example.com/kongress", ()),  # whole words only
         (None, ()),
         ("", ()),
     ],
 )
-def test_address_currencies_read_the_path_words(url, expected):
+def test_address_currencies_read_the_path_and_host_words(url, expected):
     from helpers.amounts.domains import address_currencies
 
     assert address_currencies(url) == expected

@@ -54,8 +54,12 @@ def address_currencies(url: str | None) -> tuple[str, ...]:
     The words of the path (lower case, accents dropped, "-", "_" and "/" read
     as spaces) are read against the cue words of ``local_currencies.json``, a
     body's name or a place alike: "/hong-kong-customs-suspends-licence" names
-    the Hong Kong dollar, "/fr/montreal/reseau-criminel" the Canadian one. The
-    host is left to :func:`page_country`.
+    the Hong Kong dollar, "/fr/montreal/reseau-criminel" the Canadian one. So
+    are the names of the host, where a newspaper often names its country or
+    city, as a word ("jamaica-gleaner.com") or glued to another at either end
+    ("loopjamaica.com", "journaldemontreal.com", "tunisienumerique.com"; a
+    glued cue needs six letters). The host's country code is left to
+    :func:`page_country`.
 
     Args:
         url: The page's address, with or without its scheme; None or no path names none.
@@ -64,14 +68,19 @@ def address_currencies(url: str | None) -> tuple[str, ...]:
         return ()
     url = url.strip()
     try:
-        path = urlsplit(url if "//" in url else f"//{url}").path
+        parts = urlsplit(url if "//" in url else f"//{url}")
+        path, host = parts.path, parts.hostname or ""
     except ValueError:
         return ()
-    words = " ".join(_ADDRESS_WORD.findall(_fold(unquote(path))))
+    labels = host.split(".")[:-1]  # the country code or generic domain is page_country's
+    words = " ".join(_ADDRESS_WORD.findall(_fold(f"{unquote(path)} {' '.join(labels)}")))
     if not words:
         return ()
     cues = _address_cues()
-    return tuple(sorted({code for code, pattern in cues if pattern.search(f" {words} ")}))
+    codes = {code for code, pattern in cues if pattern.search(f" {words} ")}
+    glued = [label.replace("-", "") for label in labels if label.isascii()]
+    codes.update(code for code, pattern in _glued_cues() for label in glued if pattern.search(label))
+    return tuple(sorted(codes))
 
 
 _ADDRESS_WORD = re.compile(r"[a-z0-9]+")
@@ -82,7 +91,8 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _address_cues() -> tuple[tuple[str, re.Pattern], ...]:
+def _address_forms() -> dict[str, frozenset[str]]:
+    """Each currency's cue words as an address writes them: lower case, no accents, words spaced."""
     by_code: dict[str, set[str]] = {}
     for entry in load_local_currencies()["kinds"].values():
         for code, lists in entry["countries"].items():
@@ -90,10 +100,28 @@ def _address_cues() -> tuple[tuple[str, re.Pattern], ...]:
                 folded = " ".join(_ADDRESS_WORD.findall(_fold(cue)))
                 if folded:
                     by_code.setdefault(code, set()).add(folded)
-    return tuple(
-        (code, re.compile(" (?:" + "|".join(re.escape(c) for c in sorted(forms, key=len, reverse=True)) + ") "))
-        for code, forms in sorted(by_code.items())
-    )
+    return {code: frozenset(forms) for code, forms in sorted(by_code.items())}
+
+
+def _alternation(forms: set[str] | frozenset[str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _address_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((code, re.compile(f" (?:{_alternation(forms)}) ")) for code, forms in _address_forms().items())
+
+
+@lru_cache(maxsize=1)
+def _glued_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each currency's cue words of six letters or more, spaces dropped, at a host label's start or end."""
+    glued = []
+    for code, forms in _address_forms().items():
+        long = {form.replace(" ", "") for form in forms if len(form.replace(" ", "")) >= 6}
+        if long:
+            alternation = _alternation(long)
+            glued.append((code, re.compile(f"^(?:{alternation})|(?:{alternation})$")))
+    return tuple(glued)
 
 
 def _host(url: str | None) -> str:

