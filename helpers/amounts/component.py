@@ -410,6 +410,24 @@ class AmountTagger:
             found.append(_Amount(m.start(), m.end(), None, p.currency(m.group("d_cur")), vague=True,
                                  local=p.local_kind(m.group("d_cur"))))
         found.sort(key=lambda a: a.start)
+        return self._join_leading_scales(text, found)
+
+    def _join_leading_scales(self, text: str, found: list[_Amount]) -> list[_Amount]:
+        """Take in a whole number of a bigger scale written right before an amount: "1 million" + "700 mille dollars".
+
+        The part before must be bigger than the amount ("2 millions 500 000 euros" is 2,500,000) and
+        not an amount of its own.
+        """
+        p = self.patterns
+        previous_end = 0
+        for amount in found:
+            lead = p.leading_scale.search(text, previous_end, amount.start) if amount.value is not None else None
+            if lead is not None and not amount.prefixed:
+                head = Decimal(lead.group(1)) * p.big_scale(lead.group(2))
+                if head > amount.value:
+                    amount.start, amount.value = lead.start(), head + amount.value
+                    amount.number, amount.scale = None, None
+            previous_end = amount.end
         return found
 
     def _numeric_amount(self, m: re.Match) -> _Amount | None:

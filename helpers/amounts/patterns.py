@@ -140,6 +140,11 @@ class Patterns:
         self._scales = {**abbreviations, **{k.lower(): v for k, v in scale_words.items()}}
         self._scale_abbreviations = abbreviations
         self._big_scales = {k.lower(): Decimal(v) for k, v in scale_words.items() if v >= 1_000_000}
+        # "1 million 700 mille dollars", "1 milliard 200 millions de FCFA": a whole number of a big scale
+        # right before an amount is its first part.
+        self.leading_scale = re.compile(
+            rf"(?<![\w.,])(\d{{1,3}})\s+({_alternation(self._big_scales)})\s+\Z", re.IGNORECASE
+        ) if self._big_scales else re.compile(r"(?!)")
 
         symbols = _alternation(cur["symbols"])
         prefixes = {**cur["locale_prefixed_symbols"], **cur["prefixed_symbols"]}
@@ -674,9 +679,11 @@ class Patterns:
         # A list item ("- 1 000 €", "• 77 700 €") under a heading that ends with a colon.
         self.list_item = re.compile(r"[ \t\u00a0]*(?:[-•–—·*▪◦][ \t\u00a0]*)?")
         self.list_marker = re.compile(r"[ \t\u00a0]*[-•–—·*▪◦]")
-        # "le plafond de 60 à 45 dollars": the two ends of a range share a cap.
+        # "le plafond de 60 à 45 dollars": the two ends of a range share a cap; the first may carry
+        # its unit ("the price cap ... from $60 per barrel to $45").
         range_to = _cue_alternation(self._vocabulary("ranges", {}).get("to", []))
-        self.range_ends = re.compile(rf"\s*(?:{range_to})\s*", re.IGNORECASE)
+        units = _cue_alternation(self._vocabulary("unit_words", []))
+        self.range_ends = re.compile(rf"(?:\s+(?:{units})\s*[^\W\d_]+)?\s*(?:{range_to})\s*", re.IGNORECASE)
         # "Amende de 251 à 25 000 euros", "penalties ... anywhere from AED 50,000 to AED 5,000,000":
         # a fine or penalty noun, a few words, then the opener right before the range's lower end.
         ranges: dict[str, list[str]] = self._vocabulary("penalty_ranges", {})
@@ -904,6 +911,10 @@ class Patterns:
     def suffix_scale(self, currency_text: str | None) -> int | None:
         """The scale a currency suffix holds ("MDT": a million), or None."""
         return self._suffix_scales.get(_squash(currency_text)) if currency_text else None
+
+    def big_scale(self, text: str) -> Decimal:
+        """Multiplier of a scale word of a million or more ("million", "milliards")."""
+        return self._big_scales[text.lower()]
 
     def scale(self, text: str) -> int:
         """Multiplier of a scale word or abbreviation ("milliards", "bn", "M")."""

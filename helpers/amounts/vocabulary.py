@@ -104,8 +104,9 @@ def load_local_currencies() -> dict[str, Any]:
     The kinds of ``local_currencies.json`` come with one kind more per set of
     currencies that a country's own short marker ("R", "Sh", "LE") may name:
     no default, and the CLDR names of the currencies' countries and peoples
-    as cues (:func:`national_cues`). ``"national"`` maps each such marker, as
-    written, to its kind.
+    as cues (:func:`national_cues`), with their capitals and largest cities
+    (:func:`city_cues`: "Manila", "Lagos", "Nairobi"). ``"national"`` maps each
+    such marker, as written, to its kind.
     """
     data = json.loads((DATA_DIR / "local_currencies.json").read_text(encoding="utf-8"))
     groups: dict[str, tuple[str, ...]] = {
@@ -117,7 +118,7 @@ def load_local_currencies() -> dict[str, Any]:
         national[marker] = kind
         data["kinds"].setdefault(kind, {
             "default": None,
-            "countries": {code: {"strong": [], "weak": list(national_cues(code))} for code in codes},
+            "countries": {code: {"strong": [], "weak": [*national_cues(code), *city_cues(code)]} for code in codes},
             "min_weight": data["national_min_weight"],
         })
     data["national"] = national

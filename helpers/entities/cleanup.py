@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.amounts.vocabulary import cldr_codes, load_currencies, load_local_currencies
+from helpers.amounts.vocabulary import cldr_codes, cldr_currency_words, load_currencies, load_local_currencies
 from helpers.entities.acronyms import acronym_letters, spelled_acronyms
 from helpers.entities.gazetteer import is_country, is_demonym, is_known_place, lookup
 from helpers.entities.lexicon import Lexicon, load_lexicon
@@ -113,6 +113,12 @@ _CODE_FIGURE_AFTER = re.compile(r"\s?[$€£¥]?\s?\d")
 
 #: A figure right after a span: "MYR" + " 70,000".
 _FIGURE_AFTER = re.compile(r"\s?\d")
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """Every current currency's CLDR name in English and French, lower case: "tanzanian shillings", "dollar canadien"."""
+    return frozenset(name.casefold() for lang in ("en", "fr") for name in cldr_currency_words(lang))
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +334,19 @@ def _surname_end(body: str, start: int, end: int, lang: str) -> int:
     if low in lex.function_words or low in lex.stoplist or low in _title_words(lang) or lookup(word) is not None:
         return end
     return following.end()
+
+
+#: A word with no capital that ends a person's span: "Domenico Arcuri" + " président" (not "al-Assad", "d'Estaing").
+_LOWERCASE_TAIL = re.compile(r"\s+[^\W\d_A-ZÀ-ÖØ-Þ][^\sA-ZÀ-ÖØ-Þ]*\Z")
+
+
+def _lowercase_tail_end(body: str, start: int, end: int) -> int:
+    """Where a person's name ends before the lower-case words the model ran on with ("Domenico Arcuri président de")."""
+    while True:
+        tail = _LOWERCASE_TAIL.search(body, start, end)
+        if tail is None or tail.start() == start or tail.group().strip() in _SURNAME_PARTICLES:
+            return end  # "Ursula von der" + "Leyen": a particle waits for its surname
+        end = tail.start()
 
 
 #: A surname in capitals and the next word in capitals: "Catherine OSTENGO" + " MULLER".
@@ -1040,7 +1059,7 @@ def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None
         return "too short"
     if text.upper() != text and all(w in lex.function_words for w in words):
         return "function word"
-    if low.strip("$€£¥₽ ") in lex.currencies or low in lex.currencies:
+    if low.strip("$€£¥₽ ") in lex.currencies or low in lex.currencies or low in _currency_names():
         return "currency"
     if _CODE_AND_DIGITS.fullmatch(text):
         return "amount"  # "GHC200", "KES150,000": a currency's code glued to its figure
@@ -1348,6 +1367,7 @@ def clean_mentions(
                     a = surname
                 b = _surname_end(body, a, b, lang)
                 b = _capital_surname_end(body, a, b, lex, first_name=lang == "fr")
+                b = _lowercase_tail_end(body, a, b)
                 text = body[a:b]
             elif rules.trim and label == "ORG" and " " not in text and _title_comma_before(body, a, lex):
                 a = _given_name_start(body, a, lang)  # "its owner, Ilya" + "Voronin": the surname called a firm

@@ -242,6 +242,9 @@ def lookup(name: str) -> Reference | None:
     reference = _index().get(key)
     if reference is None and key.startswith("the "):
         reference = _index().get(key[4:])
+    if reference is None and " " in name.strip():
+        # a hyphenated name written with spaces: "Timor Leste", "Port au Prince"
+        reference = _index().get(name_key("-".join(name.split())))
     return reference
 
 
@@ -429,6 +432,8 @@ def _demonyms_fr() -> frozenset[str]:
             forms.add((stem + ending).casefold())
             if stem.endswith("c") and ending[0] in "ao":  # "France" -> "Français"
                 forms.add((stem[:-1] + "ç" + ending).casefold())
+        if name.endswith("i"):  # "Haïti" -> "Haïtien", "Mali" -> "Malien", "Burundi" -> "Burundais"
+            forms.update((name[:-1] + ending).casefold() for ending in ("ien", "ienne", "ais", "aise"))
     forms |= {f + "s" for f in forms if not f.endswith("s")}
     forms -= {n.casefold() for n in names | words}
     return frozenset(forms | _listed_demonyms_fr())

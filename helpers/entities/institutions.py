@@ -329,9 +329,15 @@ def rejoin_institutions(mentions: Sequence[Mention], body: str, lex: Lexicon) ->
                         and not _two_of_a_kind(gap, left, m, lex) and not _place_after_english_name(gap, left, m))
             if left.created and m.created and m.model_label == "LOC":
                 joinable = False  # "Tribunal pénal fédéral" + "de" + "Bellinzona": a known body and its seat, kept apart
+            if m.model_label == "PER" and gap in ("for", "for the"):
+                joinable = False  # "Isleworth Crown Court" + "for" + "Craig Bramall": a body acts for a person
             if joinable and left.model_label != "PER":
                 out[-1] = _merged(left, m, body)
                 continue
+            whole = lookup(body[left.start:m.end]) if gap is not None else None
+            if whole is not None and whole.label == "LOC" and whole.ref.startswith("country:"):
+                out[-1] = Mention(left.article_id, left.lang, left.start, m.end, body[left.start:m.end], "LOC", weight=MODEL_WEIGHT)
+                continue  # "États-Unis" + "d'" + "Amérique": a country's long name, cut at its "of"
             if _national_branch(body, left, m, lex):
                 out[-1] = _merged(left, m, body)  # "Orange Money" + "Côte d'Ivoire": the firm's branch there
                 continue
