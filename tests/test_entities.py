@@ -6717,6 +6717,12 @@ def test_a_judges_title_opens_a_persons_name(blank, text, span, name, label):
          {"Domenico Arcuri": "PER"}),
         # ... not a particle or a name with a capital inside
         ("fr", "Le régime de Bachar al-Assad est tombé.", [("Bachar al-Assad", "PER")], {"Bachar al-Assad": "PER"}),
+        # a title cut off a body's span leaves a place: the place
+        ("fr", "Le Commissaire du gouvernement de Port-au-Prince, Me Frantz Monclair, a parlé.",
+         [("Commissaire du gouvernement de Port-au-Prince", "ORG"), ("Frantz Monclair", "PER")],
+         {"Port-au-Prince": "LOC", "Frantz Monclair": "PER"}),
+        # a capitalised article after a courtesy title opens the surname
+        ("fr", "Selon Mme La Rochelle, la banque a payé.", [("Mme La Rochelle", "PER")], {"La Rochelle": "PER"}),
     ],
 )
 def test_dev28_round_entity_rules(blank, lang, text, spans, expected):

@@ -959,6 +959,7 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     Returns:
         The new ``(start, end)``; ``start == end`` when nothing is left.
     """
+    courtesy = False
     while start < end:
         text = body[start:end]
         # trailing elided word: "Comité national de planification de l'"
@@ -1003,9 +1004,11 @@ def trim_span(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
         low = first.casefold()
         if rest and low in lex.honorifics:
             start += len(first) + 1
+            courtesy = True
             continue
         shouted = first.isupper() and len(first) > 1  # "US", "IT": acronyms, not words
-        if rest and low in lex.function_words and not shouted:
+        # "M. Le Maire": a capitalised article after a courtesy title opens the surname
+        if rest and low in lex.function_words and not shouted and not (courtesy and first[:1].isupper()):
             # an English "The" goes even mid-sentence ("between The Free Press Journal and"), unless the
             # gazetteers know the name with it ("in The Hague")
             english_the = lex.head_final and low == "the" and lookup(text) is None
@@ -1316,6 +1319,8 @@ def clean_mentions(
                 if ranked and ranked.end() < b:  # "Brigadier-General Qiliho": the officer, a person
                     a, label = ranked.end(), "PER"
             text = body[a:b]
+            if rules.trim and label == "ORG" and a > start and is_known_place(text):
+                label = "LOC"  # "Commissaire du gouvernement de" + "Port-au-Prince": the title cut, a place is left
             branch = _PLACE_BRANCH.fullmatch(text) if rules.trim and lang == "en" else None
             if branch and is_known_place(branch.group(1)):  # "its New York Branch": the place of a firm's branch
                 b, text, label = a + len(branch.group(1)), branch.group(1), "LOC"
