@@ -119,3 +119,22 @@ def test_french_second_cap_and_range_with_its_unit(nlps):
     assert [t for _, _, _, t in _read(nlps, "fr", text)] == ["below", "below"]
     text = "abaisser le plafond de 60 dollars le baril à 45 dollars."
     assert [t for _, _, _, t in _read(nlps, "fr", text)] == ["below", "below"]
+
+
+def test_an_amount_with_its_own_noun_before_the_copula_is_the_threshold(nlps):
+    text = "P500,000 single transaction is the threshold but if you deposit P100,000, that is a pattern."
+    assert _read(nlps, "en", text, url="http://www.manilatimes.net/x") == [
+        ("P500,000", 500000.0, "PHP", "above"), ("P100,000", 100000.0, "PHP", None)]
+    assert [t for _, _, _, t in _read(nlps, "en", "The $5 million figure is the total.")] == [None]
+
+
+def test_withdrawal_thresholds_are_ceilings_and_declaration_thresholds_floors(nlps):
+    text = "Les seuils de retrait seront désormais de 2,5 millions de FCFA par jour au lieu de 750 000 FCFA avant."
+    assert [t for _, _, _, t in _read(nlps, "fr", text)] == ["below", "below"]
+    assert [t for _, _, _, t in _read(nlps, "fr", "Le seuil de déclaration est de 5 millions de FCFA.")] == ["above"]
+
+
+def test_an_australian_statute_in_the_address_names_the_australian_dollar(nlps):
+    text = "Corporations can face fines up to $31.3 million per contravention."
+    assert [c for _, _, c, _ in _read(nlps, "en", text)] == ["USD"]
+    assert [c for _, _, c, _ in _read(nlps, "en", text, url="https://example.com/aml-ctf-penalties")] == ["AUD"]

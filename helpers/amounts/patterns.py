@@ -455,7 +455,8 @@ class Patterns:
         # A bracketed aside may come first: "la relève à 50 euros (contre 30 auparavant) du plafond".
         # "10 000 euros en espèces ou plus", "$10,000 in cash or more": the means of payment may come first.
         gap = _cue_alternation(threshold.get("after_gap", []))
-        # "€10,000 becomes the maximum allowed threshold": the amount as the subject of the cue noun.
+        # "€10,000 becomes the maximum allowed threshold": the amount as the subject of the cue noun, its
+        # own noun between ("P500,000 single transaction is the threshold").
         copula = _cue_alternation(threshold.get("after_copulas", []))
         # "The current $325,000 civil penalty cap": one or two lowercase words before the cap noun, so
         # long as they name no market value ("a $50 billion market cap" is no ceiling).
@@ -466,7 +467,7 @@ class Patterns:
         )
         # "a $1,000 per person per day limit": several units may stand before the cue.
         self.after_cues = re.compile(
-            rf"(?:{unit}){{0,3}}(?:\s+(?:{gap}))?(?:\s+(?:{copula}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
+            rf"(?:{unit}){{0,3}}(?:\s+(?:{gap}))?(?:(?:\s+[a-z][a-z-]+){{0,2}}?\s+(?:{copula}))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s*\(?\s*[\"“”«]?\s*(?:(?P<above>{_cue_alternation(threshold.get('above_after', []))})"
             rf"|(?P<below>{_cue_alternation(threshold.get('below_after', []))})"
             rf"|(?P<cap>{_cue_alternation(threshold.get('cap_after', []))}{headed_cap})"
             rf"|(?P<floor>{_cue_alternation(threshold.get('threshold_after', []))})"
