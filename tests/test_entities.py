@@ -6721,6 +6721,9 @@ def test_a_judges_title_opens_a_persons_name(blank, text, span, name, label):
         ("fr", "Le Commissaire du gouvernement de Port-au-Prince, Me Frantz Monclair, a parlé.",
          [("Commissaire du gouvernement de Port-au-Prince", "ORG"), ("Frantz Monclair", "PER")],
          {"Port-au-Prince": "LOC", "Frantz Monclair": "PER"}),
+        # "the FIU" is the country's one unit, a body; "FIUs" stay a kind of body
+        ("en", "The bank failed to report the transactions to the FIU within 31 days.", [("FIU", "ORG")], {"FIU": "ORG"}),
+        ("en", "Two FIUs share their reports.", [("FIUs", "ORG")], {}),
         # a capitalised article after a courtesy title opens the surname
         ("fr", "Selon Mme La Rochelle, la banque a payé.", [("Mme La Rochelle", "PER")], {"La Rochelle": "PER"}),
     ],

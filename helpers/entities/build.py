@@ -18,7 +18,7 @@ import pycountry
 
 from helpers.docs import sentence_of
 from helpers.entities.acronyms import apply_acronyms
-from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, in_secretary_title, split_known
+from helpers.entities.cleanup import article_rows, clean_mentions, drop_reason, in_secretary_title, split_known, the_unit
 from helpers.entities.cues import (add_cued_names, context_cue, joined_places, misc_firm_shaped, name_word_label,
                                    landform_placed, place_shaped, placed)
 from helpers.entities.curation import apply_curation
@@ -673,7 +673,8 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
             concepts |= {id(m) for m in found if _defines_concept(body, m, lex)}
             common = _common_noun_acronyms(body, found)  # "unmanned aerial vehicle (UAV)": a thing's kind
             concepts |= {id(m) for m in found if m.text in common and not m.ent_id}
-            found = [m for m in found if id(m) not in concepts and (m.text.casefold() not in lex.concepts or m.text in bodies)]
+            found = [m for m in found if id(m) not in concepts and (m.text.casefold() not in lex.concepts or m.text in bodies
+                                                                    or the_unit(body, m.start, m.end))]
             links = [pair for pair in links if id(pair[0]) not in concepts]
         acronym_links.extend(links)
     if rules.cues:

@@ -1052,6 +1052,16 @@ _SPELLED_ACRONYM = re.compile(r"(?<![\w-])[A-Z](?:[-&][A-Z])+(?![\w-])")
 _CODE_AND_DIGITS = re.compile(r"[A-Z]{2,4}[$¢₵]?\s?\d{3,}(?:[,.]\d+)*(?:[kKmMbB]n?)?")
 
 
+#: A kind of body whose acronym after "the" names the one unit of the country the text is about: "report to the
+#: FIU", "Commissioner for the FIU" (a body); "FIUs", "an FIU" stay a kind.
+_UNIT_ACRONYMS = frozenset({"FIU"})
+
+
+def the_unit(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a kind of body's acronym that "the" makes one body (:data:`_UNIT_ACRONYMS`)."""
+    return body[start:end] in _UNIT_ACRONYMS and body[max(0, start - 4):start].casefold() == "the "
+
+
 def drop_reason(text: str, lex: Lexicon, *, stoplist: bool = True) -> str | None:
     """Why ``text`` is not a name, or None when it may be one."""
     if not re.search(r"[^\W\d_]", text):
@@ -1335,7 +1345,7 @@ def clean_mentions(
                 if not (treasury.group(1) and is_country(treasury.group(1))):
                     continue
                 b, text, label = a + len(treasury.group(1)), treasury.group(1), "LOC"  # "U.S. Treasury Secretary"
-            if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist):
+            if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist) and not the_unit(body, a, b):
                 continue
             if rules.drop and _in_concept_pair(body, a, b, lex):
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
