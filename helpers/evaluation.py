@@ -274,7 +274,7 @@ def summarise(per_passage: Sequence[Counts], *, seed: int = 0, samples: int = BO
 #: The third to sixth were measured in turn and then moved to development
 #: (:data:`FORMER_BLIND`), and the seventh, eighth and ninth too (now "dev22", "dev24" and
 #: "dev25" of :data:`DEV_PASSAGES`): their errors are read now, so their figures are no longer blind.
-#: The tenth to thirteenth, like the seventh to ninth, were annotated and committed before the kit was run on them.
+#: The tenth to fourteenth, like the seventh to ninth, were annotated and committed before the kit was run on them.
 BLIND_SETS = {
     "blind": "blind_passages.jsonl",
     "blind2": "blind2_passages.jsonl",
@@ -282,6 +282,7 @@ BLIND_SETS = {
     "blind11": "blind11_passages.jsonl",
     "blind12": "blind12_passages.jsonl",
     "blind13": "blind13_passages.jsonl",
+    "blind14": "blind14_passages.jsonl",
 }
 
 
@@ -298,6 +299,7 @@ DEV_PASSAGES = {
     "dev20": "dev20_passages.jsonl", "dev21": "dev21_passages.jsonl", "dev22": "dev22_passages.jsonl",
     "dev23": "dev23_passages.jsonl", "dev24": "dev24_passages.jsonl", "dev25": "dev25_passages.jsonl",
     "dev26": "dev26_passages.jsonl", "dev27": "dev27_passages.jsonl", "dev28": "dev28_passages.jsonl",
+    "dev29": "dev29_passages.jsonl",
 }
 
 
