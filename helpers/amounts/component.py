@@ -606,6 +606,8 @@ class AmountTagger:
         if p.object_link_before.search(text, lo, amount.start) is None:
             return None
         found = p.object_after.match(text, amount.end, amount.sentence[1])
+        if found is None and p.object_set_before.search(text, lo, amount.start):
+            found = p.object_after_comma.match(text, amount.end, amount.sentence[1])
         if found is None:
             return None
         direction = found.lastgroup

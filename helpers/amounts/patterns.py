@@ -377,6 +377,12 @@ class Patterns:
             rf"\s*(?:(?P<below>{_cue_alternation(objects.get('below', []))})|(?P<above>{_cue_alternation(objects.get('above', []))}))"
             if objects else r"(?!)", re.IGNORECASE,
         )
+        # "les conventions internationales ont fixé à 10 000 euros, la limite de l'argent liquide": after a
+        # setting participle, the object may follow a comma.
+        set_by = _cue_alternation(self._vocabulary("far_links", {}).get("participles", []))
+        self.object_set_before = re.compile(
+            rf"(?i:(?<!\w)(?:{set_by})\s+(?:{object_links}))\s*$" if objects and set_by != r"(?!)" else r"(?!)")
+        self.object_after_comma = re.compile(rf"\s*,{self.object_after.pattern}" if objects else r"(?!)", re.IGNORECASE)
         negations: list[str] = self._vocabulary("negations", [])
         negation = "|".join(
             (r"(?<!\w)" if n[:1].isalnum() and "'" not in n else "")

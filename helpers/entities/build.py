@@ -641,6 +641,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         found = split_known(found)
     if rules.gazetteer:
         found = _add_known_bodies(found, article_id, lang, body)
+        found = _join_airports(found, article_id, lang, body)
     if rules.gazetteer and lang == "en":
         found = _add_state_codes(found, article_id, lang, body)
         found = _add_datelines(found, article_id, lang, body)
@@ -679,7 +680,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
         acronym_links.extend(links)
     if rules.cues:
         for m in found:
-            if m.ent_id:
+            if m.ent_id or (m.created and m.cue == "LOC" and is_airport(lang, m.text)):
                 continue
             m.cue = (context_cue(body, m.start, m.end, lex) or name_word_label(m.text, lex)
                      or ("LOC" if place_shaped(m.text, lex) or landform_placed(body, m.start, m.end) else None)
@@ -1048,6 +1049,60 @@ def _clause_after_body(found: list[Mention], overlapping: list[int], start: int,
 #: européenne"); a participle ("saisie", "chargée") or a verb ("crée", "réglemente") ends it.
 _ADJECTIVE_ENDING = re.compile(r"(?:ique|aire|ale|al|aux|el|elle|ier|ière|if|ive|iste|ien|ienne|ais|aise|ain|aine"
                                r"|ct|ic|ère|ême|eur|euse|ois|oise|enne|éen)s?$")
+
+
+#: An airport named after a place or a person is one place: "Norman Manley International Airport",
+#: "l'aéroport international Ahmed Sékou Touré". A French airport named by its city ("aéroport de
+#: Genève") is the city, as the model and the annotations have it, so "de" is left out.
+_AIRPORTS = {
+    "en": re.compile(
+        r"(?<![\w-])(?:(?!(?:The|A|An|At|In|To|From|Its|This|That|By|Via|Near|On|Of|And|For|Both|Each)\s)"
+        r"[A-Z][\w'’.-]*\s+){1,3}(?:International\s+)?Airport(?![\w-])"),
+    "fr": re.compile(
+        r"(?<![\w-])[aA]éroport(?:\s+[iI]nternational)?\s+(?!(?:De|Du|Des)\s)"
+        r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}"),
+}
+
+
+_AIRPORT_TOWN = re.compile(r"\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2})")
+
+
+def is_airport(lang: str, text: str) -> bool:
+    """Whether a span is an airport's whole name as :func:`_join_airports` tags it."""
+    pattern = _AIRPORTS.get(lang)
+    return pattern is not None and pattern.fullmatch(text) is not None
+
+
+def _join_airports(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Tag an airport's whole name as one place, where the model cut it or took it for a body or a person.
+
+    The model's spans inside the name give way to it ("Entebbe International" ORG, "Diori Hamani" for
+    "aéroport Diori Hamani"); a span that crosses its edge ("Brigade des Douanes de l'Aéroport International
+    AST de Conakry") or a watchlist name leaves it alone.
+    """
+    pattern = _AIRPORTS.get(lang)
+    if pattern is None:
+        return found
+    added, inside = [], set()
+    for match in pattern.finditer(body):
+        start, end = match.span()
+        overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
+        seat = None
+        for i in overlapping:  # "aéroport Diori Hamani de Niamey": the airport, then its town
+            m = found[i]
+            tail = _AIRPORT_TOWN.fullmatch(body, end, m.end) if start <= m.start < end < m.end and not m.ent_id else None
+            if tail is not None:
+                seat = tail.span(1)
+        if any(found[i].start < start or (found[i].end > end and seat is None) or found[i].ent_id for i in overlapping):
+            continue
+        inside.update(overlapping)
+        added.append(Mention(article_id, lang, start, end, body[start:end], "LOC", cue="LOC", placed=True, created=True))
+        if seat is not None:
+            added.append(Mention(article_id, lang, seat[0], seat[1], body[seat[0]:seat[1]], "LOC", placed=True, created=True))
+    if not added:
+        return found
+    kept = [m for i, m in enumerate(found) if i not in inside]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
