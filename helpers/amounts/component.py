@@ -983,8 +983,15 @@ class AmountTagger:
             ) or self._restated(text, previous, amount) \
                     or self.patterns.previous_value.fullmatch(text, previous.end, amount.start) \
                     or self._next_list_item(text, previous, amount) or self._old_value(text, previous, amount) \
-                    or self._changed_to(text, previous, amount):
+                    or self._changed_to(text, previous, amount) or self._period_item(text, previous, amount):
                 amount.threshold = previous.threshold
+
+    def _period_item(self, text: str, previous: _Amount, amount: _Amount) -> bool:
+        """Whether ``amount`` is the next item of a list of caps by period ("..., 5 millions de FCFA par semaine")."""
+        p = self.patterns
+        if p.period_after is None or not p.period_after.match(text, amount.end, amount.sentence[1]):
+            return False
+        return p.period_between.fullmatch(text, previous.end, amount.start) is not None
 
     def _conditional_reach(self, text: str, amount: _Amount, starts: Sequence[int]) -> str | None:
         """A floor when a condition says a sum reaches the amount ("Si le cumul des montants atteint 10 000 euros").

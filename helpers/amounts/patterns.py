@@ -526,6 +526,15 @@ class Patterns:
         # "10 000 € (au 1er octobre 2018, contre 15 000 € avant)", "$12,856, up from $10,000":
         # an earlier or later value after a comma or a bracket, a few words in.
         bare = _cue_alternation(self._vocabulary("previous_links_bare", []))
+        # "2,5 millions de FCFA par jour ..., 5 millions de FCFA par semaine ... et 10 millions de FCFA par mois".
+        periods: dict[str, list[str]] = self._vocabulary("period_items", {})
+        period_units = _cue_alternation(periods.get("units", []))
+        self.period_after = re.compile(rf"\s*(?:{period_units})(?!\w)", re.IGNORECASE) if periods else None
+        separators = "|".join(re.escape(s) if not s[:1].isalnum() else rf"(?<!\w){re.escape(s)}(?!\w)"
+                              for s in periods.get("separators", [])) or r"(?!)"
+        self.period_between = re.compile(
+            rf"\s*(?:(?:{period_units})(?!\w)\s*)?(?:(?:{_cue_alternation(periods.get('before', []))})(?!\w)\s*)?"
+            rf"(?:{separators})\s*", re.IGNORECASE) if periods else None
         self.previous_value = re.compile(
             rf"[^.;!?\n]{{0,80}}(?:[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})|\s(?:{bare}))\s*\Z",
             re.IGNORECASE,
@@ -628,8 +637,9 @@ class Patterns:
         ) if prison_term else None
         # "le seuil a été abaissé de 1 000 à 500 euros", "the threshold from $3,000 to $250":
         # the words before the first end of a range end in its opening word.
+        # "imposed limits on the amount of cash ... from the current $5 000 to $1 000": fillers may follow it.
         self.range_link = re.compile(
-            rf"(?:{_cue_alternation(self._vocabulary('range_links', []))})\s*\Z", re.IGNORECASE
+            rf"(?:{_cue_alternation(self._vocabulary('range_links', []))})(?:{filler})*\s*\Z", re.IGNORECASE
         )
         links: dict[str, list[str]] = self._vocabulary("far_links", {})
         verbs = _cue_alternation(links.get("verbs", []))
