@@ -642,6 +642,7 @@ def clean_article(article_id: str, lang: str, body: str, payload: dict, rules: E
     if rules.gazetteer:
         found = _add_known_bodies(found, article_id, lang, body)
         found = _join_airports(found, article_id, lang, body)
+        found = _join_split_places(found, article_id, lang, body)
     if rules.gazetteer and lang == "en":
         found = _add_state_codes(found, article_id, lang, body)
         found = _add_datelines(found, article_id, lang, body)
@@ -1062,6 +1063,27 @@ _AIRPORTS = {
         r"(?<![\w-])[aA]éroport(?:\s+[iI]nternational)?\s+(?!(?:De|Du|Des)\s)"
         r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}"),
 }
+
+
+#: What may stand between the two pieces of a country's name the model cut: "Trinidad" + "Tobago".
+_PLACE_JOINER = re.compile(r"\s+(?:and|&|of|et|de|du|des|d['’])\s*|\s*-\s*")
+
+
+def _join_split_places(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
+    """Join two spans the model cut out of one country's name ("Trinidad" + "Tobago" for "Trinidad and Tobago",
+    "Bosnie" + "Herzégovine"), when the gazetteers know the whole as a place."""
+    out: list[Mention] = []
+    for m in found:
+        previous = out[-1] if out else None
+        if previous is not None and not previous.ent_id and not m.ent_id and previous.end <= m.start \
+                and _PLACE_JOINER.fullmatch(body, previous.end, m.start):
+            reference = lookup(body[previous.start:m.end])
+            if reference is not None and reference.label == "LOC" and reference.forced:
+                out[-1] = Mention(article_id, lang, previous.start, m.end, body[previous.start:m.end], "LOC",
+                                  cue="LOC", placed=True, created=True)
+                continue
+        out.append(m)
+    return out
 
 
 _AIRPORT_TOWN = re.compile(r"\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2})")

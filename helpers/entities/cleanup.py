@@ -96,6 +96,10 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
     return None
 
 
+#: A statute's head right after a span the model closed before it: "... Customs Management" + " Act", "... Act, 2018".
+_ACT_AFTER = re.compile(r"\s+(?:Act|Ordinance)(?![\w-])(?:,?\s+(?:19|20)\d\d(?!\d))?")
+
+
 def _law_word_after(body: str, end: int) -> bool:
     """True when a lowercase word of ``laws.txt`` follows a span ("regulations", "rules", "law")."""
     after = _LOWERCASE_WORD_AFTER.match(body, end)
@@ -133,6 +137,25 @@ def currency_code_before_figure(body: str, start: int, end: int) -> bool:
     """True for an ISO 4217 code in capitals right before a figure ("MYR" of "MYR 70,000"): the amount's currency."""
     text = body[start:end]
     return len(text) == 3 and text.isupper() and text in _iso_currency_codes() and bool(_FIGURE_AFTER.match(body, end))
+
+
+_FIGURE_BEFORE = re.compile(r"(?<![\w,.])\d(?:[\d,.\u00a0\u202f ]*\d)?\s*\Z")
+
+
+def currency_after_figure(text: str, body: str, start: int, lex) -> bool:
+    """True for a currency's words right after a figure, however the model read them: "8,725 Sterling Pounds",
+    "292,000 Saudi Arabian Riyals": the last word is a currency's and the figure stands right before."""
+    words = text.split()
+    last = words[-1].casefold() if words else ""
+    return bool(_FIGURE_BEFORE.search(body, max(0, start - 20), start)) and (
+        last in lex.currencies or last in _currency_last_words())
+
+
+@lru_cache(maxsize=1)
+def _currency_last_words() -> frozenset[str]:
+    """The last word of every current currency's English CLDR name, lower case: "riyals", "shillings", "pounds"
+    (French names end in an adjective, "franc suisse", which may open a name: "Suisse")."""
+    return frozenset(name.split()[-1].casefold() for name in cldr_currency_words("en") if name.split())
 
 
 def amount_spans(payload: dict[str, Any]) -> list[tuple[int, int]]:
@@ -1347,12 +1370,15 @@ def clean_mentions(
                 b, text, label = a + len(treasury.group(1)), treasury.group(1), "LOC"  # "U.S. Treasury Secretary"
             if rules.drop and drop_reason(text, lex, stoplist=rules.stoplist) and not the_unit(body, a, b):
                 continue
+            act = _ACT_AFTER.match(body, b) if rules.drop and lang == "en" else None
+            if act:  # "East African Community Customs Management" + " Act": the law's name, cut before its head
+                b, text, label = act.end(), body[a:act.end()], "MISC"
             if rules.drop and _in_concept_pair(body, a, b, lex):
                 continue  # "LBC" and "FT" of "LBC/FT": the model tagged each half of a concept
             if rules.drop and dollar_prefix(body, a, b):
                 continue  # "SG" of "SG$5.8 million": the currency's prefix
             if rules.drop and (currency_code_before_figure(body, a, b) or inside_amount(a, b, amounts)
-                               or national_amount(body, a, b)):
+                               or national_amount(body, a, b) or currency_after_figure(text, body, a, lex)):
                 continue  # "MYR" of "MYR 70,000", "N100,000", "R10 million": the amount or its currency
             if rules.drop and lang == "fr" and _paragraph_start(body, a, b):
                 continue  # "1 Est puni d'une amende": a paragraph's figure and its first word

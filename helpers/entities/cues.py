@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pycountry
 
-from helpers.entities.cleanup import dollar_prefix, drop_reason, national_amount, trim_span
+from helpers.entities.cleanup import currency_after_figure, dollar_prefix, drop_reason, national_amount, trim_span
 from helpers.entities.gazetteer import is_capital, is_demonym, is_known_place, lookup
 from helpers.entities.names import strip_accents
 from helpers.entities.lexicon import MAX_FILLERS, Lexicon
@@ -428,6 +428,14 @@ _PRONOUN_AND = re.compile(r"(?<![\w'’])(?:[Hh]e|[Ss]he) and \Z")
 _AND_PRONOUN = re.compile(r" and (?:he|she)(?![\w'’])")
 
 
+_RESIDENTS = (r"(?:man|woman|men|women|boy|girl|boys|girls|teenager|teenagers|couple|resident|residents|businessman|"
+              r"businesswoman|pensioner|grandmother|grandfather|mother|father|family|student)")
+_RESIDENT_BEFORE = re.compile(rf"(?<![\w-])(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree)\s+(?:[a-z]+-year-old\s+|[a-z]+\s+)?{_RESIDENTS}\s+from\s+\Z")
+_AGE_OF = re.compile(r",\s*\d{1,3},\s+(?:of|from)\s+\Z")
+_A_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+\Z")
+_RESIDENT_AFTER = re.compile(rf"\s+{_RESIDENTS}(?![\w-])")
+
+
 def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: bool = False) -> str | None:
     """The label that the words around ``body[start:end]`` point to, or None.
 
@@ -450,6 +458,11 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # a name joined by "and" to a personal pronoun is a person's: "he and Morgan engaged", "Morgan and she"
     if _PRONOUN_AND.search(body, max(0, start - 10), start) or _AND_PRONOUN.match(body, end):
         return "PER"
+    # where a person comes from, as English news writes it: "A Liverpool man", "a woman from Merseyside",
+    # "Nathan Andrew Robinson, 34, of Speke"
+    if _RESIDENT_BEFORE.search(body, max(0, start - 40), start) or _AGE_OF.search(body, max(0, start - 12), start) \
+            or (_A_BEFORE.search(body, max(0, start - 4), start) and _RESIDENT_AFTER.match(body, end)):
+        return "LOC"
     left, right = _clause(body, start, end)
     before = _tokens(body[left:start])
     tail = body[end:right]
@@ -766,7 +779,7 @@ def add_cued_names(
             b = tail.end()  # "Gazet" + "van Antwerpen": a Dutch or German name runs on over its particle
         a, b = trim_span(body, a, b, lex)
         if a >= b or drop_reason(body[a:b], lex, stoplist=rules.stoplist) or dollar_prefix(body, a, b) \
-                or national_amount(body, a, b):
+                or national_amount(body, a, b) or currency_after_figure(body[a:b], body, a, lex):
             continue  # "a maximum of N500": the amount, not a name its cue would call a person
         if lang == "fr" and street_name(body, a, lex):
             continue  # "rue du Général" + "Leclerc": a title of a street's name, no person
