@@ -1127,6 +1127,37 @@ def _join_airports(found: list[Mention], article_id: str, lang: str, body: str) 
     return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
+#: A country's central bank named by its country: "la Banque Centrale de la Guinée", "Central Bank of Kenya".
+_CENTRAL_BANKS = {
+    "fr": re.compile(r"(?<![\w-])Banque [Cc]entrale (?:de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2})"),
+    "en": re.compile(r"(?<![\w-])Central Bank of (?:the )?(?P<place>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|and|of))*(?<! and)(?<! of))"),
+}
+
+
+def _central_banks(lang: str, body: str) -> list[tuple[int, int]]:
+    """Offsets of the central banks :data:`_CENTRAL_BANKS` finds whose place the gazetteers know as a country."""
+    pattern = _CENTRAL_BANKS.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for match in pattern.finditer(body):
+        place = match.group("place")
+        words = place.split()
+        # the longest known place among the first words: "Banque Centrale de Djibouti M. Ahmed" is Djibouti's
+        for n in range(len(words), 0, -1):
+            reference = lookup(" ".join(words[:n]))
+            end = match.start("place") + len(" ".join(words[:n]))
+            if reference is not None and reference.label == "LOC" and reference.forced:
+                # "Banque centrale d'Afrique de l'Ouest": the name goes on past the place, and is the model's
+                if not _NAME_GOES_ON.match(body, end):
+                    out.append((match.start(), end))
+                break
+    return out
+
+
+_NAME_GOES_ON = re.compile(r"\s+(?:de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+(?:the\s+)?)\s*[A-ZÀ-Ý]")
+
+
 def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: str) -> list[Mention]:
     """Tag the public bodies of ``bodies.txt`` the model missed or cut into pieces.
 
@@ -1141,6 +1172,7 @@ def _add_known_bodies(found: list[Mention], article_id: str, lang: str, body: st
     added = []
     inside: set[int] = set()
     found_names = [(start, end, "ORG") for start, end in find_bodies(body)]
+    found_names += [(start, end, "ORG") for start, end in _central_banks(lang, body)]
     if lang == "en":
         found_names += [(start, end, "LOC") for start, end in find_regions(body)]
     for start, end, label in found_names:

@@ -100,6 +100,13 @@ def _place_before_branch(body: str, start: int, end: int) -> int | None:
 _ACT_AFTER = re.compile(r"\s+(?:Act|Ordinance)(?![\w-])(?:,?\s+(?:19|20)\d\d(?!\d))?")
 
 
+#: A French place named with its kind of territory, lowercase: "département de Kaya", "commune de Ratoma", "wilaya
+#: d'Oran" (the annotations and the reader keep the place; "département du Trésor" is a body and stays).
+_ADMIN_UNIT_OF = re.compile(
+    r"(?:département|région|province|préfecture|commune|ville|district|wilaya|gouvernorat|arrondissement|canton|"
+    r"cercle|localité|village|municipalité)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-Ý][\w'’ -]*)")
+
+
 def _law_word_after(body: str, end: int) -> bool:
     """True when a lowercase word of ``laws.txt`` follows a span ("regulations", "rules", "law")."""
     after = _LOWERCASE_WORD_AFTER.match(body, end)
@@ -1363,6 +1370,10 @@ def clean_mentions(
             government = _GOVERNMENT_OF_COUNTRY.fullmatch(text) if rules.trim and lang == "en" else None
             if government and is_country(government.group(1)):  # "the Government of India": the country
                 a, text, label = a + government.start(1), government.group(1), "LOC"
+            unit = _ADMIN_UNIT_OF.fullmatch(text) if rules.trim and lang == "fr" else None
+            if unit and not any(t in lex.institution_heads or lex.name_words.get(t) == "ORG"
+                                for t in name_tokens(unit.group(1))):
+                a, text, label = a + unit.start(1), unit.group(1), "LOC"  # "département de Kaya": the town
             treasury = _TREASURY_IN_TITLE.fullmatch(text) if rules.trim and lang == "en" else None
             if treasury and in_secretary_title(body, a, b):  # "Treasury Secretary Janet Yellen": the title's word
                 if not (treasury.group(1) and is_country(treasury.group(1))):

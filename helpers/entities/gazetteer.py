@@ -394,6 +394,10 @@ def _demonyms() -> frozenset[str]:
             forms.add(form.casefold())
         if name.endswith("y"):
             forms.add(stem.casefold())
+    # a several-word name takes the ending on its whole: "Sri Lanka" -> "Sri Lankan", "Costa Rica" -> "Costa Rican"
+    for name in names:
+        if " " in name and name.replace(" ", "").isalpha() and name[-1] == "a":
+            forms.add((name + "n").casefold())
     forms |= {f + "s" for f in forms}
     forms -= {n.casefold() for n in names | words}
     return frozenset(forms | _listed_demonyms_en())
@@ -458,6 +462,8 @@ def is_demonym(name: str, *, lang: str = "en") -> bool:
     """True for a one-word nationality or group word ("Russian", "Ukrainians", "les Russes")."""
     word = name.strip()
     if lang == "fr" and word.casefold() in _demonyms_fr():  # "New-Yorkais", "Nord-Coréen" as listed
+        return True
+    if lang == "en" and " " in word and word.casefold() in _demonyms():  # "Sri Lankan", "Costa Ricans"
         return True
     head, _, rest = word.rpartition(" ") if " " in word else word.rpartition("-") if lang == "fr" else ("", "", word)
     if head:  # "North Koreans", "Nord-Coréens": a compass word and a nationality; "Franco-Algérien": two
