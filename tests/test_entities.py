@@ -6732,3 +6732,72 @@ def test_dev28_round_entity_rules(blank, lang, text, spans, expected):
     articles, payloads = corpus(blank, [(lang, text, spans)])
     _, entities = E.build_entities(articles, payloads)
     assert names(entities) == expected
+
+
+# -- the dev29 round ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans", "expected"),
+    [
+        # an airport's whole name is one place, whatever piece the model took
+        ("en", "Security operatives at Entebbe International Airport intercepted a man.",
+         [("Entebbe International", "ORG")], {"Entebbe International Airport": "LOC"}),
+        ("en", "He was stopped at Norman Manley International Airport.",
+         [("Norman Manley International Airport", "PER")], {"Norman Manley International Airport": "LOC"}),
+        ("fr", "Les douanes de l'aéroport international Ahmed Sékou Touré ont saisi l'argent.",
+         [("Ahmed Sékou Touré", "PER")], {"aéroport international Ahmed Sékou Touré": "LOC"}),
+        # ... and its town after "de" stays a place of its own
+        ("fr", "Il a été arrêté à l'aéroport Diori Hamani de Niamey.", [("Diori Hamani de Niamey", "LOC")],
+         {"aéroport Diori Hamani": "LOC", "Niamey": "LOC"}),
+        # a French airport named by its city is the city
+        ("fr", "Il a été arrêté à l'aéroport de Genève.", [("Genève", "LOC")], {"Genève": "LOC"}),
+        # a span that holds the airport as part of a body's name is left alone
+        ("fr", "La Brigade des Douanes de l’Aéroport International AST de Conakry a saisi l'argent.",
+         [("Brigade des Douanes de l’Aéroport International AST de Conakry", "ORG")],
+         {"Brigade des Douanes de l’Aéroport International AST de Conakry": "ORG"}),
+        # where a person comes from is a place
+        ("en", "A Liverpool man has been jailed for smuggling cash.", [("Liverpool", "ORG")], {"Liverpool": "LOC"}),
+        ("en", "A woman from Merseyside admitted money laundering.", [("Merseyside", "ORG")], {"Merseyside": "LOC"}),
+        ("en", "Nathan Andrew Robinson, 34, of Speke, admitted an offence.",
+         [("Nathan Andrew Robinson", "PER"), ("Speke", "ORG")], {"Nathan Andrew Robinson": "PER", "Speke": "LOC"}),
+        # ... not a firm a person works for
+        ("en", "An employee of Binance was charged.", [("Binance", "ORG")], {"Binance": "ORG"}),
+        # a country's name the model cut in two is one place
+        ("en", "She was about to board a flight to Trinidad and Tobago.",
+         [("Trinidad", "ORG"), ("Tobago", "ORG")], {"Trinidad and Tobago": "LOC"}),
+        ("en", "Sanctions on Russia and Ukraine were discussed.",
+         [("Russia", "LOC"), ("Ukraine", "LOC")], {"Russia": "LOC", "Ukraine": "LOC"}),
+        # a currency's words after a figure are no name
+        ("en", "The suspects carried 8,725 Sterling Pounds and 292,000 Saudi Arabian Riyals.",
+         [("Sterling Pounds", "PER"), ("Saudi Arabian Riyals", "ORG")], {}),
+        # ... but a date's figure before a name is no amount
+        ("en", "On July 4, Credit Suisse received the highest penalty.", [("Credit Suisse", "ORG")],
+         {"Credit Suisse": "ORG"}),
+        # a name cut before its "Act" is the law's
+        ("en", "Section 199 of the East African Community Customs Management Act sets a fine.",
+         [("East African Community Customs Management", "ORG")],
+         {"East African Community Customs Management Act": "MISC"}),
+        # a central bank named by its country, which the model missed
+        ("fr", "La Banque Centrale de la Guinée a fixé le capital minimum.", [],
+         {"Banque Centrale de la Guinée": "ORG"}),
+        ("en", "The Central Bank of Trinidad and Tobago said so.", [], {"Central Bank of Trinidad and Tobago": "ORG"}),
+        # ... a name that goes on past the place is the model's
+        ("fr", "La Banque centrale d'Afrique de l'Ouest a réagi.",
+         [("Banque centrale d'Afrique de l'Ouest", "ORG")],
+         {"Banque centrale d'Afrique de l'Ouest": "ORG"}),
+        # a French place named with its kind of territory is the place; the Treasury's department is a body
+        ("fr", "À Baga Sola (département de Kaya), le trésorier a engagé des fonds.", [("département de Kaya", "LOC")],
+         {"Kaya": "LOC"}),
+        ("fr", "Le département du Trésor a réagi.", [("département du Trésor", "ORG")], {"département du Trésor": "ORG"}),
+        # several-word nationalities and French nouns of nationality are MISC
+        ("en", "A Sri Lankan national was arrested.", [("Sri Lankan", "ORG")], {"Sri Lankan": "MISC"}),
+        ("fr", "Il est impossible pour les Nigérians de retirer plus.", [("Nigérians", "ORG")], {"Nigérians": "MISC"}),
+        # a class of customer and a religious month are no names
+        ("fr", "Ceux du salon VIP touchaient 40 euros pendant le Ramadan.", [("VIP", "ORG"), ("Ramadan", "ORG")], {}),
+    ],
+)
+def test_dev29_round_entity_rules(blank, lang, text, spans, expected):
+    articles, payloads = corpus(blank, [(lang, text, spans)])
+    _, entities = E.build_entities(articles, payloads)
+    assert names(entities) == expected

@@ -1,0 +1,72 @@
+"""Amount rules of the dev29 round: lists of caps by period, earlier values after "which was" and "contre",
+a cap's value after "being", statutory maxima named after the amount, "that bar at", ranges opened by "from the
+current", French negations written "en aucun cas", objects after a comma, and Zimbabwe's currency prefixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.amounts.records import amount_records
+from helpers.evaluation import blank_amount_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlps():
+    return {lang: blank_amount_pipeline(lang) for lang in ("fr", "en")}
+
+
+def _read(nlps, lang: str, text: str, url: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(r["text"], r["currency"], r["threshold"]) for r in amount_records(nlps[lang](text), url=url)]
+
+
+def test_a_list_of_caps_by_period_shares_the_first_ones_direction(nlps):
+    text = ("Ainsi, les seuils de retrait seront désormais de 2,5 millions de FCFA par jour au lieu de 750 000 FCFA "
+            "avant, 5 millions de FCFA par semaine contre 1,5 million de FCFA avant et 10 millions de FCFA par mois "
+            "contre 4 millions de FCFA par le passé.")
+    assert [t for _, _, t in _read(nlps, "fr", text)] == ["below"] * 6
+
+
+def test_amounts_by_period_with_no_cap_stay_plain(nlps):
+    assert [t for _, _, t in _read(nlps, "fr", "Il a payé 5 000 euros par mois, et 3 000 euros par mois pour la location.")] \
+        == [None, None]
+    assert [t for _, _, t in _read(nlps, "en", "He paid $2,000 per month, and $1,500 per month for parking.")] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Individuals can withdraw their dollars with maximum limit being US$1000 per day.", ["below"]),
+        ("A total of Tk 400,000 can be withdrawn from banks in the current week, which was Tk 300,000 in the previous "
+         "week.", ["below", "below"]),
+        ("This type of non-compliance incurs a penalty of $1,000 per instance, which is the prescribed maximum amount.",
+         ["below"]),
+        ("Earlier bills had proposed setting that bar at just $150,000.", ["above"]),
+        ("The bank imposed limits on the amount of cash individuals can take out of the country from the current "
+         "$5 000 to $1 000.", ["below", "below"]),
+        # a plain amount after "which was" has nothing to share
+        ("The firm paid $5,000, which was more than its profit.", [None]),
+    ],
+)
+def test_english_caps_named_after_links_and_relatives(nlps, text, expected):
+    assert [t for _, _, t in _read(nlps, "en", text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "en aucun cas" negates as "pas": a floor
+        ("Celui-ci ne doit en aucun cas être inférieur à un million de DH.", "above"),
+        ("Le montant ne doit en aucun cas dépasser 500 euros.", "below"),
+        # the object after a comma, after a setting participle
+        ("Les conventions internationales ont fixé à 10 000 euros, la limite de l'argent liquide des voyageurs.", "below"),
+        # ... not after any "à"
+        ("Il a vendu la maison à 300 000 euros, le plafond du quartier.", None),
+    ],
+)
+def test_french_negations_and_objects_after_a_comma(nlps, text, expected):
+    assert [t for _, _, t in _read(nlps, "fr", text)] == [expected]
+
+
+def test_zimbabwe_prefixes_name_their_currencies(nlps):
+    found = _read(nlps, "en", "Individuals: ZiG3 000; corporates: ZW$20 000.")
+    assert [(t, c) for t, c, _ in found] == [("ZiG3 000", "ZWG"), ("ZW$20 000", "ZWL")]
