@@ -972,7 +972,9 @@ class AmountTagger:
         for previous, amount in zip(amounts, amounts[1:]):
             if amount.threshold or not previous.threshold or amount.linked:
                 continue
-            if previous.vague or amount.vague or previous.sentence != amount.sentence:
+            # the amount's context may open before its sentence ("... à 1.000€ ; il reste à 15.000 €": a
+            # parser that cut at the semicolon): the previous amount shares it when it lies inside
+            if previous.vague or amount.vague or not (amount.sentence[0] <= previous.start and previous.end <= amount.sentence[1]):
                 continue
             if self.patterns.coordinated.fullmatch(text, previous.end, amount.start) or (
                 (previous.threshold == "below" or previous.opens_change)
