@@ -70,3 +70,23 @@ def test_french_negations_and_objects_after_a_comma(nlps, text, expected):
 def test_zimbabwe_prefixes_name_their_currencies(nlps):
     found = _read(nlps, "en", "Individuals: ZiG3 000; corporates: ZW$20 000.")
     assert [(t, c) for t, c, _ in found] == [("ZiG3 000", "ZWG"), ("ZW$20 000", "ZWL")]
+
+
+def test_a_threshold_named_with_a_demonstrative_takes_the_direction_of_the_cap_before(nlps):
+    text = ("A compter d'aujourd'hui, les paiements en espèces sont limités à 1 000 EUR, pour les particuliers comme "
+            "pour les professionnels. Rappelons que ce seuil était de 3 000 EUR antérieurement.")
+    assert [t for _, _, t in _read(nlps, "fr", text)] == ["below", "below"]
+    # ... and a floor stays a floor
+    text = "Toute somme supérieure à 10 000 euros doit être déclarée. Ce seuil est de 15 000 euros pour les entreprises."
+    assert [t for _, _, t in _read(nlps, "fr", text)] == ["above", "above"]
+    text = "Cash payments are limited to $1,000. This threshold was $3,000 before the reform."
+    assert [t for _, _, t in _read(nlps, "en", text)] == ["below", "below"]
+
+
+def test_a_continued_clause_after_a_semicolon_shares_the_threshold_whatever_the_parser_cut():
+    from helpers.nlp import tag_texts
+
+    text = ("Le seuil au-delà duquel le paiement en espèces est interdit passe de 3.000€ à 1.000€ ; il reste à "
+            "15.000 € pour les non-résidents.")
+    payloads, _ = tag_texts([("a", "fr", text)])
+    assert [r["threshold"] for r in payloads["a"]["amounts"]] == ["above", "above", "above"]

@@ -266,6 +266,7 @@ class AmountTagger:
         self._link_conversions(text, amounts)
         self._share_thresholds(text, amounts)
         self._share_references(text, amounts)
+        self._point_back(text, amounts)
         self._share_backwards(text, amounts)
         self._read_greater_of(text, amounts)
         self._mark_sanctions(text, amounts, sentences)
@@ -1020,6 +1021,30 @@ class AmountTagger:
         if any(opener.end() <= s < amount.start for s in starts):
             return None
         return "above"
+
+    def _point_back(self, text: str, amounts: list[_Amount]) -> None:
+        """A threshold named with a demonstrative takes the direction of the cap before it ("ce seuil était de ...").
+
+        "les paiements en espèces sont limités à 1 000 EUR ... Rappelons que ce seuil
+        était de 3 000 EUR antérieurement": the floor that "seuil" alone would give
+        yields to the ceiling it points back to, in the sentence before at most.
+        """
+        p = self.patterns
+        if p.anaphoric_threshold is None:
+            return
+        for previous, amount in zip(amounts, amounts[1:]):
+            if not previous.threshold or amount.threshold == previous.threshold or previous.vague or amount.vague:
+                continue
+            if amount.start - previous.end > 2 * FAR_CONTEXT_CHARS or amount.linked:
+                continue
+            lo = max(previous.end, amount.start - FAR_CONTEXT_CHARS)
+            cue = None
+            for m in p.anaphoric_threshold.finditer(text, lo, amount.start):
+                cue = m
+            if cue is None or p.clause_break.search(text, cue.end(), amount.start):
+                continue
+            if p.far_link.search(text, cue.end(), amount.start):
+                amount.threshold = previous.threshold
 
     def _share_references(self, text: str, amounts: list[_Amount]) -> None:
         """An amount that names again the rule of the threshold before it takes that threshold's direction.

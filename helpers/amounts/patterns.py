@@ -739,6 +739,9 @@ class Patterns:
 
     def _build_references(self) -> None:
         """Amounts that name again the rule of the one before: "cette somme est fixée à", "(20.000 dirhams pour les MRE)"."""
+        demonstrative = self._vocabulary("anaphoric_thresholds", [])
+        self.anaphoric_threshold = re.compile(
+            rf"(?<!\w)(?:{_cue_alternation(demonstrative)})(?!\w)", re.IGNORECASE) if demonstrative else None
         anaphoric = self._vocabulary("anaphoric_amounts", [])
         self.anaphora = re.compile(rf"(?<!\w)(?:{_cue_alternation(anaphoric)})(?!\w)", re.IGNORECASE) if anaphoric else None
         # "2.000 dirhams par voyageur (20.000 dirhams": a few words, then the bracket the amount opens.
