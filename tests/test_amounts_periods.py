@@ -90,3 +90,12 @@ def test_a_continued_clause_after_a_semicolon_shares_the_threshold_whatever_the_
             "15.000 € pour les non-résidents.")
     payloads, _ = tag_texts([("a", "fr", text)])
     assert [r["threshold"] for r in payloads["a"]["amounts"]] == ["above", "above", "above"]
+
+
+def test_a_sentence_announcing_the_following_caps_gives_them_to_its_group_items(nlps):
+    text = ("In view of the new currency, the following ZiG cash withdrawal limits shall apply. Individuals: ZiG3 000; "
+            "corporates: ZiG30 000; schools, hospitals, clinics and local authorities: ZiG250 000 (monthly).")
+    assert [t for _, _, t in _read(nlps, "en", text)] == ["below", "below", "below"]
+    # an announcement of no cap or floor gives nothing
+    assert [t for _, _, t in _read(nlps, "en", "The following fines were imposed. Bank A: $3 000; Bank B: $5 000.")] \
+        == [None, None]

@@ -254,6 +254,8 @@ class AmountTagger:
             if amount.threshold is None:
                 amount.threshold = self._inline_list_cue(text, amount, starts)
             if amount.threshold is None:
+                amount.threshold = self._announced_list_cue(text, amount)
+            if amount.threshold is None:
                 amount.threshold = self._column_cue(text, amount)
             if amount.threshold is None:
                 amount.threshold = self._plain_table_cue(text, amount)
@@ -749,6 +751,30 @@ class AmountTagger:
         if ";" not in text[colon:sentence_end]:  # a list of one item is the colon's own amount
             return None
         return self._cue_before_colon(text, sentence_start, colon)
+
+    def _announced_list_cue(self, text: str, amount: _Amount) -> str | None:
+        """The direction of the caps a sentence announces, for the "group: amount" items that follow it.
+
+        "the following ZiG cash withdrawal limits shall apply. Individuals: ZiG3 000;
+        corporates: ZiG30 000": the amount follows its group's label and colon, the
+        items before it are cut by semicolons, and the sentence before the first
+        item names "the following" caps or floors (:meth:`_cue_before_colon` on it).
+        """
+        p = self.patterns
+        if p.announcement is None:
+            return None
+        lo = max(0, amount.start - SUBJECT_CONTEXT_CHARS * 2)
+        if not p.item_label.search(text, lo, amount.start):
+            return None
+        announced = None
+        for m in p.announcement.finditer(text, lo, amount.start):
+            announced = m
+        if announced is None:
+            return None
+        stop = re.compile(r"[.:](?=\s)").search(text, announced.end(), amount.start)
+        if stop is None or re.search(r"\.\s|\n\s*\n", text[stop.end():amount.start]):
+            return None  # the list runs from the announcement's end to the amount, in one paragraph
+        return self._cue_before_colon(text, max(announced.start(), text.rfind(".", 0, announced.start()) + 1), stop.start())
 
     def _list_heading(self, text: str, amount: _Amount) -> tuple[int, int] | None:
         """Start and colon of the heading line above the list item that ``amount`` opens, or None."""

@@ -739,6 +739,10 @@ class Patterns:
 
     def _build_references(self) -> None:
         """Amounts that name again the rule of the one before: "cette somme est fixée à", "(20.000 dirhams pour les MRE)"."""
+        announced = self._vocabulary("announced_lists", [])
+        self.announcement = re.compile(rf"(?<!\w)(?:{_cue_alternation(announced)})(?!\w)", re.IGNORECASE) if announced else None
+        # "Individuals: ZiG3 000; corporates: ZiG30 000; schools, hospitals and clinics: ZiG250 000 (monthly)"
+        self.item_label = re.compile(r"(?:^|[;.:]\s*|\n\s*)[^\W\d][^\d;:.\n]{0,80}:\s*\Z")
         demonstrative = self._vocabulary("anaphoric_thresholds", [])
         self.anaphoric_threshold = re.compile(
             rf"(?<!\w)(?:{_cue_alternation(demonstrative)})(?!\w)", re.IGNORECASE) if demonstrative else None
