@@ -6795,6 +6795,9 @@ def test_dev28_round_entity_rules(blank, lang, text, spans, expected):
         ("fr", "Il est impossible pour les Nigérians de retirer plus.", [("Nigérians", "ORG")], {"Nigérians": "MISC"}),
         # a class of customer and a religious month are no names
         ("fr", "Ceux du salon VIP touchaient 40 euros pendant le Ramadan.", [("VIP", "ORG"), ("Ramadan", "ORG")], {}),
+        # a constituency after its member's title is a place
+        ("en", "He answered a question by Member of Parliament for Molepolole North.", [("Molepolole North", "ORG")],
+         {"Molepolole North": "LOC"}),
     ],
 )
 def test_dev29_round_entity_rules(blank, lang, text, spans, expected):

@@ -432,6 +432,9 @@ _RESIDENTS = (r"(?:man|woman|men|women|boy|girl|boys|girls|teenager|teenagers|co
               r"businesswoman|pensioner|grandmother|grandfather|mother|father|family|student)")
 _RESIDENT_BEFORE = re.compile(rf"(?<![\w-])(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree)\s+(?:[a-z]+-year-old\s+|[a-z]+\s+)?{_RESIDENTS}\s+from\s+\Z")
 _AGE_OF = re.compile(r",\s*\d{1,3},\s+(?:of|from)\s+\Z")
+#: A constituency after its member's title: "Member of Parliament for Molepolole North", "the MP for Hackney".
+_CONSTITUENCY_BEFORE = re.compile(r"(?<![\w-])(?:Member of Parliament|Member|MP|MPs|MPP|MLA|MHA|MNA|Senator|Congressman|"
+                                  r"Congresswoman|Representative|Councillor|councillor) for (?:the )?\Z")
 _A_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+\Z")
 _RESIDENT_AFTER = re.compile(rf"\s+{_RESIDENTS}(?![\w-])")
 
@@ -461,6 +464,7 @@ def context_cue(body: str, start: int, end: int, lex: Lexicon, *, before_only: b
     # where a person comes from, as English news writes it: "A Liverpool man", "a woman from Merseyside",
     # "Nathan Andrew Robinson, 34, of Speke"
     if _RESIDENT_BEFORE.search(body, max(0, start - 40), start) or _AGE_OF.search(body, max(0, start - 12), start) \
+            or _CONSTITUENCY_BEFORE.search(body, max(0, start - 30), start) \
             or (_A_BEFORE.search(body, max(0, start - 4), start) and _RESIDENT_AFTER.match(body, end)):
         return "LOC"
     left, right = _clause(body, start, end)
