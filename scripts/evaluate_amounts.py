@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="JSONL test set (default: the dev cases and the former blind sets)")
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="a blind set, figures only (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14')",
+        help="a blind set, figures only (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15')",
     )
     parser.add_argument("--pipeline", choices=("shipped", "blank"), default="shipped")
     parser.add_argument("--quiet", action="store_true", help="figures only, no error list")

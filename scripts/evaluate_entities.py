@@ -75,7 +75,7 @@ kit was run on it;
 currencies of Africa, the Gulf, South and South-East Asia and the Americas as
 local news writes them, likewise; "dev26" to "dev29" likewise;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
-(``tests/data/blind2_passages.jsonl``) and "blind10" to "blind14"
+(``tests/data/blind2_passages.jsonl``) and "blind10" to "blind15"
 (``tests/data/blind10_passages.jsonl``...) are real texts annotated before the kit
 was run on them and never used to tune: ``--errors`` is refused on them.
 """
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--blind", nargs="?", const="blind", choices=sorted(V.BLIND_SETS), metavar="SET",
-        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14') instead of the dev passages",
+        help="score a blind set (default: the first, 'blind'; or 'blind2', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15') instead of the dev passages",
     )
     parser.add_argument("--errors", action="store_true", help="list extra and missed entities of the kit (not on --blind)")
     parser.add_argument("--gains", action="store_true", help="F1 with each rule switched off")

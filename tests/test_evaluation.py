@@ -82,7 +82,7 @@ def _source_key(url: str) -> str:
 
 @pytest.mark.parametrize(
     "set_name",
-    ["blind2", "blind10", "blind11", "blind12", "blind13", "blind14", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
+    ["blind2", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
      "dev24", "dev25", "dev26", "dev27", "dev28", "dev29"],
 )
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
@@ -162,7 +162,7 @@ def test_evaluation_load_blind_reads_the_named_set(tmp_path):
     "args",
     [["--blind", "--errors"], ["--blind", "blind2", "--errors"], ["--errors", "--blind", "blind2"],
      ["--blind", "blind10", "--errors"], ["--blind", "blind11", "--errors"], ["--blind", "blind12", "--errors"],
-     ["--blind", "blind13", "--errors"], ["--blind", "blind14", "--errors"]],
+     ["--blind", "blind13", "--errors"], ["--blind", "blind14", "--errors"], ["--blind", "blind15", "--errors"]],
 )
 def test_evaluate_entities_refuses_errors_on_a_blind_set(args):
     done = subprocess.run(
