@@ -300,7 +300,7 @@ DEV_PASSAGES = {
     "dev20": "dev20_passages.jsonl", "dev21": "dev21_passages.jsonl", "dev22": "dev22_passages.jsonl",
     "dev23": "dev23_passages.jsonl", "dev24": "dev24_passages.jsonl", "dev25": "dev25_passages.jsonl",
     "dev26": "dev26_passages.jsonl", "dev27": "dev27_passages.jsonl", "dev28": "dev28_passages.jsonl",
-    "dev29": "dev29_passages.jsonl",
+    "dev29": "dev29_passages.jsonl", "dev30": "dev30_passages.jsonl",
 }
 
 

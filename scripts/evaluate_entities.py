@@ -73,7 +73,7 @@ kit was run on it;
 "dev18" to "dev21" (``tests/data/dev18_passages.jsonl``...) likewise;
 "dev23" (``tests/data/dev23_passages.jsonl``) texts whose money is in the
 currencies of Africa, the Gulf, South and South-East Asia and the Americas as
-local news writes them, likewise; "dev26" to "dev29" likewise;
+local news writes them, likewise; "dev26" to "dev30" likewise;
 "blind" (``tests/data/blind_passages.jsonl``), "blind2"
 (``tests/data/blind2_passages.jsonl``) and "blind10" to "blind15"
 (``tests/data/blind10_passages.jsonl``...) are real texts annotated before the kit

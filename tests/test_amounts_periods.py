@@ -99,3 +99,27 @@ def test_a_sentence_announcing_the_following_caps_gives_them_to_its_group_items(
     # an announcement of no cap or floor gives nothing
     assert [t for _, _, t in _read(nlps, "en", "The following fines were imposed. Bank A: $3 000; Bank B: $5 000.")] \
         == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a maximum penalty's fine after the prison term
+        ("en", "Under the Ordinance, the maximum penalty for possession is seven years' imprisonment and a fine of "
+               "$1 million.", ["below"]),
+        # a deposit guarantee is a ceiling, and its change from one value to another too
+        ("en", "The corporation has increased the guarantee amount for all eligible depositors from Rs250,000 to "
+               "Rs500,000.", ["below", "below"]),
+        ("en", "They are looking at 50,000 dollars in maximum fine or five years of imprisonment.", ["below"]),
+        ("fr", "L'allocation touristique est désormais de 4.000 dinars tunisiens au lieu de 2.000 dinars tunisiens "
+               "précédemment.", ["below", "below"]),
+        ("fr", "Nos voisins algériens ont le droit d'exporter 7 500 euros par an.", ["below"]),
+        # an earlier value after a dash and "contre les"
+        ("fr", "Les élus voulaient un plafond de paiement en espèces à 30 000 euros — conforme à la directive — contre "
+               "les 10 000 euros souhaités par le Gouvernement.", ["below", "below"]),
+        # a bare "contre" with no word of time after it stays plain
+        ("fr", "Le plafond de 10 000 euros contre 15 000 euros de dépenses.", ["below", None]),
+    ],
+)
+def test_dev30_ceilings_written_other_ways(nlps, lang, text, expected):
+    assert [t for _, _, t in _read(nlps, lang, text)] == expected

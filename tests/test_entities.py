@@ -6795,6 +6795,16 @@ def test_dev28_round_entity_rules(blank, lang, text, spans, expected):
         ("fr", "Il est impossible pour les Nigérians de retirer plus.", [("Nigérians", "ORG")], {"Nigérians": "MISC"}),
         # a class of customer and a religious month are no names
         ("fr", "Ceux du salon VIP touchaient 40 euros pendant le Ramadan.", [("VIP", "ORG"), ("Ramadan", "ORG")], {}),
+        # Malaysian and Indian legal forms stay with the name
+        ("en", "Bank Negara Malaysia fined TNG Digital Sdn. Bhd. for breaches.",
+         [("Bank Negara Malaysia", "ORG"), ("TNG Digital Sdn", "ORG"), ("Bhd", "ORG")],
+         {"Bank Negara Malaysia": "ORG", "TNG Digital Sdn. Bhd.": "ORG"}),
+        ("en", "Malayan Banking Berhad was also fined.", [("Malayan Banking", "ORG")], {"Malayan Banking Berhad": "ORG"}),
+        # "Libyens" is a nationality; the assembly named alone is no name
+        ("fr", "Les Libyens ont les moyens. L'Assemblée a voté.", [("Libyens", "ORG"), ("Assemblée", "ORG")],
+         {"Libyens": "MISC"}),
+        # ... but the Special Representative's field is no place
+        ("en", "The Special Representative for Global Anti-Corruption Policy said so.", [], {}),
         # a constituency after its member's title is a place
         ("en", "He answered a question by Member of Parliament for Molepolole North.", [("Molepolole North", "ORG")],
          {"Molepolole North": "LOC"}),

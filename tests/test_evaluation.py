@@ -83,7 +83,7 @@ def _source_key(url: str) -> str:
 @pytest.mark.parametrize(
     "set_name",
     ["blind2", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "dev11", "dev12", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
-     "dev24", "dev25", "dev26", "dev27", "dev28", "dev29"],
+     "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30"],
 )
 def test_evaluation_later_blind_set_is_annotated_sourced_and_new(set_name):
     """The later blind sets (blind2, blind10), those moved to development (dev11, dev12, dev15, dev16, dev22, dev24, dev25: the

@@ -1018,6 +1018,9 @@ class AmountTagger:
     def _period_item(self, text: str, previous: _Amount, amount: _Amount) -> bool:
         """Whether ``amount`` is the next item of a list of caps by period ("..., 5 millions de FCFA par semaine")."""
         p = self.patterns
+        if p.period_earlier is not None and p.period_earlier.fullmatch(text, previous.end, amount.start) \
+                and p.period_time_after.match(text, amount.end, amount.sentence[1]):
+            return True  # "... par semaine contre 1,5 million de FCFA avant"
         if p.period_after is None or not p.period_after.match(text, amount.end, amount.sentence[1]):
             return False
         return p.period_between.fullmatch(text, previous.end, amount.start) is not None

@@ -535,8 +535,14 @@ class Patterns:
         self.period_between = re.compile(
             rf"\s*(?:(?:{period_units})(?!\w)\s*)?(?:(?:{_cue_alternation(periods.get('before', []))})(?!\w)\s*)?"
             rf"(?:{separators})\s*", re.IGNORECASE) if periods else None
+        # "5 millions de FCFA par semaine contre 1,5 million de FCFA avant": an earlier value, a word of time after it
+        earlier = _cue_alternation(periods.get("earlier", []))
+        self.period_earlier = re.compile(
+            rf"\s*(?:(?:{period_units})(?!\w)\s*)?(?:{earlier})\s*", re.IGNORECASE) if periods.get("earlier") else None
+        self.period_time_after = re.compile(
+            rf"\s*(?:{_cue_alternation(periods.get('before', []))})(?!\w)", re.IGNORECASE) if periods else None
         self.previous_value = re.compile(
-            rf"[^.;!?\n]{{0,80}}(?:[,(]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})|\s(?:{bare}))\s*\Z",
+            rf"[^.;!?\n]{{0,120}}(?:[,(—–]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})(?:\s+(?:les|le|la|the))?|\s(?:{bare}))\s*\Z",
             re.IGNORECASE,
         )
         # "the penalty is the greater of $25,000 or the amount": at least $25,000, unless capped.

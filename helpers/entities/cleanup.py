@@ -28,7 +28,8 @@ from helpers.labels import unify_label
 LEGAL_SUFFIX = (
     r"(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|LLP|LP|PLC|plc|Corp|Co|GmbH|AG|National\s+Association|"
     r"S\.?A\.?\s+de\s+C\.?V|S\.?\s+de\s+R\.?L|S\.?A\.?S?|"  # Mexican "S.A. de C.V." and "S. de R.L." first
-    r"S\.?R\.?O|N\.?V|N\.A|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l)\b\.?"  # N.A.: a US national bank
+    r"S\.?R\.?O|N\.?V|N\.A|B\.?V|OOO|PAO|OAO|JSC|Pte|Pty|S\.?p\.?A|S\.?r\.?l|"  # N.A.: a US national bank
+    r"Sdn\.?\s+Bhd|Bhd|Berhad|Pvt\.?\s+Ltd)\b\.?"  # Malaysian "Sdn. Bhd." and "Berhad", Indian "Pvt. Ltd."
 )
 _BREAKS = re.compile(
     r"\n+|\[[^\]\n]*\]?|\]|[()«»\"|;]|\s[–—-]+\s|^[–—-]+\s|,\s+(?!" + LEGAL_SUFFIX + r")|:\s+"

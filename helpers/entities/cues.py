@@ -433,8 +433,9 @@ _RESIDENTS = (r"(?:man|woman|men|women|boy|girl|boys|girls|teenager|teenagers|co
 _RESIDENT_BEFORE = re.compile(rf"(?<![\w-])(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree)\s+(?:[a-z]+-year-old\s+|[a-z]+\s+)?{_RESIDENTS}\s+from\s+\Z")
 _AGE_OF = re.compile(r",\s*\d{1,3},\s+(?:of|from)\s+\Z")
 #: A constituency after its member's title: "Member of Parliament for Molepolole North", "the MP for Hackney".
-_CONSTITUENCY_BEFORE = re.compile(r"(?<![\w-])(?:Member of Parliament|Member|MP|MPs|MPP|MLA|MHA|MNA|Senator|Congressman|"
-                                  r"Congresswoman|Representative|Councillor|councillor) for (?:the )?\Z")
+#: ("the Special Representative for Global Anti-Corruption Policy" names a field, so "Representative" is left out.)
+_CONSTITUENCY_BEFORE = re.compile(r"(?<![\w-])(?:Member of Parliament|MP|MPs|MPP|MLA|MHA|MNA|Senator|Congressman|"
+                                  r"Congresswoman|Councillor|councillor) for (?:the )?\Z")
 _A_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+\Z")
 _RESIDENT_AFTER = re.compile(rf"\s+{_RESIDENTS}(?![\w-])")
 
