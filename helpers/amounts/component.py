@@ -98,6 +98,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*\Z")
 
 #: A line break after a link word, which no heading or list item ends on ("Ce seuil est fixé à\n1 million
 #: DA"): the line was wrapped, and the sentence goes on.
+#: The stop or colon that ends a sentence announcing a list, and what would end the list before an amount.
+_ANNOUNCEMENT_END = re.compile(r"[.:](?=\s)")
+_LIST_BREAK = re.compile(r"\.\s|\n\s*\n")
+
 _WRAPPED_BREAK = re.compile(
     r"(?<=\s)(?:à|au|aux|de|du|des|d['’]|le|la|les|l['’]|un|une|est|sont|of|to|at|by|the|a|an|is|are)[ \t]*(\n)(?=[ \t]*\S)")
 
@@ -771,8 +775,8 @@ class AmountTagger:
             announced = m
         if announced is None:
             return None
-        stop = re.compile(r"[.:](?=\s)").search(text, announced.end(), amount.start)
-        if stop is None or re.search(r"\.\s|\n\s*\n", text[stop.end():amount.start]):
+        stop = _ANNOUNCEMENT_END.search(text, announced.end(), amount.start)
+        if stop is None or _LIST_BREAK.search(text, stop.end(), amount.start):
             return None  # the list runs from the announcement's end to the amount, in one paragraph
         return self._cue_before_colon(text, max(announced.start(), text.rfind(".", 0, announced.start()) + 1), stop.start())
 
