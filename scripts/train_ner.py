@@ -81,10 +81,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hold-out", default="", metavar="SETS", help="comma-separated dev sets to leave out")
     parser.add_argument("--epochs", type=int, help="epochs (default: per language, see EPOCHS)")
     parser.add_argument("--out", type=Path, default=N.TUNED_NER_DIR, help="folder for ner_<lang>/")
+    parser.add_argument("--seed", type=int, default=0, help="the training's seed (the shipped weights use 0)")
     args = parser.parse_args(argv)
     passages = dev_passages(set(filter(None, args.hold_out.split(","))))
     for lang in args.lang or sorted(EPOCHS):
-        train(lang, passages, args.out, epochs=args.epochs or EPOCHS[lang])
+        train(lang, passages, args.out, epochs=args.epochs or EPOCHS[lang], seed=args.seed)
 
 
 if __name__ == "__main__":
