@@ -528,19 +528,16 @@ class Patterns:
         bare = _cue_alternation(self._vocabulary("previous_links_bare", []))
         # "2,5 millions de FCFA par jour ..., 5 millions de FCFA par semaine ... et 10 millions de FCFA par mois".
         periods: dict[str, list[str]] = self._vocabulary("period_items", {})
-        period_units = _cue_alternation(periods.get("units", []))
-        self.period_after = re.compile(rf"\s*(?:{period_units})(?!\w)", re.IGNORECASE) if periods else None
+        period_unit = rf"(?:(?:{_cue_alternation(periods.get('units', []))})(?!\w)\s*)"  # "par semaine", "per day"
+        period_time = rf"(?:(?:{_cue_alternation(periods.get('before', []))})(?!\w)\s*)"  # "avant", "previously"
         separators = "|".join(re.escape(s) if not s[:1].isalnum() else rf"(?<!\w){re.escape(s)}(?!\w)"
                               for s in periods.get("separators", [])) or r"(?!)"
-        self.period_between = re.compile(
-            rf"\s*(?:(?:{period_units})(?!\w)\s*)?(?:(?:{_cue_alternation(periods.get('before', []))})(?!\w)\s*)?"
-            rf"(?:{separators})\s*", re.IGNORECASE) if periods else None
+        self.period_after = re.compile(rf"\s*{period_unit}", re.IGNORECASE) if periods else None
+        self.period_between = re.compile(rf"\s*{period_unit}?{period_time}?(?:{separators})\s*", re.IGNORECASE) if periods else None
         # "5 millions de FCFA par semaine contre 1,5 million de FCFA avant": an earlier value, a word of time after it
-        earlier = _cue_alternation(periods.get("earlier", []))
         self.period_earlier = re.compile(
-            rf"\s*(?:(?:{period_units})(?!\w)\s*)?(?:{earlier})\s*", re.IGNORECASE) if periods.get("earlier") else None
-        self.period_time_after = re.compile(
-            rf"\s*(?:{_cue_alternation(periods.get('before', []))})(?!\w)", re.IGNORECASE) if periods else None
+            rf"\s*{period_unit}?(?:{_cue_alternation(periods['earlier'])})\s*", re.IGNORECASE) if periods.get("earlier") else None
+        self.period_time_after = re.compile(rf"\s*{period_time}", re.IGNORECASE) if periods else None
         self.previous_value = re.compile(
             rf"[^.;!?\n]{{0,120}}(?:[,(—–]\s*(?:{_cue_alternation(self._vocabulary('previous_links', []))})(?:\s+(?:les|le|la|the))?|\s(?:{bare}))\s*\Z",
             re.IGNORECASE,
